@@ -1,0 +1,2 @@
+/** Reconciles ledger cashflow against bank and provider statements. */
+package com.paystream.recon;
