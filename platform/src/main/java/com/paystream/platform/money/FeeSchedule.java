@@ -24,8 +24,10 @@ public record FeeSchedule(long basisPoints, long fixedMinor) {
     if (amount.isNegative()) {
       throw new IllegalArgumentException("fee of a negative amount: " + amount);
     }
-    BigInteger scaled = BigInteger.valueOf(amount.minor()).multiply(BigInteger.valueOf(basisPoints));
-    long percentage = scaled.add(BigInteger.valueOf(5_000)).divide(BigInteger.valueOf(10_000)).longValueExact();
+    BigInteger scaled =
+        BigInteger.valueOf(amount.minor()).multiply(BigInteger.valueOf(basisPoints));
+    long percentage =
+        scaled.add(BigInteger.valueOf(5_000)).divide(BigInteger.valueOf(10_000)).longValueExact();
     long fee = Math.min(amount.minor(), Math.addExact(percentage, fixedMinor));
     return new Money(fee, amount.currency());
   }

@@ -21,7 +21,9 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     return new Money(0, currency);
   }
 
-  /** Parses an ISO 4217 alphabetic code, rejecting anything else with a message naming the input. */
+  /**
+   * Parses an ISO 4217 alphabetic code, rejecting anything else with a message naming the input.
+   */
   public static Currency currency(String code) {
     if (code == null || code.length() != 3) {
       throw new IllegalArgumentException("not an ISO 4217 currency code: " + code);
