@@ -1,0 +1,2 @@
+/** Publishing the gateway's recorded callbacks and commands, re-delivering until confirmed. */
+package com.paystream.relay.delivery;

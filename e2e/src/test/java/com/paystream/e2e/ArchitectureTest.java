@@ -1,0 +1,104 @@
+package com.paystream.e2e;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Boundaries between the deployables, checked rather than hoped for: a service may use the
+ * contracts ({@code schemas}) and the shared modules ({@code platform}), never another service's
+ * code; shared modules never reach up into services; and no module has package cycles.
+ */
+class ArchitectureTest {
+
+  private static final List<String> SERVICES = List.of("gateway", "relay", "ledger", "recon");
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.paystream");
+  }
+
+  @Test
+  void servicesNeverDependOnEachOther() {
+    for (String service : SERVICES) {
+      String[] others =
+          SERVICES.stream()
+              .filter(other -> !other.equals(service))
+              .map(other -> "com.paystream." + other + "..")
+              .toArray(String[]::new);
+      noClasses()
+          .that()
+          .resideInAPackage("com.paystream." + service + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
+          .because("services share only the contracts and the shared modules")
+          .check(classes);
+    }
+  }
+
+  @Test
+  void sharedModulesNeverDependOnServicesOrInfrastructureForTests() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("com.paystream.platform..", "com.paystream.schemas..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.paystream.gateway..",
+            "com.paystream.relay..",
+            "com.paystream.ledger..",
+            "com.paystream.recon..",
+            "com.paystream.testkit..",
+            "com.paystream.local..")
+        .check(classes);
+  }
+
+  @Test
+  void servicesNeverShipTheTestKit() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(SERVICES.stream().map(s -> "com.paystream." + s + "..").toArray(String[]::new))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.paystream.testkit..", "com.paystream.local..")
+        .check(classes);
+  }
+
+  @Test
+  void noPackageCyclesWithinAModule() {
+    slices().matching("com.paystream.(*).(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void domainCodeKnowsNoWebKafkaOrSql() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.paystream..domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework.web..",
+            "org.springframework.http..",
+            "org.springframework.jdbc..",
+            "org.springframework.r2dbc..",
+            "org.springframework.kafka..",
+            "org.apache.kafka..",
+            "java.sql..",
+            "javax.sql..",
+            "io.r2dbc..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+}
