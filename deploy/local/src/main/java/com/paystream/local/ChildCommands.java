@@ -1,0 +1,105 @@
+package com.paystream.local;
+
+import com.paystream.local.process.ChildSpec;
+import com.paystream.local.process.Readiness;
+import com.paystream.local.services.Endpoints;
+import com.paystream.local.services.ServiceCatalog;
+import com.paystream.local.services.ServiceSpec;
+import com.paystream.testkit.kafka.KafkaBrokerMain;
+import com.paystream.testkit.postgres.PostgresMain;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The command lines of the six children. */
+final class ChildCommands {
+
+  private static final Duration SERVICE_STOP_TIMEOUT = Duration.ofSeconds(40);
+  private static final Duration KAFKA_STOP_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration POSTGRES_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  private final RepositoryLayout repository;
+  private final DataDirectory data;
+  private final Endpoints endpoints;
+
+  ChildCommands(RepositoryLayout repository, DataDirectory data, Endpoints endpoints) {
+    this.repository = repository;
+    this.data = data;
+    this.endpoints = endpoints;
+  }
+
+  ChildSpec kafka() {
+    List<String> command =
+        infrastructure(
+            "-Xmx768m",
+            KafkaBrokerMain.class,
+            "--data-dir",
+            data.kafka().toString(),
+            "--port",
+            Integer.toString(endpoints.kafkaPort()));
+    return new ChildSpec(
+        "kafka",
+        command,
+        data.log("kafka"),
+        Readiness.logLine("KAFKA READY bootstrap=" + endpoints.kafkaBootstrap()),
+        KAFKA_STOP_TIMEOUT);
+  }
+
+  ChildSpec postgres() {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--data-dir",
+                data.postgres().toString(),
+                "--port",
+                Integer.toString(endpoints.postgresPort())));
+    ServiceCatalog.DATABASES.forEach(database -> args.addAll(List.of("--database", database)));
+    return new ChildSpec(
+        "postgres",
+        infrastructure("-Xmx128m", PostgresMain.class, args.toArray(String[]::new)),
+        data.log("postgres"),
+        Readiness.logLine("POSTGRES READY port=" + endpoints.postgresPort()),
+        POSTGRES_STOP_TIMEOUT);
+  }
+
+  ChildSpec service(ServiceSpec service, Readiness readiness) {
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar"));
+    command.add(service.execJar(repository.root(), repository.version()).toString());
+    command.addAll(service.args());
+    return new ChildSpec(
+        service.name(), command, data.log(service.name()), readiness, SERVICE_STOP_TIMEOUT);
+  }
+
+  /** The broker and the database run from the launcher's own classpath (testkit and its jars). */
+  private static List<String> infrastructure(String heap, Class<?> main, String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java(),
+                heap,
+                "-Dlogback.configurationFile=" + LocalStack.LOGBACK_CONFIG,
+                "-cp",
+                ownClasspath(),
+                main.getName()));
+    command.addAll(Arrays.asList(args));
+    return command;
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /**
+   * Absolute, because the children may not share the working directory; a jar's manifest Class-Path
+   * (target/lib/*) is honoured for jars named on -cp too.
+   */
+  private static String ownClasspath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .map(entry -> Path.of(entry).toAbsolutePath().toString())
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+}

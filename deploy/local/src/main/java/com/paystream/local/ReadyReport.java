@@ -1,0 +1,71 @@
+package com.paystream.local;
+
+import com.paystream.local.demo.DemoProvider;
+import com.paystream.local.demo.WebhookSnippet;
+import com.paystream.local.services.Endpoints;
+import com.paystream.local.services.ServiceCatalog;
+import com.paystream.local.services.ServiceSpec;
+import com.paystream.testkit.postgres.Postgres;
+import java.util.List;
+
+/** What the launcher prints once everything is ready. */
+final class ReadyReport {
+
+  private static final String ROW = "  %-15s %-44s %-48s %s%n";
+
+  private ReadyReport() {}
+
+  static String render(DataDirectory data, Endpoints endpoints, List<ServiceSpec> services) {
+    StringBuilder out = new StringBuilder();
+    out.append("\npaystream local stack is ready (data in ").append(data.root()).append(")\n\n");
+    out.append(String.format(ROW, "service", "health", "metrics", "API"));
+    for (ServiceSpec service : services) {
+      out.append(
+          String.format(
+              ROW, service.name(), service.healthUrl(), service.prometheusUrl(), apiOf(service)));
+    }
+    out.append('\n');
+    out.append(String.format("  %-15s %s%n", "kafka", endpoints.kafkaBootstrap()));
+    out.append(
+        String.format(
+            "  %-15s %s (databases %s; user %s, password %s)%n",
+            "postgres",
+            endpoints.jdbcUrl(""),
+            String.join(", ", ServiceCatalog.DATABASES),
+            Postgres.USERNAME,
+            Postgres.PASSWORD));
+    out.append("\nlogs:\n");
+    for (String name : names(services)) {
+      out.append(String.format("  %-15s %s%n", name, data.log(name)));
+    }
+    out.append(
+        "\nSend a signed test callback and read the journal entry back (paste into bash):\n\n");
+    out.append(
+        WebhookSnippet.bash(
+            url(services, "gateway"),
+            url(services, "ledger"),
+            DemoProvider.NAME,
+            DemoProvider.WEBHOOK_SECRET));
+    out.append("\nCtrl-C stops everything (services first, then Kafka, then PostgreSQL).\n");
+    return out.toString();
+  }
+
+  private static String apiOf(ServiceSpec service) {
+    return service.api().startsWith("(") ? service.api() : service.baseUrl() + "  " + service.api();
+  }
+
+  private static List<String> names(List<ServiceSpec> services) {
+    return java.util.stream.Stream.concat(
+            services.stream().map(ServiceSpec::name),
+            java.util.stream.Stream.of("kafka", "postgres"))
+        .toList();
+  }
+
+  private static String url(List<ServiceSpec> services, String name) {
+    return services.stream()
+        .filter(service -> service.name().equals(name))
+        .findFirst()
+        .map(ServiceSpec::baseUrl)
+        .orElseThrow();
+  }
+}

@@ -1,0 +1,234 @@
+package com.paystream.local;
+
+import com.paystream.local.process.ChildSpec;
+import com.paystream.local.process.SupervisedChild;
+import com.paystream.local.services.Endpoints;
+import com.paystream.local.services.ExtraArgs;
+import com.paystream.local.services.ServiceCatalog;
+import com.paystream.local.services.ServiceCatalog.Credentials;
+import com.paystream.local.services.ServiceSpec;
+import com.paystream.testkit.postgres.Postgres;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the stack, waits for it, prints where everything is, and stops it in order. */
+final class StackRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(StackRunner.class);
+  private static final Duration INFRASTRUCTURE_READY_TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration READY_POLL = Duration.ofMillis(500);
+  private static final int LOG_TAIL_LINES = 25;
+
+  private final RepositoryLayout repository;
+  private final StackOptions options;
+  private final Endpoints endpoints = Endpoints.DEFAULTS;
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "supervisor");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final List<SupervisedChild> services = new CopyOnWriteArrayList<>();
+  private final Object lifecycle = new Object();
+  private boolean shuttingDown;
+  private volatile SupervisedChild kafka;
+  private volatile SupervisedChild postgres;
+  private volatile DataDirectory data;
+
+  StackRunner(RepositoryLayout repository, StackOptions options) {
+    this.repository = repository;
+    this.options = options;
+  }
+
+  /** Runs until the JVM is told to stop; returns an exit status only when starting failed. */
+  int run() {
+    List<ServiceSpec> serviceSpecs =
+        ServiceCatalog.services(
+            endpoints,
+            new Credentials(Postgres.USERNAME, Postgres.PASSWORD),
+            ExtraArgs.fromRuntime()::forService);
+    try {
+      checkPrerequisites(serviceSpecs);
+      data = DataDirectory.open(options.dataDir(), options.fresh());
+    } catch (IllegalStateException e) {
+      log.error(e.getMessage());
+      return 1;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-stack-stop"));
+    try {
+      startAll(serviceSpecs);
+    } catch (IllegalStateException e) {
+      log.error(e.getMessage());
+      return 1;
+    }
+    System.out.println(ReadyReport.render(data, endpoints, serviceSpecs));
+    System.out.flush();
+    awaitTermination();
+    return 0;
+  }
+
+  private void startAll(List<ServiceSpec> serviceSpecs) {
+    ChildCommands commands = new ChildCommands(repository, data, endpoints);
+    log.info(
+        "Starting PostgreSQL on port {} and Kafka on {}",
+        endpoints.postgresPort(),
+        endpoints.kafkaBootstrap());
+    postgres = start(commands.postgres());
+    kafka = start(commands.kafka());
+    awaitReady(List.of(postgres, kafka), INFRASTRUCTURE_READY_TIMEOUT);
+    log.info("Starting {} services", serviceSpecs.size());
+    for (ServiceSpec spec : serviceSpecs) {
+      services.add(start(commands.service(spec, HttpReadiness.of(spec.readinessUrl()))));
+    }
+    awaitReady(services, options.readyTimeout());
+  }
+
+  /** Under the lifecycle lock, so that a Ctrl-C during startup never misses a child. */
+  private SupervisedChild start(ChildSpec spec) {
+    synchronized (lifecycle) {
+      if (shuttingDown) {
+        throw new IllegalStateException("stopped while starting");
+      }
+      SupervisedChild child = new SupervisedChild(spec, scheduler);
+      child.start();
+      return child;
+    }
+  }
+
+  private void awaitReady(List<SupervisedChild> children, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      List<SupervisedChild> waiting = children.stream().filter(child -> !child.isReady()).toList();
+      if (waiting.isEmpty()) {
+        return;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        waiting.forEach(this::logTail);
+        throw new IllegalStateException(
+            "not ready within "
+                + timeout.toSeconds()
+                + " s: "
+                + String.join(", ", waiting.stream().map(SupervisedChild::name).toList()));
+      }
+      sleep(READY_POLL);
+    }
+  }
+
+  /** Services first (they still flush to Kafka and PostgreSQL), then Kafka, then PostgreSQL. */
+  private void stopAll() {
+    List<SupervisedChild> runningServices;
+    synchronized (lifecycle) {
+      shuttingDown = true;
+      runningServices = List.copyOf(services);
+    }
+    log.info("Stopping the local stack");
+    List<Thread> stopping =
+        runningServices.stream()
+            .map(child -> new Thread(child::stop, "stop-" + child.name()))
+            .toList();
+    stopping.forEach(Thread::start);
+    stopping.forEach(StackRunner::join);
+    if (kafka != null) {
+      kafka.stop();
+    }
+    if (postgres != null) {
+      postgres.stop();
+    }
+    scheduler.shutdownNow();
+    if (data != null) {
+      data.close();
+    }
+    log.info("Local stack stopped");
+  }
+
+  private void checkPrerequisites(List<ServiceSpec> serviceSpecs) {
+    List<String> missing = new ArrayList<>();
+    for (ServiceSpec spec : serviceSpecs) {
+      Path jar = spec.execJar(repository.root(), repository.version());
+      if (!Files.isRegularFile(jar)) {
+        missing.add(jar.toString());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "service jars missing (build with ./mvnw -DskipTests install): "
+              + String.join(", ", missing));
+    }
+    if (!onPath("setsid")) {
+      throw new IllegalStateException("the local stack needs setsid (util-linux) on the PATH");
+    }
+    checkPortFree(endpoints.kafkaPort(), "kafka");
+    serviceSpecs.forEach(spec -> checkPortFree(spec.port(), spec.name()));
+  }
+
+  /**
+   * PostgreSQL's port is left out: a server that a killed run left behind on our own data directory
+   * holds it, and the PostgreSQL child stops that one itself.
+   */
+  private static void checkPortFree(int port, String user) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+      socket.setReuseAddress(true);
+    } catch (IOException e) {
+      throw new IllegalStateException("port " + port + " (for " + user + ") is already in use");
+    }
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void logTail(SupervisedChild child) {
+    List<String> lines = child.outputSinceStart().lines().toList();
+    List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
+    log.error(
+        "{} is not ready; last lines of {}:\n{}",
+        child.name(),
+        child.spec().logFile(),
+        String.join("\n", tail));
+  }
+
+  private static void awaitTermination() {
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting", e);
+    }
+  }
+
+  private static void join(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package com.paystream.local.demo;
+
+/**
+ * The payment provider the local stack's gateway trusts out of the box. The secret is published
+ * here on purpose: it only exists to let a developer sign test callbacks against their own machine.
+ */
+public final class DemoProvider {
+
+  public static final String NAME = "simulator";
+
+  /** {@code whsec_} + base64 of the 32-byte key {@code paystream-local-stack-demo-key-1}. */
+  public static final String WEBHOOK_SECRET = "whsec_cGF5c3RyZWFtLWxvY2FsLXN0YWNrLWRlbW8ta2V5LTE=";
+
+  public static final String MERCHANT_ID = "m-demo";
+
+  private DemoProvider() {}
+}

@@ -1,0 +1,119 @@
+package com.paystream.local.services;
+
+import com.paystream.local.demo.DemoProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The one place that says how each service is started: its port, its database and broker, and
+ * anything else it needs. Adding a property to a service is one line here.
+ */
+public final class ServiceCatalog {
+
+  public static final String GATEWAY_DATABASE = "gateway";
+  public static final String LEDGER_DATABASE = "ledger";
+  public static final String RECONCILIATION_DATABASE = "reconciliation";
+
+  /** Every database the stack needs; the relay works in the gateway's (schema {@code relay}). */
+  public static final List<String> DATABASES =
+      List.of(GATEWAY_DATABASE, LEDGER_DATABASE, RECONCILIATION_DATABASE);
+
+  private ServiceCatalog() {}
+
+  /**
+   * @param database credentials for every database
+   * @param extraArgs per service name, more arguments to append (they win over the ones here)
+   */
+  public static List<ServiceSpec> services(
+      Endpoints endpoints, Credentials database, Function<String, List<String>> extraArgs) {
+    Args gateway =
+        new Args(endpoints, database)
+            .server(8080)
+            .r2dbc(GATEWAY_DATABASE)
+            .flyway(GATEWAY_DATABASE)
+            .kafka()
+            .add(
+                "--paystream.webhooks.providers."
+                    + DemoProvider.NAME
+                    + ".secrets[0]="
+                    + DemoProvider.WEBHOOK_SECRET);
+    Args relay = new Args(endpoints, database).server(8081).jdbc(GATEWAY_DATABASE).kafka();
+    Args ledger = new Args(endpoints, database).server(8082).jdbc(LEDGER_DATABASE).kafka();
+    Args reconciliation =
+        new Args(endpoints, database).server(8083).jdbc(RECONCILIATION_DATABASE).kafka();
+    return List.of(
+        spec(
+            "gateway",
+            "payment-gateway-svc",
+            gateway,
+            extraArgs,
+            "POST /v1/payments, /v1/webhooks/{provider}"),
+        spec("relay", "callback-relay-svc", relay, extraArgs, "(no public API: Kafka only)"),
+        spec("ledger", "ledger-svc", ledger, extraArgs, "GET /v1/payments/{paymentId}/entries"),
+        spec(
+            "reconciliation", "reconciliation-svc", reconciliation, extraArgs, "/v1 (see README)"));
+  }
+
+  private static ServiceSpec spec(
+      String name, String module, Args args, Function<String, List<String>> extraArgs, String api) {
+    List<String> all = new ArrayList<>(args.values);
+    all.addAll(extraArgs.apply(name));
+    return new ServiceSpec(name, module, args.port, all, api);
+  }
+
+  /** Username and password for the databases. */
+  public record Credentials(String username, String password) {
+
+    @Override
+    public String toString() {
+      return "Credentials[username=" + username + "]";
+    }
+  }
+
+  /** Builds {@code --key=value} arguments for the Spring properties a service reads. */
+  private static final class Args {
+
+    private final Endpoints endpoints;
+    private final Credentials credentials;
+    private final List<String> values = new ArrayList<>();
+    private int port;
+
+    Args(Endpoints endpoints, Credentials credentials) {
+      this.endpoints = endpoints;
+      this.credentials = credentials;
+    }
+
+    Args server(int httpPort) {
+      port = httpPort;
+      return add("--server.port=" + httpPort);
+    }
+
+    Args r2dbc(String database) {
+      return add("--spring.r2dbc.url=" + endpoints.r2dbcUrl(database))
+          .add("--spring.r2dbc.username=" + credentials.username())
+          .add("--spring.r2dbc.password=" + credentials.password());
+    }
+
+    Args flyway(String database) {
+      return add("--spring.flyway.url=" + endpoints.jdbcUrl(database))
+          .add("--spring.flyway.user=" + credentials.username())
+          .add("--spring.flyway.password=" + credentials.password());
+    }
+
+    Args jdbc(String database) {
+      return add("--spring.datasource.url=" + endpoints.jdbcUrl(database))
+          .add("--spring.datasource.username=" + credentials.username())
+          .add("--spring.datasource.password=" + credentials.password());
+    }
+
+    Args kafka() {
+      return add("--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrap());
+    }
+
+    Args add(String arg) {
+      values.add(arg);
+      return this;
+    }
+  }
+}

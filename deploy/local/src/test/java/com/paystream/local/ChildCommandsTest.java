@@ -1,0 +1,90 @@
+package com.paystream.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.paystream.local.process.ChildSpec;
+import com.paystream.local.services.Endpoints;
+import com.paystream.local.services.ServiceCatalog;
+import com.paystream.local.services.ServiceCatalog.Credentials;
+import com.paystream.local.services.ServiceSpec;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChildCommandsTest {
+
+  @TempDir Path dir;
+  private DataDirectory data;
+  private ChildCommands commands;
+  private final List<ServiceSpec> services =
+      ServiceCatalog.services(
+          Endpoints.DEFAULTS, new Credentials("postgres", "pw"), name -> List.of());
+
+  @BeforeEach
+  void openData() {
+    data = DataDirectory.open(dir.resolve("data"), false);
+    commands =
+        new ChildCommands(
+            new RepositoryLayout(Path.of("/repo"), "0.1.0-SNAPSHOT"), data, Endpoints.DEFAULTS);
+  }
+
+  @AfterEach
+  void closeData() {
+    data.close();
+  }
+
+  @Test
+  void runsTheBrokerFromTheLaunchersClasspathOnItsFixedPort() {
+    ChildSpec kafka = commands.kafka();
+
+    assertThat(kafka.command())
+        .contains("-cp", "com.paystream.testkit.kafka.KafkaBrokerMain")
+        .endsWith("--data-dir", data.kafka().toString(), "--port", "19092");
+    assertThat(kafka.logFile()).isEqualTo(dir.resolve("data/logs/kafka.log"));
+  }
+
+  @Test
+  void createsEveryServiceDatabaseWhenStartingPostgres() {
+    assertThat(commands.postgres().command())
+        .contains("com.paystream.testkit.postgres.PostgresMain")
+        .endsWith(
+            "--data-dir",
+            data.postgres().toString(),
+            "--port",
+            "15432",
+            "--database",
+            "gateway",
+            "--database",
+            "ledger",
+            "--database",
+            "reconciliation");
+  }
+
+  @Test
+  void runsAServiceFromItsExecJarWithItsArguments() {
+    ServiceSpec ledger = services.get(2);
+
+    List<String> command = commands.service(ledger, child -> true).command();
+
+    assertThat(command)
+        .containsSequence("-jar", "/repo/ledger-svc/target/ledger-svc-0.1.0-SNAPSHOT-exec.jar")
+        .endsWith(ledger.args().toArray(String[]::new));
+  }
+
+  @Test
+  void theReadyReportNamesEveryUrlAndLog() {
+    String report = ReadyReport.render(data, Endpoints.DEFAULTS, services);
+
+    for (ServiceSpec service : services) {
+      assertThat(report)
+          .contains(
+              service.healthUrl(), service.prometheusUrl(), data.log(service.name()).toString());
+    }
+    assertThat(report)
+        .contains("127.0.0.1:19092", "http://127.0.0.1:8080/v1/webhooks/simulator")
+        .contains("http://127.0.0.1:8082/v1/payments/$PAYMENT_ID/entries");
+  }
+}

@@ -1,0 +1,106 @@
+package com.paystream.local.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.paystream.local.demo.DemoProvider;
+import com.paystream.local.services.ServiceCatalog.Credentials;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServiceCatalogTest {
+
+  private static final Credentials CREDENTIALS = new Credentials("postgres", "pw");
+
+  private final List<ServiceSpec> services =
+      ServiceCatalog.services(Endpoints.DEFAULTS, CREDENTIALS, name -> List.of());
+
+  @Test
+  void startsTheGatewayOnItsReactiveDatabaseWithFlywayAndTheDemoSecret() {
+    assertThat(service("gateway").args())
+        .containsExactly(
+            "--server.port=8080",
+            "--spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:15432/gateway",
+            "--spring.r2dbc.username=postgres",
+            "--spring.r2dbc.password=pw",
+            "--spring.flyway.url=jdbc:postgresql://127.0.0.1:15432/gateway",
+            "--spring.flyway.user=postgres",
+            "--spring.flyway.password=pw",
+            "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
+            "--paystream.webhooks.providers.simulator.secrets[0]=" + DemoProvider.WEBHOOK_SECRET);
+  }
+
+  @Test
+  void startsTheRelayOnTheGatewaysDatabase() {
+    assertThat(service("relay").args())
+        .containsExactly(
+            "--server.port=8081",
+            "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/gateway",
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=pw",
+            "--spring.kafka.bootstrap-servers=127.0.0.1:19092");
+  }
+
+  @Test
+  void startsLedgerAndReconciliationOnTheirOwnDatabases() {
+    assertThat(service("ledger").args())
+        .containsExactly(
+            "--server.port=8082",
+            "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/ledger",
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=pw",
+            "--spring.kafka.bootstrap-servers=127.0.0.1:19092");
+    assertThat(service("reconciliation").args())
+        .containsExactly(
+            "--server.port=8083",
+            "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/reconciliation",
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=pw",
+            "--spring.kafka.bootstrap-servers=127.0.0.1:19092");
+  }
+
+  @Test
+  void appendsExtraArgumentsLastSoTheyWin() {
+    List<ServiceSpec> withExtras =
+        ServiceCatalog.services(
+            Endpoints.DEFAULTS,
+            CREDENTIALS,
+            name -> name.equals("ledger") ? List.of("--server.port=9999") : List.of());
+
+    List<String> ledgerArgs = withExtras.get(2).args();
+    assertThat(ledgerArgs.get(ledgerArgs.size() - 1)).isEqualTo("--server.port=9999");
+    assertThat(withExtras.get(0).args()).doesNotContain("--server.port=9999");
+  }
+
+  @Test
+  void runsEachModulesExecJarAndProbesItsReadiness() {
+    ServiceSpec ledger = service("ledger");
+
+    assertThat(ledger.execJar(Path.of("/repo"), "0.1.0-SNAPSHOT"))
+        .isEqualTo(Path.of("/repo/ledger-svc/target/ledger-svc-0.1.0-SNAPSHOT-exec.jar"));
+    assertThat(ledger.readinessUrl()).isEqualTo("http://127.0.0.1:8082/actuator/health/readiness");
+    assertThat(services)
+        .extracting(ServiceSpec::module)
+        .containsExactly(
+            "payment-gateway-svc", "callback-relay-svc", "ledger-svc", "reconciliation-svc");
+  }
+
+  @Test
+  void readsExtraArgumentsFromTheSystemPropertyBeforeTheEnvironment() {
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("local-stack.ledger.args", " --a=1   --b=2 ");
+    ExtraArgs extra =
+        new ExtraArgs(
+            properties,
+            Map.of("LOCAL_STACK_LEDGER_ARGS", "--c=3", "LOCAL_STACK_RELAY_ARGS", "--d=4"));
+
+    assertThat(extra.forService("ledger")).containsExactly("--a=1", "--b=2");
+    assertThat(extra.forService("relay")).containsExactly("--d=4");
+    assertThat(extra.forService("gateway")).isEmpty();
+  }
+
+  private ServiceSpec service(String name) {
+    return services.stream().filter(spec -> spec.name().equals(name)).findFirst().orElseThrow();
+  }
+}

@@ -1,0 +1,2 @@
+/** JUnit Jupiter access to the shared broker and database: {@code @RealInfrastructure}. */
+package com.paystream.testkit.junit;

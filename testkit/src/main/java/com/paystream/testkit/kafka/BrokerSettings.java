@@ -1,0 +1,91 @@
+package com.paystream.testkit.kafka;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * The configuration of the single combined broker+controller node. Everything a production cluster
+ * replicates three times is replicated once here, and the defaults sized for big machines are
+ * shrunk so a 2-core box starts the broker in seconds.
+ */
+final class BrokerSettings {
+
+  static final int NODE_ID = 1;
+  static final String CONTROLLER_LISTENER = "CONTROLLER";
+  static final String HOST = "127.0.0.1";
+
+  private BrokerSettings() {}
+
+  static Properties singleNode(Path logDir, int clientPort, int controllerPort) {
+    Properties props = new Properties();
+    props.putAll(kraft(clientPort, controllerPort));
+    props.putAll(singleReplica());
+    props.putAll(testSpeed());
+    props.setProperty("log.dirs", logDir.toString());
+    // Topics are declared by the services; a typo must fail, not create a topic.
+    props.setProperty("auto.create.topics.enable", "false");
+    props.setProperty("num.partitions", "3");
+    props.setProperty("group.initial.rebalance.delay.ms", "0");
+    return props;
+  }
+
+  private static Properties kraft(int clientPort, int controllerPort) {
+    Properties props = new Properties();
+    props.setProperty("process.roles", "broker,controller");
+    props.setProperty("node.id", Integer.toString(NODE_ID));
+    // A static quorum: the voter set comes from this line on every start, so the controller port
+    // may change between restarts of the same data directory.
+    props.setProperty("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+    props.setProperty(
+        "listeners",
+        "PLAINTEXT://"
+            + HOST
+            + ":"
+            + clientPort
+            + ","
+            + CONTROLLER_LISTENER
+            + "://"
+            + HOST
+            + ":"
+            + controllerPort);
+    props.setProperty("advertised.listeners", "PLAINTEXT://" + HOST + ":" + clientPort);
+    props.setProperty(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    props.setProperty("controller.listener.names", CONTROLLER_LISTENER);
+    props.setProperty("inter.broker.listener.name", "PLAINTEXT");
+    return props;
+  }
+
+  private static Properties singleReplica() {
+    Properties props = new Properties();
+    props.setProperty("default.replication.factor", "1");
+    props.setProperty("min.insync.replicas", "1");
+    props.setProperty("offsets.topic.replication.factor", "1");
+    props.setProperty("transaction.state.log.replication.factor", "1");
+    props.setProperty("transaction.state.log.min.isr", "1");
+    props.setProperty("share.coordinator.state.topic.replication.factor", "1");
+    props.setProperty("share.coordinator.state.topic.min.isr", "1");
+    return props;
+  }
+
+  private static Properties testSpeed() {
+    Properties props = new Properties();
+    // 50 partitions each for offsets and transactions take seconds to create on first use.
+    props.setProperty("offsets.topic.num.partitions", "5");
+    props.setProperty("transaction.state.log.num.partitions", "5");
+    props.setProperty("num.network.threads", "2");
+    props.setProperty("num.io.threads", "4");
+    props.setProperty("background.threads", "4");
+    props.setProperty("num.recovery.threads.per.data.dir", "1");
+    props.setProperty("log.cleaner.threads", "1");
+    // The cleaner would otherwise allocate 128 MiB of heap in every test JVM.
+    props.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
+    props.setProperty("log.index.size.max.bytes", Integer.toString(1024 * 1024));
+    props.setProperty("log.segment.bytes", Integer.toString(16 * 1024 * 1024));
+    // Shorter heartbeats let a (re)started broker get unfenced sooner.
+    props.setProperty("broker.heartbeat.interval.ms", "500");
+    props.setProperty("broker.session.timeout.ms", "6000");
+    return props;
+  }
+}

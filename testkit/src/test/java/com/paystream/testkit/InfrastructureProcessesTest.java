@@ -1,0 +1,119 @@
+package com.paystream.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.paystream.testkit.kafka.KafkaBrokerMain;
+import com.paystream.testkit.postgres.PostgresMain;
+import com.paystream.testkit.support.Ports;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main classes the local stack runs as separate processes. */
+class InfrastructureProcessesTest {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+  @TempDir Path dir;
+
+  @Test
+  void brokerProcessAnnouncesReadinessAndStopsCleanlyOnSigterm() throws Exception {
+    int port = Ports.freePort();
+    Path log = dir.resolve("kafka.log");
+
+    Process broker =
+        start(
+            KafkaBrokerMain.class,
+            log,
+            "--data-dir",
+            dir.resolve("kafka").toString(),
+            "--port",
+            Integer.toString(port));
+    awaitLine(broker, log, "KAFKA READY bootstrap=127.0.0.1:" + port);
+    broker.destroy();
+
+    assertThat(broker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readString(log)).contains("Kafka broker at 127.0.0.1:" + port + " stopped");
+  }
+
+  @Test
+  void postgresProcessTakesOverFromAServerLeftByAKilledProcess() throws Exception {
+    int port = Ports.freePort();
+    Path dataDir = dir.resolve("postgres");
+    Path firstLog = dir.resolve("postgres-1.log");
+    Process first =
+        start(
+            PostgresMain.class,
+            firstLog,
+            "--data-dir",
+            dataDir.toString(),
+            "--port",
+            Integer.toString(port));
+    awaitLine(first, firstLog, "POSTGRES READY port=" + port);
+    first.destroyForcibly().waitFor();
+
+    Path secondLog = dir.resolve("postgres-2.log");
+    Process second =
+        start(
+            PostgresMain.class,
+            secondLog,
+            "--data-dir",
+            dataDir.toString(),
+            "--port",
+            Integer.toString(port),
+            "--database",
+            "ledger");
+    awaitLine(second, secondLog, "POSTGRES READY port=" + port);
+    assertThat(selectOne(port, "ledger")).isEqualTo(1);
+    assertThat(Files.readString(secondLog)).contains("left running from an earlier run");
+    second.destroy();
+
+    assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(dataDir.resolve("postmaster.pid")).doesNotExist();
+  }
+
+  private static Process start(Class<?> main, Path log, String... args) throws IOException {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dlogback.configurationFile=com/paystream/testkit/logback-infrastructure.xml",
+                main.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
+  private static void awaitLine(Process process, Path log, String line) {
+    Awaitility.await()
+        .atMost(READY_TIMEOUT)
+        .pollInterval(Duration.ofMillis(100))
+        .failFast("process ended", () -> !process.isAlive())
+        .until(() -> Files.readString(log, StandardCharsets.UTF_8).contains(line));
+  }
+
+  private static int selectOne(int port, String database) throws SQLException {
+    try (Connection connection =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "postgres");
+        var statement = connection.createStatement();
+        var result = statement.executeQuery("select 1")) {
+      result.next();
+      return result.getInt(1);
+    }
+  }
+}
