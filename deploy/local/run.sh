@@ -29,4 +29,4 @@ if [[ $build -eq 1 ]]; then
 fi
 
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-exec "$java" -jar deploy/local/target/local-stack-0.1.0-SNAPSHOT.jar ${args[@]+"${args[@]}"}
+exec "$java" -jar deploy/local/target/local-stack-0.1.0-SNAPSHOT-launcher.jar ${args[@]+"${args[@]}"}

@@ -9,14 +9,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Ready when Spring Boot's readiness probe answers 200 with status UP. */
-final class HttpReadiness {
+public final class HttpReadiness {
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
   private HttpReadiness() {}
 
-  static Readiness of(String url) {
+  public static Readiness of(String url) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
     return child -> {

@@ -3,7 +3,9 @@ package com.paystream.local.services;
 import com.paystream.local.demo.DemoProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The one place that says how each service is started: its port, its database and broker, and
@@ -27,9 +29,24 @@ public final class ServiceCatalog {
    */
   public static List<ServiceSpec> services(
       Endpoints endpoints, Credentials database, Function<String, List<String>> extraArgs) {
+    return services(endpoints, database, extraArgs, DEFAULT_PORTS::get);
+  }
+
+  /** The local stack's HTTP ports; tests pass free ones instead. */
+  public static final Map<String, Integer> DEFAULT_PORTS =
+      Map.of("gateway", 8080, "relay", 8081, "ledger", 8082, "reconciliation", 8083);
+
+  /**
+   * @param ports the HTTP port per service name
+   */
+  public static List<ServiceSpec> services(
+      Endpoints endpoints,
+      Credentials database,
+      Function<String, List<String>> extraArgs,
+      ToIntFunction<String> ports) {
     Args gateway =
         new Args(endpoints, database)
-            .server(8080)
+            .server(ports.applyAsInt("gateway"))
             .r2dbc(GATEWAY_DATABASE)
             .flyway(GATEWAY_DATABASE)
             .kafka()
@@ -38,10 +55,10 @@ public final class ServiceCatalog {
                     + DemoProvider.NAME
                     + ".secrets[0]="
                     + DemoProvider.WEBHOOK_SECRET);
-    Args relay = new Args(endpoints, database).server(8081).jdbc(GATEWAY_DATABASE).kafka();
-    Args ledger = new Args(endpoints, database).server(8082).jdbc(LEDGER_DATABASE).kafka();
+    Args relay = new Args(endpoints, database).server(ports.applyAsInt("relay")).jdbc(GATEWAY_DATABASE).kafka();
+    Args ledger = new Args(endpoints, database).server(ports.applyAsInt("ledger")).jdbc(LEDGER_DATABASE).kafka();
     Args reconciliation =
-        new Args(endpoints, database).server(8083).jdbc(RECONCILIATION_DATABASE).kafka();
+        new Args(endpoints, database).server(ports.applyAsInt("reconciliation")).jdbc(RECONCILIATION_DATABASE).kafka();
     return List.of(
         spec(
             "gateway",

@@ -1,0 +1,153 @@
+package com.paystream.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import com.paystream.local.HttpReadiness;
+import com.paystream.local.demo.DemoProvider;
+import com.paystream.local.process.ChildSpec;
+import com.paystream.local.process.SupervisedChild;
+import com.paystream.local.services.Endpoints;
+import com.paystream.local.services.ServiceCatalog;
+import com.paystream.local.services.ServiceCatalog.Credentials;
+import com.paystream.local.services.ServiceSpec;
+import com.paystream.testkit.SharedInfrastructure;
+import com.paystream.testkit.kafka.KafkaBroker;
+import com.paystream.testkit.postgres.Postgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The four services as separate processes ({@code java -jar …-exec.jar}, exactly as the local stack
+ * runs them, with the same arguments from {@link ServiceCatalog}) against this JVM's real broker
+ * and PostgreSQL, on free ports and behind a topic prefix of their own. Started once per test JVM.
+ */
+final class RunningSuite {
+
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+  private static RunningSuite instance;
+
+  private final String topicPrefix;
+  private final List<ServiceSpec> specs;
+  private final List<SupervisedChild> children = new ArrayList<>();
+
+  private RunningSuite(String topicPrefix, List<ServiceSpec> specs) {
+    this.topicPrefix = topicPrefix;
+    this.specs = specs;
+  }
+
+  static synchronized RunningSuite get() {
+    if (instance == null) {
+      instance = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "suite-stop"));
+    }
+    return instance;
+  }
+
+  String topicPrefix() {
+    return topicPrefix;
+  }
+
+  String baseUrl(String service) {
+    return spec(service).baseUrl();
+  }
+
+  SupervisedChild child(String service) {
+    return children.stream().filter(c -> c.name().equals(service)).findFirst().orElseThrow();
+  }
+
+  private ServiceSpec spec(String service) {
+    return specs.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();
+  }
+
+  private static RunningSuite start() {
+    KafkaBroker kafka = SharedInfrastructure.kafka();
+    Postgres postgres = SharedInfrastructure.postgres();
+    ServiceCatalog.DATABASES.forEach(postgres::createDatabase);
+    Endpoints endpoints = new Endpoints("127.0.0.1", kafka.port(), postgres.port());
+    String prefix = SharedInfrastructure.uniqueName("e2e") + ".";
+    Map<String, Integer> ports =
+        Map.of(
+            "gateway", freePort(), "relay", freePort(), "ledger", freePort(), "reconciliation", freePort());
+    List<ServiceSpec> specs =
+        ServiceCatalog.services(
+            endpoints,
+            new Credentials(Postgres.USERNAME, Postgres.PASSWORD),
+            name ->
+                List.of(
+                    "--paystream.topics.prefix=" + prefix,
+                    // Compressed so that a test can watch a re-delivery; the ledger dedupes anyway.
+                    "--paystream.relay.redelivery-schedule=20s,1m,5m",
+                    "--logging.structured.format.console=logstash"),
+            ports::get);
+    RunningSuite suite = new RunningSuite(prefix, specs);
+    suite.startChildren();
+    return suite;
+  }
+
+  private void startChildren() {
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "e2e-supervisor");
+              t.setDaemon(true);
+              return t;
+            });
+    Path logs = Path.of("target", "e2e-logs").toAbsolutePath();
+    Path root = Path.of(System.getProperty("paystream.repository.root", "..")).toAbsolutePath();
+    String version = System.getProperty("paystream.version", "0.1.0-SNAPSHOT");
+    try {
+      Files.createDirectories(logs);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (ServiceSpec spec : specs) {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-Xmx384m");
+      command.add("-XX:TieredStopAtLevel=1");
+      command.add("-jar");
+      command.add(spec.execJar(root, version).toString());
+      command.addAll(spec.args());
+      SupervisedChild child =
+          new SupervisedChild(
+              new ChildSpec(
+                  spec.name(),
+                  command,
+                  logs.resolve(spec.name() + ".log"),
+                  HttpReadiness.of(spec.readinessUrl()),
+                  Duration.ofSeconds(30)),
+              scheduler);
+      child.start();
+      children.add(child);
+    }
+    await()
+        .atMost(READY_TIMEOUT)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> children.stream().allMatch(SupervisedChild::isReady));
+  }
+
+  private void stop() {
+    children.parallelStream().forEach(SupervisedChild::stop);
+  }
+
+  static String webhookSecret() {
+    return DemoProvider.WEBHOOK_SECRET;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
