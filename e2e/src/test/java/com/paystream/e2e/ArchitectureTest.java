@@ -69,7 +69,8 @@ class ArchitectureTest {
   void servicesNeverShipTheTestKit() {
     noClasses()
         .that()
-        .resideInAnyPackage(SERVICES.stream().map(s -> "com.paystream." + s + "..").toArray(String[]::new))
+        .resideInAnyPackage(
+            SERVICES.stream().map(s -> "com.paystream." + s + "..").toArray(String[]::new))
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.paystream.testkit..", "com.paystream.local..")

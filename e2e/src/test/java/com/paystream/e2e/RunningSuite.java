@@ -76,7 +76,14 @@ final class RunningSuite {
     String prefix = SharedInfrastructure.uniqueName("e2e") + ".";
     Map<String, Integer> ports =
         Map.of(
-            "gateway", freePort(), "relay", freePort(), "ledger", freePort(), "reconciliation", freePort());
+            "gateway",
+            freePort(),
+            "relay",
+            freePort(),
+            "ledger",
+            freePort(),
+            "reconciliation",
+            freePort());
     List<ServiceSpec> specs =
         ServiceCatalog.services(
             endpoints,

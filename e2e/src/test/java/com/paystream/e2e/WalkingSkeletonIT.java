@@ -52,9 +52,7 @@ class WalkingSkeletonIT {
     assertThat(response.statusCode()).isBetween(200, 299);
     JsonNode entries = awaitEntries(callback.paymentId(), 1);
     assertBalanced(entries.get(0));
-    await()
-        .atMost(END_TO_END)
-        .until(() -> "CONFIRMED".equals(outboxStatus(callback.paymentId())));
+    await().atMost(END_TO_END).until(() -> "CONFIRMED".equals(outboxStatus(callback.paymentId())));
   }
 
   @Test
@@ -65,9 +63,7 @@ class WalkingSkeletonIT {
     assertThat(post(callback, callback.signature()).statusCode()).isBetween(200, 299);
 
     awaitEntries(callback.paymentId(), 1);
-    await()
-        .atMost(END_TO_END)
-        .until(() -> "CONFIRMED".equals(outboxStatus(callback.paymentId())));
+    await().atMost(END_TO_END).until(() -> "CONFIRMED".equals(outboxStatus(callback.paymentId())));
     assertThat(
             gatewayDb.queryForObject(
                 "select count(*) from outbox where message_key = ?",
@@ -108,7 +104,8 @@ class WalkingSkeletonIT {
     }
 
     String signature() {
-      return StandardWebhookSignature.sign(RunningSuite.webhookSecret(), webhookId, timestamp, body);
+      return StandardWebhookSignature.sign(
+          RunningSuite.webhookSecret(), webhookId, timestamp, body);
     }
   }
 

@@ -55,10 +55,21 @@ public final class ServiceCatalog {
                     + DemoProvider.NAME
                     + ".secrets[0]="
                     + DemoProvider.WEBHOOK_SECRET);
-    Args relay = new Args(endpoints, database).server(ports.applyAsInt("relay")).jdbc(GATEWAY_DATABASE).kafka();
-    Args ledger = new Args(endpoints, database).server(ports.applyAsInt("ledger")).jdbc(LEDGER_DATABASE).kafka();
+    Args relay =
+        new Args(endpoints, database)
+            .server(ports.applyAsInt("relay"))
+            .jdbc(GATEWAY_DATABASE)
+            .kafka();
+    Args ledger =
+        new Args(endpoints, database)
+            .server(ports.applyAsInt("ledger"))
+            .jdbc(LEDGER_DATABASE)
+            .kafka();
     Args reconciliation =
-        new Args(endpoints, database).server(ports.applyAsInt("reconciliation")).jdbc(RECONCILIATION_DATABASE).kafka();
+        new Args(endpoints, database)
+            .server(ports.applyAsInt("reconciliation"))
+            .jdbc(RECONCILIATION_DATABASE)
+            .kafka();
     return List.of(
         spec(
             "gateway",
