@@ -1,0 +1,64 @@
+package com.paystream.ledger.accounts;
+
+import java.util.Currency;
+
+/**
+ * The accounts the posting rules use, one per party and currency. Which of them may overdraw is a
+ * business decision written here once:
+ *
+ * <ul>
+ *   <li>provider clearing (ASSET, may go negative): what a provider owes us; a refund before the
+ *       provider settled, or a settlement ahead of our books, legitimately takes it below zero.
+ *   <li>merchant (LIABILITY, never negative): what we owe a merchant; we never pay out or refund
+ *       money a merchant does not have with us.
+ *   <li>fee revenue (REVENUE, may go negative): our fees; an amendment may take back more fee than
+ *       was booked in a period.
+ *   <li>bank cash (ASSET, never negative): money on our bank account.
+ *   <li>suspense (LIABILITY, may go negative): money we cannot attribute yet.
+ * </ul>
+ */
+public final class ChartOfAccounts {
+
+  private ChartOfAccounts() {}
+
+  public static AccountSpec providerClearing(String provider, Currency currency) {
+    return new AccountSpec(
+        "provider-clearing:" + provider + ":" + currency.getCurrencyCode(),
+        "Clearing with provider " + provider,
+        AccountType.ASSET,
+        currency,
+        true);
+  }
+
+  public static AccountSpec merchant(String merchantId, Currency currency) {
+    return new AccountSpec(
+        "merchant:" + merchantId + ":" + currency.getCurrencyCode(),
+        "Payable to merchant " + merchantId,
+        AccountType.LIABILITY,
+        currency,
+        false);
+  }
+
+  public static AccountSpec feeRevenue(Currency currency) {
+    return new AccountSpec(
+        "fee-revenue:" + currency.getCurrencyCode(),
+        "Fee revenue",
+        AccountType.REVENUE,
+        currency,
+        true);
+  }
+
+  public static AccountSpec bankCash(Currency currency) {
+    return new AccountSpec(
+        "bank-cash:" + currency.getCurrencyCode(), "Bank cash", AccountType.ASSET, currency, false);
+  }
+
+  public static AccountSpec suspense(Currency currency) {
+    return new AccountSpec(
+        "suspense:" + currency.getCurrencyCode(),
+        "Suspense (unattributed)",
+        AccountType.LIABILITY,
+        currency,
+        true);
+  }
+}

@@ -1,0 +1,32 @@
+package com.paystream.ledger.booking;
+
+import com.paystream.ledger.journal.AccountState;
+import com.paystream.ledger.payments.PaymentPosition;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the planner needs to know about the books before it plans a batch: which source ids were
+ * already applied, the positions of the batch's payments, the (locked) accounts it may touch, and
+ * when and on which business date it books.
+ */
+public record BatchInput(
+    Set<UUID> alreadyProcessed,
+    Map<String, PaymentPosition> positions,
+    Collection<AccountState> accounts,
+    Instant bookedAt,
+    LocalDate effectiveDate) {
+
+  public BatchInput {
+    alreadyProcessed = Set.copyOf(alreadyProcessed);
+    positions = Map.copyOf(positions);
+    accounts = java.util.List.copyOf(accounts);
+    Objects.requireNonNull(bookedAt, "bookedAt");
+    Objects.requireNonNull(effectiveDate, "effectiveDate");
+  }
+}

@@ -1,0 +1,59 @@
+package com.paystream.ledger.booking;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.List;
+
+/** The figures an SRE watches on the ledger's intake: outcomes per record, entries, batch time. */
+final class BookingMetrics {
+
+  private final Counter posted;
+  private final Counter noEffect;
+  private final Counter deadLettered;
+  private final Counter duplicates;
+  private final Counter entries;
+  private final Timer batches;
+
+  BookingMetrics(MeterRegistry meters) {
+    posted = outcome(meters, "posted");
+    noEffect = outcome(meters, "no_financial_effect");
+    deadLettered = outcome(meters, "dead_lettered");
+    duplicates = outcome(meters, "duplicate");
+    entries =
+        Counter.builder("ledger.journal.entries")
+            .description("Journal entries booked")
+            .register(meters);
+    batches =
+        Timer.builder("ledger.batch.duration")
+            .description("Time to apply one consumed batch, transaction included")
+            .register(meters);
+  }
+
+  private static Counter outcome(MeterRegistry meters, String outcome) {
+    return Counter.builder("ledger.records")
+        .description("Consumed records by what applying them did")
+        .tag("outcome", outcome)
+        .register(meters);
+  }
+
+  void count(List<AppliedRecord> applied) {
+    for (AppliedRecord record : applied) {
+      Outcome outcome = record.outcome();
+      if (outcome instanceof Outcome.Posted) {
+        posted.increment();
+        entries.increment();
+      } else if (outcome instanceof Outcome.NoFinancialEffect) {
+        noEffect.increment();
+      } else if (outcome instanceof Outcome.DeadLettered) {
+        deadLettered.increment();
+      } else {
+        duplicates.increment();
+      }
+    }
+  }
+
+  Timer batchTimer() {
+    return batches;
+  }
+}

@@ -1,0 +1,188 @@
+package com.paystream.ledger.booking;
+
+import com.paystream.ledger.booking.persistence.JdbcBookingStore;
+import com.paystream.ledger.calendar.BusinessCalendar;
+import com.paystream.ledger.journal.AccountState;
+import com.paystream.ledger.journal.Refusal;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies a batch of consumed records in one database transaction: the dedupe records, entries,
+ * postings, balances, payment positions and outbox rows commit together or not at all, and the
+ * caller commits the consumer offsets only afterwards. A replayed record finds its dedupe record
+ * and changes nothing.
+ *
+ * <p>When the database refuses the batch's data (an invariant the code missed), the batch is
+ * applied again one record at a time, so that only the offending record is dead-lettered and the
+ * others are booked. Transient failures propagate: the caller retries the whole batch.
+ */
+public final class BookingService {
+
+  private static final Logger log = LoggerFactory.getLogger(BookingService.class);
+
+  private final TransactionTemplate transactions;
+  private final JdbcBookingStore store;
+  private final BatchPlanner planner;
+  private final EventComposer composer;
+  private final BusinessCalendar calendar;
+  private final Clock clock;
+  private final BookingMetrics metrics;
+
+  public BookingService(
+      TransactionTemplate transactions,
+      JdbcBookingStore store,
+      BatchPlanner planner,
+      EventComposer composer,
+      BusinessCalendar calendar,
+      Clock clock,
+      MeterRegistry meters) {
+    this.transactions = transactions;
+    this.store = store;
+    this.planner = planner;
+    this.composer = composer;
+    this.calendar = calendar;
+    this.clock = clock;
+    this.metrics = new BookingMetrics(meters);
+  }
+
+  /** Applies the records in order; returns what each did. Throws only on transient failures. */
+  public List<AppliedRecord> apply(List<InboundRecord> records) {
+    if (records.isEmpty()) {
+      return List.of();
+    }
+    Timer.Sample sample = Timer.start();
+    try {
+      List<AppliedRecord> applied = inTransaction(records);
+      metrics.count(applied);
+      return applied;
+    } catch (RuntimeException e) {
+      Optional<Refusal> refusal = DatabaseRefusal.of(e);
+      if (refusal.isEmpty()) {
+        throw e;
+      }
+      log.atWarn()
+          .addKeyValue("records", records.size())
+          .addKeyValue("sqlRefusal", refusal.get().reason())
+          .log("database refused a batch; applying its records one at a time");
+      return oneByOne(records);
+    } finally {
+      sample.stop(metrics.batchTimer());
+    }
+  }
+
+  private List<AppliedRecord> oneByOne(List<InboundRecord> records) {
+    List<AppliedRecord> all = new java.util.ArrayList<>(records.size());
+    for (InboundRecord record : records) {
+      all.addAll(applyAlone(record));
+    }
+    metrics.count(all);
+    return all;
+  }
+
+  private List<AppliedRecord> applyAlone(InboundRecord record) {
+    try {
+      return inTransaction(List.of(record));
+    } catch (RuntimeException first) {
+      if (DatabaseRefusal.isConflict(first)) {
+        // A concurrent writer applied it first (e.g. after a rebalance): this run reads its result.
+        try {
+          return inTransaction(List.of(record));
+        } catch (RuntimeException second) {
+          return deadLetterOrRethrow(record, second);
+        }
+      }
+      return deadLetterOrRethrow(record, first);
+    }
+  }
+
+  private List<AppliedRecord> deadLetterOrRethrow(InboundRecord record, RuntimeException failure) {
+    Refusal refusal = DatabaseRefusal.of(failure).orElseThrow(() -> failure);
+    log.atError()
+        .addKeyValue("source", record.source().toString())
+        .addKeyValue("sourceEventId", record.sourceEventId())
+        .addKeyValue("reasonCode", refusal.code())
+        .setCause(failure)
+        .log("database refused a record the posting rules accepted; dead-lettering it");
+    return transactions.execute(status -> deadLetterAlone(record, refusal));
+  }
+
+  private List<AppliedRecord> deadLetterAlone(InboundRecord record, Refusal refusal) {
+    Set<UUID> processed = store.processed(List.of(record.sourceEventId()));
+    Instant bookedAt = now();
+    BatchPlan plan =
+        new BatchPlan(
+            bookedAt,
+            calendar.businessDateOf(bookedAt),
+            List.of(
+                new AppliedRecord(
+                    record,
+                    processed.isEmpty()
+                        ? new Outcome.DeadLettered(refusal)
+                        : new Outcome.Duplicate())),
+            List.of(),
+            List.of(),
+            List.of());
+    store.write(plan, composer.compose(plan));
+    return plan.applied();
+  }
+
+  private List<AppliedRecord> inTransaction(List<InboundRecord> records) {
+    return transactions.execute(status -> plan(records));
+  }
+
+  private List<AppliedRecord> plan(List<InboundRecord> records) {
+    Set<UUID> processed =
+        store.processed(records.stream().map(InboundRecord::sourceEventId).toList());
+    List<InboundRecord> fresh =
+        records.stream().filter(r -> !processed.contains(r.sourceEventId())).toList();
+    if (fresh.isEmpty()) {
+      return records.stream().map(r -> new AppliedRecord(r, new Outcome.Duplicate())).toList();
+    }
+    // Lock order, the same in every transaction: calendar (shared), positions, accounts.
+    LocalDate lastClosed = store.lastClosedDate();
+    Map<String, com.paystream.ledger.payments.PaymentPosition> positions =
+        store.lockPositions(planner.paymentIds(fresh));
+    List<AccountState> accounts =
+        store.ensureAndLockAccounts(planner.accountDemand(fresh, positions));
+    Instant bookedAt = bookingInstant(accounts);
+    LocalDate effectiveDate = calendar.effectiveDate(bookedAt, lastClosed);
+    BatchPlan plan =
+        planner.plan(
+            records, new BatchInput(processed, positions, accounts, bookedAt, effectiveDate));
+    store.write(plan, composer.compose(plan));
+    return plan.applied();
+  }
+
+  /**
+   * Taken after the accounts are locked, and never before their last posting, so that booking times
+   * follow each account's sequence even if the wall clock steps back: "balance as of" an instant is
+   * then the balance after the account's last posting booked at or before it.
+   */
+  private Instant bookingInstant(List<AccountState> accounts) {
+    Instant at = now();
+    for (AccountState account : accounts) {
+      if (account.lastPostedAt() != null && account.lastPostedAt().isAfter(at)) {
+        at = account.lastPostedAt();
+      }
+    }
+    return at;
+  }
+
+  /** Millisecond precision: what the database stores and the topics carry agree exactly. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,13 @@
+package com.paystream.ledger.booking;
+
+import com.paystream.ledger.journal.BookedEntry;
+import java.util.List;
+
+/** Turns a planned batch into the Kafka records to publish through the outbox with it. */
+public interface EventComposer {
+
+  List<OutboxMessage> compose(BatchPlan plan);
+
+  /** The entry event and cashflow lines of an entry an operator caused (no consumed message). */
+  List<OutboxMessage> composeOperatorEntry(BookedEntry entry, String traceId);
+}

@@ -1,0 +1,45 @@
+package com.paystream.ledger.booking;
+
+import com.paystream.ledger.journal.Refusal;
+import com.paystream.ledger.payments.PaymentMessage;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A consumed record: either a message the ledger can read, or one it cannot (with why). */
+public sealed interface InboundRecord {
+
+  SourceRef source();
+
+  /** The id the record is deduplicated by. */
+  UUID sourceEventId();
+
+  /** A decoded message. */
+  record Readable(SourceRef source, PaymentMessage message) implements InboundRecord {
+    public Readable {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(message, "message");
+    }
+
+    @Override
+    public UUID sourceEventId() {
+      return message.sourceEventId();
+    }
+  }
+
+  /**
+   * Bytes that decode to no message; {@code messageId} and {@code paymentId} are set when the
+   * decoder got that far, so the relay can still stop re-delivering.
+   */
+  record Unreadable(SourceRef source, Refusal refusal, UUID messageId, String paymentId)
+      implements InboundRecord {
+    public Unreadable {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(refusal, "refusal");
+    }
+
+    @Override
+    public UUID sourceEventId() {
+      return messageId != null ? messageId : source.positionId();
+    }
+  }
+}

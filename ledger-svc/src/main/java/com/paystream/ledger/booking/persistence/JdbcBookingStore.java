@@ -1,0 +1,433 @@
+package com.paystream.ledger.booking.persistence;
+
+import com.paystream.ledger.accounts.AccountSpec;
+import com.paystream.ledger.accounts.AccountType;
+import com.paystream.ledger.booking.AppliedRecord;
+import com.paystream.ledger.booking.BatchPlan;
+import com.paystream.ledger.booking.InboundRecord;
+import com.paystream.ledger.booking.OutboxMessage;
+import com.paystream.ledger.booking.Outcome;
+import com.paystream.ledger.journal.AccountState;
+import com.paystream.ledger.journal.BookedEntry;
+import com.paystream.ledger.journal.BookedPosting;
+import com.paystream.ledger.payments.PaymentPosition;
+import com.paystream.platform.money.Money;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads and writes one batch inside the caller's transaction. Every method is one statement
+ * whatever the batch size: rows travel as arrays unnested by PostgreSQL, and the two big tables
+ * (postings, three per entry, and outbox rows, four per entry) are streamed with COPY.
+ */
+public final class JdbcBookingStore {
+
+  private static final String PROCESSED_SQL =
+      "select source_event_id from processed_event where source_event_id = any(?::uuid[])";
+  private static final String CALENDAR_SQL =
+      "select last_closed_date from ledger_calendar for share";
+  private static final String POSITIONS_SQL =
+      "select payment_id, merchant_id, provider, currency, gross_minor, fee_minor,"
+          + " refunded_minor, booking_entry_id, state from payment_position"
+          + " where payment_id = any(?::text[]) order by payment_id for update";
+  private static final String ENSURE_ACCOUNTS_SQL =
+      "insert into account (id, code, name, type, currency, overdraft_allowed)"
+          + " select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],"
+          + " ?::boolean[]) on conflict do nothing";
+  // Sorted, so that concurrent batches lock shared accounts in the same order and never deadlock.
+  // NO KEY UPDATE does not block the key-share locks of foreign-key checks.
+  private static final String LOCK_ACCOUNTS_SQL =
+      "select id, code, name, type, currency, overdraft_allowed, available_minor, frozen_minor,"
+          + " last_sequence, last_posted_at, status from account where id = any(?::uuid[])"
+          + " order by id for no key update";
+  private static final String INSERT_ENTRIES_SQL =
+      "insert into journal_entry (id, source_event_id, source_type, entry_type, payment_id,"
+          + " description, reverses_id, requested_by, reason, effective_date, booked_at)"
+          + " select u.*, ?, ? from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[],"
+          + " ?::text[], ?::uuid[], ?::text[], ?::text[])"
+          + " as u(id, src, st, et, pid, descr, rev, req, reason)";
+  private static final String UPDATE_ACCOUNTS_SQL =
+      "update account a set available_minor = u.available, frozen_minor = u.frozen,"
+          + " last_sequence = u.seq, last_posted_at = u.posted_at, version = a.version + 1"
+          + " from unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[])"
+          + " as u(id, available, frozen, seq, posted_at) where a.id = u.id";
+  private static final String COPY_POSTINGS_SQL =
+      "copy posting (entry_id, line_no, account_id, side, amount_minor, currency,"
+          + " balance_after_minor, account_seq, effective_date, booked_at) from stdin";
+  private static final String UPSERT_POSITIONS_SQL =
+      "insert into payment_position (payment_id, merchant_id, provider, currency, gross_minor,"
+          + " fee_minor, refunded_minor, booking_entry_id, state, updated_at)"
+          + " select u.*, ? from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],"
+          + " ?::bigint[], ?::bigint[], ?::uuid[], ?::text[]) as u"
+          + " on conflict (payment_id) do update set gross_minor = excluded.gross_minor,"
+          + " currency = excluded.currency, fee_minor = excluded.fee_minor,"
+          + " refunded_minor = excluded.refunded_minor,"
+          + " booking_entry_id = excluded.booking_entry_id, state = excluded.state,"
+          + " updated_at = excluded.updated_at, version = payment_position.version + 1";
+  private static final String INSERT_PROCESSED_SQL =
+      "insert into processed_event (source_event_id, source_type, outcome, entry_id, payment_id,"
+          + " reason_code, source_topic, source_partition, source_offset, processed_at)"
+          + " select u.*, ? from unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::text[],"
+          + " ?::text[], ?::text[], ?::int[], ?::bigint[]) as u";
+  private static final String COPY_OUTBOX_SQL =
+      "copy outbox (message_id, topic, message_key, payload, trace_id) from stdin";
+
+  private final JdbcTemplate jdbc;
+
+  public JdbcBookingStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Set<UUID> processed(Collection<UUID> sourceEventIds) {
+    if (sourceEventIds.isEmpty()) {
+      return Set.of();
+    }
+    return run(
+        connection -> {
+          try (PreparedStatement st = connection.prepareStatement(PROCESSED_SQL)) {
+            st.setArray(1, connection.createArrayOf("uuid", sourceEventIds.toArray(UUID[]::new)));
+            Set<UUID> found = new HashSet<>();
+            try (ResultSet rs = st.executeQuery()) {
+              while (rs.next()) {
+                found.add(rs.getObject(1, UUID.class));
+              }
+            }
+            return found;
+          }
+        });
+  }
+
+  /** The last closed business date (null: none yet), share-locked until the batch commits. */
+  public LocalDate lastClosedDate() {
+    return run(
+        connection -> {
+          try (PreparedStatement st = connection.prepareStatement(CALENDAR_SQL);
+              ResultSet rs = st.executeQuery()) {
+            rs.next();
+            Date date = rs.getDate(1);
+            return date == null ? null : date.toLocalDate();
+          }
+        });
+  }
+
+  public Map<String, PaymentPosition> lockPositions(Collection<String> paymentIds) {
+    if (paymentIds.isEmpty()) {
+      return Map.of();
+    }
+    return run(
+        connection -> {
+          try (PreparedStatement st = connection.prepareStatement(POSITIONS_SQL)) {
+            st.setArray(1, connection.createArrayOf("text", paymentIds.toArray(String[]::new)));
+            Map<String, PaymentPosition> positions = new HashMap<>();
+            try (ResultSet rs = st.executeQuery()) {
+              while (rs.next()) {
+                PaymentPosition position = position(rs);
+                positions.put(position.paymentId(), position);
+              }
+            }
+            return positions;
+          }
+        });
+  }
+
+  private static PaymentPosition position(ResultSet rs) throws SQLException {
+    return new PaymentPosition(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        Money.currency(rs.getString(4)),
+        rs.getLong(5),
+        rs.getLong(6),
+        rs.getLong(7),
+        rs.getObject(8, UUID.class),
+        PaymentPosition.State.valueOf(rs.getString(9)));
+  }
+
+  /** Creates the accounts that do not exist yet, then locks and reads all of them. */
+  public List<AccountState> ensureAndLockAccounts(Collection<AccountSpec> specs) {
+    if (specs.isEmpty()) {
+      return List.of();
+    }
+    return run(
+        connection -> {
+          try (PreparedStatement st = connection.prepareStatement(ENSURE_ACCOUNTS_SQL)) {
+            SqlArrays.bind(connection, st, 1, "uuid", specs, AccountSpec::id, UUID[]::new);
+            SqlArrays.bind(connection, st, 2, "text", specs, AccountSpec::code, String[]::new);
+            SqlArrays.bind(connection, st, 3, "text", specs, AccountSpec::name, String[]::new);
+            SqlArrays.bind(connection, st, 4, "text", specs, s -> s.type().name(), String[]::new);
+            SqlArrays.bind(
+                connection, st, 5, "text", specs, AccountSpec::currencyCode, String[]::new);
+            SqlArrays.bind(
+                connection, st, 6, "boolean", specs, AccountSpec::overdraftAllowed, Boolean[]::new);
+            st.executeUpdate();
+          }
+          try (PreparedStatement st = connection.prepareStatement(LOCK_ACCOUNTS_SQL)) {
+            SqlArrays.bind(connection, st, 1, "uuid", specs, AccountSpec::id, UUID[]::new);
+            List<AccountState> states = new ArrayList<>(specs.size());
+            try (ResultSet rs = st.executeQuery()) {
+              while (rs.next()) {
+                states.add(accountState(rs));
+              }
+            }
+            return states;
+          }
+        });
+  }
+
+  /** The stored account is the truth for type and overdraft, not the chart's current opinion. */
+  private static AccountState accountState(ResultSet rs) throws SQLException {
+    AccountSpec spec =
+        new AccountSpec(
+            rs.getString("code"),
+            rs.getString("name"),
+            AccountType.valueOf(rs.getString("type")),
+            Money.currency(rs.getString("currency")),
+            rs.getBoolean("overdraft_allowed"));
+    if (!spec.id().equals(rs.getObject("id", UUID.class))) {
+      throw new IllegalStateException("account " + spec.code() + " has a foreign id");
+    }
+    Timestamp lastPostedAt = rs.getTimestamp("last_posted_at");
+    return new AccountState(
+        spec,
+        rs.getLong("available_minor"),
+        rs.getLong("frozen_minor"),
+        rs.getLong("last_sequence"),
+        lastPostedAt == null ? null : lastPostedAt.toInstant(),
+        "BLOCKED".equals(rs.getString("status")));
+  }
+
+  /**
+   * Writes the plan and its outbox messages. Accounts are updated before their postings are
+   * inserted: the database checks each posting chain against the account row it ends at.
+   */
+  public void write(BatchPlan plan, List<OutboxMessage> outbox) {
+    run(
+        connection -> {
+          insertEntries(connection, plan.entries(), plan.effectiveDate(), plan.bookedAt());
+          updateAccounts(connection, plan.changedAccounts());
+          insertPostings(connection, plan.entries(), plan.effectiveDate(), plan.bookedAt());
+          upsertPositions(connection, plan.changedPositions(), plan.bookedAt());
+          insertProcessed(connection, plan.firstTime(), plan.bookedAt());
+          insertOutbox(connection, outbox);
+          return null;
+        });
+  }
+
+  /** Writes balances changed without a posting (holds placed or released). */
+  public void updateBalances(List<AccountState> accounts) {
+    run(
+        connection -> {
+          updateAccounts(connection, accounts);
+          return null;
+        });
+  }
+
+  private static void insertEntries(
+      Connection connection, List<BookedEntry> entries, LocalDate effectiveDate, Instant bookedAt)
+      throws SQLException {
+    if (entries.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement st = connection.prepareStatement(INSERT_ENTRIES_SQL)) {
+      st.setObject(1, effectiveDate);
+      st.setTimestamp(2, Timestamp.from(bookedAt));
+      SqlArrays.bind(connection, st, 3, "uuid", entries, BookedEntry::id, UUID[]::new);
+      SqlArrays.bind(connection, st, 4, "uuid", entries, BookedEntry::sourceEventId, UUID[]::new);
+      SqlArrays.bind(connection, st, 5, "text", entries, e -> e.sourceType().name(), String[]::new);
+      SqlArrays.bind(connection, st, 6, "text", entries, e -> e.type().name(), String[]::new);
+      SqlArrays.bind(connection, st, 7, "text", entries, e -> e.draft().paymentId(), String[]::new);
+      SqlArrays.bind(
+          connection, st, 8, "text", entries, e -> e.draft().description(), String[]::new);
+      SqlArrays.bind(
+          connection, st, 9, "uuid", entries, e -> e.draft().reversesEntryId(), UUID[]::new);
+      SqlArrays.bind(
+          connection, st, 10, "text", entries, e -> e.draft().requestedBy(), String[]::new);
+      SqlArrays.bind(connection, st, 11, "text", entries, e -> e.draft().reason(), String[]::new);
+      st.executeUpdate();
+    }
+  }
+
+  private static void updateAccounts(Connection connection, List<AccountState> accounts)
+      throws SQLException {
+    if (accounts.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement st = connection.prepareStatement(UPDATE_ACCOUNTS_SQL)) {
+      SqlArrays.bind(connection, st, 1, "uuid", accounts, a -> a.spec().id(), UUID[]::new);
+      SqlArrays.bind(
+          connection, st, 2, "bigint", accounts, AccountState::availableMinor, Long[]::new);
+      SqlArrays.bind(connection, st, 3, "bigint", accounts, AccountState::frozenMinor, Long[]::new);
+      SqlArrays.bind(
+          connection, st, 4, "bigint", accounts, AccountState::lastSequence, Long[]::new);
+      SqlArrays.bind(
+          connection,
+          st,
+          5,
+          "text",
+          accounts,
+          a -> a.lastPostedAt() == null ? null : a.lastPostedAt().toString(),
+          String[]::new);
+      int updated = st.executeUpdate();
+      if (updated != accounts.size()) {
+        throw new IllegalStateException(
+            "updated " + updated + " of " + accounts.size() + " locked accounts");
+      }
+    }
+  }
+
+  private record Line(BookedEntry entry, BookedPosting posting) {}
+
+  private static void insertPostings(
+      Connection connection, List<BookedEntry> entries, LocalDate effectiveDate, Instant bookedAt)
+      throws SQLException {
+    if (entries.isEmpty()) {
+      return;
+    }
+    CopyRows rows = new CopyRows(entries.size() * 3);
+    String date = effectiveDate.toString();
+    String at = bookedAt.toString();
+    for (BookedEntry entry : entries) {
+      for (BookedPosting p : entry.postings()) {
+        rows.value(entry.id())
+            .value(p.lineNo())
+            .value(p.accountId())
+            .value(p.side().name())
+            .value(p.amountMinor())
+            .value(p.currencyCode())
+            .value(p.balanceAfterMinor())
+            .value(p.accountSequence())
+            .value(date)
+            .value(at)
+            .endRow();
+      }
+    }
+    rows.copyInto(connection, COPY_POSTINGS_SQL);
+  }
+
+  private static void upsertPositions(
+      Connection connection, List<PaymentPosition> positions, Instant at) throws SQLException {
+    if (positions.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement st = connection.prepareStatement(UPSERT_POSITIONS_SQL)) {
+      st.setTimestamp(1, Timestamp.from(at));
+      SqlArrays.bind(
+          connection, st, 2, "text", positions, PaymentPosition::paymentId, String[]::new);
+      SqlArrays.bind(
+          connection, st, 3, "text", positions, PaymentPosition::merchantId, String[]::new);
+      SqlArrays.bind(
+          connection, st, 4, "text", positions, PaymentPosition::provider, String[]::new);
+      SqlArrays.bind(
+          connection, st, 5, "text", positions, p -> p.currency().getCurrencyCode(), String[]::new);
+      SqlArrays.bind(
+          connection, st, 6, "bigint", positions, PaymentPosition::grossMinor, Long[]::new);
+      SqlArrays.bind(
+          connection, st, 7, "bigint", positions, PaymentPosition::feeMinor, Long[]::new);
+      SqlArrays.bind(
+          connection, st, 8, "bigint", positions, PaymentPosition::refundedMinor, Long[]::new);
+      SqlArrays.bind(
+          connection, st, 9, "uuid", positions, PaymentPosition::bookingEntryId, UUID[]::new);
+      SqlArrays.bind(connection, st, 10, "text", positions, p -> p.state().name(), String[]::new);
+      st.executeUpdate();
+    }
+  }
+
+  private static void insertProcessed(
+      Connection connection, List<AppliedRecord> applied, Instant at) throws SQLException {
+    if (applied.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement st = connection.prepareStatement(INSERT_PROCESSED_SQL)) {
+      st.setTimestamp(1, Timestamp.from(at));
+      SqlArrays.bind(
+          connection, st, 2, "uuid", applied, a -> a.record().sourceEventId(), UUID[]::new);
+      SqlArrays.bind(
+          connection, st, 3, "text", applied, JdbcBookingStore::sourceType, String[]::new);
+      SqlArrays.bind(connection, st, 4, "text", applied, JdbcBookingStore::outcome, String[]::new);
+      SqlArrays.bind(connection, st, 5, "uuid", applied, JdbcBookingStore::entryId, UUID[]::new);
+      SqlArrays.bind(
+          connection, st, 6, "text", applied, JdbcBookingStore::paymentId, String[]::new);
+      SqlArrays.bind(
+          connection, st, 7, "text", applied, JdbcBookingStore::reasonCode, String[]::new);
+      SqlArrays.bind(
+          connection, st, 8, "text", applied, a -> a.record().source().topic(), String[]::new);
+      SqlArrays.bind(
+          connection, st, 9, "int", applied, a -> a.record().source().partition(), Integer[]::new);
+      SqlArrays.bind(
+          connection, st, 10, "bigint", applied, a -> a.record().source().offset(), Long[]::new);
+      st.executeUpdate();
+    }
+  }
+
+  private static String sourceType(AppliedRecord applied) {
+    return applied.record() instanceof InboundRecord.Readable readable
+        ? readable.message().sourceType().name()
+        : "UNREADABLE";
+  }
+
+  private static String outcome(AppliedRecord applied) {
+    Outcome outcome = applied.outcome();
+    if (outcome instanceof Outcome.Posted) {
+      return "POSTED";
+    }
+    if (outcome instanceof Outcome.NoFinancialEffect) {
+      return "NO_FINANCIAL_EFFECT";
+    }
+    if (outcome instanceof Outcome.DeadLettered) {
+      return "DEAD_LETTERED";
+    }
+    throw new IllegalArgumentException("not a first-time outcome: " + outcome);
+  }
+
+  private static UUID entryId(AppliedRecord applied) {
+    return applied.outcome() instanceof Outcome.Posted posted ? posted.entry().id() : null;
+  }
+
+  private static String paymentId(AppliedRecord applied) {
+    if (applied.record() instanceof InboundRecord.Readable readable) {
+      return readable.message().paymentId();
+    }
+    return ((InboundRecord.Unreadable) applied.record()).paymentId();
+  }
+
+  private static String reasonCode(AppliedRecord applied) {
+    return applied.outcome() instanceof Outcome.DeadLettered dead ? dead.refusal().code() : null;
+  }
+
+  private static void insertOutbox(Connection connection, List<OutboxMessage> messages)
+      throws SQLException {
+    if (messages.isEmpty()) {
+      return;
+    }
+    CopyRows rows = new CopyRows(messages.size());
+    for (OutboxMessage message : messages) {
+      rows.value(message.messageId())
+          .value(message.topic())
+          .value(message.key())
+          .bytes(message.payload())
+          .value(message.traceId())
+          .endRow();
+    }
+    rows.copyInto(connection, COPY_OUTBOX_SQL);
+  }
+
+  private <T> T run(ConnectionCallback<T> work) {
+    return jdbc.execute(work);
+  }
+}

@@ -1,0 +1,180 @@
+package com.paystream.ledger.config;
+
+import com.paystream.ledger.accounts.persistence.AccountQueries;
+import com.paystream.ledger.booking.BatchPlanner;
+import com.paystream.ledger.booking.BookingService;
+import com.paystream.ledger.booking.kafka.PaymentTopicsListener;
+import com.paystream.ledger.booking.persistence.JdbcBookingStore;
+import com.paystream.ledger.calendar.BusinessCalendar;
+import com.paystream.ledger.dayclose.DayCloseService;
+import com.paystream.ledger.dayclose.persistence.DayCloseStore;
+import com.paystream.ledger.holds.HoldService;
+import com.paystream.ledger.holds.persistence.HoldStore;
+import com.paystream.ledger.journal.persistence.JournalQueries;
+import com.paystream.ledger.payments.PostingRules;
+import com.paystream.ledger.publishing.LedgerEventComposer;
+import com.paystream.ledger.publishing.LedgerTopics;
+import com.paystream.ledger.publishing.OutboxMetrics;
+import com.paystream.ledger.publishing.OutboxRelay;
+import com.paystream.platform.outbox.DeliveryPolicy;
+import com.paystream.platform.outbox.OutboxPublisher;
+import com.paystream.platform.outbox.ReliableProducer;
+import com.paystream.schemas.registry.SchemaRegistry;
+import com.paystream.schemas.serde.AvroSerdeConfig;
+import com.paystream.schemas.serde.AvroSerializer;
+import com.paystream.schemas.serde.SubjectNameStrategy;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The ledger's beans: posting rules, booking, publishing and the callbacks listener. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({LedgerProperties.class, TopicProperties.class})
+public class LedgerConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  LedgerTopics ledgerTopics(TopicProperties topics) {
+    return LedgerTopics.withPrefix(topics.prefix());
+  }
+
+  @Bean
+  BusinessCalendar businessCalendar(LedgerProperties properties) {
+    return properties.calendar().businessCalendar();
+  }
+
+  @Bean
+  PostingRules postingRules(LedgerProperties properties) {
+    return new PostingRules(properties.fees().policy());
+  }
+
+  /** The pinned registry unless {@code paystream.schema-registry.url} names a real one. */
+  @Bean
+  SchemaRegistry schemaRegistry(@Value("${paystream.schema-registry.url:}") String url) {
+    return AvroSerdeConfig.registry(Map.of(AvroSerdeConfig.REGISTRY_URL, url));
+  }
+
+  @Bean
+  LedgerEventComposer ledgerEventComposer(
+      LedgerTopics topics, TopicProperties properties, SchemaRegistry registry) {
+    AvroSerializer<SpecificRecord> serializer =
+        new AvroSerializer<>(registry, SubjectNameStrategy.topicName(properties.prefix()));
+    return new LedgerEventComposer(topics, serializer);
+  }
+
+  @Bean
+  JdbcBookingStore jdbcBookingStore(JdbcTemplate jdbc) {
+    return new JdbcBookingStore(jdbc);
+  }
+
+  @Bean
+  BookingService bookingService(
+      PlatformTransactionManager transactionManager,
+      JdbcBookingStore store,
+      PostingRules rules,
+      LedgerEventComposer composer,
+      BusinessCalendar calendar,
+      Clock clock,
+      MeterRegistry meters) {
+    return new BookingService(
+        new TransactionTemplate(transactionManager),
+        store,
+        new BatchPlanner(rules),
+        composer,
+        calendar,
+        clock,
+        meters);
+  }
+
+  @Bean
+  JournalQueries journalQueries(JdbcClient jdbc) {
+    return new JournalQueries(jdbc);
+  }
+
+  /**
+   * Ships the outbox: a producer with acks=all and idempotence (the platform's reliable settings)
+   * and the platform publisher, which claims committed rows in order and marks them published.
+   */
+  @Bean
+  @ConditionalOnProperty(
+      name = "paystream.ledger.outbox.enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  OutboxRelay outboxRelay(
+      DataSource dataSource,
+      LedgerProperties properties,
+      MeterRegistry meters,
+      @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+    LedgerProperties.Outbox outbox = properties.outbox();
+    Producer<String, byte[]> producer =
+        ReliableProducer.create(bootstrapServers, "ledger-svc-outbox");
+    OutboxPublisher publisher =
+        new OutboxPublisher(
+            dataSource,
+            producer,
+            DeliveryPolicy.publishOnce(),
+            null,
+            new OutboxMetrics(meters),
+            new OutboxPublisher.Settings(
+                "ledger", outbox.batchSize(), outbox.pollInterval(), outbox.errorBackoff()));
+    return new OutboxRelay(publisher, producer);
+  }
+
+  @Bean
+  AccountQueries accountQueries(JdbcClient jdbc) {
+    return new AccountQueries(jdbc);
+  }
+
+  @Bean
+  DayCloseService dayCloseService(
+      PlatformTransactionManager transactionManager,
+      JdbcClient jdbc,
+      BusinessCalendar calendar,
+      Clock clock,
+      MeterRegistry meters) {
+    return new DayCloseService(
+        new TransactionTemplate(transactionManager),
+        new DayCloseStore(jdbc),
+        calendar,
+        clock,
+        meters);
+  }
+
+  @Bean
+  HoldService holdService(
+      PlatformTransactionManager transactionManager,
+      JdbcClient jdbc,
+      JdbcBookingStore store,
+      LedgerEventComposer composer,
+      BusinessCalendar calendar,
+      Clock clock) {
+    return new HoldService(
+        new TransactionTemplate(transactionManager),
+        new HoldStore(jdbc),
+        store,
+        composer,
+        calendar,
+        clock);
+  }
+
+  @Bean
+  PaymentTopicsListener paymentTopicsListener(SchemaRegistry registry, BookingService booking) {
+    return new PaymentTopicsListener(registry, booking);
+  }
+}

@@ -1,0 +1,71 @@
+package com.paystream.ledger.config;
+
+import com.paystream.ledger.calendar.BusinessCalendar;
+import com.paystream.ledger.payments.FeePolicy;
+import com.paystream.platform.money.FeeSchedule;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
+
+/**
+ * {@code paystream.ledger.*}: fees, business calendar, consumer retry and outbox tuning. Every
+ * value can be overridden from the environment (e.g. {@code PAYSTREAM_LEDGER_CALENDAR_ZONE}).
+ */
+@ConfigurationProperties("paystream.ledger")
+public record LedgerProperties(
+    @DefaultValue Fees fees,
+    @DefaultValue Calendar calendar,
+    @DefaultValue Retry retry,
+    @DefaultValue Outbox outbox,
+    @DefaultValue DayClose dayClose) {
+
+  /** A merchant's fee: basis points of the amount plus a fixed part in minor units. */
+  public record Fee(@DefaultValue("0") long basisPoints, @DefaultValue("0") long fixedMinor) {
+    FeeSchedule schedule() {
+      return new FeeSchedule(basisPoints, fixedMinor);
+    }
+  }
+
+  /** The default fee and the merchants with their own. */
+  public record Fees(@Name("default") @DefaultValue Fee defaultFee, Map<String, Fee> merchants) {
+    public FeePolicy policy() {
+      Map<String, FeeSchedule> perMerchant = new HashMap<>();
+      if (merchants != null) {
+        merchants.forEach((merchant, fee) -> perMerchant.put(merchant, fee.schedule()));
+      }
+      return new FeePolicy(defaultFee.schedule(), perMerchant);
+    }
+  }
+
+  /** Business dates end at {@code cutoff} local time in {@code zone} (00:00: calendar days). */
+  public record Calendar(
+      @DefaultValue("UTC") ZoneId zone, @DefaultValue("00:00") LocalTime cutoff) {
+    public BusinessCalendar businessCalendar() {
+      return new BusinessCalendar(zone, cutoff);
+    }
+  }
+
+  /**
+   * Blocking retry of a batch after a transient failure: exponential from {@code initialInterval}
+   * up to {@code maxInterval}, for as long as it takes (a database outage stalls the consumer, it
+   * never skips records).
+   */
+  public record Retry(
+      @DefaultValue("200ms") Duration initialInterval, @DefaultValue("10s") Duration maxInterval) {}
+
+  /** Closes every business date whose cutoff passed, checked every {@code checkInterval}. */
+  public record DayClose(
+      @DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration checkInterval) {}
+
+  /** The outbox publisher that ships entries, cashflow and dead letters to Kafka. */
+  public record Outbox(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("500") int batchSize,
+      @DefaultValue("2s") Duration pollInterval,
+      @DefaultValue("1s") Duration errorBackoff) {}
+}

@@ -1,0 +1,165 @@
+package com.paystream.ledger.dayclose;
+
+import com.paystream.ledger.calendar.BusinessCalendar;
+import com.paystream.ledger.dayclose.persistence.DayCloseStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Closes business dates, one at a time and in order, in two short steps so that live posting is not
+ * held up:
+ *
+ * <ol>
+ *   <li>advance the calendar (a one-row update that waits only for the posting transactions in
+ *       flight; from its commit on, every new entry lands on a later date);
+ *   <li>in a separate transaction, read the now frozen postings of the date and write every
+ *       account's balance and the trial balance into the snapshot tables (one INSERT ... SELECT
+ *       each, over rows no transaction can change any more).
+ * </ol>
+ *
+ * A crash between the steps leaves the date CLOSING; the next run (scheduled or on demand) finishes
+ * it. Running on several instances at once is safe: the calendar only moves one date forward, and
+ * snapshots are written under an advisory lock, once.
+ */
+public final class DayCloseService {
+
+  private static final Logger log = LoggerFactory.getLogger(DayCloseService.class);
+
+  private final TransactionTemplate transactions;
+  private final DayCloseStore store;
+  private final BusinessCalendar calendar;
+  private final Clock clock;
+  private final MeterRegistry meters;
+  private final Map<String, AtomicLong> imbalances = new ConcurrentHashMap<>();
+
+  public DayCloseService(
+      TransactionTemplate transactions,
+      DayCloseStore store,
+      BusinessCalendar calendar,
+      Clock clock,
+      MeterRegistry meters) {
+    this.transactions = transactions;
+    this.store = store;
+    this.calendar = calendar;
+    this.clock = clock;
+    this.meters = meters;
+  }
+
+  /** Closes every date whose cutoff has passed and that is not closed yet, oldest first. */
+  public List<CloseResult> closeDue() {
+    LocalDate lastEnded = calendar.businessDateOf(clock.instant()).minusDays(1);
+    Optional<LocalDate> lastClosed = transactions.execute(status -> store.lastClosedDate());
+    LocalDate next =
+        lastClosed
+            .map(d -> transactions.execute(status -> store.isSnapshotted(d)) ? d.plusDays(1) : d)
+            .orElse(lastEnded);
+    List<CloseResult> results = new ArrayList<>();
+    for (LocalDate date = next; !date.isAfter(lastEnded); date = date.plusDays(1)) {
+      CloseResult result = close(date);
+      results.add(result);
+      if (result instanceof CloseResult.NotClosable) {
+        break;
+      }
+    }
+    return results;
+  }
+
+  /** Closes {@code date}, or says why it cannot close now. Idempotent. */
+  public CloseResult close(LocalDate date) {
+    Instant now = clock.instant();
+    Instant end = calendar.endOf(date);
+    if (now.isBefore(end)) {
+      return new CloseResult.NotClosable(date, "business date " + date + " runs until " + end);
+    }
+    Optional<LocalDate> lastClosed = transactions.execute(status -> store.lastClosedDate());
+    if (lastClosed.isPresent() && date.isAfter(lastClosed.get().plusDays(1))) {
+      return new CloseResult.NotClosable(
+          date, "close " + lastClosed.get().plusDays(1) + " before " + date);
+    }
+    if (lastClosed.isEmpty() || date.isAfter(lastClosed.get())) {
+      boolean advanced =
+          transactions.execute(status -> store.advanceCalendar(date, lastClosed.orElse(null)));
+      if (!advanced && !transactions.execute(status -> isCalendarAtOrAfter(date))) {
+        return new CloseResult.NotClosable(date, "the calendar moved concurrently; try again");
+      }
+    }
+    transactions.executeWithoutResult(status -> snapshotOnce(date, now));
+    DayStatus status = status(date);
+    report(status);
+    return new CloseResult.Closed(status);
+  }
+
+  private boolean isCalendarAtOrAfter(LocalDate date) {
+    return store.lastClosedDate().map(d -> !d.isBefore(date)).orElse(false);
+  }
+
+  private void snapshotOnce(LocalDate date, Instant now) {
+    store.lockClose();
+    if (store.isSnapshotted(date)) {
+      return;
+    }
+    boolean firstClose = !store.anyClose();
+    if (!firstClose && !store.isSnapshotted(date.minusDays(1))) {
+      throw new IllegalStateException("business date " + date.minusDays(1) + " is not snapshotted");
+    }
+    store.snapshot(date, firstClose, now);
+    log.atInfo()
+        .addKeyValue("businessDate", date)
+        .addKeyValue("firstClose", firstClose)
+        .log("business date closed");
+  }
+
+  /** OPEN, CLOSING (takes no entries, snapshot pending) or CLOSED with its trial balance. */
+  public DayStatus status(LocalDate date) {
+    return transactions.execute(
+        tx -> {
+          Optional<Instant> closedAt = store.closedAt(date);
+          if (closedAt.isPresent()) {
+            return new DayStatus(
+                date, DayStatus.State.CLOSED, closedAt.get(), store.trialBalance(date));
+          }
+          boolean frozen = store.lastClosedDate().map(d -> !d.isBefore(date)).orElse(false);
+          return new DayStatus(
+              date, frozen ? DayStatus.State.CLOSING : DayStatus.State.OPEN, null, List.of());
+        });
+  }
+
+  private void report(DayStatus status) {
+    for (DayStatus.TrialBalanceLine line : status.trialBalance()) {
+      imbalance(line.currency()).set(line.imbalanceMinor());
+      if (line.imbalanceMinor() != 0) {
+        log.atError()
+            .addKeyValue("businessDate", status.businessDate())
+            .addKeyValue("currency", line.currency())
+            .addKeyValue("imbalanceMinor", line.imbalanceMinor())
+            .log("trial balance does not balance");
+      }
+    }
+  }
+
+  private AtomicLong imbalance(String currency) {
+    return imbalances.computeIfAbsent(
+        currency,
+        c -> {
+          AtomicLong value = new AtomicLong();
+          Gauge.builder("ledger.trial_balance.imbalance", value, AtomicLong::get)
+              .description("Imbalance of the last closed date's trial balance; must be 0")
+              .tag("currency", c)
+              .baseUnit("minor")
+              .register(meters);
+          return value;
+        });
+  }
+}

@@ -1,0 +1,2 @@
+/** SQL of the day close: advancing the calendar, snapshotting balances, the trial balance. */
+package com.paystream.ledger.dayclose.persistence;

@@ -1,0 +1,235 @@
+package com.paystream.ledger.holds;
+
+import com.paystream.ledger.accounts.AccountSpec;
+import com.paystream.ledger.accounts.Side;
+import com.paystream.ledger.booking.BatchPlan;
+import com.paystream.ledger.booking.EventComposer;
+import com.paystream.ledger.booking.persistence.JdbcBookingStore;
+import com.paystream.ledger.calendar.BusinessCalendar;
+import com.paystream.ledger.holds.persistence.HoldStore;
+import com.paystream.ledger.journal.AccountState;
+import com.paystream.ledger.journal.BookedEntry;
+import com.paystream.ledger.journal.Books;
+import com.paystream.ledger.journal.EntryDraft;
+import com.paystream.ledger.journal.EntryIds;
+import com.paystream.ledger.journal.EntryType;
+import com.paystream.ledger.journal.PostingDraft;
+import com.paystream.ledger.journal.Refusal;
+import com.paystream.ledger.journal.SourceType;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Places, captures and releases holds, each in one transaction with the account row locked like a
+ * posting batch locks it. Placing moves money from available to frozen; releasing moves it back;
+ * capturing releases it and, in the same transaction, books a SETTLEMENT entry that pays it from
+ * the held account to the counter account (published like every entry). Each operation is
+ * idempotent: repeating it returns the hold as it is.
+ */
+public final class HoldService {
+
+  private final TransactionTemplate transactions;
+  private final HoldStore holds;
+  private final JdbcBookingStore books;
+  private final EventComposer composer;
+  private final BusinessCalendar calendar;
+  private final Clock clock;
+
+  public HoldService(
+      TransactionTemplate transactions,
+      HoldStore holds,
+      JdbcBookingStore books,
+      EventComposer composer,
+      BusinessCalendar calendar,
+      Clock clock) {
+    this.transactions = transactions;
+    this.holds = holds;
+    this.books = books;
+    this.composer = composer;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  public Optional<HoldView> find(UUID holdId) {
+    return transactions.execute(status -> holds.find(holdId));
+  }
+
+  public HoldResult place(PlaceHold request) {
+    return transactions.execute(status -> placeInTransaction(request));
+  }
+
+  public HoldResult release(UUID holdId) {
+    return transactions.execute(status -> releaseInTransaction(holdId));
+  }
+
+  public HoldResult capture(UUID holdId) {
+    return transactions.execute(status -> captureInTransaction(holdId));
+  }
+
+  private HoldResult placeInTransaction(PlaceHold request) {
+    Optional<HoldView> existing = holds.lock(request.holdId());
+    if (existing.isPresent()) {
+      return sameRequest(existing.get(), request)
+          ? new HoldResult.Done(existing.get(), false)
+          : conflict("HOLD_ID_REUSED", "hold " + request.holdId() + " exists with other terms");
+    }
+    Optional<AccountSpec> held = holds.account(request.accountCode());
+    Optional<AccountSpec> counter = holds.account(request.counterAccountCode());
+    if (held.isEmpty() || counter.isEmpty()) {
+      return new HoldResult.Refused(
+          HoldResult.Kind.NOT_FOUND,
+          "UNKNOWN_ACCOUNT",
+          "no account " + (held.isEmpty() ? request.accountCode() : request.counterAccountCode()));
+    }
+    if (!held.get().currencyCode().equals(request.currency())
+        || !counter.get().currencyCode().equals(request.currency())) {
+      return invalid(
+          Refusal.CURRENCY_MISMATCH,
+          "both accounts must be in " + request.currency() + " for this hold");
+    }
+    if (request.reason() == null || request.reason().isBlank()) {
+      return invalid(Refusal.MISSING_REASON, "a hold must say why");
+    }
+    Books ledger = new Books(books.ensureAndLockAccounts(List.of(held.get())));
+    Optional<Refusal> refusal = ledger.freeze(held.get(), request.amountMinor());
+    if (refusal.isPresent()) {
+      return invalid(refusal.get().code(), refusal.get().reason());
+    }
+    books.updateBalances(List.copyOf(ledger.changedAccounts()));
+    holds.insert(
+        request.holdId(),
+        held.get().id(),
+        request.counterAccountCode(),
+        request.amountMinor(),
+        request.currency(),
+        request.reason(),
+        Objects.requireNonNullElse(request.requestedBy(), ""),
+        now());
+    return new HoldResult.Done(holds.find(request.holdId()).orElseThrow(), true);
+  }
+
+  private HoldResult releaseInTransaction(UUID holdId) {
+    Optional<HoldView> found = holds.lock(holdId);
+    if (found.isEmpty()) {
+      return notFound(holdId);
+    }
+    HoldView hold = found.get();
+    if (!hold.isOpen()) {
+      return "RELEASED".equals(hold.state())
+          ? new HoldResult.Done(hold, false)
+          : conflict("HOLD_CAPTURED", "hold " + holdId + " was captured");
+    }
+    AccountSpec held = holds.account(hold.accountCode()).orElseThrow();
+    Books ledger = new Books(books.ensureAndLockAccounts(List.of(held)));
+    ledger.unfreeze(held, hold.amountMinor());
+    books.updateBalances(List.copyOf(ledger.changedAccounts()));
+    holds.settle(holdId, "RELEASED", null, now());
+    return new HoldResult.Done(holds.find(holdId).orElseThrow(), false);
+  }
+
+  private HoldResult captureInTransaction(UUID holdId) {
+    Optional<HoldView> found = holds.lock(holdId);
+    if (found.isEmpty()) {
+      return notFound(holdId);
+    }
+    HoldView hold = found.get();
+    if (!hold.isOpen()) {
+      return "CAPTURED".equals(hold.state())
+          ? new HoldResult.Done(hold, false)
+          : conflict("HOLD_RELEASED", "hold " + holdId + " was released");
+    }
+    LocalDate lastClosed = books.lastClosedDate();
+    AccountSpec held = holds.account(hold.accountCode()).orElseThrow();
+    AccountSpec counter = holds.account(hold.counterAccountCode()).orElseThrow();
+    List<AccountState> accounts = books.ensureAndLockAccounts(List.of(held, counter));
+    Instant bookedAt = bookingInstant(accounts);
+    LocalDate effectiveDate = calendar.effectiveDate(bookedAt, lastClosed);
+    Books ledger = new Books(accounts);
+    ledger.unfreeze(held, hold.amountMinor());
+    Books.Result result =
+        ledger.post(
+            settlement(hold, held, counter),
+            sourceId(holdId),
+            SourceType.OPERATOR,
+            effectiveDate,
+            bookedAt);
+    if (result instanceof Books.Refused refused) {
+      // Nothing was written: the hold stays in place.
+      return invalid(refused.refusal().code(), refused.refusal().reason());
+    }
+    BookedEntry entry = ((Books.Booked) result).entry();
+    BatchPlan plan =
+        new BatchPlan(
+            bookedAt,
+            effectiveDate,
+            List.of(),
+            List.of(entry),
+            List.copyOf(ledger.changedAccounts()),
+            List.of());
+    books.write(plan, composer.composeOperatorEntry(entry, ""));
+    holds.settle(holdId, "CAPTURED", entry.id(), bookedAt);
+    return new HoldResult.Done(holds.find(holdId).orElseThrow(), false);
+  }
+
+  private static EntryDraft settlement(HoldView hold, AccountSpec held, AccountSpec counter) {
+    // The held account gives the money up, whatever its type's normal side.
+    Side out = held.type().normalSide().opposite();
+    return new EntryDraft(
+        EntryIds.forSource(sourceId(hold.holdId())),
+        EntryType.SETTLEMENT,
+        null,
+        "capture of hold " + hold.holdId() + ": " + hold.reason(),
+        null,
+        hold.requestedBy(),
+        hold.reason(),
+        List.of(
+            new PostingDraft(held, out, hold.amountMinor()),
+            new PostingDraft(counter, out.opposite(), hold.amountMinor())));
+  }
+
+  private static UUID sourceId(UUID holdId) {
+    return UUID.nameUUIDFromBytes(
+        ("paystream-ledger/hold-capture/" + holdId).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static boolean sameRequest(HoldView hold, PlaceHold request) {
+    return hold.accountCode().equals(request.accountCode())
+        && hold.counterAccountCode().equals(request.counterAccountCode())
+        && hold.amountMinor() == request.amountMinor()
+        && hold.currency().equals(request.currency());
+  }
+
+  private Instant bookingInstant(List<AccountState> accounts) {
+    Instant at = now();
+    for (AccountState account : accounts) {
+      if (account.lastPostedAt() != null && account.lastPostedAt().isAfter(at)) {
+        at = account.lastPostedAt();
+      }
+    }
+    return at;
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private static HoldResult notFound(UUID holdId) {
+    return new HoldResult.Refused(HoldResult.Kind.NOT_FOUND, "UNKNOWN_HOLD", "no hold " + holdId);
+  }
+
+  private static HoldResult conflict(String code, String reason) {
+    return new HoldResult.Refused(HoldResult.Kind.CONFLICT, code, reason);
+  }
+
+  private static HoldResult invalid(String code, String reason) {
+    return new HoldResult.Refused(HoldResult.Kind.INVALID, code, reason);
+  }
+}

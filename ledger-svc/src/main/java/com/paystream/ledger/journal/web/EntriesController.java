@@ -1,0 +1,36 @@
+package com.paystream.ledger.journal.web;
+
+import com.paystream.ledger.journal.persistence.EntryView;
+import com.paystream.ledger.journal.persistence.JournalQueries;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Journal entries over HTTP; amounts are integer minor units with their currency. */
+@RestController
+public class EntriesController {
+
+  private final JournalQueries queries;
+
+  public EntriesController(JournalQueries queries) {
+    this.queries = queries;
+  }
+
+  /** The entries of a payment, oldest first; empty when the ledger booked nothing for it. */
+  @GetMapping("/v1/payments/{paymentId}/entries")
+  public List<EntryView> entriesOfPayment(@PathVariable String paymentId) {
+    return queries.entriesOfPayment(paymentId);
+  }
+
+  @GetMapping("/v1/entries/{entryId}")
+  public EntryView entry(@PathVariable UUID entryId) {
+    return queries
+        .entry(entryId)
+        .orElseThrow(
+            () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no entry " + entryId));
+  }
+}

@@ -1,0 +1,349 @@
+package com.paystream.ledger.payments;
+
+import com.paystream.ledger.accounts.AccountSpec;
+import com.paystream.ledger.accounts.ChartOfAccounts;
+import com.paystream.ledger.journal.EntryDraft;
+import com.paystream.ledger.journal.EntryIds;
+import com.paystream.ledger.journal.EntryType;
+import com.paystream.ledger.journal.PostingDraft;
+import com.paystream.ledger.journal.Refusal;
+import com.paystream.platform.money.Money;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Posting rules for the gateway's commands. Corrections never edit: each is a new entry.
+ *
+ * <ul>
+ *   <li><b>Refund</b> R of a booked payment: REFUND entry, debit merchant R, credit provider
+ *       clearing R (the provider pays the payer back on our behalf). The fee is not returned. At
+ *       most the gross amount less earlier refunds; the merchant must hold R (no overdraft).
+ *   <li><b>Cancellation</b>: before a booking, no financial effect; after one, a REVERSAL entry
+ *       that mirrors the booking (credit clearing A, debit merchant A - F, debit fee F) and
+ *       references it. Not after a refund (amend instead).
+ *   <li><b>Amendment</b> to amount A' / status S' (reason required): one AMENDMENT entry that
+ *       references the booking it corrects and holds, first, the corrected booking (when S' is
+ *       SUCCEEDED) and then the mirror of the old one, so the merchant is credited before being
+ *       debited. Not after a refund.
+ *   <li><b>Supplement</b> (reason and evidence required): books a payment the ledger never saw,
+ *       like a success (SUPPLEMENT entry); no effect when the payment is already booked, and a
+ *       later success callback then has no effect either.
+ * </ul>
+ *
+ * A command for a payment the ledger has not booked yet is refused as retryable
+ * (PAYMENT_NOT_BOOKED): commands and callbacks travel on different topics.
+ */
+final class CommandRules {
+
+  private final FeePolicy fees;
+
+  CommandRules(FeePolicy fees) {
+    this.fees = fees;
+  }
+
+  Decision decide(CommandReceived command, Optional<PaymentPosition> position) {
+    Optional<Refusal> reference =
+        PostingRules.References.check(
+            command.paymentId(), command.merchantId(), command.provider());
+    if (reference.isPresent()) {
+      return new Decision.Refuse(reference.get());
+    }
+    if (position.isPresent() && !samePayment(command, position.get())) {
+      return refuse(
+          Refusal.REFERENCE_MISMATCH,
+          "command names merchant "
+              + command.merchantId()
+              + " at "
+              + command.provider()
+              + " but payment "
+              + command.paymentId()
+              + " is booked for merchant "
+              + position.get().merchantId()
+              + " at "
+              + position.get().provider());
+    }
+    CommandReceived.Body body = command.body();
+    if (body instanceof CommandReceived.Refund refund) {
+      return refund(command, refund, position);
+    }
+    if (body instanceof CommandReceived.Cancellation) {
+      return cancel(command, position);
+    }
+    if (body instanceof CommandReceived.Amendment amendment) {
+      return amend(command, amendment, position);
+    }
+    return supplement(command, (CommandReceived.Supplement) body, position);
+  }
+
+  Set<AccountSpec> accountsFor(CommandReceived command, Optional<PaymentPosition> position) {
+    Set<AccountSpec> accounts = new HashSet<>();
+    position.ifPresent(
+        p -> accounts.addAll(PaymentLines.accounts(p.provider(), p.merchantId(), p.currency())));
+    String currencyCode = null;
+    long amountMinor = 0;
+    if (command.body() instanceof CommandReceived.Amendment amendment) {
+      currencyCode = amendment.currencyCode();
+      amountMinor = amendment.amountMinor();
+    } else if (command.body() instanceof CommandReceived.Supplement supplement) {
+      currencyCode = supplement.currencyCode();
+      amountMinor = supplement.amountMinor();
+    }
+    if (currencyCode != null
+        && PostingRules.Amounts.check(amountMinor, currencyCode).isEmpty()
+        && PostingRules.References.check(
+                command.paymentId(), command.merchantId(), command.provider())
+            .isEmpty()) {
+      accounts.addAll(
+          PaymentLines.accounts(
+              command.provider(), command.merchantId(), Money.currency(currencyCode)));
+    }
+    return accounts;
+  }
+
+  private Decision refund(
+      CommandReceived command, CommandReceived.Refund refund, Optional<PaymentPosition> position) {
+    Optional<Refusal> invalid =
+        PostingRules.Amounts.check(refund.amountMinor(), refund.currencyCode());
+    if (invalid.isPresent()) {
+      return new Decision.Refuse(invalid.get());
+    }
+    if (position.isEmpty()) {
+      return notBooked(command);
+    }
+    PaymentPosition booked = position.get();
+    if (!booked.currency().getCurrencyCode().equals(refund.currencyCode())) {
+      return refuse(
+          Refusal.CURRENCY_MISMATCH,
+          "refund in " + refund.currencyCode() + " of a payment booked in " + booked.currency());
+    }
+    if (refund.amountMinor() > booked.refundableMinor()) {
+      return refuse(
+          Refusal.REFUND_EXCEEDS_CAPTURED,
+          "refund of "
+              + refund.amountMinor()
+              + " exceeds the refundable "
+              + booked.refundableMinor()
+              + " of payment "
+              + booked.paymentId());
+    }
+    EntryDraft entry =
+        entry(
+            command,
+            EntryType.REFUND,
+            "refund " + refund.refundId() + " of payment " + command.paymentId(),
+            null,
+            List.of(
+                PostingDraft.debit(
+                    ChartOfAccounts.merchant(booked.merchantId(), booked.currency()),
+                    refund.amountMinor()),
+                PostingDraft.credit(
+                    ChartOfAccounts.providerClearing(booked.provider(), booked.currency()),
+                    refund.amountMinor())));
+    PaymentPosition after =
+        new PaymentPosition(
+            booked.paymentId(),
+            booked.merchantId(),
+            booked.provider(),
+            booked.currency(),
+            booked.grossMinor(),
+            booked.feeMinor(),
+            booked.refundedMinor() + refund.amountMinor(),
+            booked.bookingEntryId(),
+            booked.state());
+    return new Decision.Post(entry, after);
+  }
+
+  private Decision cancel(CommandReceived command, Optional<PaymentPosition> position) {
+    if (position.isEmpty()) {
+      return new Decision.NoFinancialEffect("cancelled before any success: nothing was booked");
+    }
+    PaymentPosition booked = position.get();
+    if (booked.state() == PaymentPosition.State.REVERSED) {
+      return new Decision.NoFinancialEffect(
+          "payment " + booked.paymentId() + " is already reversed");
+    }
+    if (booked.refundedMinor() > 0) {
+      return refuse(
+          Refusal.NOT_ALLOWED_AFTER_REFUND,
+          "payment " + booked.paymentId() + " was partly refunded; amend it instead of cancelling");
+    }
+    EntryDraft entry =
+        entry(
+            command,
+            EntryType.REVERSAL,
+            "cancellation of payment " + booked.paymentId(),
+            booked,
+            PaymentLines.reversal(booked));
+    return new Decision.Post(entry, reversed(booked, entry));
+  }
+
+  private Decision amend(
+      CommandReceived command,
+      CommandReceived.Amendment amendment,
+      Optional<PaymentPosition> position) {
+    if (command.reason().isBlank()) {
+      return refuse(Refusal.MISSING_REASON, "an amendment must say why");
+    }
+    boolean succeeded = amendment.status() == ReportedStatus.SUCCEEDED;
+    if (succeeded) {
+      Optional<Refusal> invalid =
+          PostingRules.Amounts.check(amendment.amountMinor(), amendment.currencyCode());
+      if (invalid.isPresent()) {
+        return new Decision.Refuse(invalid.get());
+      }
+    }
+    if (position.isEmpty()) {
+      return succeeded
+          ? notBooked(command)
+          : new Decision.NoFinancialEffect("amended to " + amendment.status() + "; nothing booked");
+    }
+    PaymentPosition booked = position.get();
+    if (booked.refundedMinor() > 0) {
+      return refuse(
+          Refusal.NOT_ALLOWED_AFTER_REFUND,
+          "payment " + booked.paymentId() + " was partly refunded and cannot be amended");
+    }
+    boolean wasBooked = booked.state() == PaymentPosition.State.BOOKED;
+    if (!succeeded && !wasBooked) {
+      return new Decision.NoFinancialEffect(
+          "payment " + booked.paymentId() + " is already reversed");
+    }
+    List<PostingDraft> lines = new ArrayList<>();
+    Currency currency = succeeded ? Money.currency(amendment.currencyCode()) : booked.currency();
+    long feeMinor =
+        succeeded
+            ? fees.scheduleFor(booked.merchantId())
+                .feeFor(new Money(amendment.amountMinor(), currency))
+                .minor()
+            : 0;
+    if (succeeded) {
+      lines.addAll(
+          PaymentLines.booking(
+              booked.provider(), booked.merchantId(), currency, amendment.amountMinor(), feeMinor));
+    }
+    if (wasBooked) {
+      lines.addAll(PaymentLines.reversal(booked));
+    }
+    EntryDraft entry =
+        entry(
+            command,
+            EntryType.AMENDMENT,
+            "amendment of payment "
+                + booked.paymentId()
+                + " to "
+                + amendment.status()
+                + (succeeded ? " " + amendment.amountMinor() + " " + currency : ""),
+            wasBooked ? booked : null,
+            lines);
+    PaymentPosition after =
+        succeeded
+            ? new PaymentPosition(
+                booked.paymentId(),
+                booked.merchantId(),
+                booked.provider(),
+                currency,
+                amendment.amountMinor(),
+                feeMinor,
+                0,
+                entry.id(),
+                PaymentPosition.State.BOOKED)
+            : reversed(booked, entry);
+    return new Decision.Post(entry, after);
+  }
+
+  private Decision supplement(
+      CommandReceived command,
+      CommandReceived.Supplement supplement,
+      Optional<PaymentPosition> position) {
+    if (command.reason().isBlank() || supplement.evidenceReference().isBlank()) {
+      return refuse(Refusal.MISSING_REASON, "a supplement must give a reason and its evidence");
+    }
+    if (position.isPresent()) {
+      return new Decision.NoFinancialEffect(
+          "payment " + command.paymentId() + " is already booked; nothing to supplement");
+    }
+    Optional<Refusal> invalid =
+        PostingRules.Amounts.check(supplement.amountMinor(), supplement.currencyCode());
+    if (invalid.isPresent()) {
+      return new Decision.Refuse(invalid.get());
+    }
+    Money amount = new Money(supplement.amountMinor(), Money.currency(supplement.currencyCode()));
+    long feeMinor = fees.scheduleFor(command.merchantId()).feeFor(amount).minor();
+    EntryDraft entry =
+        entry(
+            command,
+            EntryType.SUPPLEMENT,
+            "supplementary booking of payment "
+                + command.paymentId()
+                + " proven by "
+                + supplement.evidenceReference(),
+            null,
+            PaymentLines.booking(
+                command.provider(),
+                command.merchantId(),
+                amount.currency(),
+                amount.minor(),
+                feeMinor));
+    return new Decision.Post(
+        entry,
+        new PaymentPosition(
+            command.paymentId(),
+            command.merchantId(),
+            command.provider(),
+            amount.currency(),
+            amount.minor(),
+            feeMinor,
+            0,
+            entry.id(),
+            PaymentPosition.State.BOOKED));
+  }
+
+  private static EntryDraft entry(
+      CommandReceived command,
+      EntryType type,
+      String description,
+      PaymentPosition reverses,
+      List<PostingDraft> lines) {
+    return new EntryDraft(
+        EntryIds.forSource(command.commandId()),
+        type,
+        command.paymentId(),
+        description,
+        reverses == null ? null : reverses.bookingEntryId(),
+        command.requestedBy(),
+        command.reason().isBlank() ? null : command.reason(),
+        lines);
+  }
+
+  private static PaymentPosition reversed(PaymentPosition booked, EntryDraft entry) {
+    return new PaymentPosition(
+        booked.paymentId(),
+        booked.merchantId(),
+        booked.provider(),
+        booked.currency(),
+        booked.grossMinor(),
+        booked.feeMinor(),
+        booked.refundedMinor(),
+        entry.id(),
+        PaymentPosition.State.REVERSED);
+  }
+
+  private static boolean samePayment(CommandReceived command, PaymentPosition position) {
+    return position.merchantId().equals(command.merchantId())
+        && position.provider().equals(command.provider());
+  }
+
+  private static Decision notBooked(CommandReceived command) {
+    return refuse(
+        Refusal.PAYMENT_NOT_BOOKED,
+        "payment " + command.paymentId() + " is not booked (yet); the command can be re-driven");
+  }
+
+  private static Decision refuse(String code, String reason) {
+    return new Decision.Refuse(new Refusal(code, reason));
+  }
+}

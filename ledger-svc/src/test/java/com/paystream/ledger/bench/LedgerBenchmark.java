@@ -1,0 +1,294 @@
+package com.paystream.ledger.bench;
+
+import com.paystream.ledger.LedgerApplication;
+import com.paystream.ledger.accounts.AccountSpec;
+import com.paystream.ledger.booking.BatchInput;
+import com.paystream.ledger.booking.BatchPlan;
+import com.paystream.ledger.booking.BatchPlanner;
+import com.paystream.ledger.booking.InboundRecord;
+import com.paystream.ledger.booking.OutboxMessage;
+import com.paystream.ledger.booking.SourceRef;
+import com.paystream.ledger.booking.persistence.JdbcBookingStore;
+import com.paystream.ledger.journal.AccountState;
+import com.paystream.ledger.payments.CallbackReceived;
+import com.paystream.ledger.payments.FeePolicy;
+import com.paystream.ledger.payments.MessageMeta;
+import com.paystream.ledger.payments.PaymentPosition;
+import com.paystream.ledger.payments.PostingRules;
+import com.paystream.ledger.payments.ReportedStatus;
+import com.paystream.ledger.publishing.LedgerEventComposer;
+import com.paystream.ledger.publishing.LedgerTopics;
+import com.paystream.ledger.support.Callbacks;
+import com.paystream.schemas.callbacks.PaymentCallback;
+import com.paystream.schemas.registry.pinned.PinnedSchemaRegistry;
+import com.paystream.schemas.serde.AvroSerializer;
+import com.paystream.schemas.serde.SubjectNameStrategy;
+import com.paystream.schemas.topics.TopicCatalogue;
+import com.paystream.testkit.SharedInfrastructure;
+import com.paystream.testkit.postgres.DatabaseCoordinates;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies N succeeded callbacks from the topic through to committed journal entries (three postings
+ * each) and reports entries per second; then, in the same run and on the same PostgreSQL, writes
+ * the same rows directly in batches of the same size with the same statements (no Kafka, no
+ * decoding, no dedupe lookup or locking reads) and reports that rate and the ratio. The last line
+ * is JSON.
+ *
+ * <p>Run by {@link LedgerBenchmarkTest}: {@code ./mvnw -o -q -pl ledger-svc test
+ * -Dtest=LedgerBenchmarkTest -Dledger.benchmark=100000} (optionally {@code
+ * -Dledger.benchmark.batch=1000 -Dledger.benchmark.publish=true} to run the outbox publisher during
+ * the pipeline run; it is off by default, the figure being callbacks to committed entries).
+ */
+public final class LedgerBenchmark {
+
+  private static final int MERCHANTS = 1_000;
+
+  private LedgerBenchmark() {}
+
+  /** Runs the benchmark and returns its JSON summary line (also printed). */
+  public static String run(int n, int batch, boolean publish) throws Exception {
+    String bootstrap = SharedInfrastructure.kafka().bootstrapServers();
+
+    String pipelineName = SharedInfrastructure.uniqueName("bench_pipeline");
+    DatabaseCoordinates pipelineDb = SharedInfrastructure.postgres().createDatabase(pipelineName);
+    String prefix = pipelineName + ".";
+    LedgerTopics topics = LedgerTopics.withPrefix(prefix);
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      TopicCatalogue.ensureCreated(admin, (short) 1, topics.owned());
+    }
+    log("producing %,d callbacks to %s", n, topics.callbacks());
+    produce(bootstrap, topics, n);
+
+    log(
+        "pipeline: consuming in batches of up to %,d (outbox publisher %s)",
+        batch, publish ? "on" : "off");
+    double pipelineRate =
+        runPipeline(bootstrap, pipelineDb, prefix, pipelineName, n, batch, publish);
+
+    DatabaseCoordinates directDb =
+        SharedInfrastructure.postgres()
+            .createDatabase(SharedInfrastructure.uniqueName("bench_direct"));
+    double directRate = runDirect(directDb, topics, n, batch);
+
+    double ratio = pipelineRate / directRate;
+    log(
+        "pipeline: %,.0f entries/s; direct batch writes: %,.0f entries/s; ratio %.2f",
+        pipelineRate, directRate, ratio);
+    String json =
+        String.format(
+            Locale.ROOT,
+            "{\"entries\":%d,\"batch\":%d,\"outboxPublisher\":%b,\"pipelineEntriesPerSecond\":%.0f,"
+                + "\"directEntriesPerSecond\":%.0f,\"ratio\":%.3f,\"cores\":%d}",
+            n,
+            batch,
+            publish,
+            pipelineRate,
+            directRate,
+            ratio,
+            Runtime.getRuntime().availableProcessors());
+    System.out.println(json);
+    return json;
+  }
+
+  private static void produce(String bootstrap, LedgerTopics topics, int n) throws Exception {
+    AvroSerializer<SpecificRecord> serializer =
+        new AvroSerializer<>(
+            PinnedSchemaRegistry.bundled(), SubjectNameStrategy.topicName(topics.prefix()));
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ProducerConfig.LINGER_MS_CONFIG,
+            20,
+            ProducerConfig.BATCH_SIZE_CONFIG,
+            512 * 1024,
+            ProducerConfig.COMPRESSION_TYPE_CONFIG,
+            "lz4");
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (int i = 0; i < n; i++) {
+        PaymentCallback callback =
+            PaymentCallback.newBuilder(Callbacks.succeeded("bench-" + i, 1_000 + i % 9_000))
+                .setMerchantId("m-" + (i % MERCHANTS))
+                .build();
+        producer.send(
+            new ProducerRecord<>(
+                topics.callbacks(),
+                callback.getPaymentId().getBytes(StandardCharsets.UTF_8),
+                serializer.serialize(topics.callbacks(), callback)));
+      }
+      producer.flush();
+    }
+  }
+
+  private static double runPipeline(
+      String bootstrap,
+      DatabaseCoordinates db,
+      String prefix,
+      String group,
+      int n,
+      int batch,
+      boolean publish)
+      throws InterruptedException {
+    // Command-line arguments: they win over application.yml (default properties would not).
+    Map<String, String> settings =
+        Map.of(
+            "spring.kafka.bootstrap-servers",
+            bootstrap,
+            "spring.datasource.url",
+            db.jdbcUrl(),
+            "spring.datasource.username",
+            db.username(),
+            "spring.datasource.password",
+            db.password(),
+            "paystream.topics.prefix",
+            prefix,
+            "paystream.ledger.consumer-group",
+            group,
+            "spring.kafka.consumer.max-poll-records",
+            Integer.toString(batch),
+            "paystream.ledger.outbox.enabled",
+            Boolean.toString(publish),
+            "paystream.ledger.day-close.enabled",
+            "false",
+            "server.port",
+            "0");
+    String[] arguments =
+        settings.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(LedgerApplication.class).run(arguments);
+    try {
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
+      long done = 0;
+      while (done < n && Instant.now().isBefore(deadline)) {
+        Thread.sleep(250);
+        done = jdbc.queryForObject("select count(*) from journal_entry", Long.class);
+      }
+      if (done < n) {
+        throw new IllegalStateException("only " + done + " of " + n + " entries within 15 minutes");
+      }
+      // First to last booking: consumption, decoding, planning and commits, not the start-up.
+      double seconds =
+          jdbc.queryForObject(
+              "select extract(epoch from max(booked_at) - min(booked_at)) from journal_entry",
+              Double.class);
+      long batches =
+          jdbc.queryForObject("select count(distinct booked_at) from journal_entry", Long.class);
+      log(
+          "pipeline: %,d entries in %,d transactions over %.2f s (first to last commit)",
+          n, batches, seconds);
+      // The first batch's time is not in the interval: count the entries after it.
+      long firstBatch =
+          jdbc.queryForObject(
+              "select count(*) from journal_entry where booked_at = (select min(booked_at) from journal_entry)",
+              Long.class);
+      return (n - firstBatch) / seconds;
+    } finally {
+      app.close();
+    }
+  }
+
+  /** The same entries, planned up front, written with the same statements, batch by batch. */
+  private static double runDirect(DatabaseCoordinates db, LedgerTopics topics, int n, int batch) {
+    Flyway.configure()
+        .dataSource(db.jdbcUrl(), db.username(), db.password())
+        .locations("classpath:db/migration", "classpath:db/outbox")
+        .load()
+        .migrate();
+    // One connection, as the service's pool hands the consumer one: a fair baseline.
+    SingleConnectionDataSource dataSource =
+        new SingleConnectionDataSource(db.jdbcUrl(), db.username(), db.password(), true);
+    JdbcBookingStore store = new JdbcBookingStore(new JdbcTemplate(dataSource));
+    TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    BatchPlanner planner =
+        new BatchPlanner(
+            new PostingRules(FeePolicy.flat(new com.paystream.platform.money.FeeSchedule(150, 0))));
+    LedgerEventComposer composer =
+        new LedgerEventComposer(
+            topics,
+            new AvroSerializer<>(
+                PinnedSchemaRegistry.bundled(), SubjectNameStrategy.topicName(topics.prefix())));
+
+    log("direct: planning %,d entries", n);
+    Map<UUID, AccountState> accounts = new HashMap<>();
+    List<BatchPlan> plans = new ArrayList<>();
+    List<List<OutboxMessage>> outboxes = new ArrayList<>();
+    Instant at = Instant.now();
+    for (int from = 0; from < n; from += batch) {
+      List<InboundRecord> records = new ArrayList<>();
+      for (int i = from; i < Math.min(n, from + batch); i++) {
+        records.add(
+            new InboundRecord.Readable(
+                new SourceRef(topics.callbacks(), 0, i, null, null),
+                new CallbackReceived(
+                    UUID.randomUUID(),
+                    "bench-" + i,
+                    "m-" + (i % MERCHANTS),
+                    "simulator",
+                    ReportedStatus.SUCCEEDED,
+                    1_000 + i % 9_000,
+                    "EUR",
+                    new MessageMeta(at, ""))));
+      }
+      Set<AccountSpec> demand = planner.accountDemand(records, Map.<String, PaymentPosition>of());
+      List<AccountState> states = new ArrayList<>();
+      demand.forEach(
+          spec -> states.add(accounts.computeIfAbsent(spec.id(), id -> AccountState.opened(spec))));
+      at = at.plusMillis(1);
+      BatchPlan plan =
+          planner.plan(records, new BatchInput(Set.of(), Map.of(), states, at, LocalDate.now()));
+      plan.changedAccounts().forEach(a -> accounts.put(a.spec().id(), a));
+      plans.add(plan);
+      outboxes.add(composer.compose(plan));
+    }
+    tx.executeWithoutResult(
+        s ->
+            store.ensureAndLockAccounts(
+                accounts.values().stream().map(AccountState::spec).toList()));
+
+    log("direct: writing %,d entries in %,d transactions", n, plans.size());
+    long start = System.nanoTime();
+    for (int i = 0; i < plans.size(); i++) {
+      BatchPlan plan = plans.get(i);
+      List<OutboxMessage> outbox = outboxes.get(i);
+      tx.executeWithoutResult(s -> store.write(plan, outbox));
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    dataSource.destroy();
+    log("direct: %,d entries in %.2f s", n, seconds);
+    return n / seconds;
+  }
+
+  private static void log(String format, Object... args) {
+    System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+  }
+}

@@ -1,0 +1,181 @@
+package com.paystream.ledger.holds;
+
+import static com.paystream.ledger.support.Callbacks.succeeded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.paystream.ledger.accounts.AccountSpec;
+import com.paystream.ledger.accounts.persistence.AccountView;
+import com.paystream.ledger.journal.persistence.EntryView;
+import com.paystream.ledger.support.Commands;
+import com.paystream.ledger.support.LedgerServiceTest;
+import com.paystream.schemas.callbacks.PaymentCallback;
+import com.paystream.schemas.commands.PaymentCommand;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+
+/** Holds reserve available money; capture pays it out with an entry, release gives it back. */
+class HoldsTest extends LedgerServiceTest {
+
+  private static final String CLEARING = "provider-clearing:simulator:EUR";
+
+  private String merchant;
+  private String paymentId;
+
+  @BeforeEach
+  void aMerchantWith9850Available() {
+    String merchantId = "m-" + UUID.randomUUID().toString().substring(0, 8);
+    merchant = "merchant:" + merchantId + ":EUR";
+    paymentId = "pay-" + UUID.randomUUID();
+    PaymentCallback payment =
+        PaymentCallback.newBuilder(succeeded(paymentId, 10_000)).setMerchantId(merchantId).build();
+    send(payment);
+    awaitProcessed(payment);
+  }
+
+  @Test
+  void aHoldFreezesAvailableMoneyAndARefundCannotSpendIt() {
+    ResponseEntity<HoldView> placed = place(UUID.randomUUID(), 5_000);
+
+    assertThat(placed.getStatusCode().value()).isEqualTo(201);
+    assertThat(placed.getBody().state()).isEqualTo("HELD");
+    assertThat(account())
+        .extracting(
+            AccountView::availableMinor, AccountView::frozenMinor, AccountView::balanceMinor)
+        .containsExactly(4_850L, 5_000L, 9_850L);
+    PaymentCommand refund =
+        PaymentCommand.newBuilder(Commands.refund(paymentId, 6_000))
+            .setMerchantId(merchant.split(":")[1])
+            .build();
+    send(refund);
+    awaitProcessed(refund.getCommandId());
+    assertThat(outcomeOf(refund.getCommandId())).isEqualTo("DEAD_LETTERED:INSUFFICIENT_FUNDS");
+  }
+
+  @Test
+  void aHoldBeyondTheAvailableBalanceIsRefused() {
+    place(UUID.randomUUID(), 9_000);
+
+    ResponseEntity<String> second = placeRaw(UUID.randomUUID(), 1_000);
+
+    assertThat(second.getStatusCode().value()).isEqualTo(422);
+    assertThat(second.getBody()).contains("INSUFFICIENT_FUNDS");
+  }
+
+  @Test
+  void placingTheSameHoldTwiceHoldsOnce() {
+    UUID holdId = UUID.randomUUID();
+    place(holdId, 2_000);
+
+    ResponseEntity<HoldView> again = place(holdId, 2_000);
+
+    assertThat(again.getStatusCode().value()).isEqualTo(200);
+    assertThat(account().frozenMinor()).isEqualTo(2_000);
+  }
+
+  @Test
+  void releaseGivesTheMoneyBack() {
+    UUID holdId = UUID.randomUUID();
+    place(holdId, 5_000);
+
+    HoldView released = post("/v1/holds/{id}/release", holdId).getBody();
+
+    assertThat(released.state()).isEqualTo("RELEASED");
+    assertThat(account())
+        .extracting(AccountView::availableMinor, AccountView::frozenMinor)
+        .containsExactly(9_850L, 0L);
+    assertThat(postRaw("/v1/holds/{id}/capture", holdId).getStatusCode().value()).isEqualTo(409);
+  }
+
+  @Test
+  void captureBooksASettlementEntryFromTheHeldAccountToTheCounterAccount() {
+    UUID holdId = UUID.randomUUID();
+    place(holdId, 3_000);
+
+    HoldView captured = post("/v1/holds/{id}/capture", holdId).getBody();
+
+    assertThat(captured.state()).isEqualTo("CAPTURED");
+    EntryView entry =
+        http()
+            .get()
+            .uri("/v1/entries/{id}", captured.captureEntryId())
+            .retrieve()
+            .body(EntryView.class);
+    assertThat(entry.entryType()).isEqualTo("SETTLEMENT");
+    assertThat(entry.sourceType()).isEqualTo("OPERATOR");
+    assertThat(entry.postings())
+        .extracting(
+            EntryView.PostingView::accountCode,
+            EntryView.PostingView::side,
+            EntryView.PostingView::amountMinor)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(merchant, "DEBIT", 3_000L),
+            org.assertj.core.groups.Tuple.tuple(CLEARING, "CREDIT", 3_000L));
+    assertThat(account())
+        .extracting(
+            AccountView::availableMinor, AccountView::frozenMinor, AccountView::balanceMinor)
+        .containsExactly(6_850L, 0L, 6_850L);
+    assertThat(post("/v1/holds/{id}/capture", holdId).getBody().captureEntryId())
+        .isEqualTo(captured.captureEntryId());
+    assertThat(postRaw("/v1/holds/{id}/release", holdId).getStatusCode().value()).isEqualTo(409);
+  }
+
+  @Test
+  void anUnknownHoldIsNotFound() {
+    assertThat(postRaw("/v1/holds/{id}/capture", UUID.randomUUID()).getStatusCode().value())
+        .isEqualTo(404);
+  }
+
+  private AccountView account() {
+    return http()
+        .get()
+        .uri("/v1/accounts/{id}", AccountSpec.idOf(merchant))
+        .retrieve()
+        .body(AccountView.class);
+  }
+
+  private ResponseEntity<HoldView> place(UUID holdId, long amountMinor) {
+    return http()
+        .post()
+        .uri("/v1/holds")
+        .body(request(holdId, amountMinor))
+        .retrieve()
+        .toEntity(HoldView.class);
+  }
+
+  private ResponseEntity<String> placeRaw(UUID holdId, long amountMinor) {
+    return http()
+        .post()
+        .uri("/v1/holds")
+        .body(request(holdId, amountMinor))
+        .exchange(
+            (req, res) ->
+                ResponseEntity.status(res.getStatusCode()).body(res.bodyTo(String.class)));
+  }
+
+  private Map<String, Object> request(UUID holdId, long amountMinor) {
+    return Map.of(
+        "holdId", holdId,
+        "accountCode", merchant,
+        "counterAccountCode", CLEARING,
+        "amountMinor", amountMinor,
+        "currency", "EUR",
+        "reason", "payout",
+        "requestedBy", "operator-1");
+  }
+
+  private ResponseEntity<HoldView> post(String uri, UUID holdId) {
+    return http().post().uri(uri, holdId).retrieve().toEntity(HoldView.class);
+  }
+
+  private ResponseEntity<String> postRaw(String uri, UUID holdId) {
+    return http()
+        .post()
+        .uri(uri, holdId)
+        .exchange(
+            (req, res) ->
+                ResponseEntity.status(res.getStatusCode()).body(res.bodyTo(String.class)));
+  }
+}

@@ -1,0 +1,172 @@
+package com.paystream.ledger.support;
+
+import static org.awaitility.Awaitility.await;
+
+import com.paystream.ledger.publishing.LedgerTopics;
+import com.paystream.schemas.callbacks.PaymentCallback;
+import com.paystream.schemas.registry.pinned.PinnedSchemaRegistry;
+import com.paystream.schemas.serde.AvroDeserializer;
+import com.paystream.schemas.serde.AvroSerializer;
+import com.paystream.schemas.serde.SubjectNameStrategy;
+import com.paystream.testkit.SharedInfrastructure;
+import com.paystream.testkit.postgres.DatabaseCoordinates;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The whole service on the shared broker and PostgreSQL: its own database, its own topic prefix and
+ * consumer group, so test classes never see each other's records. Closed after the class, so its
+ * listener and outbox publisher stop.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+public abstract class LedgerServiceTest {
+
+  protected static final Duration DEADLINE = Duration.ofSeconds(30);
+
+  @Autowired protected LedgerTopics topics;
+  @Autowired protected JdbcTemplate jdbc;
+
+  @Value("${paystream.ledger.consumer-group}")
+  protected String consumerGroup;
+
+  @LocalServerPort protected int port;
+
+  private Producer<byte[], byte[]> producer;
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    String name = SharedInfrastructure.uniqueName("ledger");
+    DatabaseCoordinates db = SharedInfrastructure.postgres().createDatabase(name);
+    registry.add(
+        "spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
+    registry.add("spring.datasource.url", db::jdbcUrl);
+    registry.add("spring.datasource.username", db::username);
+    registry.add("spring.datasource.password", db::password);
+    registry.add("paystream.topics.prefix", () -> name + ".");
+    registry.add("paystream.ledger.consumer-group", () -> name);
+    registry.add("logging.structured.format.console", () -> "");
+  }
+
+  @AfterEach
+  void closeProducer() {
+    if (producer != null) {
+      producer.close();
+      producer = null;
+    }
+  }
+
+  protected String bootstrapServers() {
+    return SharedInfrastructure.kafka().bootstrapServers();
+  }
+
+  protected byte[] encode(String topic, SpecificRecord value) {
+    return new AvroSerializer<SpecificRecord>(
+            PinnedSchemaRegistry.bundled(), SubjectNameStrategy.topicName(topics.prefix()))
+        .serialize(topic, value);
+  }
+
+  protected <T extends SpecificRecord> T decode(String topic, byte[] value, Class<T> type) {
+    return new AvroDeserializer<>(PinnedSchemaRegistry.bundled(), type).deserialize(topic, value);
+  }
+
+  /** Sends a callback as the relay does: key payment id, value in Confluent wire format. */
+  protected byte[] send(PaymentCallback callback) {
+    byte[] value = encode(topics.callbacks(), callback);
+    sendRaw(topics.callbacks(), callback.getPaymentId(), value);
+    return value;
+  }
+
+  protected void sendRaw(String topic, String key, byte[] value) {
+    try {
+      producer()
+          .send(
+              new ProducerRecord<>(
+                  topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value))
+          .get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private Producer<byte[], byte[]> producer() {
+    if (producer == null) {
+      producer =
+          new KafkaProducer<>(
+              Map.of(
+                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  bootstrapServers(),
+                  ProducerConfig.ACKS_CONFIG,
+                  "all"),
+              new ByteArraySerializer(),
+              new ByteArraySerializer());
+    }
+    return producer;
+  }
+
+  protected RestClient http() {
+    return RestClient.create("http://localhost:" + port);
+  }
+
+  protected long count(String sql, Object... args) {
+    return Objects.requireNonNull(jdbc.queryForObject(sql, Long.class, args));
+  }
+
+  /** Waits until the ledger recorded the callback as processed (with any outcome). */
+  protected void awaitProcessed(PaymentCallback callback) {
+    awaitProcessed(callback.getCallbackId());
+  }
+
+  protected void awaitProcessed(java.util.UUID sourceEventId) {
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                count(
+                        "select count(*) from processed_event where source_event_id = ?",
+                        sourceEventId)
+                    == 1);
+  }
+
+  protected String outcomeOf(java.util.UUID sourceEventId) {
+    return jdbc.queryForObject(
+        "select outcome || coalesce(':' || reason_code, '') from processed_event"
+            + " where source_event_id = ?",
+        String.class,
+        sourceEventId);
+  }
+
+  /** Sends a command as the gateway does: key payment id. */
+  protected void send(com.paystream.schemas.commands.PaymentCommand command) {
+    sendRaw(topics.commands(), command.getPaymentId(), encode(topics.commands(), command));
+  }
+
+  protected <T extends SpecificRecord> List<T> published(String topic, Class<T> type) {
+    return TopicReader.readAll(bootstrapServers(), topic).stream()
+        .map(r -> decode(topic, r.value(), type))
+        .toList();
+  }
+}
