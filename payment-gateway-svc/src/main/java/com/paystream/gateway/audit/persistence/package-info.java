@@ -1,0 +1,2 @@
+/** Audit records in PostgreSQL, written inside the transaction of the change they describe. */
+package com.paystream.gateway.audit.persistence;

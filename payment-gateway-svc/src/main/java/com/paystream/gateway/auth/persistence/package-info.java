@@ -1,0 +1,2 @@
+/** API keys in PostgreSQL. */
+package com.paystream.gateway.auth.persistence;

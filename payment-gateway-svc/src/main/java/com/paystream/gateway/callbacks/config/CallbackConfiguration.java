@@ -1,0 +1,64 @@
+package com.paystream.gateway.callbacks.config;
+
+import com.paystream.gateway.callbacks.CallbackMessages;
+import com.paystream.gateway.callbacks.CallbackRecorder;
+import com.paystream.gateway.callbacks.IntakeBatcher;
+import com.paystream.gateway.callbacks.MeteredCallbackRecorder;
+import com.paystream.gateway.callbacks.persistence.BatchStatements;
+import com.paystream.gateway.callbacks.persistence.R2dbcCallbackBatchWriter;
+import com.paystream.gateway.outbox.persistence.OutboxWakeup;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.util.unit.DataSize;
+
+/** The callback recorder as the rest of the service sees it: batched, transactional, metered. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CallbackConfiguration.IntakeProperties.class)
+public class CallbackConfiguration {
+
+  /**
+   * {@code paystream.intake.*}: how callbacks share transactions. Concurrent batches overlap one
+   * batch's commit flush with the next one's statements; more than a few only add lock waits.
+   */
+  @ConfigurationProperties("paystream.intake")
+  public record IntakeProperties(
+      @DefaultValue("64") int maxBatchSize,
+      @DefaultValue("2MB") DataSize maxBatchBytes,
+      @DefaultValue("4") int maxConcurrentBatches) {}
+
+  /**
+   * PostgreSQL's default READ COMMITTED is enough and avoids serialization retries: duplicates are
+   * settled by the inbox's unique constraint (ON CONFLICT waits for the first writer), and
+   * decisions about one payment are serialized by its row lock (SELECT ... FOR UPDATE). It is left
+   * at the server default rather than set per transaction, which would cost a round trip on the hot
+   * path; timeouts are connection options (spring.r2dbc.properties.*) for the same reason.
+   */
+  @Bean
+  CallbackRecorder callbackRecorder(
+      BatchStatements statements,
+      CallbackMessages messages,
+      ReactiveTransactionManager transactionManager,
+      MeterRegistry registry,
+      Clock clock,
+      OutboxWakeup wakeup,
+      IntakeProperties intake) {
+    TransactionalOperator transaction = TransactionalOperator.create(transactionManager);
+    R2dbcCallbackBatchWriter writer =
+        new R2dbcCallbackBatchWriter(statements, messages, transaction, clock, wakeup);
+    return new MeteredCallbackRecorder(
+        new IntakeBatcher(
+            writer,
+            intake.maxBatchSize(),
+            intake.maxBatchBytes().toBytes(),
+            intake.maxConcurrentBatches(),
+            registry),
+        registry);
+  }
+}

@@ -1,0 +1,2 @@
+/** Wires the callback recorder: R2DBC transaction, Avro outbox messages, metrics. */
+package com.paystream.gateway.callbacks.config;

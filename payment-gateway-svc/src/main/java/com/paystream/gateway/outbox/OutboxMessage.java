@@ -1,0 +1,22 @@
+package com.paystream.gateway.outbox;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One Kafka record to publish after commit, exactly as it will go on the wire.
+ *
+ * @param messageId unique id of the message; consumers confirm by it
+ * @param payload the serialized value (Confluent wire format), published as-is
+ */
+public record OutboxMessage(
+    UUID messageId, String topic, String key, byte[] payload, String traceId) {
+
+  public OutboxMessage {
+    Objects.requireNonNull(messageId, "messageId");
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(payload, "payload");
+    Objects.requireNonNull(traceId, "traceId");
+  }
+}

@@ -1,0 +1,63 @@
+package com.paystream.gateway.payments.web;
+
+import com.paystream.gateway.support.TraceParent;
+import com.paystream.gateway.support.json.StrictJson;
+import com.paystream.gateway.support.web.ApiException;
+import java.util.regex.Pattern;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/** Reading API requests strictly: JSON bodies of bounded size, idempotency keys, trace ids. */
+final class ApiRequests {
+
+  static final int MAX_BODY_BYTES = 16 * 1024;
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+
+  private ApiRequests() {}
+
+  static Mono<JsonNode> json(ServerRequest request) {
+    boolean json =
+        request
+            .headers()
+            .contentType()
+            .map(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON))
+            .orElse(false);
+    if (!json) {
+      return Mono.error(
+          new ApiException(
+              415, "unsupported_media_type", "Unsupported media type", "send application/json"));
+    }
+    return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
+        .map(ApiRequests::bytes)
+        .defaultIfEmpty(new byte[0])
+        .map(StrictJson::object);
+  }
+
+  static String idempotencyKey(ServerRequest request) {
+    String key = request.headers().firstHeader("Idempotency-Key");
+    if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
+      throw ApiException.badRequest(
+          "an Idempotency-Key header of 1-255 printable ASCII characters is required");
+    }
+    return key;
+  }
+
+  static String traceId(ServerRequest request) {
+    return TraceParent.traceId(request.headers().firstHeader("traceparent"));
+  }
+
+  private static byte[] bytes(DataBuffer buffer) {
+    try {
+      byte[] bytes = new byte[buffer.readableByteCount()];
+      buffer.read(bytes);
+      return bytes;
+    } finally {
+      DataBufferUtils.release(buffer);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package com.paystream.gateway.providers;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The providers the gateway can call, by name (the same names as their webhook endpoints). */
+public final class ProviderClients {
+
+  private final Map<String, ProviderClient> clients;
+
+  public ProviderClients(Map<String, ProviderClient> clients) {
+    this.clients = Map.copyOf(clients);
+  }
+
+  public Optional<ProviderClient> find(String provider) {
+    return Optional.ofNullable(clients.get(provider));
+  }
+
+  public Set<String> names() {
+    return clients.keySet();
+  }
+}

@@ -1,0 +1,47 @@
+package com.paystream.gateway.support.web;
+
+/**
+ * An expected refusal of an API request, carrying its HTTP status and stable reason. Thrown by web
+ * adapters only; {@link ApiErrors} turns it into a problem answer.
+ */
+public final class ApiException extends RuntimeException {
+
+  private final int status;
+  private final String reason;
+  private final String title;
+
+  public ApiException(int status, String reason, String title, String detail) {
+    super(detail, null, false, false);
+    this.status = status;
+    this.reason = reason;
+    this.title = title;
+  }
+
+  public static ApiException badRequest(String detail) {
+    return new ApiException(400, "invalid_request", "Invalid request", detail);
+  }
+
+  public static ApiException unauthenticated(String detail) {
+    return new ApiException(401, "unauthenticated", "Unauthenticated", detail);
+  }
+
+  public static ApiException forbidden(String detail) {
+    return new ApiException(403, "forbidden", "Forbidden", detail);
+  }
+
+  public static ApiException notFound(String what) {
+    return new ApiException(404, "not_found", "Not found", what + " not found");
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String reason() {
+    return reason;
+  }
+
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,2 @@
+/** Configuration of the webhook intake: providers, their dialects and secrets, limits. */
+package com.paystream.gateway.webhooks.config;

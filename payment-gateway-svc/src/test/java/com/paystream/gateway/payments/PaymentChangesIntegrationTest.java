@@ -1,0 +1,340 @@
+package com.paystream.gateway.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.paystream.gateway.auth.ApiKeyToken;
+import com.paystream.gateway.simulator.ProviderSimulator;
+import com.paystream.gateway.testsupport.ApiKeys;
+import com.paystream.gateway.testsupport.GatewayDatabase;
+import com.paystream.gateway.webhooks.standard.StandardWebhookSigner;
+import com.paystream.schemas.commands.Amendment;
+import com.paystream.schemas.commands.Cancellation;
+import com.paystream.schemas.commands.PaymentCommand;
+import com.paystream.schemas.commands.Refund;
+import com.paystream.schemas.commands.Supplement;
+import com.paystream.schemas.registry.pinned.PinnedSchemaRegistry;
+import com.paystream.schemas.serde.AvroDeserializer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PaymentChangesIntegrationTest {
+
+  private static final GatewayDatabase DB = GatewayDatabase.create("gateway_payment_changes");
+  private static final String WEBHOOK_SECRET = StandardWebhookSigner.newSecret();
+  private static final ProviderSimulator SIMULATOR = new ProviderSimulator(WEBHOOK_SECRET, 7);
+  private static final ApiKeys KEYS = new ApiKeys();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static ApiKeyToken.Issued merchant;
+  private static ApiKeyToken.Issued otherMerchant;
+  private static ApiKeyToken.Issued operator;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    DB.register(registry);
+    registry.add("paystream.webhooks.providers.simulator.secrets[0]", () -> WEBHOOK_SECRET);
+    registry.add("paystream.providers.clients.simulator.base-url", SIMULATOR::baseUrl);
+    merchant = KEYS.merchant(registry, "m-shop");
+    otherMerchant = KEYS.merchant(registry, "m-other");
+    operator = KEYS.operator(registry, "olga");
+  }
+
+  @AfterAll
+  static void stopSimulator() {
+    SIMULATOR.close();
+  }
+
+  @LocalServerPort int port;
+
+  private WebTestClient client;
+
+  @BeforeEach
+  void setUp() {
+    client =
+        WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + port)
+            .responseTimeout(Duration.ofSeconds(30))
+            .build();
+    SIMULATOR.webhookUrl("http://localhost:" + port + "/v1/webhooks/simulator");
+  }
+
+  private WebTestClient.ResponseSpec post(
+      ApiKeyToken.Issued key, String path, String idempotencyKey, String body) {
+    WebTestClient.RequestBodySpec spec =
+        client.post().uri(path).header("Authorization", "Bearer " + key.token());
+    if (idempotencyKey != null) {
+      spec = spec.header("Idempotency-Key", idempotencyKey);
+    }
+    return body == null
+        ? spec.exchange()
+        : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+  }
+
+  private static JsonNode json(WebTestClient.ResponseSpec response, int status) {
+    return JSON.readTree(
+        response.expectStatus().isEqualTo(status).expectBody().returnResult().getResponseBody());
+  }
+
+  private String createPayment(long amountMinor) {
+    String body =
+        "{\"amount_minor\":%d,\"currency\":\"EUR\",\"provider\":\"simulator\"}"
+            .formatted(amountMinor);
+    return json(post(merchant, "/v1/payments", UUID.randomUUID().toString(), body), 201)
+        .get("payment_id")
+        .stringValue();
+  }
+
+  private String succeededPayment(long amountMinor) {
+    String paymentId = createPayment(amountMinor);
+    SIMULATOR.settle(paymentId, "SUCCEEDED").block(Duration.ofSeconds(10));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                DB.count(
+                        "select count(*) from payment where payment_id = ? and status = 'SUCCEEDED'",
+                        paymentId)
+                    == 1);
+    return paymentId;
+  }
+
+  private WebTestClient.ResponseSpec refund(String paymentId, String key, long amountMinor) {
+    return post(
+        merchant,
+        "/v1/payments/" + paymentId + "/refunds",
+        key,
+        "{\"amount_minor\":%d,\"currency\":\"EUR\",\"reason\":\"customer returned it\"}"
+            .formatted(amountMinor));
+  }
+
+  private static List<PaymentCommand> commands(String paymentId) {
+    List<PaymentCommand> commands = new ArrayList<>();
+    try (AvroDeserializer<PaymentCommand> deserializer =
+        new AvroDeserializer<>(PinnedSchemaRegistry.bundled(), PaymentCommand.class)) {
+      for (Map<String, Object> row :
+          DB.rows(
+              "select topic, payload from outbox where message_key = ?"
+                  + " and topic = 'payments.commands.v1' order by seq",
+              paymentId)) {
+        commands.add(deserializer.deserialize("payments.commands.v1", (byte[]) row.get("payload")));
+      }
+    }
+    return commands;
+  }
+
+  @Test
+  void partialThenFullRefundEndsRefundedWithOneCommandEach() {
+    String paymentId = succeededPayment(1999);
+
+    JsonNode partial = json(refund(paymentId, "r1-" + paymentId, 500), 201);
+    assertThat(partial.get("status").stringValue()).isEqualTo("SUBMITTED");
+    assertThat(partial.get("payment").get("status").stringValue()).isEqualTo("SUCCEEDED");
+    assertThat(partial.get("payment").get("refunded_minor").longValue()).isEqualTo(500);
+
+    JsonNode rest = json(refund(paymentId, "r2-" + paymentId, 1499), 201);
+    assertThat(rest.get("payment").get("status").stringValue()).isEqualTo("REFUNDED");
+
+    json(refund(paymentId, "r3-" + paymentId, 1), 409);
+    assertThat(commands(paymentId))
+        .extracting(c -> ((Refund) c.getBody()).getAmountMinor())
+        .containsExactly(500L, 1499L);
+    assertThat(commands(paymentId).get(0).getRequestedBy()).startsWith("merchant:m-shop");
+  }
+
+  @Test
+  void racingRefundsNeverExceedTheCapturedAmount() throws Exception {
+    String paymentId = succeededPayment(1000);
+    int racers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    List<Integer> statuses = new ArrayList<>();
+    try {
+      List<Callable<Integer>> calls = new ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        String key = "race-" + i + "-" + paymentId;
+        calls.add(() -> refund(paymentId, key, 300).returnResult(String.class).getStatus().value());
+      }
+      for (Future<Integer> status : pool.invokeAll(calls)) {
+        statuses.add(status.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(statuses.stream().filter(s -> s == 201)).hasSize(3);
+    assertThat(statuses).containsOnly(201, 422);
+    assertThat(
+            DB.count(
+                "select coalesce(sum(amount_minor), 0) from refund"
+                    + " where payment_id = ? and status = 'SUBMITTED'",
+                paymentId))
+        .isEqualTo(900);
+    assertThat(commands(paymentId)).hasSize(3);
+  }
+
+  @Test
+  void aRefundRetriedWithItsKeyIsNotRepeated() {
+    String paymentId = succeededPayment(800);
+    String key = "once-" + paymentId;
+
+    String first = json(refund(paymentId, key, 200), 201).get("refund_id").stringValue();
+    String again = json(refund(paymentId, key, 200), 201).get("refund_id").stringValue();
+
+    assertThat(again).isEqualTo(first);
+    assertThat(DB.count("select count(*) from refund where payment_id = ?", paymentId))
+        .isEqualTo(1);
+    assertThat(commands(paymentId)).hasSize(1);
+    json(refund(paymentId, key, 300), 422);
+  }
+
+  @Test
+  void aPaymentThatHasNotSucceededCannotBeRefunded() {
+    String paymentId = createPayment(500);
+
+    assertThat(json(refund(paymentId, "early-" + paymentId, 100), 409).get("reason").stringValue())
+        .isEqualTo("invalid_state");
+  }
+
+  @Test
+  void cancellingAnUnpaidPaymentCancelsItAtTheProviderAndTellsTheLedger() {
+    String paymentId = createPayment(1200);
+
+    JsonNode cancelled =
+        json(
+            post(
+                merchant,
+                "/v1/payments/" + paymentId + "/cancel",
+                null,
+                "{\"reason\":\"out of stock\"}"),
+            200);
+
+    assertThat(cancelled.get("status").stringValue()).isEqualTo("CANCELLED");
+    assertThat(SIMULATOR.payment(paymentId).orElseThrow().status()).isEqualTo("CANCELLED");
+    assertThat(commands(paymentId))
+        .singleElement()
+        .satisfies(command -> assertThat(command.getBody()).isInstanceOf(Cancellation.class));
+    json(post(merchant, "/v1/payments/" + paymentId + "/cancel", null, null), 200);
+    assertThat(commands(paymentId)).hasSize(1);
+  }
+
+  @Test
+  void aSucceededPaymentCannotBeCancelled() {
+    String paymentId = succeededPayment(300);
+
+    json(post(merchant, "/v1/payments/" + paymentId + "/cancel", null, null), 409);
+  }
+
+  @Test
+  void aMerchantCannotChangeAnotherMerchantsPayment() {
+    String paymentId = succeededPayment(300);
+
+    json(post(otherMerchant, "/v1/payments/" + paymentId + "/cancel", null, null), 404);
+    json(
+        post(
+            otherMerchant,
+            "/v1/payments/" + paymentId + "/refunds",
+            "x",
+            "{\"amount_minor\":1,\"currency\":\"EUR\"}"),
+        404);
+  }
+
+  @Test
+  void anAmendmentNeedsTheOperatorRoleAndAReason() {
+    String paymentId = succeededPayment(1000);
+    String amendment =
+        "{\"amount_minor\":900,\"currency\":\"EUR\",\"status\":\"SUCCEEDED\",\"reason\":\"fee charged twice\"}";
+
+    assertThat(
+            json(post(merchant, "/v1/payments/" + paymentId + "/amendments", "a1", amendment), 403)
+                .get("reason")
+                .stringValue())
+        .isEqualTo("forbidden");
+    json(
+        post(
+            operator,
+            "/v1/payments/" + paymentId + "/amendments",
+            "a1",
+            "{\"amount_minor\":900,\"currency\":\"EUR\",\"status\":\"SUCCEEDED\"}"),
+        400);
+    assertThat(commands(paymentId)).isEmpty();
+  }
+
+  @Test
+  void anOperatorsAmendmentCorrectsThePaymentAndIsAuditedAndSentToTheLedger() {
+    String paymentId = succeededPayment(1000);
+    String amendment =
+        "{\"amount_minor\":900,\"currency\":\"EUR\",\"status\":\"SUCCEEDED\",\"reason\":\"fee charged twice\"}";
+
+    JsonNode amended =
+        json(post(operator, "/v1/payments/" + paymentId + "/amendments", "a2", amendment), 200);
+    json(post(operator, "/v1/payments/" + paymentId + "/amendments", "a2", amendment), 200);
+
+    assertThat(amended.get("amount_minor").longValue()).isEqualTo(900);
+    List<PaymentCommand> commands = commands(paymentId);
+    assertThat(commands).hasSize(1);
+    assertThat(commands.get(0).getReason()).isEqualTo("fee charged twice");
+    assertThat(((Amendment) commands.get(0).getBody()).getAmountMinor()).isEqualTo(900);
+    Map<String, Object> audit =
+        DB.rows(
+                "select actor, before_state::text as before, after_state::text as after, reason"
+                    + " from audit_record where subject_id = ? and action = 'PAYMENT_AMENDED'",
+                paymentId)
+            .get(0);
+    assertThat((String) audit.get("actor")).startsWith("operator:olga");
+    assertThat((String) audit.get("before")).contains("\"amount_minor\": 1000");
+    assertThat((String) audit.get("after")).contains("\"amount_minor\": 900");
+    assertThat(
+            DB.count(
+                "select count(*) from payment_status_history where payment_id = ? and event = 'AMENDED'",
+                paymentId))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aSupplementBooksAPaymentOnlyTheStatementKnew() {
+    String paymentId = "pay_lost_" + UUID.randomUUID().toString().replace("-", "");
+    String supplement =
+        "{\"merchant_id\":\"m-shop\",\"amount_minor\":4200,\"currency\":\"EUR\","
+            + "\"evidence_reference\":\"statement-2026-01-31#17\",\"reason\":\"lost order\"}";
+
+    JsonNode booked =
+        json(post(operator, "/v1/payments/" + paymentId + "/supplements", "s1", supplement), 200);
+    json(post(operator, "/v1/payments/" + paymentId + "/supplements", "s1", supplement), 200);
+
+    assertThat(booked.get("status").stringValue()).isEqualTo("SUCCEEDED");
+    assertThat(booked.get("origin").stringValue()).isEqualTo("OPERATOR");
+    List<PaymentCommand> commands = commands(paymentId);
+    assertThat(commands).hasSize(1);
+    assertThat(((Supplement) commands.get(0).getBody()).getEvidenceReference())
+        .isEqualTo("statement-2026-01-31#17");
+    json(post(operator, "/v1/payments/" + paymentId + "/supplements", "s2", supplement), 409);
+  }
+
+  @Test
+  void auditRecordsCannotBeChangedOrDeleted() {
+    createPayment(100);
+
+    assertThat(DB.refusal("update audit_record set actor = 'someone else'").getSQLState())
+        .isEqualTo("P0001");
+    assertThat(DB.refusal("delete from audit_record").getSQLState()).isEqualTo("P0001");
+    assertThat(DB.refusal("delete from refund").getSQLState()).isEqualTo("P0001");
+  }
+}
