@@ -1,0 +1,27 @@
+package com.paystream.recon;
+
+import com.paystream.schemas.registry.SchemaRegistry;
+import com.paystream.schemas.serde.AvroSerdeConfig;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What every feature of the service shares: the clock, the schema registry, the settings. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReconProperties.class)
+class ReconciliationConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** Pinned schemas unless {@code paystream.schema.registry.url} names a registry. */
+  @Bean
+  SchemaRegistry schemaRegistry(@Value("${paystream.schema.registry.url:}") String url) {
+    return AvroSerdeConfig.registry(Map.of(AvroSerdeConfig.REGISTRY_URL, url));
+  }
+}

@@ -1,0 +1,34 @@
+package com.paystream.recon.breaks;
+
+import com.paystream.recon.matching.ReconEvent;
+import java.time.LocalDate;
+
+/** One open break leg as the API shows it. Amounts are net minor units, positive = money in. */
+public record BreakView(
+    String breakId,
+    String paymentReference,
+    String outcome,
+    LocalDate businessDate,
+    String currency,
+    Long statementAmountMinor,
+    Long internalAmountMinor,
+    long atRiskMinor,
+    String provider,
+    String statementLineId,
+    String entryId) {
+
+  public static BreakView of(ReconEvent event) {
+    return new BreakView(
+        event.breakId(),
+        event.reference(),
+        event.outcome().name(),
+        event.businessDate(),
+        event.currency(),
+        event.leg().statementMinor(),
+        event.leg().internalMinor(),
+        event.leg().atRiskMinor(),
+        event.provider(),
+        event.statementLineId(),
+        event.entryId());
+  }
+}

@@ -1,0 +1,69 @@
+package com.paystream.recon.breaks;
+
+import com.paystream.recon.matching.ReconEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The figures an SRE watches, refreshed from the open breaks on a schedule: {@code
+ * recon_money_at_risk_minor{currency}} (the sum over open break legs of what is at stake, in minor
+ * units) and {@code recon_open_breaks{outcome,currency}}. While the topology rebalances the last
+ * figures stay (a gauge that drops to zero during a rebalance would page someone for nothing).
+ */
+public final class MoneyAtRisk {
+
+  private static final Logger log = LoggerFactory.getLogger(MoneyAtRisk.class);
+
+  private final OpenBreaks openBreaks;
+  private final MultiGauge atRisk;
+  private final MultiGauge openCount;
+
+  public MoneyAtRisk(OpenBreaks openBreaks, MeterRegistry meters) {
+    this.openBreaks = openBreaks;
+    this.atRisk =
+        MultiGauge.builder("recon_money_at_risk_minor")
+            .description("Money at stake in open reconciliation breaks, minor units per currency")
+            .register(meters);
+    this.openCount =
+        MultiGauge.builder("recon_open_breaks")
+            .description("Open reconciliation break legs by outcome and currency")
+            .register(meters);
+  }
+
+  /** Recomputes the gauges; returns the money at risk per currency it published. */
+  public Map<String, Long> refresh() {
+    List<ReconEvent> open;
+    try {
+      open = openBreaks.all();
+    } catch (InvalidStateStoreException e) {
+      log.debug("Open breaks not queryable now (rebalancing); keeping the last figures");
+      return Map.of();
+    }
+    Map<String, Long> byCurrency = new TreeMap<>();
+    Map<List<String>, Long> counts =
+        new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+    for (ReconEvent event : open) {
+      byCurrency.merge(event.currency(), event.leg().atRiskMinor(), Math::addExact);
+      counts.merge(List.of(event.outcome().name(), event.currency()), 1L, Long::sum);
+    }
+    List<MultiGauge.Row<?>> riskRows = new ArrayList<>();
+    byCurrency.forEach(
+        (currency, minor) -> riskRows.add(MultiGauge.Row.of(Tags.of("currency", currency), minor)));
+    atRisk.register(riskRows, true);
+    List<MultiGauge.Row<?>> countRows = new ArrayList<>();
+    counts.forEach(
+        (key, count) ->
+            countRows.add(
+                MultiGauge.Row.of(Tags.of("outcome", key.get(0), "currency", key.get(1)), count)));
+    openCount.register(countRows, true);
+    return byCurrency;
+  }
+}

@@ -1,0 +1,41 @@
+package com.paystream.recon.matching;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * One result about a payment reference, in one currency (a break across currencies, a currency
+ * mismatch, has one event per currency under the same break id).
+ *
+ * @param eventId deterministic id of this result (same inputs, same id), for consumers' dedup
+ * @param resolution how a RESOLVED break closed; null while OPEN and for MATCHED
+ */
+public record ReconEvent(
+    String eventId,
+    String breakId,
+    String reference,
+    Outcome outcome,
+    BreakState state,
+    String resolution,
+    LocalDate businessDate,
+    Leg leg,
+    String statementLineId,
+    String entryId,
+    String provider,
+    String causationId,
+    String traceId) {
+
+  public ReconEvent {
+    Objects.requireNonNull(eventId, "eventId");
+    Objects.requireNonNull(breakId, "breakId");
+    Objects.requireNonNull(reference, "reference");
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(businessDate, "businessDate");
+    Objects.requireNonNull(leg, "leg");
+  }
+
+  public String currency() {
+    return leg.currency();
+  }
+}

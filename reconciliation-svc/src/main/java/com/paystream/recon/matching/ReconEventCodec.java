@@ -1,0 +1,97 @@
+package com.paystream.recon.matching;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+
+/** The binary form of a {@link ReconEvent} in the break stores. */
+public final class ReconEventCodec {
+
+  private static final byte VERSION = 1;
+
+  private ReconEventCodec() {}
+
+  public static byte[] encode(ReconEvent event) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(160);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(VERSION);
+      out.writeUTF(event.eventId());
+      out.writeUTF(event.breakId());
+      out.writeUTF(event.reference());
+      out.writeByte(event.outcome().ordinal());
+      out.writeByte(event.state().ordinal());
+      writeNullable(out, event.resolution());
+      out.writeLong(event.businessDate().toEpochDay());
+      out.writeUTF(event.leg().currency());
+      writeNullable(out, event.leg().statementMinor());
+      writeNullable(out, event.leg().internalMinor());
+      writeNullable(out, event.statementLineId());
+      writeNullable(out, event.entryId());
+      writeNullable(out, event.provider());
+      writeNullable(out, event.causationId());
+      writeNullable(out, event.traceId());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  public static ReconEvent decode(byte[] data) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+      byte version = in.readByte();
+      if (version != VERSION) {
+        throw new IllegalStateException("unknown recon event encoding version " + version);
+      }
+      String eventId = in.readUTF();
+      String breakId = in.readUTF();
+      String reference = in.readUTF();
+      Outcome outcome = Outcome.values()[in.readByte()];
+      BreakState state = BreakState.values()[in.readByte()];
+      String resolution = readNullable(in);
+      LocalDate date = LocalDate.ofEpochDay(in.readLong());
+      Leg leg = new Leg(in.readUTF(), readNullableLong(in), readNullableLong(in));
+      return new ReconEvent(
+          eventId,
+          breakId,
+          reference,
+          outcome,
+          state,
+          resolution,
+          date,
+          leg,
+          readNullable(in),
+          readNullable(in),
+          readNullable(in),
+          readNullable(in),
+          readNullable(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("corrupt recon event", e);
+    }
+  }
+
+  private static void writeNullable(DataOutputStream out, String value) throws IOException {
+    out.writeBoolean(value != null);
+    if (value != null) {
+      out.writeUTF(value);
+    }
+  }
+
+  private static String readNullable(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
+  }
+
+  private static void writeNullable(DataOutputStream out, Long value) throws IOException {
+    out.writeBoolean(value != null);
+    if (value != null) {
+      out.writeLong(value);
+    }
+  }
+
+  private static Long readNullableLong(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readLong() : null;
+  }
+}

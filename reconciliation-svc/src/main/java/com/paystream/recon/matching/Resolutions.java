@@ -1,0 +1,29 @@
+package com.paystream.recon.matching;
+
+/** How a break was closed, as written in the result's {@code resolution}. */
+public final class Resolutions {
+
+  /** The missing side arrived after the break was reported and the amounts now agree. */
+  public static final String LATE_ARRIVAL = "LATE_ARRIVAL";
+
+  /**
+   * The ledger took its own booking back (reversal) before any statement showed it: no money moved,
+   * nothing is missing.
+   */
+  public static final String NETTED_INTERNALLY = "NETTED_INTERNALLY";
+
+  /** Prefix of an operator's resolution; the reason follows. */
+  public static final String MANUAL_PREFIX = "MANUAL: ";
+
+  private static final int MAX_REASON_LENGTH = 500;
+
+  private Resolutions() {}
+
+  public static String manual(String reason) {
+    String trimmed = reason.strip();
+    return MANUAL_PREFIX
+        + (trimmed.length() > MAX_REASON_LENGTH
+            ? trimmed.substring(0, MAX_REASON_LENGTH)
+            : trimmed);
+  }
+}

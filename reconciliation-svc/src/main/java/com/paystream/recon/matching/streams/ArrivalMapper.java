@@ -1,0 +1,134 @@
+package com.paystream.recon.matching.streams;
+
+import com.paystream.recon.matching.Direction;
+import com.paystream.recon.matching.LedgerArrival;
+import com.paystream.recon.matching.ManualResolution;
+import com.paystream.recon.matching.Resolutions;
+import com.paystream.recon.matching.StatementArrival;
+import com.paystream.schemas.common.Side;
+import com.paystream.schemas.ledger.CashflowLine;
+import com.paystream.schemas.ledger.EntryType;
+import com.paystream.schemas.recon.ReconResult;
+import com.paystream.schemas.statements.StatementLine;
+import java.util.Currency;
+
+/**
+ * The contract records turned into matcher input. Which records take part:
+ *
+ * <ul>
+ *   <li>cashflow lines on a provider clearing account ({@code provider-clearing:<provider>:<CUR>})
+ *       that name a payment; other accounts are the ledger's own business;
+ *   <li>statement lines with a payment reference; a CREDIT without one is matched under {@code
+ *       unreferenced:<statement id>/<line id>} (money came in that no record explains: it becomes a
+ *       lost order for an operator), a DEBIT without one (fees, payouts) is not a payment and is
+ *       left out.
+ * </ul>
+ */
+final class ArrivalMapper {
+
+  static final String CLEARING_PREFIX = "provider-clearing:";
+  static final String UNREFERENCED_PREFIX = "unreferenced:";
+
+  private ArrivalMapper() {}
+
+  static boolean matchable(CashflowLine line) {
+    return line != null
+        && line.getAccountCode() != null
+        && line.getAccountCode().startsWith(CLEARING_PREFIX)
+        && line.getPaymentId() != null
+        && !line.getPaymentId().isBlank();
+  }
+
+  static boolean matchable(StatementLine line) {
+    return line != null && (hasReference(line) || line.getDirection() == Side.CREDIT);
+  }
+
+  static String reference(StatementLine line) {
+    return hasReference(line)
+        ? line.getPaymentReference()
+        : UNREFERENCED_PREFIX + line.getStatementId() + "/" + line.getLineId();
+  }
+
+  private static boolean hasReference(StatementLine line) {
+    return line.getPaymentReference() != null && !line.getPaymentReference().isBlank();
+  }
+
+  static StatementArrival statement(StatementLine line) {
+    requireAmount(line.getAmountMinor(), line.getCurrency());
+    if (line.getBookingDate() == null && line.getValueDate() == null) {
+      throw new InvalidRecordException("INVALID_DATE", "statement line without booking date");
+    }
+    return new StatementArrival(
+        reference(line),
+        line.getStatementId(),
+        line.getLineId(),
+        line.getDirection() == Side.CREDIT ? Direction.CREDIT : Direction.DEBIT,
+        line.getAmountMinor(),
+        line.getCurrency(),
+        line.getBookingDate() != null ? line.getBookingDate() : line.getValueDate(),
+        line.getProvider(),
+        line.getEnvelope().getEventId().toString(),
+        line.getEnvelope().getTraceId());
+  }
+
+  static LedgerArrival ledger(CashflowLine line) {
+    requireAmount(line.getAmountMinor(), line.getCurrency());
+    if (line.getEffectiveDate() == null) {
+      throw new InvalidRecordException("INVALID_DATE", "cashflow line without effective date");
+    }
+    Direction side = line.getSide() == Side.DEBIT ? Direction.DEBIT : Direction.CREDIT;
+    boolean booking =
+        side == Direction.DEBIT
+            && (line.getEntryType() == EntryType.PAYMENT
+                || line.getEntryType() == EntryType.SUPPLEMENT);
+    return new LedgerArrival(
+        line.getPaymentId(),
+        line.getAccountId(),
+        line.getSequence(),
+        line.getEntryId(),
+        booking,
+        side,
+        line.getAmountMinor(),
+        line.getCurrency(),
+        line.getEffectiveDate(),
+        provider(line.getAccountCode()),
+        line.getEnvelope().getEventId().toString(),
+        line.getEnvelope().getTraceId());
+  }
+
+  static ManualResolution resolution(ReconResult result) {
+    String resolution = result.getResolution();
+    if (resolution == null || !resolution.startsWith(Resolutions.MANUAL_PREFIX)) {
+      throw new InvalidRecordException(
+          "NOT_A_MANUAL_RESOLUTION", "resolution must start with " + Resolutions.MANUAL_PREFIX);
+    }
+    return new ManualResolution(
+        result.getEnvelope().getEventId().toString(),
+        result.getBreakId(),
+        result.getPaymentReference(),
+        resolution.substring(Resolutions.MANUAL_PREFIX.length()));
+  }
+
+  /** {@code provider-clearing:<provider>:<CUR>} names the provider. */
+  static String provider(String accountCode) {
+    String rest = accountCode.substring(CLEARING_PREFIX.length());
+    int colon = rest.lastIndexOf(':');
+    return colon > 0 ? rest.substring(0, colon) : rest;
+  }
+
+  private static void requireAmount(long amountMinor, String currency) {
+    if (amountMinor <= 0) {
+      throw new InvalidRecordException(
+          "INVALID_AMOUNT", "amount must be positive minor units, was " + amountMinor);
+    }
+    try {
+      if (currency == null || currency.length() != 3) {
+        throw new IllegalArgumentException();
+      }
+      Currency.getInstance(currency);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRecordException(
+          "INVALID_CURRENCY", "not an ISO 4217 currency code: " + currency);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package com.paystream.recon.matching.streams;
+
+import com.paystream.recon.ReconProperties;
+import com.paystream.recon.matching.MatchRules;
+import com.paystream.recon.topics.ReconTopics;
+import com.paystream.schemas.serde.AvroSerdeConfig;
+import com.paystream.schemas.topics.Topic;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.Topology;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds the matching topology and its Kafka Streams runtime from the settings. */
+@Configuration(proxyBeanMethods = false)
+class MatchingConfiguration {
+
+  @Bean
+  MatchRules matchRules(ReconProperties recon) {
+    return new MatchRules(
+        recon.lostOrderGrace(),
+        recon.statementCutoff(),
+        recon.missingGrace(),
+        recon.amountToleranceMinor(),
+        recon.zone(),
+        recon.matchedRetention());
+  }
+
+  @Bean
+  Topology matchingTopology(
+      ReconTopics topics,
+      MatchRules rules,
+      ReconProperties recon,
+      @Value("${paystream.schema.registry.url:}") String registryUrl) {
+    return MatchingTopology.build(
+        new MatchingTopology.Settings(
+            topics,
+            rules,
+            recon.punctuateInterval(),
+            recon.maxExpiriesPerPunctuation(),
+            Topic.DEFAULT_PARTITIONS,
+            Map.of(AvroSerdeConfig.REGISTRY_URL, registryUrl)));
+  }
+
+  @Bean
+  ReconStreams reconStreams(Topology matchingTopology, Properties reconStreamsConfig) {
+    return new ReconStreams(matchingTopology, reconStreamsConfig);
+  }
+
+  /** Contributes health "reconStreams" (the bean name without its suffix). */
+  @Bean
+  ReconStreamsHealth reconStreamsHealthIndicator(ReconStreams reconStreams) {
+    return new ReconStreamsHealth(reconStreams);
+  }
+
+  @Bean
+  Properties reconStreamsConfig(
+      ReconProperties recon,
+      ReconTopics topics,
+      KafkaProperties kafka,
+      @Value("${paystream.kafka.replication-factor:1}") int replication,
+      @Value("${paystream.schema.registry.url:}") String registryUrl) {
+    return StreamsSettings.of(
+        recon, topics, String.join(",", kafka.getBootstrapServers()), replication, registryUrl);
+  }
+}

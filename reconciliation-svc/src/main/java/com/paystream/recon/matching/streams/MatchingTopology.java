@@ -1,0 +1,144 @@
+package com.paystream.recon.matching.streams;
+
+import com.paystream.recon.matching.MatchRules;
+import com.paystream.recon.topics.ReconTopics;
+import com.paystream.schemas.ledger.CashflowLine;
+import com.paystream.schemas.recon.ReconResult;
+import com.paystream.schemas.statements.StatementLine;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * The matching topology:
+ *
+ * <pre>
+ *  ledger.cashflow.v1 ─ clearing lines with a payment ─ key by payment id ─┐ repartition
+ *  bank.statements.v1 ─ referenced lines, credits ──── key by reference ───┤ (same count)
+ *  recon.resolutions.v1 ─ manual resolutions ───────── key by reference ───┘
+ *                 └── merge ── matcher [units, deadlines, results-by-date, open-breaks,
+ *                                        matched-totals]
+ *                                 └── recon.results.v1 (key: payment reference)
+ * </pre>
+ *
+ * <p>All three inputs are re-partitioned by payment reference into the same number of partitions,
+ * so one task owns everything about a reference. Records that cannot be decoded or processed go to
+ * the dead-letter topic (see the handlers).
+ */
+public final class MatchingTopology {
+
+  /**
+   * @param serdeConfig the Kafka-style config the Avro serdes read (registry URL)
+   * @param partitions partitions of the re-keyed topics, the parallelism of the matcher
+   */
+  public record Settings(
+      ReconTopics topics,
+      MatchRules rules,
+      Duration punctuateInterval,
+      int maxExpiriesPerRun,
+      int partitions,
+      Map<String, ?> serdeConfig) {
+
+    public Settings {
+      Objects.requireNonNull(topics, "topics");
+      Objects.requireNonNull(rules, "rules");
+      Objects.requireNonNull(punctuateInterval, "punctuateInterval");
+      serdeConfig = Map.copyOf(serdeConfig);
+    }
+  }
+
+  private MatchingTopology() {}
+
+  private static Repartitioned<String, Inbound> byReference(String name, Settings settings) {
+    return Repartitioned.with(Serdes.String(), InboundCodec.SERDE)
+        .withName(name)
+        .withNumberOfPartitions(settings.partitions());
+  }
+
+  public static Topology build(Settings settings) {
+    ReconTopics topics = settings.topics();
+    Serde<String> keys = Serdes.String();
+    Serde<StatementLine> statementSerde = topics.statements().valueSerde(settings.serdeConfig());
+    Serde<CashflowLine> cashflowSerde = topics.cashflow().valueSerde(settings.serdeConfig());
+    Serde<ReconResult> resultSerde = topics.results().valueSerde(settings.serdeConfig());
+    Serde<ReconResult> resolutionSerde =
+        topics.manualResolutions().valueSerde(settings.serdeConfig());
+
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(ReconStores.units());
+    builder.addStateStore(ReconStores.deadlines());
+    builder.addStateStore(ReconStores.resultsByDate());
+    builder.addStateStore(ReconStores.openBreaks());
+    builder.addStateStore(ReconStores.matchedTotals());
+
+    // Each input is decoded from Avro and validated once, at its source (a record that cannot be
+    // matched is dead-lettered there, with its original bytes), then re-keyed by payment
+    // reference and re-partitioned in the compact internal form.
+    KStream<String, Inbound> statements =
+        builder.stream(
+                topics.statements().name(),
+                Consumed.with(keys, statementSerde).withName("statement-lines"))
+            .filter((key, line) -> ArrivalMapper.matchable(line), Named.as("matchable-statements"))
+            .map(
+                (key, line) -> {
+                  var arrival = ArrivalMapper.statement(line);
+                  return KeyValue.pair(arrival.reference(), (Inbound) new Inbound.Line(arrival));
+                },
+                Named.as("statement-arrivals"))
+            .repartition(byReference("statements-by-reference", settings));
+
+    KStream<String, Inbound> cashflow =
+        builder.stream(
+                topics.cashflow().name(),
+                Consumed.with(keys, cashflowSerde).withName("cashflow-lines"))
+            .filter((key, line) -> ArrivalMapper.matchable(line), Named.as("clearing-lines"))
+            .map(
+                (key, line) -> {
+                  var arrival = ArrivalMapper.ledger(line);
+                  return KeyValue.pair(arrival.reference(), (Inbound) new Inbound.Line(arrival));
+                },
+                Named.as("ledger-arrivals"))
+            .repartition(byReference("cashflow-by-reference", settings));
+
+    KStream<String, Inbound> resolutions =
+        builder.stream(
+                topics.manualResolutions().name(),
+                Consumed.with(keys, resolutionSerde).withName("manual-resolutions"))
+            .filter((key, result) -> result != null, Named.as("present-resolutions"))
+            .map(
+                (key, result) -> {
+                  var resolution = ArrivalMapper.resolution(result);
+                  return KeyValue.pair(
+                      resolution.reference(), (Inbound) new Inbound.Resolution(resolution));
+                },
+                Named.as("resolution-commands"))
+            .repartition(byReference("resolutions-by-reference", settings));
+
+    statements
+        .merge(cashflow, Named.as("merge-sides"))
+        .merge(resolutions, Named.as("merge-resolutions"))
+        .process(
+            () ->
+                new MatchProcessor(
+                    settings.rules(), settings.punctuateInterval(), settings.maxExpiriesPerRun()),
+            Named.as("matcher"),
+            ReconStores.UNITS,
+            ReconStores.DEADLINES,
+            ReconStores.RESULTS_BY_DATE,
+            ReconStores.OPEN_BREAKS,
+            ReconStores.MATCHED_TOTALS)
+        .to(topics.results().name(), Produced.with(keys, resultSerde).withName("results"));
+
+    return builder.build();
+  }
+}

@@ -1,0 +1,131 @@
+package com.paystream.recon.matching.streams;
+
+import com.paystream.recon.matching.DailyTotals;
+import com.paystream.recon.matching.MatchUnit;
+import com.paystream.recon.matching.MatchUnitCodec;
+import com.paystream.recon.matching.ReconEvent;
+import com.paystream.recon.matching.ReconEventCodec;
+import java.time.LocalDate;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The matcher's state: persistent (RocksDB) key-value stores, each backed by a changelog topic, so
+ * a restarted or moved task rebuilds exactly what it had.
+ *
+ * <ul>
+ *   <li>{@value #UNITS}: reference → {@link MatchUnit}.
+ *   <li>{@value #DEADLINES}: {@code <deadline ms, 13 digits>|<reference>} → reference; the index
+ *       the punctuator walks in deadline order.
+ *   <li>{@value #RESULTS_BY_DATE}: {@code <epoch day, 8 digits>|<break id>|<currency>} → the latest
+ *       result of that break leg (breaks only); reports per business date scan one day's prefix.
+ *   <li>{@value #MATCHED_TOTALS}: {@code <epoch day, 8 digits>|<currency>} → count and amount of
+ *       the matches of that date: matches are the bulk of the traffic and a report needs only their
+ *       totals (and the store cache folds a commit interval's updates into one write).
+ *   <li>{@value #OPEN_BREAKS}: {@code <break id>|<currency>} → the open result; only what is open,
+ *       so listing breaks and summing money at risk stay cheap.
+ * </ul>
+ */
+public final class ReconStores {
+
+  public static final String UNITS = "recon-units";
+  public static final String DEADLINES = "recon-deadlines";
+  public static final String RESULTS_BY_DATE = "recon-results-by-date";
+  public static final String OPEN_BREAKS = "recon-open-breaks";
+  public static final String MATCHED_TOTALS = "recon-matched-totals";
+
+  static final Serde<MatchUnit> UNIT_SERDE =
+      Serdes.serdeFrom(
+          (topic, unit) -> unit == null ? null : MatchUnitCodec.encode(unit),
+          (topic, bytes) -> bytes == null ? null : MatchUnitCodec.decode(bytes));
+
+  public static final Serde<ReconEvent> EVENT_SERDE =
+      Serdes.serdeFrom(
+          (topic, event) -> event == null ? null : ReconEventCodec.encode(event),
+          (topic, bytes) -> bytes == null ? null : ReconEventCodec.decode(bytes));
+
+  public static final Serde<DailyTotals> TOTALS_SERDE =
+      Serdes.serdeFrom(
+          (topic, totals) -> totals == null ? null : totals.encode(),
+          (topic, bytes) -> bytes == null ? null : DailyTotals.decode(bytes));
+
+  private ReconStores() {}
+
+  static StoreBuilder<KeyValueStore<String, MatchUnit>> units() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(UNITS), Serdes.String(), UNIT_SERDE);
+  }
+
+  static StoreBuilder<KeyValueStore<String, String>> deadlines() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(DEADLINES), Serdes.String(), Serdes.String());
+  }
+
+  static StoreBuilder<KeyValueStore<String, ReconEvent>> resultsByDate() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(RESULTS_BY_DATE), Serdes.String(), EVENT_SERDE);
+  }
+
+  static StoreBuilder<KeyValueStore<String, DailyTotals>> matchedTotals() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(MATCHED_TOTALS), Serdes.String(), TOTALS_SERDE);
+  }
+
+  static StoreBuilder<KeyValueStore<String, ReconEvent>> openBreaks() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(OPEN_BREAKS), Serdes.String(), EVENT_SERDE);
+  }
+
+  // --- keys ----------------------------------------------------------------------------------
+
+  // Hand-padded rather than String.format: these run several times per record, and Formatter
+  // costs more than the rest of the key handling together.
+
+  static String deadlineKey(long deadlineMs, String reference) {
+    return padded(deadlineMs, 13) + "|" + reference;
+  }
+
+  /** The largest key of any deadline at or before {@code nowMs} ('}' sorts right after '|'). */
+  static String deadlineUpperBound(long nowMs) {
+    return padded(nowMs, 13) + "}";
+  }
+
+  static long deadlineOf(String key) {
+    return Long.parseLong(key.substring(0, 13));
+  }
+
+  static String referenceOf(String deadlineKey) {
+    return deadlineKey.substring(14);
+  }
+
+  public static String dateKey(ReconEvent event) {
+    return datePrefix(event.businessDate()) + event.breakId() + "|" + event.currency();
+  }
+
+  /** Every key of {@code date} starts with this; the next date's prefix bounds it. */
+  public static String datePrefix(LocalDate date) {
+    return padded(date.toEpochDay(), 8) + "|";
+  }
+
+  public static String totalsKey(LocalDate date, String currency) {
+    return datePrefix(date) + currency;
+  }
+
+  static String padded(long value, int width) {
+    if (value < 0) {
+      throw new IllegalArgumentException("negative key part: " + value);
+    }
+    String digits = Long.toString(value);
+    if (digits.length() >= width) {
+      return digits;
+    }
+    return "0".repeat(width - digits.length()) + digits;
+  }
+
+  public static String openKey(ReconEvent event) {
+    return event.breakId() + "|" + event.currency();
+  }
+}

@@ -1,0 +1,45 @@
+package com.paystream.recon.matching.streams;
+
+import com.paystream.recon.ReconProperties;
+import com.paystream.recon.topics.ReconTopics;
+import com.paystream.schemas.serde.AvroSerdeConfig;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams configuration, every guarantee set explicitly rather than defaulted. */
+public final class StreamsSettings {
+
+  private StreamsSettings() {}
+
+  public static Properties of(
+      ReconProperties recon,
+      ReconTopics topics,
+      String bootstrapServers,
+      int replicationFactor,
+      String registryUrl) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, recon.applicationId());
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    // Results, state and consumed offsets commit in one Kafka transaction: a crash between any
+    // two of them cannot publish a result twice or lose one.
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, recon.stateDir().toString());
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, recon.streamThreads());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, recon.commitInterval().toMillis());
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+    p.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetteringDeserializationHandler.class);
+    p.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetteringProcessingHandler.class);
+    p.put(DeadLetters.TOPIC_CONFIG, topics.deadLetters().name());
+    p.put(AvroSerdeConfig.REGISTRY_URL, registryUrl == null ? "" : registryUrl);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    return p;
+  }
+}

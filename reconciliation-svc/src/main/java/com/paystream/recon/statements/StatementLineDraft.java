@@ -1,0 +1,48 @@
+package com.paystream.recon.statements;
+
+import com.paystream.recon.matching.Direction;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * One parsed statement line, before it is registered and published.
+ *
+ * @param accountReference the account the statement is for, masked (never a full account number)
+ * @param provider the provider code on provider statements; null on bank statements
+ * @param paymentReference our payment id as the statement carries it; null when it carries none
+ * @param amountMinor positive, exact minor units of {@code currency}
+ * @param valueDate null when the statement gives none
+ */
+public record StatementLineDraft(
+    String statementId,
+    String lineId,
+    StatementFormat format,
+    String accountReference,
+    String provider,
+    String paymentReference,
+    Direction direction,
+    long amountMinor,
+    String currency,
+    LocalDate bookingDate,
+    LocalDate valueDate,
+    String description) {
+
+  public StatementLineDraft {
+    Objects.requireNonNull(statementId, "statementId");
+    Objects.requireNonNull(lineId, "lineId");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(accountReference, "accountReference");
+    Objects.requireNonNull(direction, "direction");
+    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(bookingDate, "bookingDate");
+    if (amountMinor <= 0) {
+      throw new IllegalArgumentException("amount must be positive minor units: " + amountMinor);
+    }
+    description = description == null ? "" : description;
+  }
+
+  /** The deduplication key: a line with the same identity is never ingested twice. */
+  public String identity() {
+    return statementId + "/" + lineId;
+  }
+}

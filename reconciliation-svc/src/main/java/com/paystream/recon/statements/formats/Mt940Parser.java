@@ -1,0 +1,410 @@
+package com.paystream.recon.statements.formats;
+
+import com.paystream.recon.matching.Direction;
+import com.paystream.recon.statements.AccountMask;
+import com.paystream.recon.statements.MalformedStatementException;
+import com.paystream.recon.statements.MinorUnits;
+import com.paystream.recon.statements.ParsedStatementFile;
+import com.paystream.recon.statements.StatementFormat;
+import com.paystream.recon.statements.StatementLineDraft;
+import com.paystream.recon.statements.StatementParser;
+import com.prowidesoftware.swift.model.SwiftBlock4;
+import com.prowidesoftware.swift.model.Tag;
+import com.prowidesoftware.swift.model.field.Field61;
+import com.prowidesoftware.swift.model.mt.mt9xx.MT940;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SWIFT MT940 customer statements, read with Prowide. A file holds one or more messages: complete
+ * FIN messages ({@code {1:...}{2:...}{4: ... -}}, optionally {@code $}-separated as in RJE files)
+ * or bare block-4 text starting at {@code :20:}, as many banks export.
+ *
+ * <p>Prowide splits fields leniently (an amount {@code 10.00} becomes amount {@code 10} and
+ * transaction type {@code .00N}), so every {@code :61:} is first checked against the SWIFT syntax,
+ * and every statement against its balances: opening {@code :60F:} plus the lines must equal closing
+ * {@code :62F:}, or the file is refused.
+ *
+ * <p>Per {@code :61:}: the statement id is {@code :20:/:28C:}, the line id the line's position in
+ * the message; the booking date is the entry date (else the value date); {@code C} and {@code RD}
+ * are money in, {@code D} and {@code RC} money out. The payment reference is {@code /EREF/...} in
+ * the following {@code :86:}, else the reference for the account owner unless {@code NONREF}.
+ */
+public final class Mt940Parser implements StatementParser {
+
+  /** Value date, entry date, mark, funds code, amount, type+code, references, details. */
+  private static final Pattern FIELD_61 =
+      Pattern.compile(
+          "\\d{6}(\\d{4})?(RC|RD|C|D)[A-Z]?\\d{1,14},\\d{0,3}[NSF][A-Z0-9]{3}"
+              + "[^\\r\\n]{1,16}?(//[^\\r\\n]{1,16})?(\\r?\\n[^\\r\\n]{1,34})?",
+          Pattern.DOTALL);
+
+  private static final Pattern EREF = Pattern.compile("/EREF/([^/\\s]{1,64})");
+  private static final String FIN_HEADER =
+      "{1:F01XXXXXXXXXXXX0000000000}{2:I940XXXXXXXXXXXXN}{4:\n";
+  private static final int MAX_DESCRIPTION = 500;
+
+  @Override
+  public StatementFormat format() {
+    return StatementFormat.MT940;
+  }
+
+  @Override
+  public ParsedStatementFile parse(byte[] content) {
+    List<Chunk> chunks = Chunk.split(decode(content));
+    if (chunks.isEmpty()) {
+      throw refuse("the file", "holds no MT940 message");
+    }
+    List<StatementLineDraft> lines = new ArrayList<>();
+    java.util.Set<String> statements = new java.util.HashSet<>();
+    for (int k = 0; k < chunks.size(); k++) {
+      MessageReader reader = new MessageReader(chunks.get(k), k + 1);
+      List<StatementLineDraft> read = reader.lines();
+      if (!statements.add(reader.statementId())) {
+        throw refuse(reader.where(), "statement " + reader.statementId() + " appears twice");
+      }
+      lines.addAll(read);
+    }
+    return new ParsedStatementFile(StatementFormat.MT940, lines);
+  }
+
+  private static String decode(byte[] content) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(content))
+          .toString()
+          .replace("\uFEFF", "");
+    } catch (CharacterCodingException e) {
+      throw refuse("the file", "not text in the SWIFT character set: " + e.getMessage());
+    }
+  }
+
+  static MalformedStatementException refuse(String where, String problem) {
+    return new MalformedStatementException(StatementFormat.MT940, where, problem);
+  }
+
+  /** One message's text as a complete FIN message, and the file line it starts on. */
+  record Chunk(String fin, int firstLine, boolean wrapped) {
+
+    static List<Chunk> split(String text) {
+      return text.contains("{1:") ? splitFin(text) : splitBare(text);
+    }
+
+    private static List<Chunk> splitFin(String text) {
+      List<Chunk> chunks = new ArrayList<>();
+      int from = text.indexOf("{1:");
+      while (from >= 0) {
+        int next = text.indexOf("{1:", from + 3);
+        String message = text.substring(from, next < 0 ? text.length() : next).strip();
+        if (message.endsWith("$")) {
+          message = message.substring(0, message.length() - 1).strip();
+        }
+        chunks.add(new Chunk(message, lineAt(text, from), false));
+        from = next;
+      }
+      return chunks;
+    }
+
+    private static List<Chunk> splitBare(String text) {
+      List<Chunk> chunks = new ArrayList<>();
+      String[] rows = text.split("\\r?\\n", -1);
+      StringBuilder current = null;
+      int start = 0;
+      for (int i = 0; i < rows.length; i++) {
+        String row = rows[i];
+        if (row.startsWith(":20:")) {
+          if (current != null) {
+            chunks.add(wrap(current, start));
+          }
+          current = new StringBuilder();
+          start = i + 1;
+        }
+        if (current != null && !row.strip().equals("-") && !row.strip().equals("$")) {
+          current.append(row).append('\n');
+        } else if (current == null && !row.isBlank()) {
+          throw refuse("line " + (i + 1), "expected a message starting with :20: or {1:");
+        }
+      }
+      if (current != null) {
+        chunks.add(wrap(current, start));
+      }
+      return chunks;
+    }
+
+    private static Chunk wrap(StringBuilder block4, int firstLine) {
+      String body = block4.toString().strip();
+      return new Chunk(FIN_HEADER + body + "\n-}", firstLine, true);
+    }
+
+    private static int lineAt(String text, int offset) {
+      int line = 1;
+      for (int i = 0; i < offset; i++) {
+        if (text.charAt(i) == '\n') {
+          line++;
+        }
+      }
+      return line;
+    }
+
+    /** The file line of the {@code occurrence}-th (1-based) field {@code tag} of the message. */
+    int lineOf(String tag, int occurrence) {
+      String[] rows = fin.split("\\n", -1);
+      int seen = 0;
+      for (int i = 0; i < rows.length; i++) {
+        String row = rows[i];
+        int at = row.indexOf(":" + tag + ":");
+        if (at == 0 || (at > 0 && row.startsWith("{") && i == 0)) {
+          seen++;
+          if (seen == occurrence) {
+            return firstLine + i - (wrapped ? 1 : 0);
+          }
+        }
+      }
+      return firstLine;
+    }
+  }
+
+  /** Reads one message into lines, refusing what does not hold. */
+  private static final class MessageReader {
+
+    private final Chunk chunk;
+    private final int number;
+    private String statementId;
+
+    MessageReader(Chunk chunk, int number) {
+      this.chunk = chunk;
+      this.number = number;
+    }
+
+    String where() {
+      return "message " + number + " (line " + chunk.firstLine() + ")";
+    }
+
+    String statementId() {
+      return statementId;
+    }
+
+    List<StatementLineDraft> lines() {
+      MT940 mt = parse();
+      SwiftBlock4 block4 = mt.getSwiftMessage().getBlock4();
+      String reference = required(block4, "20");
+      String sequence = required(block4, "28C");
+      statementId = reference + "/" + sequence;
+      String account = AccountMask.mask(firstOf(block4, "25", "25P"));
+      Balance opening = balance(block4, "60F", "60M");
+      Balance closing = balance(block4, "62F", "62M");
+      if (!opening.currency().equals(closing.currency())) {
+        throw refuse(where() + ", field :62F:", "currency differs from the opening balance's");
+      }
+      List<StatementLineDraft> lines = statementLines(block4, account, opening);
+      checkBalances(opening, closing, lines);
+      return lines;
+    }
+
+    private MT940 parse() {
+      if (!chunk.wrapped() && !chunk.fin().matches("(?s).*\\{4:\\r?\\n.*\\r?\\n-}.*")) {
+        throw refuse(where(), "block 4 is missing or not terminated by '-}'");
+      }
+      MT940 mt;
+      try {
+        mt = MT940.parse(chunk.fin());
+      } catch (RuntimeException e) {
+        throw refuse(where(), "not a SWIFT FIN message: " + e.getMessage());
+      }
+      if (mt == null || mt.getSwiftMessage() == null || mt.getSwiftMessage().getBlock4() == null) {
+        throw refuse(where(), "not a SWIFT FIN message");
+      }
+      String type = mt.getSwiftMessage().getType();
+      if (!"940".equals(type)) {
+        throw refuse(where(), "message type is MT" + type + ", not MT940");
+      }
+      return mt;
+    }
+
+    private String required(SwiftBlock4 block4, String tag) {
+      String value = block4.getTagValue(tag);
+      if (value == null || value.isBlank()) {
+        throw refuse(where() + ", field :" + tag + ":", "missing");
+      }
+      return value.trim();
+    }
+
+    private String firstOf(SwiftBlock4 block4, String tag, String alternative) {
+      String value = block4.getTagValue(tag);
+      if (value == null) {
+        value = block4.getTagValue(alternative);
+      }
+      if (value == null || value.isBlank()) {
+        throw refuse(where() + ", field :" + tag + ":", "missing");
+      }
+      return value.trim();
+    }
+
+    /** An opening or closing balance: {@code C250313EUR1000,00}. */
+    private Balance balance(SwiftBlock4 block4, String tag, String alternative) {
+      String name = block4.getTagValue(tag) != null ? tag : alternative;
+      String value = firstOf(block4, tag, alternative);
+      Matcher m = Pattern.compile("([CD])(\\d{6})([A-Z]{3})(\\d{1,14},\\d{0,3})").matcher(value);
+      String where = where() + ", field :" + name + ": (line " + chunk.lineOf(name, 1) + ")";
+      if (!m.matches()) {
+        throw refuse(where, "'" + value + "' is not D/C mark, date, currency and amount");
+      }
+      long minor =
+          new BigDecimal(m.group(4).replace(',', '.')).signum() == 0
+              ? 0
+              : minor(m.group(4), m.group(3), where);
+      return new Balance(m.group(3), m.group(1).equals("C") ? minor : -minor);
+    }
+
+    private List<StatementLineDraft> statementLines(
+        SwiftBlock4 block4, String account, Balance opening) {
+      List<StatementLineDraft> lines = new ArrayList<>();
+      List<Tag> tags = block4.getTags();
+      int occurrence = 0;
+      for (int i = 0; i < tags.size(); i++) {
+        if (!"61".equals(tags.get(i).getName())) {
+          continue;
+        }
+        occurrence++;
+        String info =
+            i + 1 < tags.size() && "86".equals(tags.get(i + 1).getName())
+                ? tags.get(i + 1).getValue()
+                : null;
+        lines.add(line(tags.get(i).getValue(), info, occurrence, account, opening.currency()));
+      }
+      return lines;
+    }
+
+    private StatementLineDraft line(
+        String value, String info, int occurrence, String account, String currency) {
+      String where =
+          where()
+              + ", field :61: #"
+              + occurrence
+              + " (line "
+              + chunk.lineOf("61", occurrence)
+              + ")";
+      if (!FIELD_61.matcher(value.strip()).matches()) {
+        throw refuse(where, "'" + value.strip() + "' does not follow the :61: syntax");
+      }
+      Field61 field = new Field61(value.strip());
+      LocalDate valueDate = valueDate(field.getValueDate(), where);
+      LocalDate bookingDate =
+          field.getEntryDate() == null
+              ? valueDate
+              : entryDate(field.getEntryDate(), valueDate, where);
+      String mark = field.getDebitCreditMark();
+      Direction direction =
+          mark.equals("C") || mark.equals("RD") ? Direction.CREDIT : Direction.DEBIT;
+      return new StatementLineDraft(
+          statementId,
+          String.valueOf(occurrence),
+          StatementFormat.MT940,
+          account,
+          null,
+          reference(field, info),
+          direction,
+          minor(field.getAmount(), currency, where),
+          currency,
+          bookingDate,
+          valueDate,
+          description(info));
+    }
+
+    private void checkBalances(Balance opening, Balance closing, List<StatementLineDraft> lines) {
+      long total = opening.signedMinor();
+      for (StatementLineDraft line : lines) {
+        total += line.direction() == Direction.CREDIT ? line.amountMinor() : -line.amountMinor();
+      }
+      if (total != closing.signedMinor()) {
+        throw refuse(
+            where() + ", field :62F:",
+            "closing balance "
+                + closing.signedMinor()
+                + " minor units is not the opening balance plus the lines ("
+                + total
+                + ")");
+      }
+    }
+  }
+
+  record Balance(String currency, long signedMinor) {}
+
+  private static long minor(String swiftAmount, String currency, String where) {
+    if (swiftAmount == null || !swiftAmount.matches("\\d{1,14},\\d{0,3}")) {
+      throw refuse(where, "amount '" + swiftAmount + "' is not a SWIFT decimal (decimal comma)");
+    }
+    MinorUnits.Result result =
+        MinorUnits.of(new BigDecimal(swiftAmount.replace(',', '.')), currency);
+    if (!result.ok()) {
+      throw refuse(where, result.refusal());
+    }
+    return result.minor();
+  }
+
+  /** SWIFT YYMMDD; the century is 20 (statements of the last century are not reconciled). */
+  private static LocalDate valueDate(String yymmdd, String where) {
+    try {
+      return LocalDate.of(
+          2000 + Integer.parseInt(yymmdd.substring(0, 2)),
+          Integer.parseInt(yymmdd.substring(2, 4)),
+          Integer.parseInt(yymmdd.substring(4, 6)));
+    } catch (DateTimeException | NumberFormatException | IndexOutOfBoundsException e) {
+      throw refuse(where, "value date '" + yymmdd + "' is not a date (YYMMDD)");
+    }
+  }
+
+  /** MMDD in the value date's year, or the neighbouring one across a year end. */
+  private static LocalDate entryDate(String mmdd, LocalDate valueDate, String where) {
+    try {
+      LocalDate date =
+          LocalDate.of(
+              valueDate.getYear(),
+              Integer.parseInt(mmdd.substring(0, 2)),
+              Integer.parseInt(mmdd.substring(2, 4)));
+      if (date.isAfter(valueDate.plusMonths(6))) {
+        return date.minusYears(1);
+      }
+      if (date.isBefore(valueDate.minusMonths(6))) {
+        return date.plusYears(1);
+      }
+      return date;
+    } catch (DateTimeException | NumberFormatException | IndexOutOfBoundsException e) {
+      throw refuse(where, "entry date '" + mmdd + "' is not a date (MMDD)");
+    }
+  }
+
+  private static String reference(Field61 field, String info) {
+    if (info != null) {
+      Matcher eref = EREF.matcher(info.replaceAll("\\r?\\n", ""));
+      if (eref.find()) {
+        return eref.group(1);
+      }
+    }
+    String owner = field.getReferenceForTheAccountOwner();
+    if (owner == null || owner.isBlank() || owner.trim().equals("NONREF")) {
+      return null;
+    }
+    return owner.trim();
+  }
+
+  private static String description(String info) {
+    if (info == null) {
+      return "";
+    }
+    String text = info.replaceAll("\\s*\\r?\\n\\s*", " ").trim();
+    return text.length() > MAX_DESCRIPTION ? text.substring(0, MAX_DESCRIPTION) : text;
+  }
+}

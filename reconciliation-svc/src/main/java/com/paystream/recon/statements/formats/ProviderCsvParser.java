@@ -1,0 +1,223 @@
+package com.paystream.recon.statements.formats;
+
+import com.paystream.recon.matching.Direction;
+import com.paystream.recon.statements.MalformedStatementException;
+import com.paystream.recon.statements.MinorUnits;
+import com.paystream.recon.statements.ParsedStatementFile;
+import com.paystream.recon.statements.StatementFormat;
+import com.paystream.recon.statements.StatementLineDraft;
+import com.paystream.recon.statements.StatementParser;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The provider's CSV statement: UTF-8, RFC 4180, a header row naming the columns (any order), one
+ * row per line. Amounts are whole minor units; see the README for the columns.
+ */
+public final class ProviderCsvParser implements StatementParser {
+
+  static final List<String> REQUIRED =
+      List.of(
+          "statement_id",
+          "line_id",
+          "booking_date",
+          "provider",
+          "direction",
+          "amount_minor",
+          "currency");
+  static final List<String> OPTIONAL = List.of("value_date", "payment_reference", "description");
+
+  private static final int MAX_ID_LENGTH = 140;
+  private static final int MAX_REFERENCE_LENGTH = 64;
+
+  @Override
+  public StatementFormat format() {
+    return StatementFormat.PROVIDER_CSV;
+  }
+
+  @Override
+  public ParsedStatementFile parse(byte[] content) {
+    List<CsvRecords.CsvRecord> records = records(decode(content));
+    if (records.isEmpty()) {
+      throw refuse("line 1", "the file is empty; the header row is missing");
+    }
+    Map<String, Integer> columns = header(records.get(0));
+    List<StatementLineDraft> lines = new ArrayList<>(records.size() - 1);
+    Set<String> identities = new HashSet<>();
+    for (CsvRecords.CsvRecord record : records.subList(1, records.size())) {
+      StatementLineDraft line = new Row(record, columns).toLine();
+      if (!identities.add(line.identity())) {
+        throw refuse(
+            "line " + record.line(),
+            "statement_id "
+                + line.statementId()
+                + " with line_id "
+                + line.lineId()
+                + " appears twice in the file");
+      }
+      lines.add(line);
+    }
+    return new ParsedStatementFile(StatementFormat.PROVIDER_CSV, lines);
+  }
+
+  private static String decode(byte[] content) {
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(content))
+              .toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      throw refuse("the file", "not UTF-8 text: " + e.getMessage());
+    }
+  }
+
+  private static List<CsvRecords.CsvRecord> records(String text) {
+    try {
+      return CsvRecords.parse(text);
+    } catch (CsvRecords.CsvSyntaxException e) {
+      throw refuse("line " + e.line(), e.getMessage());
+    }
+  }
+
+  private static Map<String, Integer> header(CsvRecords.CsvRecord header) {
+    Map<String, Integer> columns = new HashMap<>();
+    for (int i = 0; i < header.fields().size(); i++) {
+      String name = header.fields().get(i).trim().toLowerCase(Locale.ROOT);
+      if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
+        throw refuse(
+            "line 1",
+            "unknown column '" + name + "' (expected " + REQUIRED + " and " + OPTIONAL + ")");
+      }
+      if (columns.put(name, i) != null) {
+        throw refuse("line 1", "column '" + name + "' appears twice");
+      }
+    }
+    for (String required : REQUIRED) {
+      if (!columns.containsKey(required)) {
+        throw refuse("line 1", "required column '" + required + "' is missing");
+      }
+    }
+    return columns;
+  }
+
+  private static MalformedStatementException refuse(String where, String problem) {
+    return new MalformedStatementException(StatementFormat.PROVIDER_CSV, where, problem);
+  }
+
+  /** One data row, read column by column, each problem naming line and column. */
+  private record Row(CsvRecords.CsvRecord record, Map<String, Integer> columns) {
+
+    StatementLineDraft toLine() {
+      if (record.fields().size() != columns.size()) {
+        throw refuse(
+            where(), "has " + record.fields().size() + " fields, the header has " + columns.size());
+      }
+      String currency = required("currency");
+      String provider = required("provider");
+      return new StatementLineDraft(
+          id("statement_id"),
+          id("line_id"),
+          StatementFormat.PROVIDER_CSV,
+          "provider:" + provider,
+          provider,
+          reference(),
+          direction(),
+          amount(currency),
+          currency,
+          date("booking_date", true),
+          date("value_date", false),
+          optional("description"));
+    }
+
+    private String where() {
+      return "line " + record.line();
+    }
+
+    private String optional(String column) {
+      Integer index = columns.get(column);
+      return index == null ? "" : record.fields().get(index).trim();
+    }
+
+    private String required(String column) {
+      String value = optional(column);
+      if (value.isEmpty()) {
+        throw refuse(where(), "column " + column + " is empty");
+      }
+      return value;
+    }
+
+    private String id(String column) {
+      String value = required(column);
+      if (value.length() > MAX_ID_LENGTH) {
+        throw refuse(where(), "column " + column + " is longer than " + MAX_ID_LENGTH);
+      }
+      return value;
+    }
+
+    private String reference() {
+      String value = optional("payment_reference");
+      if (value.length() > MAX_REFERENCE_LENGTH
+          || value.chars().anyMatch(Character::isWhitespace)) {
+        throw refuse(
+            where(),
+            "column payment_reference '"
+                + value
+                + "' is not a payment id (at most 64 characters, no spaces)");
+      }
+      return value.isEmpty() ? null : value;
+    }
+
+    private Direction direction() {
+      String value = required("direction").toUpperCase(Locale.ROOT);
+      return switch (value) {
+        case "CREDIT" -> Direction.CREDIT;
+        case "DEBIT" -> Direction.DEBIT;
+        default -> throw refuse(where(), "column direction '" + value + "' is not CREDIT or DEBIT");
+      };
+    }
+
+    private long amount(String currency) {
+      String value = required("amount_minor");
+      if (!value.matches("[0-9]{1,18}")) {
+        throw refuse(
+            where(),
+            "column amount_minor '" + value + "' is not a positive whole number of minor units");
+      }
+      if (MinorUnits.currency(currency).isEmpty()) {
+        throw refuse(where(), "column currency '" + currency + "' is not an ISO 4217 code");
+      }
+      long amount = Long.parseLong(value);
+      if (amount == 0) {
+        throw refuse(where(), "column amount_minor is 0");
+      }
+      return amount;
+    }
+
+    private LocalDate date(String column, boolean required) {
+      String value = required ? required(column) : optional(column);
+      if (value.isEmpty()) {
+        return null;
+      }
+      try {
+        return LocalDate.parse(value);
+      } catch (DateTimeParseException e) {
+        throw refuse(where(), "column " + column + " '" + value + "' is not a date (YYYY-MM-DD)");
+      }
+    }
+  }
+}

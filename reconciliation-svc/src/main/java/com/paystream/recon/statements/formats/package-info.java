@@ -1,0 +1,4 @@
+/**
+ * The parsers of the three statement formats: provider CSV, camt.053 (Prowide), MT940 (Prowide).
+ */
+package com.paystream.recon.statements.formats;

@@ -1,0 +1,7 @@
+package com.paystream.recon.statements.ingestion;
+
+/** How a statement file reached the service. */
+public enum Channel {
+  HTTP,
+  INBOX
+}

@@ -1,0 +1,2 @@
+/** Takes a statement file from any channel through parsing, deduplication and publication. */
+package com.paystream.recon.statements.ingestion;

@@ -1,0 +1,387 @@
+package com.paystream.recon.bench;
+
+import com.paystream.recon.ReconProperties;
+import com.paystream.recon.matching.MatchRules;
+import com.paystream.recon.matching.streams.MatchingTopology;
+import com.paystream.recon.matching.streams.StreamsSettings;
+import com.paystream.recon.support.Records;
+import com.paystream.recon.topics.ReconTopics;
+import com.paystream.schemas.common.Side;
+import com.paystream.schemas.ledger.CashflowLine;
+import com.paystream.schemas.ledger.EntryType;
+import com.paystream.schemas.recon.ReconOutcome;
+import com.paystream.schemas.recon.ReconResult;
+import com.paystream.schemas.registry.pinned.PinnedSchemaRegistry;
+import com.paystream.schemas.serde.AvroDeserializer;
+import com.paystream.schemas.serde.AvroSerdeConfig;
+import com.paystream.schemas.statements.StatementLine;
+import com.paystream.schemas.topics.TopicCatalogue;
+import com.paystream.testkit.SharedInfrastructure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Pushes N cashflow lines and N statement lines (N matching pairs) through the matching topology on
+ * a real broker, and the same 2N records through a plain consume-and-produce loop on the same
+ * broker in the same run; prints both rates, their ratio, and one final line of JSON.
+ *
+ * <pre>
+ * ./mvnw -o -q -pl reconciliation-svc exec:java -Dbench.pairs=100000 [-Dbench.threads=1]
+ *        [-Dbench.bootstrap=host:9092]
+ * </pre>
+ *
+ * Without {@code bench.bootstrap} it starts the test kit's KRaft broker (a separate process). Rates
+ * count input records (2N) per second of processing; the topology's clock starts when Kafka Streams
+ * reports RUNNING and stops when the N-th MATCHED result is readable (committed), the loop's when
+ * its first records arrive and when its last sends are acknowledged.
+ */
+public final class MatchingBenchmark {
+
+  private static final LocalDate DAY = LocalDate.of(2025, 3, 14);
+  private static final String[] CURRENCIES = {"EUR", "USD", "GBP"};
+  private static final String[] PROVIDERS = {"simulator", "stripe", "adyen", "mollie"};
+
+  private final int pairs;
+  private final int threads;
+  private final String bootstrap;
+  private final String prefix;
+  private final ReconTopics topics;
+  private final String passthrough;
+
+  MatchingBenchmark(int pairs, int threads, String bootstrap) {
+    this.pairs = pairs;
+    this.threads = threads;
+    this.bootstrap = bootstrap;
+    this.prefix = SharedInfrastructure.uniqueName("bench") + ".";
+    this.topics = new ReconTopics(prefix);
+    this.passthrough = prefix + "bench.passthrough";
+  }
+
+  public static void main(String[] args) throws Exception {
+    int pairs =
+        Integer.getInteger("bench.pairs", args.length > 0 ? Integer.parseInt(args[0]) : 100_000);
+    int threads = Integer.getInteger("bench.threads", 1);
+    String bootstrap = System.getProperty("bench.bootstrap", "");
+    if (bootstrap.isBlank()) {
+      bootstrap = SharedInfrastructure.kafka().bootstrapServers();
+    }
+    new MatchingBenchmark(pairs, threads, bootstrap).run();
+    System.exit(0);
+  }
+
+  void run() throws Exception {
+    createTopics();
+    long produceMs = produceInputs();
+    log("produced %,d records in %,d ms", 2L * pairs, produceMs);
+    double baseline = baseline();
+    log("plain consume-and-produce: %,.0f records/s", baseline);
+    Rates topology = topology();
+    log(
+        "matching topology (exactly_once_v2, %d thread(s)): %,.0f records/s, %,.0f matched/s",
+        threads, topology.recordsPerSecond(), topology.matchedPerSecond());
+    double ratio = topology.recordsPerSecond() / baseline;
+    log("ratio topology / plain: %.2f", ratio);
+    deleteTopics();
+    System.out.printf(
+        Locale.ROOT,
+        "{\"benchmark\":\"recon-matching\",\"pairs\":%d,\"records\":%d,\"stream_threads\":%d,"
+            + "\"partitions\":6,\"processing_guarantee\":\"exactly_once_v2\","
+            + "\"baseline_records_per_sec\":%.0f,\"topology_records_per_sec\":%.0f,"
+            + "\"matched_per_sec\":%.0f,\"ratio\":%.3f,\"cores\":%d}%n",
+        pairs,
+        2L * pairs,
+        threads,
+        baseline,
+        topology.recordsPerSecond(),
+        topology.matchedPerSecond(),
+        ratio,
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  record Rates(double recordsPerSecond, double matchedPerSecond) {}
+
+  // --- setup ---------------------------------------------------------------------------------
+
+  private void createTopics() {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      TopicCatalogue.ensureCreated(admin, (short) 1, topics.used());
+      admin.createTopics(List.of(new NewTopic(passthrough, 6, (short) 1))).all().get();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create the benchmark topics", e);
+    }
+  }
+
+  private void deleteTopics() {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      List<String> names =
+          admin.listTopics().names().get().stream().filter(n -> n.startsWith(prefix)).toList();
+      admin.deleteTopics(names).all().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log("could not delete the benchmark topics: %s", e);
+    }
+  }
+
+  /** N matching pairs over 12 clearing accounts (the ledger's keys) and 3 currencies. */
+  private long produceInputs() throws Exception {
+    var cashflowSerializer =
+        topics.cashflow().valueSerde(PinnedSchemaRegistry.bundled()).serializer();
+    var statementSerializer =
+        topics.statements().valueSerde(PinnedSchemaRegistry.bundled()).serializer();
+    long start = System.nanoTime();
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      for (int i = 0; i < pairs; i++) {
+        String currency = CURRENCIES[i % CURRENCIES.length];
+        String provider = PROVIDERS[(i / 3) % PROVIDERS.length];
+        String reference = "pay-bench-" + i;
+        long amount = 1_000 + (i % 9_000);
+        CashflowLine posting =
+            Records.cashflowLine(
+                "provider-clearing:" + provider + ":" + currency,
+                com.paystream.schemas.ledger.AccountType.ASSET,
+                reference,
+                "entry-" + i,
+                i + 1L,
+                EntryType.PAYMENT,
+                Side.DEBIT,
+                amount,
+                currency,
+                DAY);
+        StatementLine line =
+            Records.statementLine(
+                "STMT-" + (i / 10_000),
+                String.valueOf(i),
+                reference,
+                Side.CREDIT,
+                amount,
+                currency,
+                DAY);
+        producer.send(
+            new ProducerRecord<>(
+                topics.cashflow().name(),
+                posting.getAccountId(),
+                cashflowSerializer.serialize(topics.cashflow().name(), posting)));
+        producer.send(
+            new ProducerRecord<>(
+                topics.statements().name(),
+                line.getStatementId() + "/" + line.getLineId(),
+                statementSerializer.serialize(topics.statements().name(), line)));
+      }
+      producer.flush();
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  private KafkaProducer<String, byte[]> producer() {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.LINGER_MS_CONFIG,
+            10,
+            ProducerConfig.BATCH_SIZE_CONFIG,
+            262_144,
+            ProducerConfig.COMPRESSION_TYPE_CONFIG,
+            "lz4"),
+        new org.apache.kafka.common.serialization.StringSerializer(),
+        new ByteArraySerializer());
+  }
+
+  // --- baseline ------------------------------------------------------------------------------
+
+  /** Reads both inputs and writes every record to another topic: the broker's plain speed. */
+  private double baseline() {
+    long expected = 2L * pairs;
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer("read_committed");
+        KafkaProducer<String, byte[]> producer = producer()) {
+      assign(consumer, List.of(topics.cashflow().name(), topics.statements().name()));
+      long seen = 0;
+      long start = 0;
+      while (seen < expected) {
+        ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
+        if (!batch.isEmpty() && start == 0) {
+          start = System.nanoTime();
+        }
+        for (ConsumerRecord<byte[], byte[]> r : batch) {
+          producer.send(
+              new ProducerRecord<>(
+                  passthrough,
+                  new String(r.key(), java.nio.charset.StandardCharsets.UTF_8),
+                  r.value()));
+          seen++;
+        }
+      }
+      producer.flush();
+      return expected / seconds(start);
+    }
+  }
+
+  // --- topology ------------------------------------------------------------------------------
+
+  private Rates topology() throws Exception {
+    Path stateDir = Files.createTempDirectory("recon-bench-state");
+    Duration far = Duration.ofDays(3650);
+    ReconProperties recon =
+        new ReconProperties(
+            prefix + "reconciliation-svc",
+            stateDir,
+            threads,
+            Duration.ofMillis(100),
+            far,
+            far,
+            far,
+            0,
+            ZoneOffset.UTC,
+            Duration.ofSeconds(1),
+            10_000,
+            Duration.ofDays(35),
+            "",
+            Duration.ofSeconds(5),
+            new ReconProperties.Outbox(1000, Duration.ofSeconds(2)));
+    Map<String, Object> serde = Map.of(AvroSerdeConfig.REGISTRY_URL, "");
+    var topology =
+        MatchingTopology.build(
+            new MatchingTopology.Settings(
+                topics,
+                new MatchRules(far, far, far, 0, ZoneOffset.UTC, Duration.ofDays(35)),
+                Duration.ofSeconds(1),
+                10_000,
+                6,
+                serde));
+    Properties config = StreamsSettings.of(recon, topics, bootstrap, 1, "");
+    // Only to compare in experiments; the service always runs exactly_once_v2.
+    config.put(
+        org.apache.kafka.streams.StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+        System.getProperty("bench.guarantee", "exactly_once_v2"));
+    System.getProperties().stringPropertyNames().stream()
+        .filter(k -> k.startsWith("bench.streams."))
+        .forEach(k -> config.put(k.substring("bench.streams.".length()), System.getProperty(k)));
+    AtomicLong runningAt = new AtomicLong();
+    CountDownLatch running = new CountDownLatch(1);
+    try (KafkaStreams streams = new KafkaStreams(topology, config);
+        KafkaConsumer<byte[], byte[]> results = consumer("read_committed")) {
+      streams.setStateListener(
+          (now, before) -> {
+            if (now == KafkaStreams.State.RUNNING && runningAt.get() == 0) {
+              runningAt.set(System.nanoTime());
+              running.countDown();
+            }
+          });
+      assign(results, List.of(topics.results().name()));
+      streams.start();
+      if (!running.await(120, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the topology did not reach RUNNING");
+      }
+      long matched = countMatched(results);
+      double elapsed = seconds(runningAt.get());
+      if (Boolean.getBoolean("bench.metrics")) {
+        streams
+            .metrics()
+            .forEach(
+                (name, metric) -> {
+                  if (name.group().equals("stream-thread-metrics")
+                      || (name.group().equals("consumer-fetch-manager-metrics")
+                          && name.tags().size() == 1)
+                      || (name.group().equals("producer-metrics")
+                          && name.name()
+                              .matches(
+                                  "record-send-rate|batch-size-avg|request-latency-avg|records-per-request-avg|txn-commit-time-ns-total"))) {
+                    log(
+                        "%s %s %s = %s",
+                        name.group(), name.name(), name.tags().keySet(), metric.metricValue());
+                  }
+                });
+      }
+      streams.close(Duration.ofSeconds(30));
+      return new Rates(2.0 * pairs / elapsed, matched / elapsed);
+    }
+  }
+
+  private long countMatched(KafkaConsumer<byte[], byte[]> results) {
+    AvroDeserializer<ReconResult> decode =
+        new AvroDeserializer<>(PinnedSchemaRegistry.bundled(), ReconResult.class);
+    long matched = 0;
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+    while (matched < pairs) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("only " + matched + " of " + pairs + " matched in 30 min");
+      }
+      for (ConsumerRecord<byte[], byte[]> r : results.poll(Duration.ofMillis(200))) {
+        if (decode.deserialize(r.topic(), r.value()).getOutcome() == ReconOutcome.MATCHED) {
+          matched++;
+        }
+      }
+    }
+    return matched;
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  private KafkaConsumer<byte[], byte[]> consumer(String isolation) {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            isolation,
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            5_000,
+            ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
+            52_428_800,
+            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+            4_194_304,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false),
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+  }
+
+  private static void assign(KafkaConsumer<byte[], byte[]> consumer, List<String> topicNames) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (String topic : topicNames) {
+      consumer
+          .partitionsFor(topic)
+          .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static void log(String format, Object... args) {
+    System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+  }
+}

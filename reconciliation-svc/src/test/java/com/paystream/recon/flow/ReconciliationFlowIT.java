@@ -1,0 +1,365 @@
+package com.paystream.recon.flow;
+
+import static com.paystream.recon.support.Records.clearingLine;
+import static com.paystream.recon.support.Records.statementLine;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.paystream.recon.matching.ReconEvent;
+import com.paystream.recon.matching.streams.ReconStores;
+import com.paystream.recon.matching.streams.ReconStreams;
+import com.paystream.recon.statements.Fixtures;
+import com.paystream.recon.support.ReconInfrastructure;
+import com.paystream.recon.support.TopicReader;
+import com.paystream.recon.support.TopicWriter;
+import com.paystream.recon.topics.ReconTopics;
+import com.paystream.schemas.common.Side;
+import com.paystream.schemas.deadletter.DeadLetter;
+import com.paystream.schemas.ledger.CashflowLine;
+import com.paystream.schemas.ledger.EntryType;
+import com.paystream.schemas.recon.BreakState;
+import com.paystream.schemas.recon.ReconOutcome;
+import com.paystream.schemas.recon.ReconResult;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole reconciliation on the real broker and PostgreSQL: statements in three real formats
+ * ingested over HTTP, the ledger's cashflow produced as the ledger would, matches and a lost order
+ * out; the app restarted with its local state wiped, the lost order still open; the missing booking
+ * produced, the break closed; an operator listing open breaks, reading the money at risk and
+ * resolving a break with an audited reason.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "paystream.recon.lost-order-grace=3s",
+      "paystream.recon.punctuate-interval=200ms",
+      "paystream.recon.outbox.poll-interval=200ms",
+      "paystream.recon.metrics-refresh=300ms",
+      // Statements of 2025-03-14 are long overdue by now: give the test's bookings a cutoff that
+      // does not pass while it runs, so that only the lost order is judged.
+      "paystream.recon.statement-cutoff=36500d"
+    })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReconciliationFlowIT {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final LocalDate DAY = LocalDate.of(2025, 3, 14);
+
+  /** Every referenced line of the three fixtures, with its currency and signed amount. */
+  private static final List<Booking> BOOKED =
+      List.of(
+          new Booking("pay-camt-eur-0001", "EUR", 12550, Side.DEBIT),
+          new Booking("pay-camt-eur-0002", "EUR", 20000, Side.DEBIT),
+          new Booking("pay-camt-eur-0003", "EUR", 13000, Side.DEBIT),
+          new Booking("pay-camt-eur-0004", "EUR", 4100, Side.CREDIT),
+          new Booking("pay-camt-gbp-0001", "GBP", 199999, Side.DEBIT),
+          new Booking("pay-mt-eur-0001", "EUR", 12550, Side.DEBIT),
+          new Booking("pay-mt-eur-0002", "EUR", 8000, Side.DEBIT),
+          new Booking("pay-mt-eur-0003", "EUR", 2000, Side.CREDIT),
+          new Booking("pay-mt-usd-0001", "USD", 250000, Side.DEBIT),
+          new Booking("pay-csv-eur-0001", "EUR", 12550, Side.DEBIT),
+          new Booking("pay-csv-eur-0002", "EUR", 4999, Side.DEBIT),
+          new Booking("pay-csv-eur-0003", "EUR", 1500, Side.CREDIT),
+          new Booking("pay-csv-usd-0001", "USD", 100000, Side.DEBIT),
+          new Booking("pay-csv-jpy-0001", "JPY", 15800, Side.DEBIT));
+
+  /** In the CSV statement, never booked by the ledger until the end. */
+  private static final Booking LOST = new Booking("pay-csv-usd-0002", "USD", 2599, Side.DEBIT);
+
+  record Booking(String reference, String currency, long amountMinor, Side side) {}
+
+  private static String prefix;
+  private static Path stateDir;
+  private static ReconTopics topics;
+  private static TopicReader<ReconResult> results;
+  private static TopicWriter ledger;
+
+  @LocalServerPort int port;
+  @Autowired ReconStreams streams;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
+    prefix = ReconInfrastructure.register(registry, "flow");
+    stateDir = Files.createTempDirectory("recon-flow-state");
+    registry.add("paystream.recon.state-dir", stateDir::toString);
+    topics = new ReconTopics(prefix);
+  }
+
+  @BeforeAll
+  static void clients() {
+    ledger = new TopicWriter();
+  }
+
+  @AfterAll
+  static void close() {
+    ledger.close();
+    if (results != null) {
+      results.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void matchesTheBookedLinesOfThreeFormatsAndFlagsTheLostOrder() throws Exception {
+    upload("camt053", Fixtures.bytes("camt053-v08-acme-2025-03-14.xml"));
+    upload("mt940", Fixtures.bytes("mt940-commerzbank-2025-03-14.sta"));
+    upload("csv", Fixtures.bytes("provider-simulator-2025-03-14.csv"));
+    long sequence = 0;
+    for (Booking booking : BOOKED) {
+      produce(booking, "entry-" + booking.reference(), ++sequence);
+    }
+
+    results = new TopicReader<>(topics.results().name(), ReconResult.class);
+    results.awaitUntil(
+        WAIT,
+        read ->
+            matched(read) >= BOOKED.size()
+                && find(read, LOST.reference(), BreakState.OPEN).isPresent());
+
+    ReconResult lost = find(results.poll(), LOST.reference(), BreakState.OPEN).orElseThrow();
+    assertThat(lost.getOutcome()).isEqualTo(ReconOutcome.LOST_ORDER);
+    assertThat(lost.getStatementAmountMinor()).isEqualTo(2599L);
+    assertThat(lost.getCurrency()).isEqualTo("USD");
+    assertThat(lost.getBusinessDate()).isEqualTo(DAY);
+    assertThat(lost.getProvider()).isEqualTo("simulator");
+    assertThat(matched(results.poll())).isEqualTo(BOOKED.size());
+  }
+
+  @Test
+  @Order(2)
+  void aRestartWithItsLocalStateWipedKeepsTheOpenBreak() throws Exception {
+    streams.stop();
+    deleteRecursively(stateDir);
+    streams.start();
+
+    await()
+        .atMost(WAIT)
+        .ignoreExceptionsInstanceOf(InvalidStateStoreException.class)
+        .until(
+            () ->
+                streams.state().orElseThrow() == KafkaStreams.State.RUNNING
+                    && openBreaks().stream().anyMatch(e -> e.reference().equals(LOST.reference())));
+  }
+
+  @Test
+  @Order(3)
+  void theMissingBookingClosesTheLostOrder() {
+    ReconResult lost = find(results.poll(), LOST.reference(), BreakState.OPEN).orElseThrow();
+
+    produce(LOST, "entry-late", 1000);
+
+    results.awaitUntil(WAIT, read -> find(read, LOST.reference(), BreakState.RESOLVED).isPresent());
+    ReconResult closed = find(results.poll(), LOST.reference(), BreakState.RESOLVED).orElseThrow();
+    assertThat(closed.getBreakId()).isEqualTo(lost.getBreakId());
+    assertThat(closed.getOutcome()).isEqualTo(ReconOutcome.LOST_ORDER);
+    assertThat(closed.getResolution()).isEqualTo("LATE_ARRIVAL");
+    assertThat(closed.getInternalAmountMinor()).isEqualTo(2599L);
+    assertThat(closed.getEntryId()).isEqualTo("entry-late");
+    await()
+        .atMost(WAIT)
+        .ignoreExceptionsInstanceOf(InvalidStateStoreException.class)
+        .until(() -> openBreaks().stream().noneMatch(e -> e.reference().equals(LOST.reference())));
+  }
+
+  @Test
+  @Order(4)
+  void undecodableRecordsAreDeadLetteredWhileMatchingGoesOn() {
+    ledger.sendRaw(topics.statements().name(), "junk", "not avro".getBytes(StandardCharsets.UTF_8));
+    ledger.sendRaw(topics.cashflow().name(), "junk", new byte[] {0, 0, 0, 0x7f, 0x7f, 1});
+
+    try (TopicReader<DeadLetter> letters =
+        new TopicReader<>(topics.deadLetters().name(), DeadLetter.class)) {
+      List<TopicReader.Keyed<DeadLetter>> read = letters.awaitUntil(WAIT, all -> all.size() >= 2);
+      assertThat(read)
+          .extracting(k -> k.value().getReasonCode())
+          .containsExactlyInAnyOrder("NOT_CONFLUENT_FRAMING", "UNKNOWN_SCHEMA_ID");
+      assertThat(read)
+          .allSatisfy(k -> assertThat(k.value().getFailedBy()).isEqualTo("reconciliation-svc"));
+    }
+    assertThat(streams.state()).contains(KafkaStreams.State.RUNNING);
+  }
+
+  @Test
+  @Order(5)
+  void anOperatorSeesTheOpenBreakAndTheMoneyAtRisk() throws Exception {
+    ledger.send(
+        topics.statements(),
+        "OPS/1",
+        statementLine("OPS", "1", "pay-ops-0001", Side.CREDIT, 777_00, "CHF", DAY));
+
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                get("/v1/breaks?outcome=LOST_ORDER&currency=CHF").body().contains("pay-ops-0001"));
+    HttpResponse<String> listed = get("/v1/breaks?reference=pay-ops-0001");
+    assertThat(listed.statusCode()).isEqualTo(200);
+    assertThat(listed.body())
+        .contains("\"breakId\":\"pay-ops-0001:1\"")
+        .contains("\"atRiskMinor\":77700")
+        .contains("\"businessDate\":\"2025-03-14\"");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                get("/actuator/prometheus")
+                    .body()
+                    .contains(
+                        "recon_money_at_risk_minor{currency=\"CHF\",service=\"reconciliation-svc\"} 77700"));
+    assertThat(get("/v1/breaks?outcome=NOPE").statusCode()).isEqualTo(400);
+    assertThat(get("/v1/breaks/pay-ops-0001:1").body()).contains("\"currency\":\"CHF\"");
+    assertThat(get("/v1/breaks/pay-nobody:1").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(6)
+  void anOperatorResolvesTheBreakWithAnAuditedReason() throws Exception {
+    assertThat(resolve("pay-ops-0001:1", "{\"resolvedBy\":\"alice\"}").statusCode()).isEqualTo(400);
+    assertThat(resolve("pay-nobody:1", "{\"reason\":\"x-y-z\",\"resolvedBy\":\"a\"}").statusCode())
+        .isEqualTo(404);
+
+    HttpResponse<String> accepted =
+        resolve(
+            "pay-ops-0001:1",
+            "{\"reason\":\"customer paid twice, refunded by bank, ticket OPS-42\",\"resolvedBy\":\"alice\"}");
+    HttpResponse<String> again =
+        resolve("pay-ops-0001:1", "{\"reason\":\"second try\",\"resolvedBy\":\"bob\"}");
+
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    assertThat(again.statusCode()).isIn(404, 409);
+    results.awaitUntil(
+        WAIT,
+        read ->
+            read.stream()
+                .anyMatch(
+                    k ->
+                        k.value().getBreakId().equals("pay-ops-0001:1")
+                            && k.value().getState() == BreakState.RESOLVED));
+    ReconResult resolved =
+        results.values().stream()
+            .filter(
+                r -> r.getBreakId().equals("pay-ops-0001:1") && r.getState() == BreakState.RESOLVED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(resolved.getResolution())
+        .isEqualTo("MANUAL: customer paid twice, refunded by bank, ticket OPS-42");
+    assertThat(
+            jdbc.queryForList(
+                "select resolved_by from break_resolution where break_id = ?",
+                String.class,
+                "pay-ops-0001:1"))
+        .containsExactly("alice");
+    assertThatThrownBy(() -> jdbc.update("update break_resolution set reason = 'edited'"))
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.update("delete from break_resolution"))
+        .hasMessageContaining("append-only");
+    await().atMost(WAIT).until(() -> get("/v1/breaks/pay-ops-0001:1").statusCode() == 404);
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> resolve(String breakId, String json) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/v1/breaks/" + breakId + "/resolution"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  private void produce(Booking booking, String entryId, long sequence) {
+    CashflowLine line =
+        clearingLine(
+            booking.reference(),
+            entryId,
+            sequence,
+            booking.side() == Side.DEBIT ? EntryType.PAYMENT : EntryType.REFUND,
+            booking.side(),
+            booking.amountMinor(),
+            booking.currency(),
+            DAY);
+    ledger.send(topics.cashflow(), line.getAccountId(), line);
+  }
+
+  private void upload(String format, byte[] content) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/v1/statements?format=" + format))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+  }
+
+  private List<ReconEvent> openBreaks() {
+    ReadOnlyKeyValueStore<String, ReconEvent> store = streams.store(ReconStores.OPEN_BREAKS);
+    List<ReconEvent> open = new ArrayList<>();
+    try (var all = store.all()) {
+      all.forEachRemaining(kv -> open.add(kv.value));
+    }
+    return open;
+  }
+
+  private static long matched(List<TopicReader.Keyed<ReconResult>> read) {
+    return read.stream().filter(k -> k.value().getOutcome() == ReconOutcome.MATCHED).count();
+  }
+
+  private static Optional<ReconResult> find(
+      List<TopicReader.Keyed<ReconResult>> read, String reference, BreakState state) {
+    return read.stream()
+        .map(TopicReader.Keyed::value)
+        .filter(r -> r.getPaymentReference().equals(reference) && r.getState() == state)
+        .filter(r -> r.getOutcome() != ReconOutcome.MATCHED)
+        .findFirst();
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        if (!p.equals(root)) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,564 @@
+package com.paystream.recon.matching.streams;
+
+import static com.paystream.recon.support.Records.cashflowLine;
+import static com.paystream.recon.support.Records.clearingLine;
+import static com.paystream.recon.support.Records.statementLine;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.paystream.recon.ReconProperties;
+import com.paystream.recon.matching.MatchRules;
+import com.paystream.recon.matching.ReconEvent;
+import com.paystream.recon.matching.Resolutions;
+import com.paystream.recon.topics.ReconTopics;
+import com.paystream.schemas.common.Envelope;
+import com.paystream.schemas.common.Side;
+import com.paystream.schemas.deadletter.DeadLetter;
+import com.paystream.schemas.ledger.AccountType;
+import com.paystream.schemas.ledger.CashflowLine;
+import com.paystream.schemas.ledger.EntryType;
+import com.paystream.schemas.recon.BreakState;
+import com.paystream.schemas.recon.ReconOutcome;
+import com.paystream.schemas.recon.ReconResult;
+import com.paystream.schemas.serde.AvroSerdeConfig;
+import com.paystream.schemas.statements.StatementLine;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every outcome of the matching topology, its timers on wall-clock and stream time, late arrivals,
+ * duplicates, currency mismatches and dead letters, on Kafka's topology test driver.
+ */
+class MatchingTopologyTest {
+
+  private static final Instant START = Instant.parse("2025-03-15T07:00:00Z");
+  private static final LocalDate DAY = LocalDate.of(2025, 3, 14);
+  private static final Duration GRACE = Duration.ofMinutes(30);
+  private static final ReconTopics TOPICS = new ReconTopics("");
+  private static final Map<String, Object> SERDE = Map.of(AvroSerdeConfig.REGISTRY_URL, "");
+
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, StatementLine> statements;
+  private TestInputTopic<String, CashflowLine> cashflow;
+  private TestInputTopic<String, ReconResult> resolutions;
+  private TestInputTopic<String, byte[]> rawStatements;
+  private TestOutputTopic<String, ReconResult> results;
+  private TestOutputTopic<String, DeadLetter> deadLetters;
+
+  private void start(Duration punctuateInterval, int maxExpiries) {
+    MatchRules rules =
+        new MatchRules(
+            GRACE,
+            Duration.ofHours(6),
+            Duration.ofHours(2),
+            0,
+            ZoneOffset.UTC,
+            Duration.ofDays(35));
+    var topology =
+        MatchingTopology.build(
+            new MatchingTopology.Settings(TOPICS, rules, punctuateInterval, maxExpiries, 6, SERDE));
+    driver = new TopologyTestDriver(topology, config(), START);
+    statements =
+        driver.createInputTopic(
+            TOPICS.statements().name(),
+            new StringSerializer(),
+            TOPICS.statements().valueSerde(SERDE).serializer());
+    cashflow =
+        driver.createInputTopic(
+            TOPICS.cashflow().name(),
+            new StringSerializer(),
+            TOPICS.cashflow().valueSerde(SERDE).serializer());
+    resolutions =
+        driver.createInputTopic(
+            TOPICS.manualResolutions().name(),
+            new StringSerializer(),
+            TOPICS.manualResolutions().valueSerde(SERDE).serializer());
+    rawStatements =
+        driver.createInputTopic(
+            TOPICS.statements().name(), new StringSerializer(), new ByteArraySerializer());
+    results =
+        driver.createOutputTopic(
+            TOPICS.results().name(),
+            new StringDeserializer(),
+            TOPICS.results().valueSerde(SERDE).deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            TOPICS.deadLetters().name(),
+            new StringDeserializer(),
+            TOPICS.deadLetters().valueSerde(SERDE).deserializer());
+  }
+
+  private void start() {
+    start(Duration.ofSeconds(1), 10_000);
+  }
+
+  private static Properties config() {
+    ReconProperties recon =
+        new ReconProperties(
+            "recon-test",
+            tempDir(),
+            1,
+            Duration.ofMillis(100),
+            GRACE,
+            Duration.ofHours(6),
+            Duration.ofHours(2),
+            0,
+            ZoneOffset.UTC,
+            Duration.ofSeconds(1),
+            10_000,
+            Duration.ofDays(35),
+            "",
+            Duration.ofSeconds(5),
+            new ReconProperties.Outbox(100, Duration.ofSeconds(1)));
+    Properties p = StreamsSettings.of(recon, TOPICS, "unused:9092", 1, "");
+    p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+    return p;
+  }
+
+  private static java.nio.file.Path tempDir() {
+    try {
+      return Files.createTempDirectory("recon-ttd");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @AfterEach
+  void close() {
+    if (driver != null) {
+      driver.close();
+    }
+  }
+
+  // --- MATCHED -------------------------------------------------------------------------------
+
+  @Test
+  void aStatementLineAndItsBookingAreMatched() {
+    start();
+
+    credit("pay-1", "L1", 12550, "EUR");
+    booking("pay-1", "e-1", 1, 12550, "EUR");
+
+    List<ReconResult> out = results.readValuesToList();
+    assertThat(out)
+        .extracting(
+            ReconResult::getPaymentReference,
+            ReconResult::getOutcome,
+            ReconResult::getState,
+            ReconResult::getStatementAmountMinor,
+            ReconResult::getInternalAmountMinor,
+            ReconResult::getCurrency)
+        .containsExactly(
+            tuple("pay-1", ReconOutcome.MATCHED, BreakState.RESOLVED, 12550L, 12550L, "EUR"));
+    assertThat(out.get(0).getBreakId()).isEqualTo("pay-1:1");
+    assertThat(out.get(0).getStatementLineId()).isEqualTo("L1");
+    assertThat(out.get(0).getEntryId()).isEqualTo("e-1");
+    assertThat(out.get(0).getProvider()).isEqualTo("simulator");
+  }
+
+  @Test
+  void theBusinessDateIsTheStatementsBookingDateNotTheKafkaTimestamp() {
+    start();
+    LocalDate booked = LocalDate.of(2025, 2, 28);
+
+    statements.pipeInput(
+        "S/1",
+        statementLine("S", "1", "pay-d", Side.CREDIT, 100, "EUR", booked),
+        Instant.parse("2025-03-20T10:00:00Z"));
+    booking("pay-d", "e-1", 1, 100, "EUR");
+
+    assertThat(results.readValue().getBusinessDate()).isEqualTo(booked);
+  }
+
+  // --- LOST_ORDER and its timer ---------------------------------------------------------------
+
+  @Test
+  void aLostOrderIsReportedOnWallClockTimeWithNothingElseArriving() {
+    start();
+    credit("pay-lost", "L1", 5000, "EUR");
+
+    driver.advanceWallClockTime(GRACE.minusSeconds(5));
+    assertThat(results.isEmpty()).isTrue();
+
+    driver.advanceWallClockTime(Duration.ofSeconds(6));
+    List<ReconResult> out = results.readValuesToList();
+    assertThat(out)
+        .extracting(
+            ReconResult::getOutcome,
+            ReconResult::getState,
+            ReconResult::getStatementAmountMinor,
+            ReconResult::getInternalAmountMinor)
+        .containsExactly(tuple(ReconOutcome.LOST_ORDER, BreakState.OPEN, 5000L, null));
+  }
+
+  @Test
+  void theDeadlineSweepAlsoRunsWhenStreamTimeMoves() {
+    // Wall-clock punctuation every hour: only the stream-time sweep can report within the hour.
+    start(Duration.ofHours(1), 10_000);
+    statements.pipeInput(
+        "S/1", statementLine("S", "1", "pay-st", Side.CREDIT, 700, "EUR", DAY), START);
+
+    driver.advanceWallClockTime(GRACE.plusMinutes(1));
+    assertThat(results.isEmpty()).isTrue();
+    statements.pipeInput(
+        "S/2",
+        statementLine("S", "2", "pay-other", Side.CREDIT, 1, "EUR", DAY),
+        START.plus(Duration.ofHours(2)));
+
+    assertThat(results.readValuesToList())
+        .extracting(ReconResult::getPaymentReference, ReconResult::getOutcome)
+        .containsExactly(tuple("pay-st", ReconOutcome.LOST_ORDER));
+  }
+
+  @Test
+  void aLateBookingClosesTheLostOrderItCaused() {
+    start();
+    credit("pay-late", "L1", 5000, "EUR");
+    driver.advanceWallClockTime(GRACE.plusMinutes(1));
+    ReconResult lost = results.readValue();
+
+    booking("pay-late", "e-1", 1, 5000, "EUR");
+
+    ReconResult closed = results.readValue();
+    assertThat(closed.getBreakId()).isEqualTo(lost.getBreakId());
+    assertThat(closed.getOutcome()).isEqualTo(ReconOutcome.LOST_ORDER);
+    assertThat(closed.getState()).isEqualTo(BreakState.RESOLVED);
+    assertThat(closed.getResolution()).isEqualTo(Resolutions.LATE_ARRIVAL);
+    assertThat(closed.getInternalAmountMinor()).isEqualTo(5000L);
+    assertThat(openBreaks()).isEmpty();
+  }
+
+  @Test
+  void aStatementCreditWithoutReferenceIsALostOrderButFeesAreNotPayments() {
+    start();
+    statements.pipeInput(
+        "S/9", statementLine("S", "9", null, Side.CREDIT, 7550, "SEK", DAY), START);
+    statements.pipeInput("S/10", statementLine("S", "10", null, Side.DEBIT, 35, "SEK", DAY), START);
+
+    driver.advanceWallClockTime(GRACE.plusMinutes(1));
+
+    assertThat(results.readValuesToList())
+        .extracting(ReconResult::getPaymentReference, ReconResult::getOutcome)
+        .containsExactly(tuple("unreferenced:S/9", ReconOutcome.LOST_ORDER));
+  }
+
+  // --- MISSING_IN_STATEMENT --------------------------------------------------------------------
+
+  @Test
+  void aBookingTheStatementDoesNotShowIsMissingAfterCutoffAndGrace() {
+    start();
+    booking("pay-miss", "e-1", 1, 999, "USD");
+    // Business date 2025-03-14: due 2025-03-15T00:00 + 6h cutoff + 2h grace = 08:00, START is
+    // 07:00.
+
+    driver.advanceWallClockTime(Duration.ofMinutes(59));
+    assertThat(results.isEmpty()).isTrue();
+    driver.advanceWallClockTime(Duration.ofMinutes(2));
+
+    assertThat(results.readValuesToList())
+        .extracting(
+            ReconResult::getOutcome,
+            ReconResult::getState,
+            ReconResult::getStatementAmountMinor,
+            ReconResult::getInternalAmountMinor,
+            ReconResult::getBusinessDate)
+        .containsExactly(
+            tuple(ReconOutcome.MISSING_IN_STATEMENT, BreakState.OPEN, null, 999L, DAY));
+  }
+
+  @Test
+  void aStatementArrivingAfterTheMissingBreakClosesIt() {
+    start();
+    booking("pay-miss", "e-1", 1, 999, "USD");
+    driver.advanceWallClockTime(Duration.ofHours(2));
+    results.readValue();
+
+    credit("pay-miss", "L7", 999, "USD");
+
+    assertThat(results.readValuesToList())
+        .extracting(ReconResult::getOutcome, ReconResult::getState, ReconResult::getResolution)
+        .containsExactly(
+            tuple(ReconOutcome.MISSING_IN_STATEMENT, BreakState.RESOLVED, "LATE_ARRIVAL"));
+  }
+
+  // --- AMOUNT_MISMATCH ------------------------------------------------------------------------
+
+  @Test
+  void differentAmountsAreAMismatch() {
+    start();
+    booking("pay-mm", "e-1", 1, 10000, "EUR");
+    credit("pay-mm", "L1", 9900, "EUR");
+
+    driver.advanceWallClockTime(GRACE.plusMinutes(1));
+
+    assertThat(results.readValuesToList())
+        .extracting(
+            ReconResult::getOutcome,
+            ReconResult::getState,
+            ReconResult::getStatementAmountMinor,
+            ReconResult::getInternalAmountMinor)
+        .containsExactly(tuple(ReconOutcome.AMOUNT_MISMATCH, BreakState.OPEN, 9900L, 10000L));
+  }
+
+  @Test
+  void aCurrencyMismatchIsAnAmountMismatchPerCurrency() {
+    start();
+    booking("pay-cc", "e-1", 1, 10000, "USD");
+    credit("pay-cc", "L1", 10000, "EUR");
+
+    driver.advanceWallClockTime(GRACE.plusMinutes(1));
+
+    assertThat(results.readValuesToList())
+        .extracting(
+            ReconResult::getBreakId,
+            ReconResult::getOutcome,
+            ReconResult::getCurrency,
+            ReconResult::getStatementAmountMinor,
+            ReconResult::getInternalAmountMinor)
+        .containsExactly(
+            tuple("pay-cc:1", ReconOutcome.AMOUNT_MISMATCH, "EUR", 10000L, 0L),
+            tuple("pay-cc:1", ReconOutcome.AMOUNT_MISMATCH, "USD", 0L, 10000L));
+  }
+
+  // --- DUPLICATE ------------------------------------------------------------------------------
+
+  @Test
+  void theSameCreditOnTwoStatementLinesIsADuplicate() {
+    start();
+    credit("pay-dup", "L1", 2599, "USD");
+    booking("pay-dup", "e-1", 1, 2599, "USD");
+    results.readValue();
+
+    statements.pipeInput(
+        "S2/L1", statementLine("S2", "L1", "pay-dup", Side.CREDIT, 2599, "USD", DAY), START);
+
+    assertThat(results.readValuesToList())
+        .extracting(
+            ReconResult::getBreakId,
+            ReconResult::getOutcome,
+            ReconResult::getState,
+            ReconResult::getStatementAmountMinor)
+        .containsExactly(tuple("pay-dup:2", ReconOutcome.DUPLICATE, BreakState.OPEN, 2599L));
+  }
+
+  @Test
+  void aSecondBookingOfAPaymentIsADuplicate() {
+    start();
+    booking("pay-dd", "e-1", 1, 100, "EUR");
+
+    booking("pay-dd", "e-2", 2, 100, "EUR");
+
+    assertThat(results.readValuesToList())
+        .extracting(ReconResult::getOutcome, ReconResult::getEntryId)
+        .containsExactly(tuple(ReconOutcome.DUPLICATE, "e-2"));
+  }
+
+  @Test
+  void aRedeliveredRecordChangesNothing() {
+    start();
+    StatementLine line = statementLine("S", "L1", "pay-re", Side.CREDIT, 300, "EUR", DAY);
+    CashflowLine posting =
+        clearingLine("pay-re", "e-1", 1, EntryType.PAYMENT, Side.DEBIT, 300, "EUR", DAY);
+
+    statements.pipeInput("S/L1", line, START);
+    cashflow.pipeInput(posting.getAccountId(), posting, START);
+    statements.pipeInput("S/L1", line, START);
+    cashflow.pipeInput(posting.getAccountId(), posting, START);
+
+    assertThat(results.readValuesToList())
+        .extracting(ReconResult::getOutcome)
+        .containsExactly(ReconOutcome.MATCHED);
+  }
+
+  // --- what does not take part ----------------------------------------------------------------
+
+  @Test
+  void cashflowOnOtherAccountsIsNotMatched() {
+    start();
+    CashflowLine merchant =
+        cashflowLine(
+            "merchant:m-1:EUR",
+            AccountType.LIABILITY,
+            "pay-x",
+            "e-1",
+            1,
+            EntryType.PAYMENT,
+            Side.CREDIT,
+            9850,
+            "EUR",
+            DAY);
+    cashflow.pipeInput(merchant.getAccountId(), merchant, START);
+
+    driver.advanceWallClockTime(Duration.ofDays(2));
+
+    assertThat(results.isEmpty()).isTrue();
+  }
+
+  // --- manual resolution ----------------------------------------------------------------------
+
+  @Test
+  void anOperatorsResolutionClosesTheBreak() {
+    start();
+    credit("pay-op", "L1", 5000, "EUR");
+    driver.advanceWallClockTime(GRACE.plusMinutes(1));
+    ReconResult lost = results.readValue();
+
+    resolutions.pipeInput(
+        "pay-op",
+        ReconResult.newBuilder(lost)
+            .setEnvelope(
+                Envelope.newBuilder(lost.getEnvelope()).setEventId(UUID.randomUUID()).build())
+            .setState(BreakState.RESOLVED)
+            .setResolution("MANUAL: booked by hand, ticket OPS-17")
+            .build(),
+        START.plus(Duration.ofHours(1)));
+
+    ReconResult closed = results.readValue();
+    assertThat(closed.getBreakId()).isEqualTo(lost.getBreakId());
+    assertThat(closed.getState()).isEqualTo(BreakState.RESOLVED);
+    assertThat(closed.getResolution()).isEqualTo("MANUAL: booked by hand, ticket OPS-17");
+    assertThat(openBreaks()).isEmpty();
+  }
+
+  // --- bounded work per punctuation -----------------------------------------------------------
+
+  @Test
+  void eachPunctuationHandlesAtMostTheBoundOfDeadlines() {
+    start(Duration.ofSeconds(1), 2);
+    for (int i = 1; i <= 5; i++) {
+      credit("pay-b" + i, "L" + i, 100 + i, "EUR");
+    }
+
+    driver.advanceWallClockTime(GRACE.plusMinutes(1));
+    assertThat(results.readValuesToList()).hasSize(2);
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    assertThat(results.readValuesToList()).hasSize(2);
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    assertThat(results.readValuesToList())
+        .extracting(ReconResult::getPaymentReference)
+        .containsExactly("pay-b5");
+  }
+
+  @Test
+  void theEarliestDeadlineIsHandledFirst() {
+    start(Duration.ofSeconds(1), 1);
+    credit("pay-first", "L1", 100, "EUR");
+    driver.advanceWallClockTime(Duration.ofMinutes(10));
+    credit("pay-second", "L2", 100, "EUR");
+
+    driver.advanceWallClockTime(GRACE);
+    assertThat(results.readValuesToList())
+        .extracting(ReconResult::getPaymentReference)
+        .containsExactly("pay-first");
+  }
+
+  // --- state stores ---------------------------------------------------------------------------
+
+  @Test
+  void theStoresHoldOpenBreaksBreaksPerBusinessDateAndMatchedTotals() {
+    start();
+    credit("pay-s1", "L1", 100, "EUR");
+    booking("pay-s1", "e-1", 1, 100, "EUR");
+    credit("pay-s3", "L3", 50, "EUR");
+    booking("pay-s3", "e-3", 3, 50, "EUR");
+    credit("pay-s2", "L2", 250, "EUR");
+    driver.advanceWallClockTime(GRACE.plusMinutes(1));
+
+    KeyValueStore<String, ReconEvent> byDate = driver.getKeyValueStore(ReconStores.RESULTS_BY_DATE);
+    List<ReconEvent> day =
+        values(byDate, ReconStores.datePrefix(DAY), ReconStores.datePrefix(DAY.plusDays(1)));
+    assertThat(day)
+        .extracting(e -> e.reference(), e -> e.outcome().name())
+        .containsExactly(tuple("pay-s2", "LOST_ORDER"));
+    KeyValueStore<String, com.paystream.recon.matching.DailyTotals> totals =
+        driver.getKeyValueStore(ReconStores.MATCHED_TOTALS);
+    assertThat(totals.get(ReconStores.totalsKey(DAY, "EUR")))
+        .isEqualTo(new com.paystream.recon.matching.DailyTotals(2, 150));
+    assertThat(openBreaks()).extracting(ReconEvent::reference).containsExactly("pay-s2");
+  }
+
+  // --- dead letters ---------------------------------------------------------------------------
+
+  @Test
+  void undecodableBytesAreSkippedAndMatchingGoesOn() {
+    // The dead letter itself is written by Kafka Streams' record collector, which the test driver
+    // does not capture on the deserialization path: DeadLetteringHandlersTest checks the letter,
+    // ReconciliationFlowIT checks that it reaches the topic on a real broker.
+    start();
+    rawStatements.pipeInput("junk", "not avro".getBytes(StandardCharsets.UTF_8), START);
+
+    credit("pay-after", "L1", 100, "EUR");
+    booking("pay-after", "e-1", 1, 100, "EUR");
+
+    assertThat(results.readValue().getOutcome()).isEqualTo(ReconOutcome.MATCHED);
+  }
+
+  @Test
+  void aLineWithAnInvalidAmountIsDeadLetteredWithTheReason() {
+    start();
+    statements.pipeInput(
+        "S/L1", statementLine("S", "L1", "pay-neg", Side.CREDIT, -5, "EUR", DAY), START);
+    statements.pipeInput(
+        "S/L2", statementLine("S", "L2", "pay-ccy", Side.CREDIT, 5, "EURO", DAY), START);
+
+    assertThat(deadLetters.readValuesToList())
+        .extracting(DeadLetter::getReasonCode, DeadLetter::getPaymentId)
+        .containsExactly(tuple("INVALID_AMOUNT", "pay-neg"), tuple("INVALID_CURRENCY", "pay-ccy"));
+    driver.advanceWallClockTime(Duration.ofDays(3));
+    assertThat(results.isEmpty()).isTrue();
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  private void credit(String reference, String lineId, long amountMinor, String currency) {
+    statements.pipeInput(
+        "STMT/" + lineId,
+        statementLine("STMT", lineId, reference, Side.CREDIT, amountMinor, currency, DAY),
+        START);
+  }
+
+  private void booking(
+      String reference, String entryId, long sequence, long amountMinor, String ccy) {
+    CashflowLine line =
+        clearingLine(
+            reference, entryId, sequence, EntryType.PAYMENT, Side.DEBIT, amountMinor, ccy, DAY);
+    cashflow.pipeInput(line.getAccountId(), line, START);
+  }
+
+  private List<ReconEvent> openBreaks() {
+    KeyValueStore<String, ReconEvent> open = driver.getKeyValueStore(ReconStores.OPEN_BREAKS);
+    try (var all = open.all()) {
+      List<ReconEvent> events = new java.util.ArrayList<>();
+      all.forEachRemaining(kv -> events.add(kv.value));
+      return events;
+    }
+  }
+
+  private static List<ReconEvent> values(
+      KeyValueStore<String, ReconEvent> store, String from, String to) {
+    try (var range = store.range(from, to)) {
+      List<ReconEvent> events = new java.util.ArrayList<>();
+      range.forEachRemaining(kv -> events.add(kv.value));
+      return events;
+    }
+  }
+}

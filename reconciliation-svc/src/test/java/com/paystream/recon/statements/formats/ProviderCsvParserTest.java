@@ -1,0 +1,122 @@
+package com.paystream.recon.statements.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.paystream.recon.matching.Direction;
+import com.paystream.recon.statements.Fixtures;
+import com.paystream.recon.statements.MalformedStatementException;
+import com.paystream.recon.statements.ParsedStatementFile;
+import com.paystream.recon.statements.StatementLineDraft;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class ProviderCsvParserTest {
+
+  private final ProviderCsvParser parser = new ProviderCsvParser();
+
+  @Test
+  void readsEveryLineOfSeveralStatementsInSeveralCurrencies() {
+    ParsedStatementFile file = parser.parse(Fixtures.bytes("provider-simulator-2025-03-14.csv"));
+
+    assertThat(file.statementIds())
+        .containsExactly("SIM-20250314-EUR", "SIM-20250314-USD", "SIM-20250314-JPY");
+    assertThat(file.lines())
+        .extracting(
+            StatementLineDraft::lineId,
+            StatementLineDraft::paymentReference,
+            StatementLineDraft::direction,
+            StatementLineDraft::amountMinor,
+            StatementLineDraft::currency)
+        .containsExactly(
+            tuple("0001", "pay-csv-eur-0001", Direction.CREDIT, 12550L, "EUR"),
+            tuple("0002", "pay-csv-eur-0002", Direction.CREDIT, 4999L, "EUR"),
+            tuple("0003", "pay-csv-eur-0003", Direction.DEBIT, 1500L, "EUR"),
+            tuple("0004", null, Direction.DEBIT, 35L, "EUR"),
+            tuple("0001", "pay-csv-usd-0001", Direction.CREDIT, 100000L, "USD"),
+            tuple("0002", "pay-csv-usd-0002", Direction.CREDIT, 2599L, "USD"),
+            tuple("0001", "pay-csv-jpy-0001", Direction.CREDIT, 15800L, "JPY"));
+  }
+
+  @Test
+  void readsDatesQuotedFieldsAndTheProvider() {
+    ParsedStatementFile file = parser.parse(Fixtures.bytes("provider-simulator-2025-03-14.csv"));
+
+    StatementLineDraft second = file.lines().get(1);
+    assertThat(second.bookingDate()).isEqualTo(LocalDate.of(2025, 3, 14));
+    assertThat(second.valueDate()).isEqualTo(LocalDate.of(2025, 3, 15));
+    assertThat(second.description()).isEqualTo("Card payment, order 0002");
+    assertThat(second.provider()).isEqualTo("simulator");
+    assertThat(second.accountReference()).isEqualTo("provider:simulator");
+    assertThat(file.lines().get(2).description()).isEqualTo("Refund \"partial\" order 0003");
+    assertThat(file.lines().get(2).valueDate()).isNull();
+  }
+
+  @Test
+  void refusesADecimalAmountNamingItsLine() {
+    assertThatThrownBy(() -> parser.parse(Fixtures.bytes("malformed/provider-bad-amount.csv")))
+        .isInstanceOf(MalformedStatementException.class)
+        .satisfies(
+            e -> {
+              MalformedStatementException refused = (MalformedStatementException) e;
+              assertThat(refused.where()).isEqualTo("line 3");
+              assertThat(refused.problem())
+                  .isEqualTo(
+                      "column amount_minor '49.99' is not a positive whole number of minor units");
+            });
+  }
+
+  @Test
+  void refusesAMissingRequiredColumn() {
+    String csv = "statement_id,line_id,booking_date,provider,direction,amount_minor\n";
+
+    assertThatThrownBy(() -> parser.parse(csv.getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("line 1")
+        .hasMessageContaining("required column 'currency' is missing");
+  }
+
+  @Test
+  void refusesALineThatAppearsTwice() {
+    String csv =
+        "statement_id,line_id,booking_date,provider,direction,amount_minor,currency\n"
+            + "S1,1,2025-03-14,sim,CREDIT,100,EUR\n"
+            + "S1,1,2025-03-14,sim,CREDIT,100,EUR\n";
+
+    assertThatThrownBy(() -> parser.parse(csv.getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("appears twice");
+  }
+
+  @Test
+  void refusesBadDatesDirectionsCurrenciesAndQuoting() {
+    String header = "statement_id,line_id,booking_date,provider,direction,amount_minor,currency\n";
+
+    assertThatThrownBy(() -> parse(header + "S1,1,2025-02-30,sim,CREDIT,100,EUR\n"))
+        .hasMessageContaining("booking_date '2025-02-30' is not a date");
+    assertThatThrownBy(() -> parse(header + "S1,1,2025-02-03,sim,IN,100,EUR\n"))
+        .hasMessageContaining("direction 'IN' is not CREDIT or DEBIT");
+    assertThatThrownBy(() -> parse(header + "S1,1,2025-02-03,sim,CREDIT,100,EURO\n"))
+        .hasMessageContaining("currency 'EURO' is not an ISO 4217 code");
+    assertThatThrownBy(() -> parse(header + "S1,1,2025-02-03,sim,CREDIT,-100,EUR\n"))
+        .hasMessageContaining("amount_minor '-100'");
+    assertThatThrownBy(() -> parse(header + "S1,\"1,2025-02-03,sim,CREDIT,100,EUR\n"))
+        .hasMessageContaining("never closed");
+    assertThatThrownBy(() -> parse(header + "S1,1,2025-02-03,sim,CREDIT,100\n"))
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("has 6 fields, the header has 7");
+  }
+
+  @Test
+  void acceptsAHeaderOnlyFileAsAStatementWithoutLines() {
+    ParsedStatementFile file =
+        parse("statement_id,line_id,booking_date,provider,direction,amount_minor,currency\r\n");
+
+    assertThat(file.lines()).isEmpty();
+  }
+
+  private ParsedStatementFile parse(String csv) {
+    return parser.parse(csv.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,42 @@
+package com.paystream.recon.support;
+
+import com.paystream.testkit.SharedInfrastructure;
+import com.paystream.testkit.postgres.DatabaseCoordinates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Points a Spring test at the shared real broker and a fresh database, with topics, Streams
+ * application id and state directory of its own.
+ */
+public final class ReconInfrastructure {
+
+  private ReconInfrastructure() {}
+
+  /** Registers the properties; returns the topic prefix the test's service uses. */
+  public static String register(DynamicPropertyRegistry registry, String testName) {
+    String prefix = SharedInfrastructure.uniqueName(testName) + ".";
+    DatabaseCoordinates db =
+        SharedInfrastructure.postgres().createDatabase(SharedInfrastructure.uniqueName("recon"));
+    registry.add("spring.datasource.url", db::jdbcUrl);
+    registry.add("spring.datasource.username", db::username);
+    registry.add("spring.datasource.password", db::password);
+    registry.add(
+        "spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
+    registry.add("paystream.topics.prefix", () -> prefix);
+    registry.add("paystream.recon.application-id", () -> prefix + "reconciliation-svc");
+    registry.add("paystream.recon.state-dir", () -> tempDir(prefix).toString());
+    return prefix;
+  }
+
+  static Path tempDir(String prefix) {
+    try {
+      return Files.createTempDirectory("recon-state-" + prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
