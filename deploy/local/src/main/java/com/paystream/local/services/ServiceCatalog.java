@@ -78,7 +78,12 @@ public final class ServiceCatalog {
             extraArgs,
             "POST /v1/payments, /v1/webhooks/{provider}"),
         spec("relay", "callback-relay-svc", relay, extraArgs, "(no public API: Kafka only)"),
-        spec("ledger", "ledger-svc", ledger, extraArgs, "GET /v1/payments/{paymentId}/entries"),
+        spec(
+            "ledger",
+            "ledger-svc",
+            ledger,
+            extraArgs,
+            "GET /v1/payments/{paymentId}/entries, schema registry /schema-registry"),
         spec(
             "reconciliation", "reconciliation-svc", reconciliation, extraArgs, "/v1 (see README)"));
   }
