@@ -51,7 +51,8 @@ class ArchitectureTest {
             "com.paystream.gateway.webhooks",
             "com.paystream.gateway.webhooks.standard",
             "com.paystream.gateway.webhooks.stripe",
-            "com.paystream.gateway.outbox")
+            "com.paystream.gateway.outbox",
+            "com.paystream.gateway.statusquery")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

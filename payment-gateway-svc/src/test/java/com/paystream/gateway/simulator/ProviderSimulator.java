@@ -2,6 +2,7 @@ package com.paystream.gateway.simulator;
 
 import com.paystream.gateway.webhooks.standard.StandardWebhookSigner;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,21 +45,31 @@ public final class ProviderSimulator implements AutoCloseable {
   private final Map<String, SimulatedPayment> byId = new ConcurrentHashMap<>();
   private final Map<String, String> idByPaymentId = new ConcurrentHashMap<>();
   private final Map<String, String> refundsByKey = new ConcurrentHashMap<>();
-  private final List<String> statementLines = new ArrayList<>();
+  private final List<StatementEntry> statementLines = new ArrayList<>();
   private final AtomicInteger failNextRequests = new AtomicInteger();
   private final AtomicReference<WebhookFaults> faults = new AtomicReference<>(WebhookFaults.NONE);
   private final AtomicReference<Held> held = new AtomicReference<>();
   private final AtomicInteger webhooksSent = new AtomicInteger();
+  private final AtomicInteger statusQueries = new AtomicInteger();
   private final Random random;
   private final Clock clock;
   private final StandardWebhookSigner signer;
   private final AtomicReference<String> webhookUrl = new AtomicReference<>();
   private final HttpClient gateway = HttpClient.create();
   private final DisposableServer server;
+  private final String providerName;
 
   private record Held(String eventId, byte[] body) {}
 
   public ProviderSimulator(String webhookSecret, long seed) {
+    this(webhookSecret, seed, "simulator");
+  }
+
+  /**
+   * @param providerName the provider's name on its statement (the gateway's name for it)
+   */
+  public ProviderSimulator(String webhookSecret, long seed, String providerName) {
+    this.providerName = providerName;
     this.random = new Random(seed);
     this.clock = Clock.systemUTC();
     this.signer = new StandardWebhookSigner(webhookSecret);
@@ -101,6 +112,11 @@ public final class ProviderSimulator implements AutoCloseable {
     return webhooksSent.get();
   }
 
+  /** Status queries answered so far (found or not). */
+  public int statusQueries() {
+    return statusQueries.get();
+  }
+
   public Optional<SimulatedPayment> payment(String paymentId) {
     return Optional.ofNullable(idByPaymentId.get(paymentId)).map(byId::get);
   }
@@ -116,42 +132,93 @@ public final class ProviderSimulator implements AutoCloseable {
     }
     SimulatedPayment settled =
         byId.computeIfPresent(id, (k, p) -> p.withStatus(status, clock.instant()));
-    if ("SUCCEEDED".equals(status)) {
+    if ("SUCCEEDED".equals(status) && settled.amountMinor() > 0) {
       synchronized (statementLines) {
-        statementLines.add(statementLine(settled, "PAYMENT", settled.amountMinor()));
+        statementLines.add(statementEntry(settled, settled.id(), settled.amountMinor(), false));
       }
     }
     return notifyGateway(settled);
   }
 
-  /** The provider's statement for a business date (UTC), one CSV line per money movement. */
+  /**
+   * The provider's statement for a business date (UTC) in the provider CSV format that
+   * reconciliation-svc ingests: RFC 4180, a header row, one row per money movement; one statement
+   * per currency ({@code SIM-<yyyyMMdd>-<currency>}), lines numbered from 0001 in the order the
+   * money moved; payments are CREDIT, refunds DEBIT, amounts positive whole minor units.
+   */
   public String statementCsv(LocalDate businessDate) {
-    StringBuilder csv =
-        new StringBuilder(
-            "business_date,provider_reference,payment_id,merchant_id,type,amount_minor,currency\n");
-    String date = businessDate.toString();
+    StringBuilder csv = new StringBuilder(String.join(",", STATEMENT_COLUMNS)).append('\n');
+    Map<String, Integer> lineNumbers = new LinkedHashMap<>();
+    List<StatementEntry> entries;
     synchronized (statementLines) {
-      statementLines.stream()
-          .filter(line -> line.startsWith(date + ","))
-          .sorted(Comparator.naturalOrder())
-          .forEach(line -> csv.append(line).append('\n'));
+      entries = List.copyOf(statementLines);
     }
+    String compactDate = businessDate.toString().replace("-", "");
+    entries.stream()
+        .filter(entry -> entry.bookingDate().equals(businessDate))
+        .sorted(Comparator.comparing(StatementEntry::currency))
+        .forEach(
+            entry -> {
+              String statementId = "SIM-" + compactDate + "-" + entry.currency();
+              int line = lineNumbers.merge(statementId, 1, Integer::sum);
+              csv.append(
+                      String.join(
+                          ",",
+                          statementId,
+                          "%04d".formatted(line),
+                          entry.bookingDate().toString(),
+                          entry.bookingDate().toString(),
+                          entry.paymentId(),
+                          providerName,
+                          entry.refund() ? "DEBIT" : "CREDIT",
+                          Long.toString(entry.amountMinor()),
+                          entry.currency(),
+                          (entry.refund() ? "Refund " : "Payment ") + entry.providerReference()))
+                  .append('\n');
+            });
     return csv.toString();
   }
 
-  private String statementLine(SimulatedPayment payment, String type, long amountMinor) {
-    return String.join(
-        ",",
-        LocalDate.ofInstant(payment.updatedAt(), ZoneOffset.UTC).toString(),
-        payment.id(),
+  /**
+   * The columns of {@link #statementCsv}, as reconciliation-svc's provider CSV parser names them.
+   */
+  public static final List<String> STATEMENT_COLUMNS =
+      List.of(
+          "statement_id",
+          "line_id",
+          "booking_date",
+          "value_date",
+          "payment_reference",
+          "provider",
+          "direction",
+          "amount_minor",
+          "currency",
+          "description");
+
+  /** One money movement on the provider's books. Ids are ours, never containing commas. */
+  private record StatementEntry(
+      LocalDate bookingDate,
+      String providerReference,
+      String paymentId,
+      String currency,
+      long amountMinor,
+      boolean refund) {}
+
+  private static StatementEntry statementEntry(
+      SimulatedPayment payment, String providerReference, long amountMinor, boolean refund) {
+    return new StatementEntry(
+        LocalDate.ofInstant(payment.updatedAt(), ZoneOffset.UTC),
+        providerReference,
         payment.paymentId(),
-        payment.merchantId(),
-        type,
-        Long.toString(amountMinor),
-        payment.currency());
+        payment.currency(),
+        amountMinor,
+        refund);
   }
 
   private Mono<Void> notifyGateway(SimulatedPayment payment) {
+    if (webhookUrl.get() == null) {
+      return Mono.empty();
+    }
     WebhookFaults current = faults.get();
     String eventId = "evt_" + UUID.randomUUID();
     byte[] body = webhookBody(payment);
@@ -263,9 +330,10 @@ public final class ProviderSimulator implements AutoCloseable {
     if (outage()) {
       return response.status(HttpResponseStatus.SERVICE_UNAVAILABLE).send();
     }
-    String query =
-        request.uri().contains("payment_id=") ? request.uri().split("payment_id=")[1] : "";
-    String id = idByPaymentId.get(query.split("&")[0]);
+    List<String> asked =
+        new QueryStringDecoder(request.uri()).parameters().getOrDefault("payment_id", List.of());
+    String id = asked.size() == 1 ? idByPaymentId.get(asked.get(0)) : null;
+    statusQueries.incrementAndGet();
     if (id == null) {
       return response.status(HttpResponseStatus.NOT_FOUND).send();
     }
@@ -302,10 +370,16 @@ public final class ProviderSimulator implements AutoCloseable {
                   refundsByKey.computeIfAbsent(
                       key,
                       k -> {
+                        String id = "re_" + UUID.randomUUID().toString().replace("-", "");
                         synchronized (statementLines) {
-                          statementLines.add(statementLine(payment, "REFUND", -amount));
+                          statementLines.add(
+                              statementEntry(
+                                  payment.withStatus(payment.status(), clock.instant()),
+                                  id,
+                                  amount,
+                                  true));
                         }
-                        return "re_" + UUID.randomUUID().toString().replace("-", "");
+                        return id;
                       });
               return json(response, 201, Map.of("id", refundId));
             });

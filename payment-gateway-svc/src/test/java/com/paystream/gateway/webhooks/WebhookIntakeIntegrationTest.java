@@ -348,6 +348,17 @@ class WebhookIntakeIntegrationTest {
   }
 
   @Test
+  void aSignedEventOfAnotherKindIsUnsupportedAndStoresNothing() {
+    byte[] body =
+        new String(succeeded(1999), StandardCharsets.UTF_8)
+            .replace("\"type\":\"payment.succeeded\"", "\"type\":\"customer.created\"")
+            .getBytes(StandardCharsets.UTF_8);
+
+    expectProblem(postSigned(eventId, body), 400, "unsupported_event_type");
+    assertThat(inboxRows(eventId)).isZero();
+  }
+
+  @Test
   void fractionalAmountIsBadRequest() {
     byte[] body =
         new String(succeeded(1999), StandardCharsets.UTF_8)

@@ -1,0 +1,97 @@
+package com.paystream.gateway.statusquery.kafka;
+
+import com.paystream.gateway.statusquery.LostOrders;
+import com.paystream.gateway.statusquery.StatusQueryMetrics;
+import com.paystream.platform.ids.PaymentId;
+import com.paystream.schemas.recon.BreakState;
+import com.paystream.schemas.recon.ReconOutcome;
+import com.paystream.schemas.recon.ReconResult;
+import com.paystream.schemas.registry.SchemaRegistry;
+import com.paystream.schemas.serde.AvroDeserializer;
+import com.paystream.schemas.serde.UndecodableRecordException;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * Reads {@code recon.results.v1}; an open {@code LOST_ORDER} makes the payment's status query due
+ * now. Values arrive as bytes and are decoded here, so an undecodable record (or one naming no
+ * valid payment id) is logged, counted and skipped in band: it never stops the consumer. Results
+ * are recomputable and the schedule asks about open payments anyway, so skipping loses no money;
+ * the gateway writes no dead-letter topic (it is not the writer of any). Other outcomes are
+ * ignored.
+ */
+public final class ReconResultsListener {
+
+  private static final Logger log = LoggerFactory.getLogger(ReconResultsListener.class);
+  private static final Duration TRIGGER_TIMEOUT = Duration.ofSeconds(30);
+
+  private final AvroDeserializer<ReconResult> deserializer;
+  private final LostOrders lostOrders;
+  private final StatusQueryMetrics metrics;
+
+  public ReconResultsListener(
+      SchemaRegistry registry, LostOrders lostOrders, StatusQueryMetrics metrics) {
+    this.deserializer = new AvroDeserializer<>(registry, ReconResult.class);
+    this.lostOrders = lostOrders;
+    this.metrics = metrics;
+  }
+
+  @KafkaListener(
+      id = "gateway-recon-results",
+      topics = "#{@reconResultsTopicName}",
+      groupId =
+          "${paystream.status-queries.recon-results.group-id:payment-gateway-svc.lost-orders}",
+      containerFactory = "reconResultsContainerFactory")
+  public void onResult(ConsumerRecord<byte[], byte[]> record) {
+    Optional<ReconResult> decoded = decode(record);
+    if (decoded.isEmpty()) {
+      return;
+    }
+    ReconResult result = decoded.get();
+    if (result.getOutcome() != ReconOutcome.LOST_ORDER || result.getState() != BreakState.OPEN) {
+      metrics.lostOrderTrigger("ignored");
+      return;
+    }
+    PaymentId paymentId;
+    try {
+      paymentId = new PaymentId(result.getPaymentReference());
+    } catch (IllegalArgumentException e) {
+      skip(record, "INVALID_PAYMENT_REFERENCE");
+      return;
+    }
+    // Blocking is right here: the offset is committed after the trigger is durable.
+    lostOrders
+        .lostOrder(
+            paymentId,
+            Optional.ofNullable(result.getProvider()).filter(p -> !p.isBlank()),
+            result.getEnvelope().getEventId().toString())
+        .block(TRIGGER_TIMEOUT);
+  }
+
+  private Optional<ReconResult> decode(ConsumerRecord<byte[], byte[]> record) {
+    if (record.value() == null) {
+      skip(record, "EMPTY");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(deserializer.deserialize(record.topic(), record.value()));
+    } catch (UndecodableRecordException e) {
+      skip(record, e.reason().name());
+      return Optional.empty();
+    }
+  }
+
+  private void skip(ConsumerRecord<byte[], byte[]> record, String reason) {
+    metrics.lostOrderTrigger("skipped");
+    log.atWarn()
+        .addKeyValue("topic", record.topic())
+        .addKeyValue("partition", record.partition())
+        .addKeyValue("offset", record.offset())
+        .addKeyValue("reason", reason)
+        .log("skipped a recon result we cannot use");
+  }
+}

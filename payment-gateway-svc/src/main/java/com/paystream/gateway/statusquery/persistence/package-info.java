@@ -1,0 +1,2 @@
+/** The status query schedule in PostgreSQL: seeding, claiming due rows, finishing them. */
+package com.paystream.gateway.statusquery.persistence;
