@@ -6,6 +6,7 @@ import com.paystream.platform.outbox.ReliableProducer;
 import com.paystream.relay.confirmation.ConfirmationListener;
 import com.paystream.relay.confirmation.Confirmations;
 import com.paystream.relay.delivery.Backlog;
+import com.paystream.relay.delivery.DeliveryAttempts;
 import com.paystream.relay.delivery.DeliveryProperties;
 import com.paystream.relay.delivery.ExhaustedDeadLetters;
 import com.paystream.relay.delivery.RelayMetrics;
@@ -89,7 +90,7 @@ class RelayConfiguration {
         relayProducer,
         DeliveryPolicy.redeliverUntilConfirmed(delivery.redeliverySchedule()),
         new ExhaustedDeadLetters(topics.deadLetters(), serializer, clock),
-        metrics,
+        new DeliveryAttempts(metrics),
         new OutboxPublisher.Settings(
             CLIENT_ID, delivery.batchSize(), delivery.pollInterval(), delivery.pollInterval()));
   }
@@ -106,6 +107,7 @@ class RelayConfiguration {
       SchemaRegistry registry,
       MeterRegistry meters) {
     return new ConfirmationListener(
+        topics.prefix() + "relay-confirmations",
         confirmations,
         topics.ledgerEntries(),
         topics.deadLetters(),

@@ -32,14 +32,17 @@ public class ConfirmationListener {
   private final Counter confirmed;
   private final Counter rejected;
   private final Counter undecodable;
+  private final String groupId;
 
   public ConfirmationListener(
+      String groupId,
       Confirmations confirmations,
       String entriesTopic,
       String deadLetterTopic,
       Deserializer<LedgerEntryEvent> entries,
       Deserializer<DeadLetter> deadLetters,
       MeterRegistry registry) {
+    this.groupId = groupId;
     this.confirmations = confirmations;
     this.entriesTopic = entriesTopic;
     this.deadLetterTopic = deadLetterTopic;
@@ -55,7 +58,20 @@ public class ConfirmationListener {
     return new String[] {entriesTopic, deadLetterTopic};
   }
 
-  @KafkaListener(id = "relay-confirmations", topics = "#{__listener.topics()}", batch = "true")
+  /**
+   * The consumer group; read by the listener annotation. Prefixed like the topics, so relays of
+   * different prefixes on one broker (tests) never share a group and never wait for each other's
+   * rebalances.
+   */
+  public String groupId() {
+    return groupId;
+  }
+
+  @KafkaListener(
+      id = "relay-confirmations",
+      groupId = "#{__listener.groupId()}",
+      topics = "#{__listener.topics()}",
+      batch = "true")
   public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
     List<Confirmation> batch = new ArrayList<>(records.size());
     for (ConsumerRecord<String, byte[]> record : records) {

@@ -38,8 +38,11 @@ public final class ExhaustedDeadLetters implements DeadLetterFactory {
         DeadLetter.newBuilder()
             .setEnvelope(
                 Envelope.newBuilder()
-                    // Same id if this batch is retried, so consumers see one dead letter.
-                    .setEventId(deadLetterId(row))
+                    // A fresh id per dead-lettering: after a redrive the same message can run out
+                    // of its schedule again with the same attempt count, and that second dead
+                    // letter must not be taken for a duplicate of the first. A batch retried after
+                    // a crash may repeat a dead letter; operators group them by message id.
+                    .setEventId(UUID.randomUUID())
                     .setCausationId(row.messageId().toString())
                     .setOccurredAt(Instant.ofEpochMilli(now))
                     .setRecordedAt(Instant.ofEpochMilli(now))
@@ -59,10 +62,5 @@ public final class ExhaustedDeadLetters implements DeadLetterFactory {
             .setOriginalValue(ByteBuffer.wrap(row.payload()))
             .build();
     return new ProducerRecord<>(topic, row.key(), serializer.serialize(topic, letter));
-  }
-
-  private static UUID deadLetterId(OutboxRecord row) {
-    return UUID.nameUUIDFromBytes(
-        (row.messageId() + ":dead:" + row.attempts()).getBytes(StandardCharsets.UTF_8));
   }
 }

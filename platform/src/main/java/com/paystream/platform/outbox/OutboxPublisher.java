@@ -194,6 +194,9 @@ public final class OutboxPublisher implements AutoCloseable {
         send(batch);
         markPublished(connection, batch.toPublish());
         markDead(connection, batch.exhausted());
+        if (!due.isEmpty()) {
+          observer.beforeCommit(connection, batch.toPublish(), batch.exhausted());
+        }
         connection.commit();
         report(batch);
         return due.size();

@@ -1,0 +1,78 @@
+package com.paystream.relay.operator.web;
+
+import com.paystream.relay.operator.MessagePage;
+import com.paystream.relay.operator.MessageState;
+import com.paystream.relay.operator.OperatorService;
+import com.paystream.relay.operator.RedriveResult;
+import com.paystream.relay.operator.RelayedMessage;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Lists what the ledger has not confirmed or what was dead-lettered, with each message's delivery
+ * history, and redrives one message or every message matching a filter.
+ */
+@RestController
+@RequestMapping(path = "/v1/callbacks", produces = MediaType.APPLICATION_JSON_VALUE)
+class OperatorController {
+
+  private final OperatorService service;
+
+  OperatorController(OperatorService service) {
+    this.service = service;
+  }
+
+  @GetMapping
+  MessagePage list(
+      @RequestParam(name = "status", required = false) List<String> status,
+      @RequestParam(name = "provider", required = false) String provider,
+      @RequestParam(name = "paymentId", required = false) String paymentId,
+      @RequestParam(name = "olderThan", required = false) String olderThan,
+      @RequestParam(name = "cursor", required = false) String cursor,
+      @RequestParam(name = "limit", defaultValue = "50") int limit) {
+    return service.list(Filters.of(status, provider, paymentId, olderThan, null), cursor, limit);
+  }
+
+  @GetMapping("/{messageId}")
+  RelayedMessage one(@PathVariable("messageId") UUID messageId) {
+    return service.find(messageId);
+  }
+
+  @PostMapping(path = "/{messageId}/redrive", consumes = MediaType.APPLICATION_JSON_VALUE)
+  RedriveResult redriveOne(
+      @PathVariable("messageId") UUID messageId,
+      @RequestBody RedriveRequest request,
+      @RequestAttribute(OperatorInterceptor.OPERATOR) String operator) {
+    return service.redriveOne(messageId, operator, Filters.reason(request.reason()));
+  }
+
+  /** Redrives every match; without a status it means the dead-lettered messages. */
+  @PostMapping(path = "/redrive", consumes = MediaType.APPLICATION_JSON_VALUE)
+  RedriveResult redriveMatching(
+      @RequestBody RedriveFilterRequest request,
+      @RequestAttribute(OperatorInterceptor.OPERATOR) String operator) {
+    return service.redriveMatching(
+        Filters.of(
+            request.status(),
+            request.provider(),
+            request.paymentId(),
+            request.olderThan(),
+            MessageState.DEAD),
+        operator,
+        Filters.reason(request.reason()));
+  }
+
+  record RedriveRequest(String reason) {}
+
+  record RedriveFilterRequest(
+      List<String> status, String provider, String paymentId, String olderThan, String reason) {}
+}
