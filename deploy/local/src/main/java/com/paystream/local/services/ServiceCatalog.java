@@ -59,7 +59,11 @@ public final class ServiceCatalog {
         new Args(endpoints, database)
             .server(ports.applyAsInt("relay"))
             .jdbc(GATEWAY_DATABASE)
-            .kafka();
+            .kafka()
+            .add("--paystream.relay.operator-api.operators[0].name=local-operator")
+            .add(
+                "--paystream.relay.operator-api.operators[0].token-sha256="
+                    + DemoProvider.OPERATOR_TOKEN_SHA256);
     Args ledger =
         new Args(endpoints, database)
             .server(ports.applyAsInt("ledger"))
@@ -77,7 +81,12 @@ public final class ServiceCatalog {
             gateway,
             extraArgs,
             "POST /v1/payments, /v1/webhooks/{provider}"),
-        spec("relay", "callback-relay-svc", relay, extraArgs, "(no public API: Kafka only)"),
+        spec(
+            "relay",
+            "callback-relay-svc",
+            relay,
+            extraArgs,
+            "GET /v1/callbacks (Authorization: Bearer " + DemoProvider.OPERATOR_TOKEN + ")"),
         spec(
             "ledger",
             "ledger-svc",

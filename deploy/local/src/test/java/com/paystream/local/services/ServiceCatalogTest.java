@@ -32,14 +32,17 @@ class ServiceCatalogTest {
   }
 
   @Test
-  void startsTheRelayOnTheGatewaysDatabase() {
+  void startsTheRelayOnTheGatewaysDatabaseWithTheLocalOperator() {
     assertThat(service("relay").args())
         .containsExactly(
             "--server.port=8081",
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/gateway",
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=pw",
-            "--spring.kafka.bootstrap-servers=127.0.0.1:19092");
+            "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
+            "--paystream.relay.operator-api.operators[0].name=local-operator",
+            "--paystream.relay.operator-api.operators[0].token-sha256="
+                + DemoProvider.OPERATOR_TOKEN_SHA256);
   }
 
   @Test
