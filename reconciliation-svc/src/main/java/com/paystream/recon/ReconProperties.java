@@ -26,7 +26,9 @@ public record ReconProperties(
     Duration matchedRetention,
     String inboxDir,
     Duration inboxPollInterval,
-    Outbox outbox) {
+    Outbox outbox,
+    Duration internalGrace,
+    Report report) {
 
   public ReconProperties {
     Objects.requireNonNull(applicationId, "paystream.recon.application-id");
@@ -45,6 +47,8 @@ public record ReconProperties(
     requirePositive(maxExpiriesPerPunctuation, "max-expiries-per-punctuation");
     inboxDir = inboxDir == null ? "" : inboxDir.trim();
     Objects.requireNonNull(outbox, "paystream.recon.outbox");
+    requireNotNegative(internalGrace, "internal-grace");
+    Objects.requireNonNull(report, "paystream.recon.report");
   }
 
   /** The watched directory, when one is configured. */
@@ -59,6 +63,22 @@ public record ReconProperties(
     public Outbox {
       requirePositive(batchSize, "outbox.batch-size");
       requirePositive(pollInterval, "outbox.poll-interval");
+    }
+  }
+
+  /**
+   * When reports per business date are produced besides on demand.
+   *
+   * @param interval every this long, for the dates of the last {@code days} days
+   * @param afterStatement this long after a statement of a date was ingested (time for its lines to
+   *     be judged), for that date
+   * @param days how many business dates, today included, the scheduled run covers
+   */
+  public record Report(Duration interval, Duration afterStatement, int days) {
+    public Report {
+      requirePositive(interval, "report.interval");
+      requireNotNegative(afterStatement, "report.after-statement");
+      requirePositive(days, "report.days");
     }
   }
 

@@ -65,7 +65,10 @@ class ServiceBootIT {
               prefix + "bank.statements.v1",
               prefix + "recon.results.v1",
               prefix + "recon.deadletters.v1",
-              prefix + "recon.resolutions.v1");
+              prefix + "recon.resolutions.v1",
+              prefix + "recon.reports.v1",
+              prefix + "payments.callbacks.v1",
+              prefix + "ledger.entries.v1");
     }
   }
 

@@ -15,7 +15,8 @@ public record BreakView(
     long atRiskMinor,
     String provider,
     String statementLineId,
-    String entryId) {
+    String entryId,
+    String callbackId) {
 
   public static BreakView of(ReconEvent event) {
     return new BreakView(
@@ -29,6 +30,7 @@ public record BreakView(
         event.leg().atRiskMinor(),
         event.provider(),
         event.statementLineId(),
-        event.entryId());
+        event.entryId(),
+        event.callbackId());
   }
 }

@@ -10,8 +10,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Reads the open breaks from the topology's {@link ReconStores#OPEN_BREAKS} store (interactive
- * queries over this instance's partitions).
+ * Reads the open breaks from the topology's {@link ReconStores#OPEN_BREAKS} and {@link
+ * ReconStores#INTERNAL_OPEN_BREAKS} stores (interactive queries over this instance's partitions).
  */
 public final class OpenBreaks {
 
@@ -24,13 +24,10 @@ public final class OpenBreaks {
   /** Open break legs matching {@code filter}, oldest business date first, at most {@code limit}. */
   public List<ReconEvent> list(BreakFilter filter, int limit) {
     List<ReconEvent> matching = new ArrayList<>();
-    try (KeyValueIterator<String, ReconEvent> all = store().all()) {
-      all.forEachRemaining(
-          kv -> {
-            if (filter.test(kv.value)) {
-              matching.add(kv.value);
-            }
-          });
+    for (ReconEvent event : all()) {
+      if (filter.test(event)) {
+        matching.add(event);
+      }
     }
     matching.sort(
         Comparator.comparing(ReconEvent::businessDate)
@@ -42,9 +39,11 @@ public final class OpenBreaks {
   /** The legs of one open break (one per currency), empty when it is not open. */
   public List<ReconEvent> legsOf(String breakId) {
     List<ReconEvent> legs = new ArrayList<>();
-    try (KeyValueIterator<String, ReconEvent> range =
-        store().range(breakId + "|", breakId + "|\uffff")) {
-      range.forEachRemaining(kv -> legs.add(kv.value));
+    for (String name : ReconStores.ALL_OPEN_BREAKS) {
+      try (KeyValueIterator<String, ReconEvent> range =
+          store(name).range(breakId + "|", breakId + "|\uffff")) {
+        range.forEachRemaining(kv -> legs.add(kv.value));
+      }
     }
     return legs;
   }
@@ -52,13 +51,15 @@ public final class OpenBreaks {
   /** Every open leg: for the money-at-risk figures. */
   public List<ReconEvent> all() {
     List<ReconEvent> open = new ArrayList<>();
-    try (KeyValueIterator<String, ReconEvent> all = store().all()) {
-      all.forEachRemaining(kv -> open.add(kv.value));
+    for (String name : ReconStores.ALL_OPEN_BREAKS) {
+      try (KeyValueIterator<String, ReconEvent> all = store(name).all()) {
+        all.forEachRemaining(kv -> open.add(kv.value));
+      }
     }
     return open;
   }
 
-  private ReadOnlyKeyValueStore<String, ReconEvent> store() {
-    return streams.store(ReconStores.OPEN_BREAKS);
+  private ReadOnlyKeyValueStore<String, ReconEvent> store(String name) {
+    return streams.store(name);
   }
 }

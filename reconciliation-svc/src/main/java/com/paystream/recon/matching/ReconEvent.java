@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param eventId deterministic id of this result (same inputs, same id), for consumers' dedup
  * @param resolution how a RESOLVED break closed; null while OPEN and for MATCHED
+ * @param callbackId internal results: the succeeded callback involved; null otherwise
  */
 public record ReconEvent(
     String eventId,
@@ -23,7 +24,40 @@ public record ReconEvent(
     String entryId,
     String provider,
     String causationId,
-    String traceId) {
+    String traceId,
+    String callbackId) {
+
+  /** A result of statement matching (no callback involved). */
+  public ReconEvent(
+      String eventId,
+      String breakId,
+      String reference,
+      Outcome outcome,
+      BreakState state,
+      String resolution,
+      LocalDate businessDate,
+      Leg leg,
+      String statementLineId,
+      String entryId,
+      String provider,
+      String causationId,
+      String traceId) {
+    this(
+        eventId,
+        breakId,
+        reference,
+        outcome,
+        state,
+        resolution,
+        businessDate,
+        leg,
+        statementLineId,
+        entryId,
+        provider,
+        causationId,
+        traceId,
+        null);
+  }
 
   public ReconEvent {
     Objects.requireNonNull(eventId, "eventId");

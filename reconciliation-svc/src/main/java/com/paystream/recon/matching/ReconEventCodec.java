@@ -11,7 +11,8 @@ import java.time.LocalDate;
 /** The binary form of a {@link ReconEvent} in the break stores. */
 public final class ReconEventCodec {
 
-  private static final byte VERSION = 1;
+  // 2 appends the callback id; 1 (without it) is still read.
+  private static final byte VERSION = 2;
 
   private ReconEventCodec() {}
 
@@ -34,6 +35,7 @@ public final class ReconEventCodec {
       writeNullable(out, event.provider());
       writeNullable(out, event.causationId());
       writeNullable(out, event.traceId());
+      writeNullable(out, event.callbackId());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -43,7 +45,7 @@ public final class ReconEventCodec {
   public static ReconEvent decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte version = in.readByte();
-      if (version != VERSION) {
+      if (version != 1 && version != VERSION) {
         throw new IllegalStateException("unknown recon event encoding version " + version);
       }
       String eventId = in.readUTF();
@@ -67,7 +69,8 @@ public final class ReconEventCodec {
           readNullable(in),
           readNullable(in),
           readNullable(in),
-          readNullable(in));
+          readNullable(in),
+          version >= 2 ? readNullable(in) : null);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt recon event", e);
     }

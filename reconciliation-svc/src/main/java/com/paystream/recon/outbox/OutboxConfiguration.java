@@ -6,6 +6,7 @@ import com.paystream.recon.ReconProperties;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,9 @@ class OutboxConfiguration {
 
   @Bean(initMethod = "start", destroyMethod = "close")
   OutboxPublisher outboxPublisher(
-      DataSource dataSource, Producer<String, byte[]> outboxProducer, ReconProperties recon) {
+      DataSource dataSource,
+      @Qualifier("outboxProducer") Producer<String, byte[]> outboxProducer,
+      ReconProperties recon) {
     return OutboxPublisher.publishOnce(
         dataSource,
         outboxProducer,

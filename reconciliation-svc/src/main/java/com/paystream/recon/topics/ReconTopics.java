@@ -49,6 +49,22 @@ public record ReconTopics(String prefix) {
     return Topics.LEDGER_CASHFLOW.withPrefix(prefix);
   }
 
+  public Topic<com.paystream.schemas.callbacks.PaymentCallback> callbacks() {
+    return Topics.PAYMENT_CALLBACKS.withPrefix(prefix);
+  }
+
+  public Topic<com.paystream.schemas.ledger.LedgerEntryEvent> entries() {
+    return Topics.LEDGER_ENTRIES.withPrefix(prefix);
+  }
+
+  /**
+   * Reports per business date and currency (JSON, see the report package): the catalogue has no
+   * report contract yet. Key: {@code <date>|<currency>}. Recomputable, so 400 days like results.
+   */
+  public String reports() {
+    return prefix + "recon.reports.v1";
+  }
+
   public Topic<com.paystream.schemas.statements.StatementLine> statements() {
     return Topics.BANK_STATEMENTS.withPrefix(prefix);
   }
@@ -67,6 +83,13 @@ public record ReconTopics(String prefix) {
 
   /** Every topic reconciliation reads or writes; the missing ones are created at startup. */
   public List<Topic<?>> used() {
-    return List.of(cashflow(), statements(), results(), deadLetters(), manualResolutions());
+    return List.of(
+        cashflow(),
+        statements(),
+        callbacks(),
+        entries(),
+        results(),
+        deadLetters(),
+        manualResolutions());
   }
 }

@@ -18,7 +18,19 @@ class TopicsConfiguration {
   @Bean
   KafkaAdmin.NewTopics reconTopicsCreated(
       ReconTopics topics, @Value("${paystream.kafka.replication-factor:1}") short replication) {
-    return new KafkaAdmin.NewTopics(
-        topics.used().stream().map(t -> t.newTopic(replication)).toArray(NewTopic[]::new));
+    java.util.List<NewTopic> created = new java.util.ArrayList<>();
+    topics.used().forEach(t -> created.add(t.newTopic(replication)));
+    // Reports are recomputable from the stores, so they expire like the results (400 days).
+    created.add(
+        new NewTopic(
+                topics.reports(),
+                com.paystream.schemas.topics.Topic.DEFAULT_PARTITIONS,
+                replication)
+            .configs(
+                java.util.Map.of(
+                    "cleanup.policy", "delete",
+                    "retention.ms", String.valueOf(java.time.Duration.ofDays(400).toMillis()),
+                    "retention.bytes", "-1")));
+    return new KafkaAdmin.NewTopics(created.toArray(NewTopic[]::new));
   }
 }

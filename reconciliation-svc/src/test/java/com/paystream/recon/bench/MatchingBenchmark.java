@@ -267,13 +267,16 @@ public final class MatchingBenchmark {
             Duration.ofDays(35),
             "",
             Duration.ofSeconds(5),
-            new ReconProperties.Outbox(1000, Duration.ofSeconds(2)));
+            new ReconProperties.Outbox(1000, Duration.ofSeconds(2)),
+            Duration.ofHours(1),
+            new ReconProperties.Report(Duration.ofHours(4), Duration.ofMinutes(35), 2));
     Map<String, Object> serde = Map.of(AvroSerdeConfig.REGISTRY_URL, "");
     var topology =
         MatchingTopology.build(
             new MatchingTopology.Settings(
                 topics,
                 new MatchRules(far, far, far, 0, ZoneOffset.UTC, Duration.ofDays(35)),
+                new com.paystream.recon.matching.internal.InternalRules(far, Duration.ofDays(35)),
                 Duration.ofSeconds(1),
                 10_000,
                 6,

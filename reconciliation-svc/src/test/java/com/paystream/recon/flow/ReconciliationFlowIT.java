@@ -1,6 +1,8 @@
 package com.paystream.recon.flow;
 
+import static com.paystream.recon.support.Records.callback;
 import static com.paystream.recon.support.Records.clearingLine;
+import static com.paystream.recon.support.Records.paymentEntry;
 import static com.paystream.recon.support.Records.statementLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +16,7 @@ import com.paystream.recon.support.ReconInfrastructure;
 import com.paystream.recon.support.TopicReader;
 import com.paystream.recon.support.TopicWriter;
 import com.paystream.recon.topics.ReconTopics;
+import com.paystream.schemas.common.PaymentStatus;
 import com.paystream.schemas.common.Side;
 import com.paystream.schemas.deadletter.DeadLetter;
 import com.paystream.schemas.ledger.CashflowLine;
@@ -21,6 +24,7 @@ import com.paystream.schemas.ledger.EntryType;
 import com.paystream.schemas.recon.BreakState;
 import com.paystream.schemas.recon.ReconOutcome;
 import com.paystream.schemas.recon.ReconResult;
+import com.paystream.testkit.SharedInfrastructure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,8 +38,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -50,6 +61,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole reconciliation on the real broker and PostgreSQL: statements in three real formats
@@ -67,12 +80,16 @@ import org.springframework.test.context.DynamicPropertySource;
       "paystream.recon.metrics-refresh=300ms",
       // Statements of 2025-03-14 are long overdue by now: give the test's bookings a cutoff that
       // does not pass while it runs, so that only the lost order is judged.
-      "paystream.recon.statement-cutoff=36500d"
+      "paystream.recon.statement-cutoff=36500d",
+      "paystream.recon.internal-grace=3s",
+      "paystream.recon.report.after-statement=1s",
+      "paystream.recon.report.statement-poll=500ms"
     })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReconciliationFlowIT {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static final LocalDate DAY = LocalDate.of(2025, 3, 14);
 
@@ -98,6 +115,12 @@ class ReconciliationFlowIT {
   private static final Booking LOST = new Booking("pay-csv-usd-0002", "USD", 2599, Side.DEBIT);
 
   record Booking(String reference, String currency, long amountMinor, Side side) {}
+
+  /** Internal reconciliation: a succeeded callback the ledger booked, and one it has not yet. */
+  private static final String BOOKED_PAYMENT = "pay-int-ok";
+
+  private static final String UNBOOKED_PAYMENT = "pay-int-late";
+  private static final String UNBOOKED_CALLBACK = UUID.randomUUID().toString();
 
   private static String prefix;
   private static Path stateDir;
@@ -136,6 +159,23 @@ class ReconciliationFlowIT {
     upload("camt053", Fixtures.bytes("camt053-v08-acme-2025-03-14.xml"));
     upload("mt940", Fixtures.bytes("mt940-commerzbank-2025-03-14.sta"));
     upload("csv", Fixtures.bytes("provider-simulator-2025-03-14.csv"));
+    HttpResponse<String> malformed =
+        send("mt940", Fixtures.bytes("malformed/mt940-unbalanced.sta"));
+    assertThat(malformed.statusCode()).as(malformed.body()).isBetween(400, 499);
+    String bookedCallback = UUID.randomUUID().toString();
+    ledger.send(
+        topics.callbacks(),
+        BOOKED_PAYMENT,
+        callback(BOOKED_PAYMENT, bookedCallback, PaymentStatus.SUCCEEDED, 4200, "EUR"));
+    ledger.send(
+        topics.entries(),
+        BOOKED_PAYMENT,
+        paymentEntry(
+            BOOKED_PAYMENT, UUID.randomUUID().toString(), bookedCallback, 4200, "EUR", DAY));
+    ledger.send(
+        topics.callbacks(),
+        UNBOOKED_PAYMENT,
+        callback(UNBOOKED_PAYMENT, UNBOOKED_CALLBACK, PaymentStatus.SUCCEEDED, 1234, "EUR"));
     long sequence = 0;
     for (Booking booking : BOOKED) {
       produce(booking, "entry-" + booking.reference(), ++sequence);
@@ -146,7 +186,9 @@ class ReconciliationFlowIT {
         WAIT,
         read ->
             matched(read) >= BOOKED.size()
-                && find(read, LOST.reference(), BreakState.OPEN).isPresent());
+                && find(read, LOST.reference(), BreakState.OPEN).isPresent()
+                && find(read, UNBOOKED_PAYMENT, BreakState.OPEN).isPresent()
+                && read.stream().anyMatch(k -> k.value().getOutcome() == ReconOutcome.BOOKED));
 
     ReconResult lost = find(results.poll(), LOST.reference(), BreakState.OPEN).orElseThrow();
     assertThat(lost.getOutcome()).isEqualTo(ReconOutcome.LOST_ORDER);
@@ -155,6 +197,11 @@ class ReconciliationFlowIT {
     assertThat(lost.getBusinessDate()).isEqualTo(DAY);
     assertThat(lost.getProvider()).isEqualTo("simulator");
     assertThat(matched(results.poll())).isEqualTo(BOOKED.size());
+    ReconResult notBooked = find(results.poll(), UNBOOKED_PAYMENT, BreakState.OPEN).orElseThrow();
+    assertThat(notBooked.getOutcome()).isEqualTo(ReconOutcome.NOT_BOOKED);
+    assertThat(notBooked.getCallbackId()).isEqualTo(UNBOOKED_CALLBACK);
+    assertThat(notBooked.getStatementAmountMinor()).isEqualTo(1234L);
+    assertThat(notBooked.getInternalAmountMinor()).isNull();
   }
 
   @Test
@@ -170,7 +217,8 @@ class ReconciliationFlowIT {
         .until(
             () ->
                 streams.state().orElseThrow() == KafkaStreams.State.RUNNING
-                    && openBreaks().stream().anyMatch(e -> e.reference().equals(LOST.reference())));
+                    && openBreaks().stream().anyMatch(e -> e.reference().equals(LOST.reference()))
+                    && openBreaks().stream().anyMatch(e -> e.reference().equals(UNBOOKED_PAYMENT)));
   }
 
   @Test
@@ -195,6 +243,29 @@ class ReconciliationFlowIT {
 
   @Test
   @Order(4)
+  void theLedgerApplyingTheMissingCallbackClosesTheNotBookedBreak() {
+    ReconResult open = find(results.poll(), UNBOOKED_PAYMENT, BreakState.OPEN).orElseThrow();
+
+    ledger.send(
+        topics.entries(),
+        UNBOOKED_PAYMENT,
+        paymentEntry(
+            UNBOOKED_PAYMENT, UUID.randomUUID().toString(), UNBOOKED_CALLBACK, 1234, "EUR", DAY));
+
+    results.awaitUntil(WAIT, read -> find(read, UNBOOKED_PAYMENT, BreakState.RESOLVED).isPresent());
+    ReconResult closed = find(results.poll(), UNBOOKED_PAYMENT, BreakState.RESOLVED).orElseThrow();
+    assertThat(closed.getBreakId()).isEqualTo(open.getBreakId());
+    assertThat(closed.getOutcome()).isEqualTo(ReconOutcome.NOT_BOOKED);
+    assertThat(closed.getResolution()).isEqualTo("LATE_ARRIVAL");
+    assertThat(closed.getInternalAmountMinor()).isEqualTo(1234L);
+    await()
+        .atMost(WAIT)
+        .ignoreExceptionsInstanceOf(InvalidStateStoreException.class)
+        .until(() -> openBreaks().stream().noneMatch(e -> e.reference().equals(UNBOOKED_PAYMENT)));
+  }
+
+  @Test
+  @Order(5)
   void undecodableRecordsAreDeadLetteredWhileMatchingGoesOn() {
     ledger.sendRaw(topics.statements().name(), "junk", "not avro".getBytes(StandardCharsets.UTF_8));
     ledger.sendRaw(topics.cashflow().name(), "junk", new byte[] {0, 0, 0, 0x7f, 0x7f, 1});
@@ -212,7 +283,7 @@ class ReconciliationFlowIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void anOperatorSeesTheOpenBreakAndTheMoneyAtRisk() throws Exception {
     ledger.send(
         topics.statements(),
@@ -244,7 +315,7 @@ class ReconciliationFlowIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void anOperatorResolvesTheBreakWithAnAuditedReason() throws Exception {
     assertThat(resolve("pay-ops-0001:1", "{\"resolvedBy\":\"alice\"}").statusCode()).isEqualTo(400);
     assertThat(resolve("pay-nobody:1", "{\"reason\":\"x-y-z\",\"resolvedBy\":\"a\"}").statusCode())
@@ -288,6 +359,64 @@ class ReconciliationFlowIT {
     await().atMost(WAIT).until(() -> get("/v1/breaks/pay-ops-0001:1").statusCode() == 404);
   }
 
+  @Test
+  @Order(8)
+  void reportsPerBusinessDateAreServedAndPublished() throws Exception {
+    HttpResponse<String> served = get("/v1/reports/2025-03-14?currency=EUR");
+    assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+    JsonNode eur = JSON.readTree(served.body()).get(0);
+    assertThat(eur.get("currency").asString()).isEqualTo("EUR");
+    assertThat(eur.get("outcomes").get("MATCHED").get("count").asLong()).isEqualTo(10);
+    assertThat(eur.get("outcomes").get("BOOKED").get("count").asLong()).isEqualTo(2);
+    assertThat(eur.get("outcomes").get("BOOKED").get("amountMinor").asLong()).isEqualTo(5434);
+    HttpResponse<String> chf = get("/v1/reports/2025-03-14?currency=CHF");
+    JsonNode chfReport = JSON.readTree(chf.body()).get(0);
+    assertThat(chfReport.get("outcomes").get("LOST_ORDER").get("count").asLong()).isEqualTo(1);
+    assertThat(chfReport.get("openBreaks").asLong()).isZero();
+    assertThat(get("/v1/reports/not-a-date").statusCode()).isEqualTo(400);
+
+    HttpResponse<String> published = post("/v1/reports/2025-03-14");
+    assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+
+    try (KafkaConsumer<String, String> reports = reportsConsumer()) {
+      List<ConsumerRecord<String, String>> read = new ArrayList<>();
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> {
+                reports.poll(Duration.ofMillis(200)).forEach(read::add);
+                return read.stream().anyMatch(r -> r.value().contains("\"trigger\":\"ON_DEMAND\""))
+                    && read.stream().anyMatch(r -> r.value().contains("\"trigger\":\"STATEMENT\""));
+              });
+      assertThat(read).extracting(ConsumerRecord::key).contains("2025-03-14|EUR", "2025-03-14|JPY");
+    }
+  }
+
+  private KafkaConsumer<String, String> reportsConsumer() {
+    KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedInfrastructure.kafka().bootstrapServers()),
+            new StringDeserializer(),
+            new StringDeserializer());
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topics.reports()).stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition()))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return consumer;
+  }
+
+  private HttpResponse<String> post(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> get(String path) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
@@ -321,21 +450,26 @@ class ReconciliationFlowIT {
   }
 
   private void upload(String format, byte[] content) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/v1/statements?format=" + format))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(content))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = send(format, content);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
   }
 
+  private HttpResponse<String> send(String format, byte[] content) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/v1/statements?format=" + format))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(content))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private List<ReconEvent> openBreaks() {
-    ReadOnlyKeyValueStore<String, ReconEvent> store = streams.store(ReconStores.OPEN_BREAKS);
     List<ReconEvent> open = new ArrayList<>();
-    try (var all = store.all()) {
-      all.forEachRemaining(kv -> open.add(kv.value));
+    for (String name : ReconStores.ALL_OPEN_BREAKS) {
+      ReadOnlyKeyValueStore<String, ReconEvent> store = streams.store(name);
+      try (var all = store.all()) {
+        all.forEachRemaining(kv -> open.add(kv.value));
+      }
     }
     return open;
   }
@@ -350,6 +484,7 @@ class ReconciliationFlowIT {
         .map(TopicReader.Keyed::value)
         .filter(r -> r.getPaymentReference().equals(reference) && r.getState() == state)
         .filter(r -> r.getOutcome() != ReconOutcome.MATCHED)
+        .filter(r -> r.getOutcome() != ReconOutcome.BOOKED)
         .findFirst();
   }
 

@@ -1,14 +1,23 @@
 package com.paystream.recon.support;
 
+import com.paystream.schemas.callbacks.CallbackSource;
+import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.common.Envelope;
+import com.paystream.schemas.common.PaymentStatus;
 import com.paystream.schemas.common.Side;
 import com.paystream.schemas.ledger.AccountType;
 import com.paystream.schemas.ledger.CashflowLine;
+import com.paystream.schemas.ledger.EntryOutcome;
 import com.paystream.schemas.ledger.EntryType;
+import com.paystream.schemas.ledger.JournalEntry;
+import com.paystream.schemas.ledger.LedgerEntryEvent;
+import com.paystream.schemas.ledger.Posting;
+import com.paystream.schemas.ledger.SourceType;
 import com.paystream.schemas.statements.StatementFormat;
 import com.paystream.schemas.statements.StatementLine;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** Contract records for tests, with sensible defaults. */
@@ -101,6 +110,91 @@ public final class Records {
         .setBalanceAfterMinor(amountMinor)
         .setEffectiveDate(effectiveDate)
         .setBookedAt(Instant.parse("2025-03-14T12:00:00Z"))
+        .build();
+  }
+
+  /** A callback as the relay publishes it; {@code callbackId} is a UUID string. */
+  public static PaymentCallback callback(
+      String paymentId,
+      String callbackId,
+      PaymentStatus status,
+      long amountMinor,
+      String currency) {
+    return PaymentCallback.newBuilder()
+        .setEnvelope(envelope())
+        .setCallbackId(UUID.fromString(callbackId))
+        .setPaymentId(paymentId)
+        .setMerchantId("m-1")
+        .setProvider("simulator")
+        .setProviderEventId("evt-" + callbackId)
+        .setProviderPaymentId(null)
+        .setSource(CallbackSource.WEBHOOK)
+        .setStatus(status)
+        .setAmountMinor(amountMinor)
+        .setCurrency(currency)
+        .build();
+  }
+
+  /**
+   * The ledger's POSTED payment entry for {@code callbackId}: debit provider clearing A, credit
+   * merchant A - 1% fee, credit fee revenue.
+   */
+  public static LedgerEntryEvent paymentEntry(
+      String paymentId,
+      String entryId,
+      String callbackId,
+      long amountMinor,
+      String currency,
+      LocalDate effectiveDate) {
+    long fee = amountMinor / 100;
+    return LedgerEntryEvent.newBuilder()
+        .setEnvelope(envelope())
+        .setSourceEventId(callbackId)
+        .setSourceType(SourceType.CALLBACK)
+        .setPaymentId(paymentId)
+        .setOutcome(EntryOutcome.POSTED)
+        .setEntry(
+            JournalEntry.newBuilder()
+                .setEntryId(UUID.fromString(entryId))
+                .setEntryType(EntryType.PAYMENT)
+                .setEffectiveDate(effectiveDate)
+                .setBookedAt(Instant.parse("2025-03-14T12:00:00Z"))
+                .setDescription("payment " + paymentId)
+                .setReversesEntryId(null)
+                .setPostings(
+                    List.of(
+                        posting(
+                            "provider-clearing:simulator:" + currency,
+                            Side.DEBIT,
+                            amountMinor,
+                            currency),
+                        posting(
+                            "merchant:m-1:" + currency, Side.CREDIT, amountMinor - fee, currency),
+                        posting("revenue:fees:" + currency, Side.CREDIT, fee, currency)))
+                .build())
+        .build();
+  }
+
+  /** The ledger's confirmation of a callback that moved no money. */
+  public static LedgerEntryEvent noFinancialEffect(String paymentId, String callbackId) {
+    return LedgerEntryEvent.newBuilder()
+        .setEnvelope(envelope())
+        .setSourceEventId(callbackId)
+        .setSourceType(SourceType.CALLBACK)
+        .setPaymentId(paymentId)
+        .setOutcome(EntryOutcome.NO_FINANCIAL_EFFECT)
+        .setEntry(null)
+        .build();
+  }
+
+  private static Posting posting(String code, Side side, long amountMinor, String currency) {
+    return Posting.newBuilder()
+        .setAccountId("acct-" + code)
+        .setAccountCode(code)
+        .setSide(side)
+        .setAmountMinor(amountMinor)
+        .setCurrency(currency)
+        .setBalanceAfterMinor(amountMinor)
         .build();
   }
 }

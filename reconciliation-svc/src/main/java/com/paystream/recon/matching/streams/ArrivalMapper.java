@@ -116,7 +116,7 @@ final class ArrivalMapper {
     return colon > 0 ? rest.substring(0, colon) : rest;
   }
 
-  private static void requireAmount(long amountMinor, String currency) {
+  static void requireAmount(long amountMinor, String currency) {
     if (amountMinor <= 0) {
       throw new InvalidRecordException(
           "INVALID_AMOUNT", "amount must be positive minor units, was " + amountMinor);

@@ -1,10 +1,7 @@
 package com.paystream.recon.matching.streams;
 
-import com.paystream.recon.matching.BreakState;
-import com.paystream.recon.matching.DailyTotals;
 import com.paystream.recon.matching.MatchRules;
 import com.paystream.recon.matching.MatchUnit;
-import com.paystream.recon.matching.Outcome;
 import com.paystream.recon.matching.ReconEvent;
 import com.paystream.schemas.recon.ReconResult;
 import java.time.Duration;
@@ -45,9 +42,7 @@ final class MatchProcessor implements Processor<String, Inbound, String, ReconRe
   private ProcessorContext<String, ReconResult> context;
   private KeyValueStore<String, MatchUnit> units;
   private KeyValueStore<String, String> deadlines;
-  private KeyValueStore<String, ReconEvent> resultsByDate;
-  private KeyValueStore<String, ReconEvent> openBreaks;
-  private KeyValueStore<String, DailyTotals> matchedTotals;
+  private ResultIndex index;
 
   MatchProcessor(MatchRules rules, Duration punctuateInterval, int maxExpiriesPerRun) {
     this.rules = rules;
@@ -60,9 +55,11 @@ final class MatchProcessor implements Processor<String, Inbound, String, ReconRe
     this.context = context;
     this.units = context.getStateStore(ReconStores.UNITS);
     this.deadlines = context.getStateStore(ReconStores.DEADLINES);
-    this.resultsByDate = context.getStateStore(ReconStores.RESULTS_BY_DATE);
-    this.openBreaks = context.getStateStore(ReconStores.OPEN_BREAKS);
-    this.matchedTotals = context.getStateStore(ReconStores.MATCHED_TOTALS);
+    this.index =
+        new ResultIndex(
+            context.getStateStore(ReconStores.RESULTS_BY_DATE),
+            context.getStateStore(ReconStores.OPEN_BREAKS),
+            context.getStateStore(ReconStores.MATCHED_TOTALS));
     context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, this::expireDue);
     context.schedule(punctuateInterval, PunctuationType.STREAM_TIME, ignored -> expireDue(now()));
   }
@@ -159,21 +156,8 @@ final class MatchProcessor implements Processor<String, Inbound, String, ReconRe
     }
   }
 
-  /** Keeps the stores the reports and the break workflow read in step with the results. */
   private void record(ReconEvent event) {
-    if (event.outcome() == Outcome.MATCHED) {
-      String key = ReconStores.totalsKey(event.businessDate(), event.currency());
-      DailyTotals totals = matchedTotals.get(key);
-      long amount = event.leg().statementMinor() == null ? 0 : event.leg().statementMinor();
-      matchedTotals.put(key, (totals == null ? DailyTotals.NONE : totals).plus(amount));
-      return;
-    }
-    resultsByDate.put(ReconStores.dateKey(event), event);
-    if (event.state() == BreakState.OPEN) {
-      openBreaks.put(ReconStores.openKey(event), event);
-    } else {
-      openBreaks.delete(ReconStores.openKey(event));
-    }
+    index.record(event);
   }
 
   private long now() {

@@ -2,6 +2,7 @@ package com.paystream.recon.matching.streams;
 
 import com.paystream.recon.ReconProperties;
 import com.paystream.recon.matching.MatchRules;
+import com.paystream.recon.matching.internal.InternalRules;
 import com.paystream.recon.topics.ReconTopics;
 import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.schemas.topics.Topic;
@@ -38,6 +39,7 @@ class MatchingConfiguration {
         new MatchingTopology.Settings(
             topics,
             rules,
+            new InternalRules(recon.internalGrace(), recon.matchedRetention()),
             recon.punctuateInterval(),
             recon.maxExpiriesPerPunctuation(),
             Topic.DEFAULT_PARTITIONS,

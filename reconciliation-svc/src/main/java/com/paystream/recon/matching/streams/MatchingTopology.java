@@ -1,8 +1,12 @@
 package com.paystream.recon.matching.streams;
 
 import com.paystream.recon.matching.MatchRules;
+import com.paystream.recon.matching.Outcome;
+import com.paystream.recon.matching.internal.InternalRules;
 import com.paystream.recon.topics.ReconTopics;
+import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.ledger.CashflowLine;
+import com.paystream.schemas.ledger.LedgerEntryEvent;
 import com.paystream.schemas.recon.ReconResult;
 import com.paystream.schemas.statements.StatementLine;
 import java.time.Duration;
@@ -29,7 +33,17 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *                 └── merge ── matcher [units, deadlines, results-by-date, open-breaks,
  *                                        matched-totals]
  *                                 └── recon.results.v1 (key: payment reference)
+ *
+ *  payments.callbacks.v1 ─ SUCCEEDED ──────────────┐ (keyed by payment id already)
+ *  ledger.entries.v1 ─ POSTED payment entries ─────┤
+ *  recon.resolutions.v1 ─ of internal breaks ──────┘ repartition by payment id
+ *                 └── merge ── internal [internal-units, internal-deadlines, ...]
+ *                                 └── recon.results.v1 (key: payment id)
  * </pre>
+ *
+ * <p>The internal part reads the callbacks and entries without re-partitioning them: the catalogue
+ * keys both by payment id over the same partition count, so a payment's records already meet in one
+ * task.
  *
  * <p>All three inputs are re-partitioned by payment reference into the same number of partitions,
  * so one task owns everything about a reference. Records that cannot be decoded or processed go to
@@ -44,6 +58,7 @@ public final class MatchingTopology {
   public record Settings(
       ReconTopics topics,
       MatchRules rules,
+      InternalRules internalRules,
       Duration punctuateInterval,
       int maxExpiriesPerRun,
       int partitions,
@@ -52,6 +67,7 @@ public final class MatchingTopology {
     public Settings {
       Objects.requireNonNull(topics, "topics");
       Objects.requireNonNull(rules, "rules");
+      Objects.requireNonNull(internalRules, "internalRules");
       Objects.requireNonNull(punctuateInterval, "punctuateInterval");
       serdeConfig = Map.copyOf(serdeConfig);
     }
@@ -110,11 +126,15 @@ public final class MatchingTopology {
                 Named.as("ledger-arrivals"))
             .repartition(byReference("cashflow-by-reference", settings));
 
-    KStream<String, Inbound> resolutions =
+    KStream<String, ReconResult> allResolutions =
         builder.stream(
-                topics.manualResolutions().name(),
-                Consumed.with(keys, resolutionSerde).withName("manual-resolutions"))
-            .filter((key, result) -> result != null, Named.as("present-resolutions"))
+            topics.manualResolutions().name(),
+            Consumed.with(keys, resolutionSerde).withName("manual-resolutions"));
+    KStream<String, Inbound> resolutions =
+        allResolutions
+            .filter(
+                (key, result) -> result != null && !internal(result),
+                Named.as("present-resolutions"))
             .map(
                 (key, result) -> {
                   var resolution = ArrivalMapper.resolution(result);
@@ -139,6 +159,82 @@ public final class MatchingTopology {
             ReconStores.MATCHED_TOTALS)
         .to(topics.results().name(), Produced.with(keys, resultSerde).withName("results"));
 
+    addInternal(builder, settings, allResolutions);
     return builder.build();
+  }
+
+  private static boolean internal(ReconResult result) {
+    return result.getOutcome() != null
+        && result.getOutcome() != com.paystream.schemas.recon.ReconOutcome.UNKNOWN
+        && Outcome.valueOf(result.getOutcome().name()).internal();
+  }
+
+  /** Succeeded callbacks against posted payment entries, per payment id. */
+  private static void addInternal(
+      StreamsBuilder builder, Settings settings, KStream<String, ReconResult> allResolutions) {
+    ReconTopics topics = settings.topics();
+    Serde<String> keys = Serdes.String();
+    Serde<PaymentCallback> callbackSerde = topics.callbacks().valueSerde(settings.serdeConfig());
+    Serde<LedgerEntryEvent> entrySerde = topics.entries().valueSerde(settings.serdeConfig());
+    Serde<ReconResult> resultSerde = topics.results().valueSerde(settings.serdeConfig());
+    builder.addStateStore(ReconStores.internalUnits());
+    builder.addStateStore(ReconStores.internalDeadlines());
+    builder.addStateStore(ReconStores.internalResultsByDate());
+    builder.addStateStore(ReconStores.internalOpenBreaks());
+    builder.addStateStore(ReconStores.bookedTotals());
+
+    var zone = settings.rules().zone();
+    KStream<String, InternalInbound> callbacks =
+        builder.stream(
+                topics.callbacks().name(),
+                Consumed.with(keys, callbackSerde).withName("payment-callbacks"))
+            .filter((key, cb) -> InternalMapper.relevant(cb), Named.as("succeeded-callbacks"))
+            .mapValues(
+                cb ->
+                    (InternalInbound)
+                        new InternalInbound.Arrival(InternalMapper.callback(cb, zone)),
+                Named.as("callback-arrivals"));
+    KStream<String, InternalInbound> entries =
+        builder.stream(
+                topics.entries().name(), Consumed.with(keys, entrySerde).withName("ledger-entries"))
+            .filter((key, e) -> InternalMapper.relevant(e), Named.as("payment-entries"))
+            .mapValues(
+                e -> (InternalInbound) new InternalInbound.Arrival(InternalMapper.entry(e)),
+                Named.as("entry-arrivals"));
+    KStream<String, InternalInbound> resolutions =
+        allResolutions
+            .filter(
+                (key, result) -> result != null && internal(result),
+                Named.as("internal-resolutions"))
+            .map(
+                (key, result) -> {
+                  var resolution = ArrivalMapper.resolution(result);
+                  return KeyValue.pair(
+                      resolution.reference(), (Inbound) new Inbound.Resolution(resolution));
+                },
+                Named.as("internal-resolution-commands"))
+            .repartition(byReference("internal-resolutions-by-payment", settings))
+            .mapValues(
+                in ->
+                    (InternalInbound)
+                        new InternalInbound.Resolution(((Inbound.Resolution) in).resolution()),
+                Named.as("internal-resolution-inbound"));
+
+    callbacks
+        .merge(entries, Named.as("merge-internal-sides"))
+        .merge(resolutions, Named.as("merge-internal-resolutions"))
+        .process(
+            () ->
+                new InternalProcessor(
+                    settings.internalRules(),
+                    settings.punctuateInterval(),
+                    settings.maxExpiriesPerRun()),
+            Named.as("internal-matcher"),
+            ReconStores.INTERNAL_UNITS,
+            ReconStores.INTERNAL_DEADLINES,
+            ReconStores.INTERNAL_RESULTS_BY_DATE,
+            ReconStores.INTERNAL_OPEN_BREAKS,
+            ReconStores.BOOKED_TOTALS)
+        .to(topics.results().name(), Produced.with(keys, resultSerde).withName("internal-results"));
   }
 }

@@ -35,6 +35,7 @@ public final class ReconResults {
         .setStatementLineId(event.statementLineId())
         .setEntryId(event.entryId())
         .setProvider(event.provider())
+        .setCallbackId(event.callbackId())
         .build();
   }
 }

@@ -5,6 +5,8 @@ import com.paystream.recon.matching.MatchUnit;
 import com.paystream.recon.matching.MatchUnitCodec;
 import com.paystream.recon.matching.ReconEvent;
 import com.paystream.recon.matching.ReconEventCodec;
+import com.paystream.recon.matching.internal.InternalUnit;
+import com.paystream.recon.matching.internal.InternalUnitCodec;
 import java.time.LocalDate;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -14,7 +16,10 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The matcher's state: persistent (RocksDB) key-value stores, each backed by a changelog topic, so
- * a restarted or moved task rebuilds exactly what it had.
+ * a restarted or moved task rebuilds exactly what it had. Every store is cached: a unit that
+ * changes twice within a commit interval (its statement line and its booking arrive together), a
+ * deadline put and deleted again, a total counted up many times, reach RocksDB and the changelog
+ * once per commit instead of once per change.
  *
  * <ul>
  *   <li>{@value #UNITS}: reference → {@link MatchUnit}.
@@ -37,6 +42,22 @@ public final class ReconStores {
   public static final String OPEN_BREAKS = "recon-open-breaks";
   public static final String MATCHED_TOTALS = "recon-matched-totals";
 
+  // Internal reconciliation (callbacks against journal entries) keeps the same kinds of stores,
+  // its own because it runs in its own sub-topology (a store belongs to one).
+  public static final String INTERNAL_UNITS = "recon-internal-units";
+  public static final String INTERNAL_DEADLINES = "recon-internal-deadlines";
+  public static final String INTERNAL_RESULTS_BY_DATE = "recon-internal-results-by-date";
+  public static final String INTERNAL_OPEN_BREAKS = "recon-internal-open-breaks";
+  public static final String BOOKED_TOTALS = "recon-booked-totals";
+
+  /** Stores of open break legs, the matcher's first. */
+  public static final java.util.List<String> ALL_OPEN_BREAKS =
+      java.util.List.of(OPEN_BREAKS, INTERNAL_OPEN_BREAKS);
+
+  /** Stores of break results by business date. */
+  public static final java.util.List<String> ALL_RESULTS_BY_DATE =
+      java.util.List.of(RESULTS_BY_DATE, INTERNAL_RESULTS_BY_DATE);
+
   static final Serde<MatchUnit> UNIT_SERDE =
       Serdes.serdeFrom(
           (topic, unit) -> unit == null ? null : MatchUnitCodec.encode(unit),
@@ -52,31 +73,71 @@ public final class ReconStores {
           (topic, totals) -> totals == null ? null : totals.encode(),
           (topic, bytes) -> bytes == null ? null : DailyTotals.decode(bytes));
 
+  static final Serde<InternalUnit> INTERNAL_UNIT_SERDE =
+      Serdes.serdeFrom(
+          (topic, unit) -> unit == null ? null : InternalUnitCodec.encode(unit),
+          (topic, bytes) -> bytes == null ? null : InternalUnitCodec.decode(bytes));
+
   private ReconStores() {}
+
+  static StoreBuilder<KeyValueStore<String, InternalUnit>> internalUnits() {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(INTERNAL_UNITS), Serdes.String(), INTERNAL_UNIT_SERDE)
+        .withCachingEnabled();
+  }
+
+  static StoreBuilder<KeyValueStore<String, String>> internalDeadlines() {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(INTERNAL_DEADLINES), Serdes.String(), Serdes.String())
+        .withCachingEnabled();
+  }
+
+  static StoreBuilder<KeyValueStore<String, ReconEvent>> internalResultsByDate() {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(INTERNAL_RESULTS_BY_DATE), Serdes.String(), EVENT_SERDE)
+        .withCachingEnabled();
+  }
+
+  static StoreBuilder<KeyValueStore<String, ReconEvent>> internalOpenBreaks() {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(INTERNAL_OPEN_BREAKS), Serdes.String(), EVENT_SERDE)
+        .withCachingEnabled();
+  }
+
+  static StoreBuilder<KeyValueStore<String, DailyTotals>> bookedTotals() {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(BOOKED_TOTALS), Serdes.String(), TOTALS_SERDE)
+        .withCachingEnabled();
+  }
 
   static StoreBuilder<KeyValueStore<String, MatchUnit>> units() {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(UNITS), Serdes.String(), UNIT_SERDE);
+            Stores.persistentKeyValueStore(UNITS), Serdes.String(), UNIT_SERDE)
+        .withCachingEnabled();
   }
 
   static StoreBuilder<KeyValueStore<String, String>> deadlines() {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(DEADLINES), Serdes.String(), Serdes.String());
+            Stores.persistentKeyValueStore(DEADLINES), Serdes.String(), Serdes.String())
+        .withCachingEnabled();
   }
 
   static StoreBuilder<KeyValueStore<String, ReconEvent>> resultsByDate() {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(RESULTS_BY_DATE), Serdes.String(), EVENT_SERDE);
+            Stores.persistentKeyValueStore(RESULTS_BY_DATE), Serdes.String(), EVENT_SERDE)
+        .withCachingEnabled();
   }
 
   static StoreBuilder<KeyValueStore<String, DailyTotals>> matchedTotals() {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(MATCHED_TOTALS), Serdes.String(), TOTALS_SERDE);
+            Stores.persistentKeyValueStore(MATCHED_TOTALS), Serdes.String(), TOTALS_SERDE)
+        .withCachingEnabled();
   }
 
   static StoreBuilder<KeyValueStore<String, ReconEvent>> openBreaks() {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(OPEN_BREAKS), Serdes.String(), EVENT_SERDE);
+            Stores.persistentKeyValueStore(OPEN_BREAKS), Serdes.String(), EVENT_SERDE)
+        .withCachingEnabled();
   }
 
   // --- keys ----------------------------------------------------------------------------------

@@ -1,7 +1,10 @@
 package com.paystream.recon.matching.streams;
 
+import static com.paystream.recon.support.Records.callback;
 import static com.paystream.recon.support.Records.cashflowLine;
 import static com.paystream.recon.support.Records.clearingLine;
+import static com.paystream.recon.support.Records.noFinancialEffect;
+import static com.paystream.recon.support.Records.paymentEntry;
 import static com.paystream.recon.support.Records.statementLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -10,13 +13,17 @@ import com.paystream.recon.ReconProperties;
 import com.paystream.recon.matching.MatchRules;
 import com.paystream.recon.matching.ReconEvent;
 import com.paystream.recon.matching.Resolutions;
+import com.paystream.recon.matching.internal.InternalRules;
 import com.paystream.recon.topics.ReconTopics;
+import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.common.Envelope;
+import com.paystream.schemas.common.PaymentStatus;
 import com.paystream.schemas.common.Side;
 import com.paystream.schemas.deadletter.DeadLetter;
 import com.paystream.schemas.ledger.AccountType;
 import com.paystream.schemas.ledger.CashflowLine;
 import com.paystream.schemas.ledger.EntryType;
+import com.paystream.schemas.ledger.LedgerEntryEvent;
 import com.paystream.schemas.recon.BreakState;
 import com.paystream.schemas.recon.ReconOutcome;
 import com.paystream.schemas.recon.ReconResult;
@@ -53,6 +60,7 @@ class MatchingTopologyTest {
   private static final Instant START = Instant.parse("2025-03-15T07:00:00Z");
   private static final LocalDate DAY = LocalDate.of(2025, 3, 14);
   private static final Duration GRACE = Duration.ofMinutes(30);
+  private static final Duration INTERNAL_GRACE = Duration.ofHours(1);
   private static final ReconTopics TOPICS = new ReconTopics("");
   private static final Map<String, Object> SERDE = Map.of(AvroSerdeConfig.REGISTRY_URL, "");
 
@@ -60,6 +68,8 @@ class MatchingTopologyTest {
   private TestInputTopic<String, StatementLine> statements;
   private TestInputTopic<String, CashflowLine> cashflow;
   private TestInputTopic<String, ReconResult> resolutions;
+  private TestInputTopic<String, PaymentCallback> callbacks;
+  private TestInputTopic<String, LedgerEntryEvent> entries;
   private TestInputTopic<String, byte[]> rawStatements;
   private TestOutputTopic<String, ReconResult> results;
   private TestOutputTopic<String, DeadLetter> deadLetters;
@@ -75,7 +85,14 @@ class MatchingTopologyTest {
             Duration.ofDays(35));
     var topology =
         MatchingTopology.build(
-            new MatchingTopology.Settings(TOPICS, rules, punctuateInterval, maxExpiries, 6, SERDE));
+            new MatchingTopology.Settings(
+                TOPICS,
+                rules,
+                new InternalRules(INTERNAL_GRACE, Duration.ofDays(35)),
+                punctuateInterval,
+                maxExpiries,
+                6,
+                SERDE));
     driver = new TopologyTestDriver(topology, config(), START);
     statements =
         driver.createInputTopic(
@@ -92,6 +109,16 @@ class MatchingTopologyTest {
             TOPICS.manualResolutions().name(),
             new StringSerializer(),
             TOPICS.manualResolutions().valueSerde(SERDE).serializer());
+    callbacks =
+        driver.createInputTopic(
+            TOPICS.callbacks().name(),
+            new StringSerializer(),
+            TOPICS.callbacks().valueSerde(SERDE).serializer());
+    entries =
+        driver.createInputTopic(
+            TOPICS.entries().name(),
+            new StringSerializer(),
+            TOPICS.entries().valueSerde(SERDE).serializer());
     rawStatements =
         driver.createInputTopic(
             TOPICS.statements().name(), new StringSerializer(), new ByteArraySerializer());
@@ -128,7 +155,9 @@ class MatchingTopologyTest {
             Duration.ofDays(35),
             "",
             Duration.ofSeconds(5),
-            new ReconProperties.Outbox(100, Duration.ofSeconds(1)));
+            new ReconProperties.Outbox(100, Duration.ofSeconds(1)),
+            Duration.ofHours(1),
+            new ReconProperties.Report(Duration.ofHours(4), Duration.ofMinutes(35), 2));
     Properties p = StreamsSettings.of(recon, TOPICS, "unused:9092", 1, "");
     p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
     return p;
@@ -525,6 +554,284 @@ class MatchingTopologyTest {
         .containsExactly(tuple("INVALID_AMOUNT", "pay-neg"), tuple("INVALID_CURRENCY", "pay-ccy"));
     driver.advanceWallClockTime(Duration.ofDays(3));
     assertThat(results.isEmpty()).isTrue();
+  }
+
+  // --- internal reconciliation: succeeded callbacks against journal entries --------------------
+
+  private static final String CB1 = "00000000-0000-0000-0000-0000000000c1";
+  private static final String CB2 = "00000000-0000-0000-0000-0000000000c2";
+  private static final String E1 = "00000000-0000-0000-0000-0000000000e1";
+  private static final String E2 = "00000000-0000-0000-0000-0000000000e2";
+
+  @Test
+  void aSucceededCallbackWithItsOneEntryIsBooked() {
+    start();
+
+    succeeded("pay-i1", CB1, 12550, "EUR");
+    entry("pay-i1", E1, CB1, 12550, "EUR");
+
+    List<ReconResult> out = results.readValuesToList();
+    assertThat(out)
+        .extracting(
+            ReconResult::getBreakId,
+            ReconResult::getOutcome,
+            ReconResult::getState,
+            ReconResult::getStatementAmountMinor,
+            ReconResult::getInternalAmountMinor,
+            ReconResult::getCallbackId,
+            ReconResult::getEntryId)
+        .containsExactly(
+            tuple("pay-i1:i1", ReconOutcome.BOOKED, BreakState.RESOLVED, 12550L, 12550L, CB1, E1));
+    assertThat(out.get(0).getBusinessDate()).isEqualTo(DAY);
+  }
+
+  @Test
+  void callbacksThatAreNotSucceededAndConfirmationsWithoutMoneyTakeNoPart() {
+    start();
+
+    callbacks.pipeInput(
+        "pay-i2", callback("pay-i2", CB1, PaymentStatus.PENDING, 100, "EUR"), START);
+    entries.pipeInput("pay-i2", noFinancialEffect("pay-i2", CB1), START);
+    driver.advanceWallClockTime(Duration.ofDays(2));
+
+    assertThat(results.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aSecondSucceededCallbackOfABookedPaymentIsNoBreak() {
+    start();
+    succeeded("pay-i3", CB1, 500, "EUR");
+    entry("pay-i3", E1, CB1, 500, "EUR");
+    results.readValuesToList();
+
+    // The status query finds the same success; the ledger confirms it without a second entry.
+    succeeded("pay-i3", CB2, 500, "EUR");
+    entries.pipeInput("pay-i3", noFinancialEffect("pay-i3", CB2), START);
+    driver.advanceWallClockTime(INTERNAL_GRACE.multipliedBy(3));
+
+    assertThat(results.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aSucceededCallbackWithoutEntryIsNotBookedOnWallClockTimeAfterTheGrace() {
+    start();
+    succeeded("pay-i4", CB1, 2599, "USD");
+
+    driver.advanceWallClockTime(INTERNAL_GRACE.minusSeconds(5));
+    assertThat(results.isEmpty()).isTrue();
+    driver.advanceWallClockTime(Duration.ofSeconds(6));
+
+    assertThat(results.readValuesToList())
+        .extracting(
+            ReconResult::getOutcome,
+            ReconResult::getState,
+            ReconResult::getStatementAmountMinor,
+            ReconResult::getInternalAmountMinor,
+            ReconResult::getCurrency)
+        .containsExactly(tuple(ReconOutcome.NOT_BOOKED, BreakState.OPEN, 2599L, null, "USD"));
+    assertThat(openBreaks(ReconStores.INTERNAL_OPEN_BREAKS))
+        .extracting(ReconEvent::reference)
+        .containsExactly("pay-i4");
+  }
+
+  @Test
+  void theInternalGraceAlsoPassesOnStreamTime() {
+    start(Duration.ofHours(5), 10_000);
+    callbacks.pipeInput(
+        "pay-i5", callback("pay-i5", CB1, PaymentStatus.SUCCEEDED, 100, "EUR"), START);
+    driver.advanceWallClockTime(INTERNAL_GRACE.plusMinutes(1));
+    assertThat(results.isEmpty()).isTrue();
+
+    callbacks.pipeInput(
+        "pay-other",
+        callback("pay-other", CB2, PaymentStatus.FAILED, 1, "EUR"),
+        START.plus(Duration.ofHours(6)));
+
+    assertThat(results.readValuesToList())
+        .extracting(ReconResult::getPaymentReference, ReconResult::getOutcome)
+        .containsExactly(tuple("pay-i5", ReconOutcome.NOT_BOOKED));
+  }
+
+  @Test
+  void aLateEntryClosesTheNotBookedBreak() {
+    start();
+    succeeded("pay-i6", CB1, 700, "EUR");
+    driver.advanceWallClockTime(INTERNAL_GRACE.plusMinutes(1));
+    ReconResult open = results.readValue();
+
+    entry("pay-i6", E1, CB1, 700, "EUR");
+
+    assertThat(results.readValuesToList())
+        .extracting(
+            ReconResult::getBreakId,
+            ReconResult::getOutcome,
+            ReconResult::getState,
+            ReconResult::getResolution)
+        .containsExactly(
+            tuple(open.getBreakId(), ReconOutcome.NOT_BOOKED, BreakState.RESOLVED, "LATE_ARRIVAL"),
+            tuple("pay-i6:i2", ReconOutcome.BOOKED, BreakState.RESOLVED, null));
+    assertThat(openBreaks(ReconStores.INTERNAL_OPEN_BREAKS)).isEmpty();
+  }
+
+  @Test
+  void anEntryNoSucceededCallbackExplainsIsABreakUntilTheCallbackShowsUp() {
+    start();
+    entry("pay-i7", E1, CB1, 900, "GBP");
+    driver.advanceWallClockTime(INTERNAL_GRACE.plusMinutes(1));
+
+    assertThat(results.readValuesToList())
+        .extracting(
+            ReconResult::getOutcome,
+            ReconResult::getStatementAmountMinor,
+            ReconResult::getInternalAmountMinor)
+        .containsExactly(tuple(ReconOutcome.BOOKED_WITHOUT_CALLBACK, null, 900L));
+
+    succeeded("pay-i7", CB1, 900, "GBP");
+
+    assertThat(results.readValuesToList())
+        .extracting(ReconResult::getOutcome, ReconResult::getState, ReconResult::getResolution)
+        .containsExactly(
+            tuple(ReconOutcome.BOOKED_WITHOUT_CALLBACK, BreakState.RESOLVED, "LATE_ARRIVAL"),
+            tuple(ReconOutcome.BOOKED, BreakState.RESOLVED, null));
+  }
+
+  @Test
+  void aSecondPaymentEntryIsADoubleBookingAtOnce() {
+    start();
+    succeeded("pay-i8", CB1, 300, "EUR");
+    entry("pay-i8", E1, CB1, 300, "EUR");
+    results.readValuesToList();
+
+    entry("pay-i8", E2, CB2, 300, "EUR");
+
+    assertThat(results.readValuesToList())
+        .extracting(
+            ReconResult::getOutcome,
+            ReconResult::getState,
+            ReconResult::getStatementAmountMinor,
+            ReconResult::getInternalAmountMinor)
+        .containsExactly(tuple(ReconOutcome.DOUBLE_BOOKED, BreakState.OPEN, 300L, 600L));
+  }
+
+  @Test
+  void aRedeliveredCallbackOrEntryChangesNothing() {
+    start();
+    succeeded("pay-i9", CB1, 300, "EUR");
+    entry("pay-i9", E1, CB1, 300, "EUR");
+    succeeded("pay-i9", CB1, 300, "EUR");
+    entry("pay-i9", E1, CB1, 300, "EUR");
+
+    assertThat(results.readValuesToList())
+        .extracting(ReconResult::getOutcome)
+        .containsExactly(ReconOutcome.BOOKED);
+  }
+
+  @Test
+  void anEntryForAnotherAmountThanItsCallbackIsAMismatch() {
+    start();
+    succeeded("pay-i10", CB1, 10000, "EUR");
+    entry("pay-i10", E1, CB1, 9900, "EUR");
+    driver.advanceWallClockTime(INTERNAL_GRACE.plusMinutes(1));
+
+    assertThat(results.readValuesToList())
+        .extracting(
+            ReconResult::getOutcome,
+            ReconResult::getStatementAmountMinor,
+            ReconResult::getInternalAmountMinor)
+        .containsExactly(tuple(ReconOutcome.BOOKED_AMOUNT_MISMATCH, 10000L, 9900L));
+  }
+
+  @Test
+  void anEntryInAnotherCurrencyThanItsCallbackIsAMismatchPerCurrency() {
+    start();
+    succeeded("pay-i11", CB1, 10000, "EUR");
+    entry("pay-i11", E1, CB1, 10000, "USD");
+    driver.advanceWallClockTime(INTERNAL_GRACE.plusMinutes(1));
+
+    assertThat(results.readValuesToList())
+        .extracting(
+            ReconResult::getOutcome,
+            ReconResult::getCurrency,
+            ReconResult::getStatementAmountMinor,
+            ReconResult::getInternalAmountMinor)
+        .containsExactly(
+            tuple(ReconOutcome.BOOKED_AMOUNT_MISMATCH, "EUR", 10000L, 0L),
+            tuple(ReconOutcome.BOOKED_AMOUNT_MISMATCH, "USD", 0L, 10000L));
+  }
+
+  @Test
+  void anOperatorsResolutionClosesAnInternalBreak() {
+    start();
+    succeeded("pay-i12", CB1, 5000, "EUR");
+    driver.advanceWallClockTime(INTERNAL_GRACE.plusMinutes(1));
+    ReconResult open = results.readValue();
+
+    resolutions.pipeInput(
+        "pay-i12",
+        ReconResult.newBuilder(open)
+            .setEnvelope(
+                Envelope.newBuilder(open.getEnvelope()).setEventId(UUID.randomUUID()).build())
+            .setState(BreakState.RESOLVED)
+            .setResolution("MANUAL: provider reversed it, ticket OPS-9")
+            .build(),
+        START.plus(Duration.ofHours(2)));
+    driver.advanceWallClockTime(INTERNAL_GRACE.multipliedBy(2));
+
+    assertThat(results.readValuesToList())
+        .extracting(ReconResult::getBreakId, ReconResult::getState, ReconResult::getResolution)
+        .containsExactly(
+            tuple(
+                open.getBreakId(),
+                BreakState.RESOLVED,
+                "MANUAL: provider reversed it, ticket OPS-9"));
+    assertThat(openBreaks(ReconStores.INTERNAL_OPEN_BREAKS)).isEmpty();
+  }
+
+  @Test
+  void theInternalStoresCountBookingsPerDateAndKeepBreaksByDate() {
+    start();
+    succeeded("pay-i13", CB1, 100, "EUR");
+    entry("pay-i13", E1, CB1, 100, "EUR");
+    succeeded("pay-i14", CB2, 40, "EUR");
+    driver.advanceWallClockTime(INTERNAL_GRACE.plusMinutes(1));
+
+    KeyValueStore<String, com.paystream.recon.matching.DailyTotals> booked =
+        driver.getKeyValueStore(ReconStores.BOOKED_TOTALS);
+    assertThat(booked.get(ReconStores.totalsKey(DAY, "EUR")))
+        .isEqualTo(new com.paystream.recon.matching.DailyTotals(1, 100));
+    KeyValueStore<String, ReconEvent> byDate =
+        driver.getKeyValueStore(ReconStores.INTERNAL_RESULTS_BY_DATE);
+    // Without an entry the break is dated by the callback's occurred-at (2025-03-15T07:00Z).
+    LocalDate callbackDay = DAY.plusDays(1);
+    assertThat(
+            values(
+                byDate,
+                ReconStores.datePrefix(callbackDay),
+                ReconStores.datePrefix(callbackDay.plusDays(1))))
+        .extracting(e -> e.reference(), e -> e.outcome().name())
+        .containsExactly(tuple("pay-i14", "NOT_BOOKED"));
+  }
+
+  private void succeeded(String paymentId, String callbackId, long amountMinor, String currency) {
+    callbacks.pipeInput(
+        paymentId,
+        callback(paymentId, callbackId, PaymentStatus.SUCCEEDED, amountMinor, currency),
+        START);
+  }
+
+  private void entry(
+      String paymentId, String entryId, String callbackId, long amountMinor, String currency) {
+    entries.pipeInput(
+        paymentId, paymentEntry(paymentId, entryId, callbackId, amountMinor, currency, DAY), START);
+  }
+
+  private List<ReconEvent> openBreaks(String store) {
+    KeyValueStore<String, ReconEvent> open = driver.getKeyValueStore(store);
+    try (var all = open.all()) {
+      List<ReconEvent> events = new java.util.ArrayList<>();
+      all.forEachRemaining(kv -> events.add(kv.value));
+      return events;
+    }
   }
 
   // --- helpers --------------------------------------------------------------------------------

@@ -1,0 +1,66 @@
+package com.paystream.recon.report;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Produces the reports of a business date and writes them to the reports topic (JSON, key {@code
+ * <date>|<currency>}), waiting for the broker's acknowledgement. A report is a snapshot: the next
+ * one of the same date and currency supersedes it, so a repeated publication is harmless.
+ */
+public final class ReportPublisher {
+
+  private static final Logger log = LoggerFactory.getLogger(ReportPublisher.class);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final DailyReports reports;
+  private final Producer<String, byte[]> producer;
+  private final String topic;
+  private final MeterRegistry meters;
+
+  public ReportPublisher(
+      DailyReports reports, Producer<String, byte[]> producer, String topic, MeterRegistry meters) {
+    this.reports = reports;
+    this.producer = producer;
+    this.topic = topic;
+    this.meters = meters;
+  }
+
+  /** Produces and publishes the reports of {@code date}; returns what was published. */
+  public List<DailyReport> publish(LocalDate date, String trigger) {
+    List<DailyReport> produced = reports.of(date, trigger);
+    List<Future<RecordMetadata>> sent =
+        produced.stream()
+            .map(
+                r ->
+                    producer.send(
+                        new ProducerRecord<>(
+                            topic,
+                            r.key(),
+                            JSON.writeValueAsString(r).getBytes(StandardCharsets.UTF_8))))
+            .toList();
+    for (Future<RecordMetadata> ack : sent) {
+      try {
+        ack.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while publishing reports", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("could not publish the reports of " + date, e.getCause());
+      }
+    }
+    meters.counter("recon_reports_published_total", "trigger", trigger).increment(produced.size());
+    log.info("Published {} report(s) of {} ({})", produced.size(), date, trigger);
+    return produced;
+  }
+}

@@ -1,0 +1,55 @@
+package com.paystream.recon.matching.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.paystream.recon.matching.Outcome;
+import com.paystream.recon.matching.internal.InternalArrival.CallbackSucceeded;
+import com.paystream.recon.matching.internal.InternalArrival.EntryPosted;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class InternalUnitCodecTest {
+
+  private static final InternalRules RULES =
+      new InternalRules(Duration.ofHours(1), Duration.ofDays(35));
+  private static final LocalDate DAY = LocalDate.of(2025, 3, 14);
+
+  @Test
+  void aUnitWithAnOpenBreakDecodesToWhatWasEncoded() {
+    InternalUnit unit = InternalUnit.empty("pay-1");
+    unit.accept(
+        new CallbackSucceeded("pay-1", "cb-1", 1000, "EUR", DAY, "simulator", "ev-1", "t"),
+        0,
+        RULES);
+    unit.accept(new EntryPosted("pay-1", "e-1", "cb-1", 900, "EUR", DAY, "ev-2", ""), 10, RULES);
+    unit.expire(RULES.grace().toMillis() + 10);
+
+    InternalUnit decoded = InternalUnitCodec.decode(InternalUnitCodec.encode(unit));
+
+    assertThat(decoded.toString()).isEqualTo(unit.toString());
+    assertThat(decoded.openBreak).isEqualTo(unit.openBreak);
+    assertThat(decoded.openBreak.outcome()).isEqualTo(Outcome.BOOKED_AMOUNT_MISMATCH);
+    assertThat(decoded.callbacks).isEqualTo(unit.callbacks);
+    assertThat(decoded.entries).isEqualTo(unit.entries);
+    assertThat(decoded.businessDate).isEqualTo(DAY);
+    assertThat(decoded.emissions).isEqualTo(unit.emissions);
+  }
+
+  @Test
+  void aSecondArrivalOfTheSameCallbackIsNotApplied() {
+    InternalUnit unit = InternalUnit.empty("pay-2");
+    CallbackSucceeded callback =
+        new CallbackSucceeded("pay-2", "cb-1", 1000, "EUR", DAY, "simulator", "ev-1", "");
+    unit.accept(callback, 0, RULES);
+
+    assertThat(unit.accept(callback, 5, RULES).applied()).isFalse();
+  }
+
+  @Test
+  void internalBreakIdsAreToldApartFromStatementBreakIds() {
+    assertThat(InternalUnit.isInternalBreakId("pay-1:i3")).isTrue();
+    assertThat(InternalUnit.isInternalBreakId("pay-1:3")).isFalse();
+    assertThat(InternalUnit.isInternalBreakId("unreferenced:S/9:1")).isFalse();
+  }
+}
