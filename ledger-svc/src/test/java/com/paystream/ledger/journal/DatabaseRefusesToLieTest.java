@@ -145,6 +145,29 @@ class DatabaseRefusesToLieTest {
   }
 
   @Test
+  void refusesEntryWithoutPostingsAtCommit() throws SQLException {
+    connection.setAutoCommit(false);
+    UUID entry = entry();
+
+    assertRefused(
+        connection::commit,
+        "LD003",
+        "journal entry " + entry + " has 0 posting(s); at least two are required");
+  }
+
+  @Test
+  void deletingTheQueuedBalanceCheckDoesNotSkipIt() throws SQLException {
+    connection.setAutoCommit(false);
+    UUID entry = entry();
+    execute("delete from journal_entry_balance_check");
+
+    assertRefused(
+        connection::commit,
+        "LD003",
+        "journal entry " + entry + " has 0 posting(s); at least two are required");
+  }
+
+  @Test
   void refusesEntryBalancedOnlyAcrossCurrencies() throws SQLException {
     connection.setAutoCommit(false);
     UUID entry = entry();
