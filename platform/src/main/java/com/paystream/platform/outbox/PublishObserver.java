@@ -10,9 +10,10 @@ public interface PublishObserver {
   PublishObserver NONE = new PublishObserver() {};
 
   /**
-   * Called inside the batch's transaction, after the broker acknowledged it and before commit, so
-   * that whatever the observer writes (e.g. an attempt history) commits or rolls back with the new
-   * delivery state. An exception rolls the batch back; the rows stay due.
+   * Called inside the batch's transaction before commit, while the broker is acknowledging the
+   * batch (the transaction commits only once every record is acknowledged), so that whatever the
+   * observer writes (e.g. an attempt history) commits or rolls back with the new delivery state. An
+   * exception rolls the batch back; the rows stay due.
    */
   default void beforeCommit(
       Connection connection, List<OutboxRecord> published, List<OutboxRecord> deadLettered)
