@@ -1,5 +1,7 @@
 package com.paystream.ledger.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import com.paystream.ledger.LedgerApplication;
 import com.paystream.ledger.accounts.AccountSpec;
 import com.paystream.ledger.booking.BatchInput;
@@ -187,15 +189,10 @@ public final class LedgerBenchmark {
         new SpringApplicationBuilder(LedgerApplication.class).run(arguments);
     try {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-      Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
-      long done = 0;
-      while (done < n && Instant.now().isBefore(deadline)) {
-        Thread.sleep(250);
-        done = jdbc.queryForObject("select count(*) from journal_entry", Long.class);
-      }
-      if (done < n) {
-        throw new IllegalStateException("only " + done + " of " + n + " entries within 15 minutes");
-      }
+      await("all " + n + " entries booked")
+          .atMost(Duration.ofMinutes(15))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> jdbc.queryForObject("select count(*) from journal_entry", Long.class) >= n);
       // First to last booking: consumption, decoding, planning and commits, not the start-up.
       double seconds =
           jdbc.queryForObject(
