@@ -6,13 +6,11 @@ import com.paystream.recon.matching.internal.InternalUnit;
 import com.paystream.schemas.recon.ReconResult;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +30,7 @@ final class InternalProcessor implements Processor<String, InternalInbound, Stri
 
   private ProcessorContext<String, ReconResult> context;
   private KeyValueStore<String, InternalUnit> units;
-  private KeyValueStore<String, String> deadlines;
+  private DeadlineIndex deadlines;
   private ResultIndex index;
 
   InternalProcessor(InternalRules rules, Duration punctuateInterval, int maxExpiriesPerRun) {
@@ -45,7 +43,7 @@ final class InternalProcessor implements Processor<String, InternalInbound, Stri
   public void init(ProcessorContext<String, ReconResult> context) {
     this.context = context;
     this.units = context.getStateStore(ReconStores.INTERNAL_UNITS);
-    this.deadlines = context.getStateStore(ReconStores.INTERNAL_DEADLINES);
+    this.deadlines = new DeadlineIndex(context.getStateStore(ReconStores.INTERNAL_DEADLINES));
     this.index =
         new ResultIndex(
             context.getStateStore(ReconStores.INTERNAL_RESULTS_BY_DATE),
@@ -84,36 +82,19 @@ final class InternalProcessor implements Processor<String, InternalInbound, Stri
   }
 
   void expireDue(long nowMs) {
-    List<String> due = new ArrayList<>();
-    try (KeyValueIterator<String, String> it =
-        deadlines.range(ReconStores.deadlineKey(0, ""), ReconStores.deadlineUpperBound(nowMs))) {
-      while (it.hasNext() && due.size() < maxExpiriesPerRun) {
-        due.add(it.next().key);
-      }
-    }
-    for (String key : due) {
-      deadlines.delete(key);
-      InternalUnit unit = units.get(ReconStores.referenceOf(key));
-      long deadline = ReconStores.deadlineOf(key);
-      if (unit == null || unit.deadlineMs() != deadline) {
+    for (DeadlineIndex.Due due : deadlines.takeDue(nowMs, maxExpiriesPerRun)) {
+      InternalUnit unit = units.get(due.reference());
+      if (unit == null || unit.deadlineMs() != due.deadlineMs()) {
         continue; // stale index entry: the unit moved its deadline or is gone
       }
       InternalUnit.Decision decision = unit.expire(nowMs);
-      save(unit, deadline, decision.forget());
+      save(unit, due.deadlineMs(), decision.forget());
       publish(decision.events(), nowMs);
     }
   }
 
   private void save(InternalUnit unit, long previousDeadline, boolean forget) {
-    long next = forget ? 0 : unit.deadlineMs();
-    if (previousDeadline != next) {
-      if (previousDeadline != 0) {
-        deadlines.delete(ReconStores.deadlineKey(previousDeadline, unit.paymentId()));
-      }
-      if (next != 0) {
-        deadlines.put(ReconStores.deadlineKey(next, unit.paymentId()), unit.paymentId());
-      }
-    }
+    deadlines.move(unit.paymentId(), previousDeadline, forget ? 0 : unit.deadlineMs());
     if (forget) {
       units.delete(unit.paymentId());
     } else {

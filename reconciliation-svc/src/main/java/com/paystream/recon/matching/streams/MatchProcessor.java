@@ -13,7 +13,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +40,7 @@ final class MatchProcessor implements Processor<String, Inbound, String, ReconRe
 
   private ProcessorContext<String, ReconResult> context;
   private KeyValueStore<String, MatchUnit> units;
-  private KeyValueStore<String, String> deadlines;
+  private DeadlineIndex deadlines;
   private ResultIndex index;
 
   MatchProcessor(MatchRules rules, Duration punctuateInterval, int maxExpiriesPerRun) {
@@ -54,7 +53,7 @@ final class MatchProcessor implements Processor<String, Inbound, String, ReconRe
   public void init(ProcessorContext<String, ReconResult> context) {
     this.context = context;
     this.units = context.getStateStore(ReconStores.UNITS);
-    this.deadlines = context.getStateStore(ReconStores.DEADLINES);
+    this.deadlines = new DeadlineIndex(context.getStateStore(ReconStores.DEADLINES));
     this.index =
         new ResultIndex(
             context.getStateStore(ReconStores.RESULTS_BY_DATE),
@@ -93,17 +92,8 @@ final class MatchProcessor implements Processor<String, Inbound, String, ReconRe
 
   /** Handles the deadlines due at {@code nowMs}, oldest first, at most the bound per run. */
   void expireDue(long nowMs) {
-    List<String> due = new ArrayList<>();
-    try (KeyValueIterator<String, String> it =
-        deadlines.range(ReconStores.deadlineKey(0, ""), ReconStores.deadlineUpperBound(nowMs))) {
-      while (it.hasNext() && due.size() < maxExpiriesPerRun) {
-        due.add(it.next().key);
-      }
-    }
-    for (String key : due) {
-      deadlines.delete(key);
-      expire(ReconStores.referenceOf(key), ReconStores.deadlineOf(key), nowMs);
-    }
+    List<DeadlineIndex.Due> due = deadlines.takeDue(nowMs, maxExpiriesPerRun);
+    due.forEach(d -> expire(d.reference(), d.deadlineMs(), nowMs));
     if (due.size() == maxExpiriesPerRun) {
       log.info("{} deadlines handled this run; the rest wait for the next one", due.size());
     }
@@ -131,15 +121,7 @@ final class MatchProcessor implements Processor<String, Inbound, String, ReconRe
 
   /** Writes the unit and moves its index entry if the deadline changed. */
   private void save(MatchUnit unit, long previousDeadline, boolean forget) {
-    long next = forget ? 0 : unit.deadlineMs();
-    if (previousDeadline != next) {
-      if (previousDeadline != 0) {
-        deadlines.delete(ReconStores.deadlineKey(previousDeadline, unit.reference()));
-      }
-      if (next != 0) {
-        deadlines.put(ReconStores.deadlineKey(next, unit.reference()), unit.reference());
-      }
-    }
+    deadlines.move(unit.reference(), previousDeadline, forget ? 0 : unit.deadlineMs());
     if (forget) {
       units.delete(unit.reference());
     } else {
