@@ -7,6 +7,7 @@ import com.paystream.gateway.auth.ApiKeyToken;
 import com.paystream.gateway.simulator.ProviderSimulator;
 import com.paystream.gateway.testsupport.ApiKeys;
 import com.paystream.gateway.testsupport.GatewayDatabase;
+import com.paystream.gateway.testsupport.SimulatedProvider;
 import com.paystream.gateway.webhooks.standard.StandardWebhookSigner;
 import com.paystream.schemas.commands.Amendment;
 import com.paystream.schemas.commands.Cancellation;
@@ -51,8 +52,7 @@ class PaymentChangesIntegrationTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     DB.register(registry);
-    registry.add("paystream.webhooks.providers.simulator.secrets[0]", () -> WEBHOOK_SECRET);
-    registry.add("paystream.providers.clients.simulator.base-url", SIMULATOR::baseUrl);
+    SimulatedProvider.register(registry, WEBHOOK_SECRET, SIMULATOR);
     merchant = KEYS.merchant(registry, "m-shop");
     otherMerchant = KEYS.merchant(registry, "m-other");
     operator = KEYS.operator(registry, "olga");
@@ -69,12 +69,7 @@ class PaymentChangesIntegrationTest {
 
   @BeforeEach
   void setUp() {
-    client =
-        WebTestClient.bindToServer()
-            .baseUrl("http://localhost:" + port)
-            .responseTimeout(Duration.ofSeconds(30))
-            .build();
-    SIMULATOR.webhookUrl("http://localhost:" + port + "/v1/webhooks/simulator");
+    client = SimulatedProvider.connect(port, SIMULATOR);
   }
 
   private WebTestClient.ResponseSpec post(

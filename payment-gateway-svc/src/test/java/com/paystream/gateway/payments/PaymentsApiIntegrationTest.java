@@ -7,6 +7,7 @@ import com.paystream.gateway.auth.ApiKeyToken;
 import com.paystream.gateway.simulator.ProviderSimulator;
 import com.paystream.gateway.testsupport.ApiKeys;
 import com.paystream.gateway.testsupport.GatewayDatabase;
+import com.paystream.gateway.testsupport.SimulatedProvider;
 import com.paystream.gateway.webhooks.standard.StandardWebhookSigner;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,8 +47,7 @@ class PaymentsApiIntegrationTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     DB.register(registry);
-    registry.add("paystream.webhooks.providers.simulator.secrets[0]", () -> WEBHOOK_SECRET);
-    registry.add("paystream.providers.clients.simulator.base-url", SIMULATOR::baseUrl);
+    SimulatedProvider.register(registry, WEBHOOK_SECRET, SIMULATOR);
     merchantOne = KEYS.merchant(registry, "m-one");
     merchantTwo = KEYS.merchant(registry, "m-two");
     operator = KEYS.operator(registry, "alice");
@@ -64,12 +64,7 @@ class PaymentsApiIntegrationTest {
 
   @BeforeEach
   void setUp() {
-    client =
-        WebTestClient.bindToServer()
-            .baseUrl("http://localhost:" + port)
-            .responseTimeout(Duration.ofSeconds(30))
-            .build();
-    SIMULATOR.webhookUrl("http://localhost:" + port + "/v1/webhooks/simulator");
+    client = SimulatedProvider.connect(port, SIMULATOR);
   }
 
   private WebTestClient.ResponseSpec create(

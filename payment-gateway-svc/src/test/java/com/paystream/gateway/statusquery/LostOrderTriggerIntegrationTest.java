@@ -10,6 +10,7 @@ import com.paystream.gateway.simulator.ProviderSimulator;
 import com.paystream.gateway.simulator.WebhookFaults;
 import com.paystream.gateway.testsupport.ApiKeys;
 import com.paystream.gateway.testsupport.GatewayDatabase;
+import com.paystream.gateway.testsupport.SimulatedProvider;
 import com.paystream.gateway.webhooks.standard.StandardWebhookSigner;
 import com.paystream.platform.ids.MerchantId;
 import com.paystream.platform.ids.PaymentId;
@@ -93,8 +94,7 @@ class LostOrderTriggerIntegrationTest {
     DB.register(registry);
     registry.add("spring.kafka.bootstrap-servers", SharedInfrastructure.kafka()::bootstrapServers);
     registry.add("paystream.topics.prefix", () -> PREFIX);
-    registry.add("paystream.webhooks.providers.simulator.secrets[0]", () -> WEBHOOK_SECRET);
-    registry.add("paystream.providers.clients.simulator.base-url", SIMULATOR::baseUrl);
+    SimulatedProvider.register(registry, WEBHOOK_SECRET, SIMULATOR);
     registry.add("paystream.status-queries.threshold", () -> "1h");
     registry.add("paystream.status-queries.poll-interval", () -> "1h");
     registry.add("paystream.status-queries.lease", () -> "1h");
@@ -113,12 +113,7 @@ class LostOrderTriggerIntegrationTest {
 
   @BeforeEach
   void setUp() {
-    client =
-        WebTestClient.bindToServer()
-            .baseUrl("http://localhost:" + port)
-            .responseTimeout(Duration.ofSeconds(30))
-            .build();
-    SIMULATOR.webhookUrl("http://localhost:" + port + "/v1/webhooks/simulator");
+    client = SimulatedProvider.connect(port, SIMULATOR);
     // Every webhook is lost: only a status query can tell the gateway.
     SIMULATOR.faults(new WebhookFaults(1.0, 0, 0, Duration.ZERO));
   }

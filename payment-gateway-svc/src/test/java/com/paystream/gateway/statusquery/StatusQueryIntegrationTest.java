@@ -8,6 +8,7 @@ import com.paystream.gateway.simulator.ProviderSimulator;
 import com.paystream.gateway.simulator.WebhookFaults;
 import com.paystream.gateway.testsupport.ApiKeys;
 import com.paystream.gateway.testsupport.GatewayDatabase;
+import com.paystream.gateway.testsupport.SimulatedProvider;
 import com.paystream.gateway.webhooks.standard.StandardWebhookSigner;
 import java.time.Duration;
 import java.util.List;
@@ -41,8 +42,7 @@ class StatusQueryIntegrationTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     DB.register(registry);
-    registry.add("paystream.webhooks.providers.simulator.secrets[0]", () -> WEBHOOK_SECRET);
-    registry.add("paystream.providers.clients.simulator.base-url", SIMULATOR::baseUrl);
+    SimulatedProvider.register(registry, WEBHOOK_SECRET, SIMULATOR);
     registry.add("paystream.status-queries.threshold", () -> "1s");
     registry.add("paystream.status-queries.backoff", () -> "300ms,300ms");
     registry.add("paystream.status-queries.then-every", () -> "300ms");
@@ -62,12 +62,7 @@ class StatusQueryIntegrationTest {
 
   @BeforeEach
   void setUp() {
-    client =
-        WebTestClient.bindToServer()
-            .baseUrl("http://localhost:" + port)
-            .responseTimeout(Duration.ofSeconds(30))
-            .build();
-    SIMULATOR.webhookUrl("http://localhost:" + port + "/v1/webhooks/simulator");
+    client = SimulatedProvider.connect(port, SIMULATOR);
     SIMULATOR.faults(WebhookFaults.NONE);
   }
 
