@@ -10,6 +10,7 @@ import com.paystream.local.services.Endpoints;
 import com.paystream.local.services.ServiceCatalog;
 import com.paystream.local.services.ServiceCatalog.Credentials;
 import com.paystream.local.services.ServiceSpec;
+import com.paystream.simulator.ProviderSimulator;
 import com.paystream.testkit.SharedInfrastructure;
 import com.paystream.testkit.kafka.KafkaBroker;
 import com.paystream.testkit.postgres.Postgres;
@@ -38,10 +39,17 @@ final class RunningSuite {
   private final String topicPrefix;
   private final List<ServiceSpec> specs;
   private final List<SupervisedChild> children = new ArrayList<>();
+  private final ProviderSimulator provider;
 
-  private RunningSuite(String topicPrefix, List<ServiceSpec> specs) {
+  private RunningSuite(String topicPrefix, List<ServiceSpec> specs, ProviderSimulator provider) {
     this.topicPrefix = topicPrefix;
     this.specs = specs;
+    this.provider = provider;
+  }
+
+  /** The payment provider the gateway calls and that sends the gateway its webhooks. */
+  ProviderSimulator provider() {
+    return provider;
   }
 
   static synchronized RunningSuite get() {
@@ -83,6 +91,8 @@ final class RunningSuite {
             "ledger",
             freePort(),
             "reconciliation",
+            freePort(),
+            ServiceCatalog.PROVIDER,
             freePort());
     List<ServiceSpec> specs =
         ServiceCatalog.services(
@@ -93,9 +103,17 @@ final class RunningSuite {
                     "--paystream.topics.prefix=" + prefix,
                     // Compressed so that a test can watch a re-delivery; the ledger dedupes anyway.
                     "--paystream.relay.redelivery-schedule=20s,1m,5m",
+                    // Compressed so that a test can watch a status query recover a lost webhook.
+                    "--paystream.status-queries.threshold=3s",
+                    "--paystream.status-queries.poll-interval=1s",
+                    "--paystream.status-queries.backoff=2s,5s",
                     "--logging.structured.format.console=logstash"),
             ports::get);
-    RunningSuite suite = new RunningSuite(prefix, specs);
+    ProviderSimulator provider =
+        new ProviderSimulator(
+            DemoProvider.WEBHOOK_SECRET, 42, DemoProvider.NAME, ports.get(ServiceCatalog.PROVIDER));
+    RunningSuite suite = new RunningSuite(prefix, specs, provider);
+    provider.webhookUrl(suite.baseUrl("gateway") + "/v1/webhooks/" + DemoProvider.NAME);
     suite.startChildren();
     return suite;
   }
@@ -144,6 +162,7 @@ final class RunningSuite {
 
   private void stop() {
     children.parallelStream().forEach(SupervisedChild::stop);
+    provider.close();
   }
 
   static String webhookSecret() {

@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.paystream.local.demo.StandardWebhookSignature;
+import com.paystream.local.demo.DemoProvider;
+import com.paystream.simulator.StandardWebhookSigner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,8 +48,8 @@ final class SuiteClient {
     }
 
     String signature() {
-      return StandardWebhookSignature.sign(
-          RunningSuite.webhookSecret(), webhookId, timestamp, body);
+      return new StandardWebhookSigner(RunningSuite.webhookSecret())
+          .signature(webhookId, timestamp, body.getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -62,6 +64,36 @@ final class SuiteClient {
             .POST(HttpRequest.BodyPublishers.ofString(callback.body()))
             .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** {@code POST /v1/payments} as the local stack's demo merchant; the gateway's JSON answer. */
+  JsonNode createPayment(long amountMinor, String currency) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(suite.baseUrl("gateway") + "/v1/payments"))
+            .timeout(Duration.ofSeconds(10))
+            .header("authorization", "Bearer " + DemoProvider.MERCHANT_API_KEY)
+            .header("idempotency-key", "order-" + UUID.randomUUID())
+            .header("content-type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"amount_minor\":%d,\"currency\":\"%s\"}".formatted(amountMinor, currency)))
+            .build();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return JSON.readTree(response.body());
+  }
+
+  /** {@code GET /v1/payments/{id}} as the demo merchant. */
+  JsonNode payment(String paymentId) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(suite.baseUrl("gateway") + "/v1/payments/" + paymentId))
+            .timeout(Duration.ofSeconds(10))
+            .header("authorization", "Bearer " + DemoProvider.MERCHANT_API_KEY)
+            .GET()
+            .build();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
   }
 
   /** Waits until the ledger shows at least {@code count} entries of the payment. */

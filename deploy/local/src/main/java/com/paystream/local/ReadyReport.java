@@ -1,6 +1,7 @@
 package com.paystream.local;
 
 import com.paystream.local.demo.DemoProvider;
+import com.paystream.local.demo.PaymentSnippet;
 import com.paystream.local.demo.WebhookSnippet;
 import com.paystream.local.services.Endpoints;
 import com.paystream.local.services.ServiceCatalog;
@@ -15,7 +16,8 @@ final class ReadyReport {
 
   private ReadyReport() {}
 
-  static String render(DataDirectory data, Endpoints endpoints, List<ServiceSpec> services) {
+  static String render(
+      DataDirectory data, Endpoints endpoints, List<ServiceSpec> services, String providerUrl) {
     StringBuilder out = new StringBuilder();
     out.append("\npaystream local stack is ready (data in ").append(data.root()).append(")\n\n");
     out.append(String.format(ROW, "service", "health", "metrics", "API"));
@@ -24,6 +26,11 @@ final class ReadyReport {
           String.format(
               ROW, service.name(), service.healthUrl(), service.prometheusUrl(), apiOf(service)));
     }
+    out.append(
+        String.format(
+            "  %-15s %s%n",
+            "provider",
+            providerUrl + "  simulated PSP the gateway calls; pay at a payment's redirect_url"));
     out.append('\n');
     out.append(String.format("  %-15s %s%n", "kafka", endpoints.kafkaBootstrap()));
     out.append(
@@ -46,6 +53,9 @@ final class ReadyReport {
             url(services, "ledger"),
             DemoProvider.NAME,
             DemoProvider.WEBHOOK_SECRET));
+    out.append(
+        "\nOr create a payment as merchant " + DemoProvider.MERCHANT_ID + " and pay it:\n\n");
+    out.append(PaymentSnippet.bash(url(services, "gateway"), url(services, "ledger")));
     out.append("\nCtrl-C stops everything (services first, then Kafka, then PostgreSQL).\n");
     return out.toString();
   }

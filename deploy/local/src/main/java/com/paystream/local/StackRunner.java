@@ -1,5 +1,6 @@
 package com.paystream.local;
 
+import com.paystream.local.demo.DemoProvider;
 import com.paystream.local.process.ChildSpec;
 import com.paystream.local.process.SupervisedChild;
 import com.paystream.local.services.Endpoints;
@@ -7,6 +8,7 @@ import com.paystream.local.services.ExtraArgs;
 import com.paystream.local.services.ServiceCatalog;
 import com.paystream.local.services.ServiceCatalog.Credentials;
 import com.paystream.local.services.ServiceSpec;
+import com.paystream.simulator.ProviderSimulator;
 import com.paystream.testkit.postgres.Postgres;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -48,6 +50,7 @@ final class StackRunner {
   private volatile SupervisedChild kafka;
   private volatile SupervisedChild postgres;
   private volatile DataDirectory data;
+  private volatile ProviderSimulator provider;
 
   StackRunner(RepositoryLayout repository, StackOptions options) {
     this.repository = repository;
@@ -75,7 +78,7 @@ final class StackRunner {
       log.error(e.getMessage());
       return 1;
     }
-    System.out.println(ReadyReport.render(data, endpoints, serviceSpecs));
+    System.out.println(ReadyReport.render(data, endpoints, serviceSpecs, provider.baseUrl()));
     System.out.flush();
     awaitTermination();
     return 0;
@@ -90,6 +93,19 @@ final class StackRunner {
     postgres = start(commands.postgres());
     kafka = start(commands.kafka());
     awaitReady(List.of(postgres, kafka), INFRASTRUCTURE_READY_TIMEOUT);
+    int providerPort = ServiceCatalog.DEFAULT_PORTS.get(ServiceCatalog.PROVIDER);
+    log.info("Starting the provider simulator on port {}", providerPort);
+    provider =
+        new ProviderSimulator(
+            DemoProvider.WEBHOOK_SECRET, System.nanoTime(), DemoProvider.NAME, providerPort);
+    provider.webhookUrl(
+        serviceSpecs.stream()
+                .filter(spec -> spec.name().equals("gateway"))
+                .findFirst()
+                .orElseThrow()
+                .baseUrl()
+            + "/v1/webhooks/"
+            + DemoProvider.NAME);
     log.info("Starting {} services", serviceSpecs.size());
     for (ServiceSpec spec : serviceSpecs) {
       services.add(start(commands.service(spec, HttpReadiness.of(spec.readinessUrl()))));
@@ -142,6 +158,9 @@ final class StackRunner {
             .toList();
     stopping.forEach(Thread::start);
     stopping.forEach(StackRunner::join);
+    if (provider != null) {
+      provider.close();
+    }
     if (kafka != null) {
       kafka.stop();
     }
@@ -173,6 +192,8 @@ final class StackRunner {
     }
     checkPortFree(endpoints.kafkaPort(), "kafka");
     serviceSpecs.forEach(spec -> checkPortFree(spec.port(), spec.name()));
+    checkPortFree(
+        ServiceCatalog.DEFAULT_PORTS.get(ServiceCatalog.PROVIDER), "the provider simulator");
   }
 
   /**

@@ -76,7 +76,7 @@ class ChildCommandsTest {
 
   @Test
   void theReadyReportNamesEveryUrlAndLog() {
-    String report = ReadyReport.render(data, Endpoints.DEFAULTS, services);
+    String report = ReadyReport.render(data, Endpoints.DEFAULTS, services, "http://127.0.0.1:8090");
 
     for (ServiceSpec service : services) {
       assertThat(report)
@@ -85,6 +85,7 @@ class ChildCommandsTest {
     }
     assertThat(report)
         .contains("127.0.0.1:19092", "http://127.0.0.1:8080/v1/webhooks/simulator")
-        .contains("http://127.0.0.1:8082/v1/payments/$PAYMENT_ID/entries");
+        .contains("http://127.0.0.1:8082/v1/payments/$PAYMENT_ID/entries")
+        .contains("http://127.0.0.1:8090", "http://127.0.0.1:8080/v1/payments");
   }
 }

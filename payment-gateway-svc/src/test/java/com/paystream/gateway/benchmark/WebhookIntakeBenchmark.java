@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystream.gateway.benchmark.WebhookLoad.SignedWebhook;
 import com.paystream.gateway.testsupport.WebhookPayloads;
-import com.paystream.gateway.webhooks.standard.StandardWebhookSigner;
+import com.paystream.simulator.StandardWebhookSigner;
 import com.paystream.testkit.postgres.DatabaseCoordinates;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.paystream.gateway.auth.ApiKeyToken;
-import com.paystream.gateway.simulator.ProviderSimulator;
 import com.paystream.gateway.testsupport.ApiKeys;
 import com.paystream.gateway.testsupport.GatewayDatabase;
 import com.paystream.gateway.testsupport.SimulatedProvider;
-import com.paystream.gateway.webhooks.standard.StandardWebhookSigner;
+import com.paystream.simulator.ProviderSimulator;
+import com.paystream.simulator.StandardWebhookSigner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

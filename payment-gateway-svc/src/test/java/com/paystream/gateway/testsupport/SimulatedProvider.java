@@ -1,6 +1,6 @@
 package com.paystream.gateway.testsupport;
 
-import com.paystream.gateway.simulator.ProviderSimulator;
+import com.paystream.simulator.ProviderSimulator;
 import java.time.Duration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;

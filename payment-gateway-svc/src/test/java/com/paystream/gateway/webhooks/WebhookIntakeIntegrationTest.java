@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystream.gateway.testsupport.GatewayDatabase;
 import com.paystream.gateway.testsupport.WebhookPayloads;
-import com.paystream.gateway.webhooks.standard.StandardWebhookSigner;
 import com.paystream.gateway.webhooks.stripe.StripeSigner;
 import com.paystream.schemas.callbacks.CallbackSource;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.common.PaymentStatus;
 import com.paystream.schemas.registry.pinned.PinnedSchemaRegistry;
 import com.paystream.schemas.serde.AvroDeserializer;
+import com.paystream.simulator.StandardWebhookSigner;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;

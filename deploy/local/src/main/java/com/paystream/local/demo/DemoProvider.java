@@ -1,5 +1,10 @@
 package com.paystream.local.demo;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * The payment provider the local stack's gateway trusts out of the box. The secret is published
  * here on purpose: it only exists to let a developer sign test callbacks against their own machine.
@@ -13,6 +18,19 @@ public final class DemoProvider {
 
   public static final String MERCHANT_ID = "m-demo";
 
+  /**
+   * The gateway's API key of merchant {@link #MERCHANT_ID}: {@code Authorization: Bearer <this>}.
+   */
+  public static final String MERCHANT_API_KEY =
+      "psk_localDemoMerchant_paystream-local-stack-demo-merchant-key-000";
+
+  /** The gateway's operator API key (amendments, supplements, API keys). */
+  public static final String OPERATOR_API_KEY =
+      "psk_localDemoOperator_paystream-local-stack-demo-operator-key-000";
+
+  /** The operator the local stack's operator keys belong to. */
+  public static final String OPERATOR_NAME = "local-operator";
+
   /** The relay's operator API in the local stack: {@code Authorization: Bearer <this>}. */
   public static final String OPERATOR_TOKEN = "paystream-local-operator";
 
@@ -21,4 +39,21 @@ public final class DemoProvider {
       "264699e8fc3c3a017a6d9fdb4ef47c5a2d4736d05ab5e9f3d4a31a76f42f5c34";
 
   private DemoProvider() {}
+
+  /** The key id of an API key token {@code psk_<key id>_<secret>}. */
+  public static String keyId(String apiKey) {
+    return apiKey.split("_", 3)[1];
+  }
+
+  /** SHA-256 (hex) of a token: the only form in which services are configured with it. */
+  public static String sha256Hex(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(token.getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JDK", e);
+    }
+  }
 }

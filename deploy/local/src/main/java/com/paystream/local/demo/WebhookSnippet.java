@@ -1,5 +1,7 @@
 package com.paystream.local.demo;
 
+import com.paystream.simulator.StandardWebhookSigner;
+
 /**
  * A bash snippet that sends one signed {@code payment.succeeded} callback to the gateway and reads
  * the resulting journal entry back from the ledger. The ids, the timestamp and the signature are
@@ -14,7 +16,7 @@ public final class WebhookSnippet {
    * @param ledgerUrl e.g. {@code http://127.0.0.1:8082}
    */
   public static String bash(String gatewayUrl, String ledgerUrl, String provider, String secret) {
-    String hexKey = StandardWebhookSignature.hexKey(secret);
+    String hexKey = StandardWebhookSigner.hexKey(secret);
     return String.join(
         "\n",
         "PAYMENT_ID=\"pay_$(openssl rand -hex 8)\"",

@@ -21,6 +21,9 @@ public final class ServiceCatalog {
   public static final List<String> DATABASES =
       List.of(GATEWAY_DATABASE, LEDGER_DATABASE, RECONCILIATION_DATABASE);
 
+  /** The port name of the provider simulator, which the launcher runs and the gateway calls. */
+  public static final String PROVIDER = "provider";
+
   private ServiceCatalog() {}
 
   /**
@@ -34,7 +37,8 @@ public final class ServiceCatalog {
 
   /** The local stack's HTTP ports; tests pass free ones instead. */
   public static final Map<String, Integer> DEFAULT_PORTS =
-      Map.of("gateway", 8080, "relay", 8081, "ledger", 8082, "reconciliation", 8083);
+      Map.of(
+          "gateway", 8080, "relay", 8081, "ledger", 8082, "reconciliation", 8083, PROVIDER, 8090);
 
   /**
    * @param ports the HTTP port per service name
@@ -54,13 +58,32 @@ public final class ServiceCatalog {
                 "--paystream.webhooks.providers."
                     + DemoProvider.NAME
                     + ".secrets[0]="
-                    + DemoProvider.WEBHOOK_SECRET);
+                    + DemoProvider.WEBHOOK_SECRET)
+            .add(
+                "--paystream.providers.clients."
+                    + DemoProvider.NAME
+                    + ".base-url=http://"
+                    + endpoints.host()
+                    + ":"
+                    + ports.applyAsInt(PROVIDER))
+            .apiKey(
+                0,
+                DemoProvider.MERCHANT_API_KEY,
+                "MERCHANT",
+                "merchant-id",
+                DemoProvider.MERCHANT_ID)
+            .apiKey(
+                1,
+                DemoProvider.OPERATOR_API_KEY,
+                "OPERATOR",
+                "operator",
+                DemoProvider.OPERATOR_NAME);
     Args relay =
         new Args(endpoints, database)
             .server(ports.applyAsInt("relay"))
             .jdbc(GATEWAY_DATABASE)
             .kafka()
-            .add("--paystream.relay.operator-api.operators[0].name=local-operator")
+            .add("--paystream.relay.operator-api.operators[0].name=" + DemoProvider.OPERATOR_NAME)
             .add(
                 "--paystream.relay.operator-api.operators[0].token-sha256="
                     + DemoProvider.OPERATOR_TOKEN_SHA256);
@@ -151,6 +174,15 @@ public final class ServiceCatalog {
 
     Args kafka() {
       return add("--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrap());
+    }
+
+    /** A gateway bootstrap key, configured by its hash only. */
+    Args apiKey(int index, String token, String role, String principalKind, String principal) {
+      String prefix = "--paystream.auth.bootstrap-keys[" + index + "].";
+      return add(prefix + "key-id=" + DemoProvider.keyId(token))
+          .add(prefix + "role=" + role)
+          .add(prefix + principalKind + "=" + principal)
+          .add(prefix + "token-sha256=" + DemoProvider.sha256Hex(token));
     }
 
     Args add(String arg) {

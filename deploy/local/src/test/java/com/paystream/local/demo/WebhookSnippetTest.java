@@ -3,6 +3,7 @@ package com.paystream.local.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.paystream.simulator.StandardWebhookSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,8 +54,8 @@ class WebhookSnippetTest {
 
     assertThat(fromBash)
         .isEqualTo(
-            StandardWebhookSignature.sign(
-                DemoProvider.WEBHOOK_SECRET, "msg_fixed", 1700000000L, body));
+            new StandardWebhookSigner(DemoProvider.WEBHOOK_SECRET)
+                .signature("msg_fixed", 1700000000L, body.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -66,8 +67,8 @@ class WebhookSnippetTest {
     String body = args.get(args.indexOf("--data-binary") + 1);
     assertThat(header(args, "webhook-signature"))
         .isEqualTo(
-            StandardWebhookSignature.sign(
-                DemoProvider.WEBHOOK_SECRET, id, Long.parseLong(timestamp), body));
+            new StandardWebhookSigner(DemoProvider.WEBHOOK_SECRET)
+                .signature(id, Long.parseLong(timestamp), body.getBytes(StandardCharsets.UTF_8)));
     assertThat(id).matches("msg_[0-9a-f]{24}");
     assertThat(Long.parseLong(timestamp))
         .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));

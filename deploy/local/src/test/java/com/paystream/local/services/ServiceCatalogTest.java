@@ -28,7 +28,18 @@ class ServiceCatalogTest {
             "--spring.flyway.user=postgres",
             "--spring.flyway.password=pw",
             "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
-            "--paystream.webhooks.providers.simulator.secrets[0]=" + DemoProvider.WEBHOOK_SECRET);
+            "--paystream.webhooks.providers.simulator.secrets[0]=" + DemoProvider.WEBHOOK_SECRET,
+            "--paystream.providers.clients.simulator.base-url=http://127.0.0.1:8090",
+            "--paystream.auth.bootstrap-keys[0].key-id=localDemoMerchant",
+            "--paystream.auth.bootstrap-keys[0].role=MERCHANT",
+            "--paystream.auth.bootstrap-keys[0].merchant-id=m-demo",
+            "--paystream.auth.bootstrap-keys[0].token-sha256="
+                + DemoProvider.sha256Hex(DemoProvider.MERCHANT_API_KEY),
+            "--paystream.auth.bootstrap-keys[1].key-id=localDemoOperator",
+            "--paystream.auth.bootstrap-keys[1].role=OPERATOR",
+            "--paystream.auth.bootstrap-keys[1].operator=local-operator",
+            "--paystream.auth.bootstrap-keys[1].token-sha256="
+                + DemoProvider.sha256Hex(DemoProvider.OPERATOR_API_KEY));
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.paystream.gateway.webhooks.RejectionReason;
 import com.paystream.gateway.webhooks.SignatureCheck;
 import com.paystream.gateway.webhooks.SigningKeys;
 import com.paystream.gateway.webhooks.WebhookHeaders;
+import com.paystream.simulator.StandardWebhookSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

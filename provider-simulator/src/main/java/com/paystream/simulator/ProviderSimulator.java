@@ -1,9 +1,7 @@
-package com.paystream.gateway.simulator;
+package com.paystream.simulator;
 
-import com.paystream.gateway.webhooks.standard.StandardWebhookSigner;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -69,6 +67,14 @@ public final class ProviderSimulator implements AutoCloseable {
    * @param providerName the provider's name on its statement (the gateway's name for it)
    */
   public ProviderSimulator(String webhookSecret, long seed, String providerName) {
+    this(webhookSecret, seed, providerName, 0);
+  }
+
+  /**
+   * @param providerName the provider's name on its statement (the gateway's name for it)
+   * @param port where to listen on 127.0.0.1; 0 for any free port
+   */
+  public ProviderSimulator(String webhookSecret, long seed, String providerName, int port) {
     this.providerName = providerName;
     this.random = new Random(seed);
     this.clock = Clock.systemUTC();
@@ -76,14 +82,15 @@ public final class ProviderSimulator implements AutoCloseable {
     this.server =
         HttpServer.create()
             .host("127.0.0.1")
-            .port(0)
+            .port(port)
             .route(
                 routes ->
                     routes
                         .post("/v1/payments", this::create)
                         .get("/v1/payments", this::status)
                         .post("/v1/payments/{id}/refunds", this::refund)
-                        .post("/v1/payments/{id}/cancel", this::cancel))
+                        .post("/v1/payments/{id}/cancel", this::cancel)
+                        .post("/checkout/{id}", this::checkout))
             .bindNow(Duration.ofSeconds(10));
   }
 
@@ -385,6 +392,30 @@ public final class ProviderSimulator implements AutoCloseable {
             });
   }
 
+  /**
+   * The customer at the redirect URL: {@code POST /checkout/{id}?status=SUCCEEDED|FAILED} (default
+   * {@code SUCCEEDED}) settles the payment, which sends its webhook.
+   */
+  private Mono<Void> checkout(HttpServerRequest request, HttpServerResponse response) {
+    SimulatedPayment payment = byId.get(request.param("id"));
+    if (payment == null) {
+      return response.status(HttpResponseStatus.NOT_FOUND).send();
+    }
+    String status =
+        new QueryStringDecoder(request.uri())
+            .parameters()
+            .getOrDefault("status", List.of("SUCCEEDED"))
+            .get(0);
+    if (!"SUCCEEDED".equals(status) && !"FAILED".equals(status)) {
+      return json(response, 400, Map.of("error", "status is SUCCEEDED or FAILED"));
+    }
+    if (!"PENDING".equals(payment.status())) {
+      return json(response, 409, Map.of("error", "payment is " + payment.status()));
+    }
+    return settle(payment.paymentId(), status)
+        .then(Mono.defer(() -> json(response, 200, Map.of("id", payment.id(), "status", status))));
+  }
+
   private Mono<Void> cancel(HttpServerRequest request, HttpServerResponse response) {
     if (outage()) {
       return response.status(HttpResponseStatus.SERVICE_UNAVAILABLE).send();
@@ -412,9 +443,5 @@ public final class ProviderSimulator implements AutoCloseable {
   @Override
   public void close() {
     server.disposeNow(Duration.ofSeconds(5));
-  }
-
-  static String utf8(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

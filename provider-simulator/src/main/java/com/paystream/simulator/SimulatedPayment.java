@@ -1,4 +1,4 @@
-package com.paystream.gateway.simulator;
+package com.paystream.simulator;
 
 import java.time.Instant;
 
