@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -149,67 +148,23 @@ public final class ProviderSimulator implements AutoCloseable {
 
   /**
    * The provider's statement for a business date (UTC) in the provider CSV format that
-   * reconciliation-svc ingests: RFC 4180, a header row, one row per money movement; one statement
-   * per currency ({@code SIM-<yyyyMMdd>-<currency>}), lines numbered from 0001 in the order the
-   * money moved; payments are CREDIT, refunds DEBIT, amounts positive whole minor units.
+   * reconciliation-svc ingests; see {@link ProviderStatement#csv}.
    */
   public String statementCsv(LocalDate businessDate) {
-    StringBuilder csv = new StringBuilder(String.join(",", STATEMENT_COLUMNS)).append('\n');
-    Map<String, Integer> lineNumbers = new LinkedHashMap<>();
+    return statement(businessDate).csv();
+  }
+
+  /** The provider's statement for a business date (UTC), in every format it can be written in. */
+  public ProviderStatement statement(LocalDate businessDate) {
     List<StatementEntry> entries;
     synchronized (statementLines) {
       entries = List.copyOf(statementLines);
     }
-    String compactDate = businessDate.toString().replace("-", "");
-    entries.stream()
-        .filter(entry -> entry.bookingDate().equals(businessDate))
-        .sorted(Comparator.comparing(StatementEntry::currency))
-        .forEach(
-            entry -> {
-              String statementId = "SIM-" + compactDate + "-" + entry.currency();
-              int line = lineNumbers.merge(statementId, 1, Integer::sum);
-              csv.append(
-                      String.join(
-                          ",",
-                          statementId,
-                          "%04d".formatted(line),
-                          entry.bookingDate().toString(),
-                          entry.bookingDate().toString(),
-                          entry.paymentId(),
-                          providerName,
-                          entry.refund() ? "DEBIT" : "CREDIT",
-                          Long.toString(entry.amountMinor()),
-                          entry.currency(),
-                          (entry.refund() ? "Refund " : "Payment ") + entry.providerReference()))
-                  .append('\n');
-            });
-    return csv.toString();
+    return new ProviderStatement(
+        providerName,
+        businessDate,
+        entries.stream().filter(entry -> entry.bookingDate().equals(businessDate)).toList());
   }
-
-  /**
-   * The columns of {@link #statementCsv}, as reconciliation-svc's provider CSV parser names them.
-   */
-  public static final List<String> STATEMENT_COLUMNS =
-      List.of(
-          "statement_id",
-          "line_id",
-          "booking_date",
-          "value_date",
-          "payment_reference",
-          "provider",
-          "direction",
-          "amount_minor",
-          "currency",
-          "description");
-
-  /** One money movement on the provider's books. Ids are ours, never containing commas. */
-  private record StatementEntry(
-      LocalDate bookingDate,
-      String providerReference,
-      String paymentId,
-      String currency,
-      long amountMinor,
-      boolean refund) {}
 
   private static StatementEntry statementEntry(
       SimulatedPayment payment, String providerReference, long amountMinor, boolean refund) {

@@ -1,0 +1,261 @@
+package com.paystream.simulator;
+
+import com.prowidesoftware.swift.model.field.Field20;
+import com.prowidesoftware.swift.model.field.Field25;
+import com.prowidesoftware.swift.model.field.Field28C;
+import com.prowidesoftware.swift.model.field.Field60F;
+import com.prowidesoftware.swift.model.field.Field61;
+import com.prowidesoftware.swift.model.field.Field62F;
+import com.prowidesoftware.swift.model.field.Field86;
+import com.prowidesoftware.swift.model.mt.mt9xx.MT940;
+import com.prowidesoftware.swift.model.mx.MxCamt05300108;
+import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
+import com.prowidesoftware.swift.model.mx.dic.AccountStatement9;
+import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
+import com.prowidesoftware.swift.model.mx.dic.BalanceType10Choice;
+import com.prowidesoftware.swift.model.mx.dic.BalanceType13;
+import com.prowidesoftware.swift.model.mx.dic.BankToCustomerStatementV08;
+import com.prowidesoftware.swift.model.mx.dic.CashAccount39;
+import com.prowidesoftware.swift.model.mx.dic.CashBalance8;
+import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
+import com.prowidesoftware.swift.model.mx.dic.DateAndDateTime2Choice;
+import com.prowidesoftware.swift.model.mx.dic.EntryDetails9;
+import com.prowidesoftware.swift.model.mx.dic.EntryStatus1Choice;
+import com.prowidesoftware.swift.model.mx.dic.EntryTransaction10;
+import com.prowidesoftware.swift.model.mx.dic.GenericAccountIdentification1;
+import com.prowidesoftware.swift.model.mx.dic.GroupHeader81;
+import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
+import com.prowidesoftware.swift.model.mx.dic.TransactionReferences6;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The provider's statement of one business date: one statement per currency, lines numbered from
+ * 0001 in the order the money moved, payments as credits and refunds as debits. Written in the
+ * three formats reconciliation-svc ingests: the provider CSV, SWIFT MT940 and ISO 20022 camt.053
+ * (.001.08), the last two built with Prowide's models so that they follow the standards. In every
+ * format the payment reference is our payment id, so reconciliation can match it.
+ */
+public final class ProviderStatement {
+
+  /** The columns of {@link #csv}, as reconciliation-svc's provider CSV parser names them. */
+  public static final List<String> CSV_COLUMNS =
+      List.of(
+          "statement_id",
+          "line_id",
+          "booking_date",
+          "value_date",
+          "payment_reference",
+          "provider",
+          "direction",
+          "amount_minor",
+          "currency",
+          "description");
+
+  private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+  private static final DateTimeFormatter MMDD = DateTimeFormatter.ofPattern("MMdd");
+  private static final String PROVIDER_BIC = "SIMUDEFFXXX";
+  private static final String OUR_BIC = "PAYSDEFFXXX";
+
+  private final String provider;
+  private final LocalDate businessDate;
+  private final Map<String, List<StatementEntry>> byCurrency = new TreeMap<>();
+
+  ProviderStatement(String provider, LocalDate businessDate, List<StatementEntry> entries) {
+    this.provider = provider;
+    this.businessDate = businessDate;
+    entries.forEach(
+        entry -> byCurrency.computeIfAbsent(entry.currency(), c -> new ArrayList<>()).add(entry));
+  }
+
+  public LocalDate businessDate() {
+    return businessDate;
+  }
+
+  /** Lines over all currencies. */
+  public int lineCount() {
+    return byCurrency.values().stream().mapToInt(List::size).sum();
+  }
+
+  /** The statement id of a currency's statement: {@code SIM-<yyyyMMdd>-<currency>}. */
+  public String statementId(String currency) {
+    return "SIM-" + businessDate.toString().replace("-", "") + "-" + currency;
+  }
+
+  /**
+   * RFC 4180 with a header row ({@link #CSV_COLUMNS}); amounts positive whole minor units, {@code
+   * CREDIT} for payments and {@code DEBIT} for refunds.
+   */
+  public String csv() {
+    StringBuilder csv = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
+    byCurrency.forEach(
+        (currency, entries) -> {
+          for (int i = 0; i < entries.size(); i++) {
+            StatementEntry entry = entries.get(i);
+            csv.append(
+                    String.join(
+                        ",",
+                        statementId(currency),
+                        lineId(i),
+                        entry.bookingDate().toString(),
+                        entry.bookingDate().toString(),
+                        entry.paymentId(),
+                        provider,
+                        entry.refund() ? "DEBIT" : "CREDIT",
+                        Long.toString(entry.amountMinor()),
+                        currency,
+                        description(entry)))
+                .append('\n');
+          }
+        });
+    return csv.toString();
+  }
+
+  /**
+   * One MT940 FIN message per currency: {@code :20:} {@code SIM<yyMMdd><currency>}, {@code :25:}
+   * the provider's clearing account, opening balance zero, one {@code :61:} per line (reference for
+   * the account owner {@code NONREF}, for the servicing institution the line id) followed by {@code
+   * :86:} with {@code /EREF/<payment id>}, and the closing balance.
+   */
+  public String mt940() {
+    StringBuilder out = new StringBuilder();
+    byCurrency.forEach(
+        (currency, entries) -> {
+          MT940 mt = new MT940(PROVIDER_BIC, OUR_BIC);
+          mt.addField(new Field20("SIM" + businessDate.format(YYMMDD) + currency));
+          mt.addField(new Field25(account(currency)));
+          mt.addField(new Field28C("1/1"));
+          mt.addField(new Field60F(balance(0, currency)));
+          long closing = 0;
+          for (int i = 0; i < entries.size(); i++) {
+            StatementEntry entry = entries.get(i);
+            closing += entry.refund() ? -entry.amountMinor() : entry.amountMinor();
+            mt.addField(
+                new Field61(
+                    entry.bookingDate().format(YYMMDD)
+                        + entry.bookingDate().format(MMDD)
+                        + (entry.refund() ? "D" : "C")
+                        + swiftAmount(entry.amountMinor(), currency)
+                        + "NTRFNONREF//"
+                        + lineId(i)));
+            mt.addField(new Field86("/EREF/" + entry.paymentId() + "/" + description(entry)));
+          }
+          mt.addField(new Field62F(balance(closing, currency)));
+          out.append(mt.message()).append('\n');
+        });
+    return out.toString();
+  }
+
+  /**
+   * One camt.053.001.08 document with one {@code Stmt} per currency: opening and closing booked
+   * balances, one booked {@code Ntry} per line ({@code NtryRef} the line id) with one {@code
+   * TxDtls} whose {@code EndToEndId} is the payment id.
+   */
+  public String camt053() {
+    OffsetDateTime created =
+        businessDate.plusDays(1).atTime(LocalTime.of(6, 0)).atOffset(ZoneOffset.UTC);
+    BankToCustomerStatementV08 document =
+        new BankToCustomerStatementV08()
+            .setGrpHdr(
+                new GroupHeader81()
+                    .setMsgId("SIM-" + businessDate.toString().replace("-", ""))
+                    .setCreDtTm(created));
+    byCurrency.forEach(
+        (currency, entries) -> {
+          AccountStatement9 statement =
+              new AccountStatement9()
+                  .setId(statementId(currency))
+                  .setCreDtTm(created)
+                  .setAcct(
+                      new CashAccount39()
+                          .setId(
+                              new AccountIdentification4Choice()
+                                  .setOthr(
+                                      new GenericAccountIdentification1().setId(account(currency))))
+                          .setCcy(currency));
+          long closing = 0;
+          for (int i = 0; i < entries.size(); i++) {
+            StatementEntry entry = entries.get(i);
+            closing += entry.refund() ? -entry.amountMinor() : entry.amountMinor();
+            CreditDebitCode direction =
+                entry.refund() ? CreditDebitCode.DBIT : CreditDebitCode.CRDT;
+            statement.addNtry(
+                new ReportEntry10()
+                    .setNtryRef(lineId(i))
+                    .setAmt(amount(entry.amountMinor(), currency))
+                    .setCdtDbtInd(direction)
+                    .setSts(new EntryStatus1Choice().setCd("BOOK"))
+                    .setBookgDt(new DateAndDateTime2Choice().setDt(entry.bookingDate()))
+                    .setValDt(new DateAndDateTime2Choice().setDt(entry.bookingDate()))
+                    .setAcctSvcrRef(entry.providerReference())
+                    .addNtryDtls(
+                        new EntryDetails9()
+                            .addTxDtls(
+                                new EntryTransaction10()
+                                    .setRefs(
+                                        new TransactionReferences6()
+                                            .setEndToEndId(entry.paymentId()))
+                                    .setAmt(amount(entry.amountMinor(), currency))
+                                    .setCdtDbtInd(direction))));
+          }
+          statement.getBal().add(camtBalance("OPBD", 0, currency));
+          statement.getBal().add(camtBalance("CLBD", closing, currency));
+          document.addStmt(statement);
+        });
+    return new MxCamt05300108().setBkToCstmrStmt(document).message();
+  }
+
+  private CashBalance8 camtBalance(String type, long minor, String currency) {
+    return new CashBalance8()
+        .setTp(new BalanceType13().setCdOrPrtry(new BalanceType10Choice().setCd(type)))
+        .setAmt(amount(Math.abs(minor), currency))
+        .setCdtDbtInd(minor < 0 ? CreditDebitCode.DBIT : CreditDebitCode.CRDT)
+        .setDt(new DateAndDateTime2Choice().setDt(businessDate));
+  }
+
+  private static ActiveOrHistoricCurrencyAndAmount amount(long minor, String currency) {
+    return new ActiveOrHistoricCurrencyAndAmount()
+        .setValue(major(minor, currency))
+        .setCcy(currency);
+  }
+
+  /** {@code C|D yyMMdd currency amount}, the MT940 balance form. */
+  private String balance(long minor, String currency) {
+    return (minor < 0 ? "D" : "C")
+        + businessDate.format(YYMMDD)
+        + currency
+        + swiftAmount(Math.abs(minor), currency);
+  }
+
+  /** SWIFT amounts: decimal comma, always present ({@code 49,95}, {@code 1000,}). */
+  private static String swiftAmount(long minor, String currency) {
+    String plain = major(minor, currency).toPlainString();
+    return plain.contains(".") ? plain.replace('.', ',') : plain + ",";
+  }
+
+  private static BigDecimal major(long minor, String currency) {
+    return BigDecimal.valueOf(minor)
+        .movePointLeft(Currency.getInstance(currency).getDefaultFractionDigits());
+  }
+
+  private String account(String currency) {
+    return "SIM-CLEARING-" + provider.toUpperCase(java.util.Locale.ROOT) + "-" + currency;
+  }
+
+  private static String lineId(int index) {
+    return "%04d".formatted(index + 1);
+  }
+
+  private static String description(StatementEntry entry) {
+    return (entry.refund() ? "Refund " : "Payment ") + entry.providerReference();
+  }
+}

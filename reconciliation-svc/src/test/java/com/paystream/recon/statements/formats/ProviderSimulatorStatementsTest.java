@@ -1,0 +1,138 @@
+package com.paystream.recon.statements.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.paystream.recon.matching.Direction;
+import com.paystream.recon.statements.StatementLineDraft;
+import com.paystream.recon.statements.StatementParser;
+import com.paystream.simulator.ProviderSimulator;
+import com.paystream.simulator.ProviderStatement;
+import com.paystream.simulator.StandardWebhookSigner;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The statements the provider simulator writes, in all three formats, read by this service's own
+ * parsers: the same lines (reference, direction, amount, currency, date) from each, so a scenario
+ * can hand reconciliation whichever format it likes.
+ */
+class ProviderSimulatorStatementsTest {
+
+  private static final Pattern PROVIDER_ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+
+  private final ProviderSimulator simulator =
+      new ProviderSimulator(StandardWebhookSigner.newSecret(), 3);
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private record Line(
+      String reference, Direction direction, long amountMinor, String currency, LocalDate date) {
+
+    static Line of(StatementLineDraft draft) {
+      return new Line(
+          draft.paymentReference(),
+          draft.direction(),
+          draft.amountMinor(),
+          draft.currency(),
+          draft.bookingDate());
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    simulator.close();
+  }
+
+  @Test
+  void csvMt940AndCamt053CarryTheSameLinesAndEachParsesWhole() throws Exception {
+    String eur = paid("pay-sim-eur-1", 1999, "EUR");
+    paid("pay-sim-eur-2", 2500, "EUR");
+    paid("pay-sim-jpy-1", 1000, "JPY");
+    paid("pay-sim-usd-1", 1234, "USD");
+    post("/v1/payments/" + eur + "/refunds", "{\"amount_minor\":500}", "refund-1");
+    LocalDate date =
+        LocalDate.ofInstant(
+            simulator.payment("pay-sim-usd-1").orElseThrow().updatedAt(), ZoneOffset.UTC);
+
+    ProviderStatement statement = simulator.statement(date);
+
+    List<Line> expected =
+        List.of(
+            new Line("pay-sim-eur-1", Direction.CREDIT, 1999, "EUR", date),
+            new Line("pay-sim-eur-2", Direction.CREDIT, 2500, "EUR", date),
+            new Line("pay-sim-eur-1", Direction.DEBIT, 500, "EUR", date),
+            new Line("pay-sim-jpy-1", Direction.CREDIT, 1000, "JPY", date),
+            new Line("pay-sim-usd-1", Direction.CREDIT, 1234, "USD", date));
+    assertThat(lines(new ProviderCsvParser(), statement.csv()))
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(lines(new Mt940Parser(), statement.mt940()))
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(lines(new Camt053Parser(), statement.camt053()))
+        .containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void statementIdsAndLineIdsAreStableSoTheSameStatementIngestsOnce() throws Exception {
+    paid("pay-sim-eur-3", 700, "EUR");
+    LocalDate date =
+        LocalDate.ofInstant(
+            simulator.payment("pay-sim-eur-3").orElseThrow().updatedAt(), ZoneOffset.UTC);
+
+    List<StatementLineDraft> first =
+        new Camt053Parser().parse(bytes(simulator.statement(date).camt053())).lines();
+    List<StatementLineDraft> again =
+        new Camt053Parser().parse(bytes(simulator.statement(date).camt053())).lines();
+
+    assertThat(first).hasSize(1);
+    assertThat(first.get(0).statementId()).isEqualTo(again.get(0).statementId());
+    assertThat(first.get(0).lineId()).isEqualTo(again.get(0).lineId());
+    assertThat(simulator.statement(date.plusDays(1)).lineCount()).isZero();
+  }
+
+  private List<Line> lines(StatementParser parser, String content) {
+    return parser.parse(bytes(content)).lines().stream().map(Line::of).toList();
+  }
+
+  private static byte[] bytes(String content) {
+    return content.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Creates the payment at the simulator and pays it; returns the provider's id. */
+  private String paid(String paymentId, long amountMinor, String currency) throws Exception {
+    String created =
+        post(
+            "/v1/payments",
+            "{\"payment_id\":\"%s\",\"merchant_id\":\"m-1\",\"amount_minor\":%d,\"currency\":\"%s\"}"
+                .formatted(paymentId, amountMinor, currency),
+            paymentId);
+    Matcher id = PROVIDER_ID.matcher(created);
+    assertThat(id.find()).as(created).isTrue();
+    post("/checkout/" + id.group(1), "", null);
+    return id.group(1);
+  }
+
+  private String post(String path, String body, String idempotencyKey) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
+    return response.body();
+  }
+}
