@@ -17,6 +17,7 @@ import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.schemas.statements.StatementLine;
 import com.paystream.schemas.topics.TopicCatalogue;
 import com.paystream.testkit.SharedInfrastructure;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +60,13 @@ import org.apache.kafka.streams.KafkaStreams;
  * count input records (2N) per second of processing; the topology's clock starts when Kafka Streams
  * reports RUNNING and stops when the N-th MATCHED result is readable (committed), the loop's when
  * its first records arrive and when its last sends are acknowledged.
+ *
+ * <p>Both are measured warm, as a running service is: a warm-up round of {@code bench.warmup} pairs
+ * (default: up to 30,000) first goes through both, on topics and an application id of its own, so
+ * that the measured round does not time the JIT compiling Kafka Streams, RocksDB's bindings and the
+ * codecs (on a cold JVM the compiler threads used more CPU than the stream thread). {@code
+ * -Dbench.warmup=0} measures cold. Beside the rates it prints the CPU time of the process per
+ * record for both, which other load on the machine hardly moves.
  */
 public final class MatchingBenchmark {
 
@@ -90,29 +98,53 @@ public final class MatchingBenchmark {
     if (bootstrap.isBlank()) {
       bootstrap = SharedInfrastructure.kafka().bootstrapServers();
     }
-    new MatchingBenchmark(pairs, threads, bootstrap).run();
+    int warmup = Integer.getInteger("bench.warmup", Math.min(pairs, 30_000));
+    if (warmup > 0) {
+      log("warm-up round: %,d pairs", warmup);
+      new MatchingBenchmark(warmup, threads, bootstrap).measure();
+    }
+    log("measured round: %,d pairs", pairs);
+    new MatchingBenchmark(pairs, threads, bootstrap).run(warmup);
     System.exit(0);
   }
 
-  void run() throws Exception {
+  /** Both measurements on this instance's own topics, which are deleted afterwards. */
+  private Rates[] measure() throws Exception {
     createTopics();
     long produceMs = produceInputs();
     log("produced %,d records in %,d ms", 2L * pairs, produceMs);
-    double baseline = baseline();
-    log("plain consume-and-produce: %,.0f records/s", baseline);
+    Rates plain = baseline();
+    log(
+        "plain consume-and-produce: %,.0f records/s (%.1f CPU-us/record)",
+        plain.recordsPerSecond(), plain.cpuMicrosPerRecord());
     Rates topology = topology();
     log(
-        "matching topology (exactly_once_v2, %d thread(s)): %,.0f records/s, %,.0f matched/s",
-        threads, topology.recordsPerSecond(), topology.matchedPerSecond());
-    double ratio = topology.recordsPerSecond() / baseline;
-    log("ratio topology / plain: %.2f", ratio);
+        "matching topology (exactly_once_v2, %d thread(s)): %,.0f records/s, %,.0f matched/s"
+            + " (%.1f CPU-us/record)",
+        threads,
+        topology.recordsPerSecond(),
+        topology.matchedPerSecond(),
+        topology.cpuMicrosPerRecord());
     deleteTopics();
+    return new Rates[] {plain, topology};
+  }
+
+  void run(int warmupPairs) throws Exception {
+    Rates[] measured = measure();
+    Rates plain = measured[0];
+    Rates topology = measured[1];
+    double baseline = plain.recordsPerSecond();
+    double ratio = topology.recordsPerSecond() / baseline;
+    double cpuRatio = plain.cpuMicrosPerRecord() / topology.cpuMicrosPerRecord();
+    log("ratio topology / plain: %.2f (CPU cost ratio plain / topology: %.2f)", ratio, cpuRatio);
     System.out.printf(
         Locale.ROOT,
         "{\"benchmark\":\"recon-matching\",\"pairs\":%d,\"records\":%d,\"stream_threads\":%d,"
             + "\"partitions\":6,\"processing_guarantee\":\"exactly_once_v2\","
             + "\"baseline_records_per_sec\":%.0f,\"topology_records_per_sec\":%.0f,"
-            + "\"matched_per_sec\":%.0f,\"ratio\":%.3f,\"cores\":%d}%n",
+            + "\"matched_per_sec\":%.0f,\"ratio\":%.3f,"
+            + "\"baseline_cpu_us_per_record\":%.1f,\"topology_cpu_us_per_record\":%.1f,"
+            + "\"cpu_ratio\":%.3f,\"warmup_pairs\":%d,\"load_average\":%.2f,\"cores\":%d}%n",
         pairs,
         2L * pairs,
         threads,
@@ -120,10 +152,30 @@ public final class MatchingBenchmark {
         topology.recordsPerSecond(),
         topology.matchedPerSecond(),
         ratio,
+        plain.cpuMicrosPerRecord(),
+        topology.cpuMicrosPerRecord(),
+        cpuRatio,
+        warmupPairs,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());
   }
 
-  record Rates(double recordsPerSecond, double matchedPerSecond) {}
+  /**
+   * @param cpuMicrosPerRecord CPU time of this whole process (the client side, and the broker when
+   *     it is the test kit's in-process one) per input record over the measured span: unlike the
+   *     rates it barely moves when other work on the machine competes for the cores
+   */
+  record Rates(double recordsPerSecond, double matchedPerSecond, double cpuMicrosPerRecord) {}
+
+  /** CPU time used by this process so far, all threads. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private double cpuMicrosPerRecord(long cpuStartNanos) {
+    return (processCpuNanos() - cpuStartNanos) / 1e3 / (2.0 * pairs);
+  }
 
   // --- setup ---------------------------------------------------------------------------------
 
@@ -154,6 +206,7 @@ public final class MatchingBenchmark {
         topics.cashflow().valueSerde(PinnedSchemaRegistry.bundled()).serializer();
     var statementSerializer =
         topics.statements().valueSerde(PinnedSchemaRegistry.bundled()).serializer();
+    SendFailure failure = new SendFailure();
     long start = System.nanoTime();
     try (KafkaProducer<String, byte[]> producer = producer()) {
       for (int i = 0; i < pairs; i++) {
@@ -186,15 +239,18 @@ public final class MatchingBenchmark {
             new ProducerRecord<>(
                 topics.cashflow().name(),
                 posting.getAccountId(),
-                cashflowSerializer.serialize(topics.cashflow().name(), posting)));
+                cashflowSerializer.serialize(topics.cashflow().name(), posting)),
+            failure);
         producer.send(
             new ProducerRecord<>(
                 topics.statements().name(),
                 line.getStatementId() + "/" + line.getLineId(),
-                statementSerializer.serialize(topics.statements().name(), line)));
+                statementSerializer.serialize(topics.statements().name(), line)),
+            failure);
       }
       producer.flush();
     }
+    failure.check("the inputs");
     return (System.nanoTime() - start) / 1_000_000;
   }
 
@@ -212,7 +268,10 @@ public final class MatchingBenchmark {
             ProducerConfig.BATCH_SIZE_CONFIG,
             262_144,
             ProducerConfig.COMPRESSION_TYPE_CONFIG,
-            "lz4"),
+            "lz4",
+            // The shared build machine can stall the broker for minutes; wait rather than drop.
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            600_000),
         new org.apache.kafka.common.serialization.StringSerializer(),
         new ByteArraySerializer());
   }
@@ -220,29 +279,39 @@ public final class MatchingBenchmark {
   // --- baseline ------------------------------------------------------------------------------
 
   /** Reads both inputs and writes every record to another topic: the broker's plain speed. */
-  private double baseline() {
+  private Rates baseline() {
     long expected = 2L * pairs;
     try (KafkaConsumer<byte[], byte[]> consumer = consumer("read_committed");
         KafkaProducer<String, byte[]> producer = producer()) {
       assign(consumer, List.of(topics.cashflow().name(), topics.statements().name()));
+      SendFailure failure = new SendFailure();
       long seen = 0;
       long start = 0;
+      long cpuStart = 0;
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
       while (seen < expected) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("only " + seen + " of " + expected + " read in 30 min");
+        }
         ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
         if (!batch.isEmpty() && start == 0) {
           start = System.nanoTime();
+          cpuStart = processCpuNanos();
         }
         for (ConsumerRecord<byte[], byte[]> r : batch) {
           producer.send(
               new ProducerRecord<>(
                   passthrough,
                   new String(r.key(), java.nio.charset.StandardCharsets.UTF_8),
-                  r.value()));
+                  r.value()),
+              failure);
           seen++;
         }
       }
       producer.flush();
-      return expected / seconds(start);
+      failure.check("the plain loop");
+      double rate = expected / seconds(start);
+      return new Rates(rate, rate, cpuMicrosPerRecord(cpuStart));
     }
   }
 
@@ -290,12 +359,14 @@ public final class MatchingBenchmark {
         .filter(k -> k.startsWith("bench.streams."))
         .forEach(k -> config.put(k.substring("bench.streams.".length()), System.getProperty(k)));
     AtomicLong runningAt = new AtomicLong();
+    AtomicLong cpuAtRunning = new AtomicLong();
     CountDownLatch running = new CountDownLatch(1);
     try (KafkaStreams streams = new KafkaStreams(topology, config);
         KafkaConsumer<byte[], byte[]> results = consumer("read_committed")) {
       streams.setStateListener(
           (now, before) -> {
             if (now == KafkaStreams.State.RUNNING && runningAt.get() == 0) {
+              cpuAtRunning.set(processCpuNanos());
               runningAt.set(System.nanoTime());
               running.countDown();
             }
@@ -307,6 +378,7 @@ public final class MatchingBenchmark {
       }
       long matched = countMatched(results);
       double elapsed = seconds(runningAt.get());
+      double cpuPerRecord = cpuMicrosPerRecord(cpuAtRunning.get());
       if (Boolean.getBoolean("bench.metrics")) {
         streams
             .metrics()
@@ -326,7 +398,7 @@ public final class MatchingBenchmark {
                 });
       }
       streams.close(Duration.ofSeconds(30));
-      return new Rates(2.0 * pairs / elapsed, matched / elapsed);
+      return new Rates(2.0 * pairs / elapsed, matched / elapsed, cpuPerRecord);
     }
   }
 
@@ -349,6 +421,29 @@ public final class MatchingBenchmark {
   }
 
   // --- helpers -------------------------------------------------------------------------------
+
+  /**
+   * Remembers the first failed send: a record lost on an overloaded broker would otherwise leave a
+   * loop waiting for it forever, or a rate computed over fewer records than it claims.
+   */
+  private static final class SendFailure implements org.apache.kafka.clients.producer.Callback {
+    private final java.util.concurrent.atomic.AtomicReference<Exception> first =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    @Override
+    public void onCompletion(
+        org.apache.kafka.clients.producer.RecordMetadata metadata, Exception exception) {
+      if (exception != null) {
+        first.compareAndSet(null, exception);
+      }
+    }
+
+    void check(String what) {
+      if (first.get() != null) {
+        throw new IllegalStateException("a send of " + what + " failed", first.get());
+      }
+    }
+  }
 
   private KafkaConsumer<byte[], byte[]> consumer(String isolation) {
     return new KafkaConsumer<>(
