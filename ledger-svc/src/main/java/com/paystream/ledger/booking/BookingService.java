@@ -162,7 +162,8 @@ public final class BookingService {
     BatchPlan plan =
         planner.plan(
             records, new BatchInput(processed, positions, accounts, bookedAt, effectiveDate));
-    store.write(plan, composer.compose(plan));
+    store.writeBooks(plan);
+    store.writeOutbox(composer.compose(plan));
     return plan.applied();
   }
 

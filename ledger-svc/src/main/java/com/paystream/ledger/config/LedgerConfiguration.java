@@ -12,6 +12,7 @@ import com.paystream.ledger.holds.HoldService;
 import com.paystream.ledger.holds.persistence.HoldStore;
 import com.paystream.ledger.journal.persistence.JournalQueries;
 import com.paystream.ledger.payments.PostingRules;
+import com.paystream.ledger.publishing.BundleFanOutProducer;
 import com.paystream.ledger.publishing.LedgerEventComposer;
 import com.paystream.ledger.publishing.LedgerTopics;
 import com.paystream.ledger.publishing.OutboxMetrics;
@@ -122,8 +123,9 @@ public class LedgerConfiguration {
       MeterRegistry meters,
       @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
     LedgerProperties.Outbox outbox = properties.outbox();
+    // Bundle rows (several outbox messages in one row) are fanned out into their records here.
     Producer<String, byte[]> producer =
-        ReliableProducer.create(bootstrapServers, "ledger-svc-outbox");
+        new BundleFanOutProducer(ReliableProducer.create(bootstrapServers, "ledger-svc-outbox"));
     OutboxPublisher publisher =
         new OutboxPublisher(
             dataSource,

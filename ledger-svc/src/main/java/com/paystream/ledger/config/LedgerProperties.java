@@ -65,7 +65,8 @@ public record LedgerProperties(
   /** The outbox publisher that ships entries, cashflow and dead letters to Kafka. */
   public record Outbox(
       @DefaultValue("true") boolean enabled,
-      @DefaultValue("500") int batchSize,
+      // Outbox rows per publisher round; a bundle row holds up to 1,000 records.
+      @DefaultValue("20") int batchSize,
       @DefaultValue("2s") Duration pollInterval,
       @DefaultValue("1s") Duration errorBackoff) {}
 }

@@ -1,12 +1,13 @@
 package com.paystream.ledger.publishing;
 
+import com.paystream.ledger.booking.OutboxBundle;
 import com.paystream.platform.outbox.OutboxRecord;
 import com.paystream.platform.outbox.PublishObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
-/** Counts what the outbox publisher shipped and how often a batch failed (and stays due). */
+/** Counts the records the outbox publisher shipped and how often a batch failed (and stays due). */
 public final class OutboxMetrics implements PublishObserver {
 
   private final Counter published;
@@ -15,7 +16,7 @@ public final class OutboxMetrics implements PublishObserver {
   public OutboxMetrics(MeterRegistry meters) {
     published =
         Counter.builder("ledger.outbox.published")
-            .description("Outbox rows the broker acknowledged")
+            .description("Records the broker acknowledged (a bundle row counts its records)")
             .register(meters);
     failures =
         Counter.builder("ledger.outbox.failures")
@@ -25,7 +26,11 @@ public final class OutboxMetrics implements PublishObserver {
 
   @Override
   public void published(List<OutboxRecord> rows) {
-    published.increment(rows.size());
+    long records = 0;
+    for (OutboxRecord row : rows) {
+      records += OutboxBundle.isBundle(row.topic()) ? OutboxBundle.count(row.payload()) : 1;
+    }
+    published.increment(records);
   }
 
   @Override

@@ -117,6 +117,49 @@ class DatabaseRefusesToLieTest {
   }
 
   @Test
+  void refusesDedupeRecordOfAnEntryThatDoesNotExist() throws SQLException {
+    UUID missing = UUID.randomUUID();
+
+    assertRefused(
+        () ->
+            execute(
+                "insert into processed_event (source_event_id, source_type, outcome, entry_id,"
+                    + " source_topic, source_partition, source_offset, processed_at) values ('"
+                    + UUID.randomUUID()
+                    + "', 'CALLBACK', 'POSTED', '"
+                    + missing
+                    + "', 't', 0, 0, now())"),
+        "23503",
+        "refers to journal entry " + missing + ", which does not exist");
+  }
+
+  @Test
+  void refusesPaymentPositionOfABookingThatDoesNotExist() throws SQLException {
+    UUID booking = bookPayment(100);
+    UUID missing = UUID.randomUUID();
+    execute(positionUpsert("pay-1", booking));
+
+    assertRefused(
+        () -> execute(positionUpsert("pay-2", missing)),
+        "23503",
+        "refers to booking entry " + missing + ", which does not exist");
+    assertRefused(
+        () -> execute(positionUpsert("pay-1", missing)),
+        "23503",
+        "refers to booking entry " + missing + ", which does not exist");
+  }
+
+  private static String positionUpsert(String paymentId, UUID bookingEntry) {
+    return "insert into payment_position (payment_id, merchant_id, provider, currency,"
+        + " gross_minor, fee_minor, booking_entry_id, state, updated_at) values ('"
+        + paymentId
+        + "', 'm-1', 'sim', 'EUR', 100, 0, '"
+        + bookingEntry
+        + "', 'BOOKED', now()) on conflict (payment_id) do update"
+        + " set booking_entry_id = excluded.booking_entry_id";
+  }
+
+  @Test
   void refusesUnbalancedEntryAtCommit() throws SQLException {
     connection.setAutoCommit(false);
     UUID entry = entry();

@@ -5,6 +5,7 @@ import com.paystream.ledger.accounts.AccountType;
 import com.paystream.ledger.booking.AppliedRecord;
 import com.paystream.ledger.booking.BatchPlan;
 import com.paystream.ledger.booking.InboundRecord;
+import com.paystream.ledger.booking.OutboxBundle;
 import com.paystream.ledger.booking.OutboxMessage;
 import com.paystream.ledger.booking.Outcome;
 import com.paystream.ledger.journal.AccountState;
@@ -34,7 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Reads and writes one batch inside the caller's transaction. Every method is one statement
  * whatever the batch size: rows travel as arrays unnested by PostgreSQL, and the two big tables
- * (postings, three per entry, and outbox rows, four per entry) are streamed with COPY.
+ * (postings, three per entry) are streamed with COPY; the outbox messages (four per entry) go in as
+ * a few {@link OutboxBundle} rows.
  */
 public final class JdbcBookingStore {
 
@@ -85,8 +87,10 @@ public final class JdbcBookingStore {
           + " reason_code, source_topic, source_partition, source_offset, processed_at)"
           + " select u.*, ? from unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::text[],"
           + " ?::text[], ?::text[], ?::int[], ?::bigint[]) as u";
-  private static final String COPY_OUTBOX_SQL =
-      "copy outbox (message_id, topic, message_key, payload, trace_id) from stdin";
+  // A few rows per batch (bundles), each value sent as binary: no hex text to build and parse.
+  private static final String INSERT_OUTBOX_SQL =
+      "insert into outbox (message_id, topic, message_key, payload, trace_id)"
+          + " values (?, ?, ?, ?, ?)";
 
   private final JdbcTemplate jdbc;
 
@@ -217,6 +221,12 @@ public final class JdbcBookingStore {
    * inserted: the database checks each posting chain against the account row it ends at.
    */
   public void write(BatchPlan plan, List<OutboxMessage> outbox) {
+    writeBooks(plan);
+    writeOutbox(outbox);
+  }
+
+  /** Entries, balances, postings, payment positions and dedupe records of the plan. */
+  public void writeBooks(BatchPlan plan) {
     run(
         connection -> {
           insertEntries(connection, plan.entries(), plan.effectiveDate(), plan.bookedAt());
@@ -224,6 +234,14 @@ public final class JdbcBookingStore {
           insertPostings(connection, plan.entries(), plan.effectiveDate(), plan.bookedAt());
           upsertPositions(connection, plan.changedPositions(), plan.bookedAt());
           insertProcessed(connection, plan.firstTime(), plan.bookedAt());
+          return null;
+        });
+  }
+
+  /** The messages to publish once the transaction commits, in order. */
+  public void writeOutbox(List<OutboxMessage> outbox) {
+    run(
+        connection -> {
           insertOutbox(connection, outbox);
           return null;
         });
@@ -415,16 +433,17 @@ public final class JdbcBookingStore {
     if (messages.isEmpty()) {
       return;
     }
-    CopyRows rows = new CopyRows(messages.size());
-    for (OutboxMessage message : messages) {
-      rows.value(message.messageId())
-          .value(message.topic())
-          .value(message.key())
-          .bytes(message.payload())
-          .value(message.traceId())
-          .endRow();
+    try (PreparedStatement st = connection.prepareStatement(INSERT_OUTBOX_SQL)) {
+      for (OutboxMessage row : OutboxBundle.pack(messages)) {
+        st.setObject(1, row.messageId());
+        st.setString(2, row.topic());
+        st.setString(3, row.key());
+        st.setBytes(4, row.payload());
+        st.setString(5, row.traceId());
+        st.addBatch();
+      }
+      st.executeBatch();
     }
-    rows.copyInto(connection, COPY_OUTBOX_SQL);
   }
 
   private <T> T run(ConnectionCallback<T> work) {
