@@ -46,6 +46,11 @@ final class DurablePostgres implements AutoCloseable {
     }
   }
 
+  /** The server's data directory (its {@code postmaster.pid} names the server process). */
+  Path dataDir() {
+    return dataDir;
+  }
+
   DatabaseCoordinates createDatabase(String name) {
     try (Connection connection = server.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {

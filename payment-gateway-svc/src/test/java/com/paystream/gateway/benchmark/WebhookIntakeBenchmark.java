@@ -96,19 +96,30 @@ class WebhookIntakeBenchmark {
 
     LoadResult closedResult;
     LoadResult pacedResult;
+    double[] closedCpu;
+    String closedThreads;
     try (WebhookLoad load =
         new WebhookLoad("http://localhost:" + port, Math.max(256, 4 * CONCURRENCY))) {
       load.closedLoop(warmup, CONCURRENCY);
+      CpuClock.Sample beforeClosed = SERVER.cpu().sample();
       closedResult = load.closedLoop(closed, CONCURRENCY);
+      CpuClock.Sample afterClosed = SERVER.cpu().sample();
+      closedCpu = afterClosed.millisPer(beforeClosed, REQUESTS);
+      closedThreads = afterClosed.threadsPer(beforeClosed, REQUESTS);
       pacedResult = load.paced(paced, RATE);
     }
+    CpuClock.Sample beforeBaseline = SERVER.cpu().sample();
     double baseline = InsertBaseline.insertsPerSecond(db, CONCURRENCY, REQUESTS, bodyBytes);
+    double[] baselineCpu = SERVER.cpu().sample().millisPer(beforeBaseline, REQUESTS);
 
+    // Figures first, so that a run that fails its checks still shows what it measured.
+    report(closedResult, pacedResult, baseline, bodyBytes, loadAverage(), closedCpu, baselineCpu);
     assertThat(closedResult.accepted()).isEqualTo(REQUESTS);
     assertThat(pacedResult.accepted()).isEqualTo(pacedRequests);
     assertThat(count(db, "select count(*) from callback_inbox"))
         .isEqualTo(WARMUP + REQUESTS + pacedRequests);
-    report(closedResult, pacedResult, baseline, bodyBytes, loadAverage());
+    System.out.print(
+        "CPU ms per callback by thread pool (closed loop, this JVM):\n" + closedThreads);
     DistributionSummary sizes = registry.get("paystream.intake.batch.size").summary();
     Timer durations = registry.get("paystream.intake.batch.duration").timer();
     System.out.printf(
@@ -131,7 +142,13 @@ class WebhookIntakeBenchmark {
   }
 
   private static void report(
-      LoadResult closed, LoadResult paced, double baseline, int bodyBytes, double load) {
+      LoadResult closed,
+      LoadResult paced,
+      double baseline,
+      int bodyBytes,
+      double load,
+      double[] closedCpu,
+      double[] baselineCpu) {
     double ratio = closed.acceptedPerSecond() / baseline;
     System.out.printf(
         Locale.ROOT,
@@ -140,7 +157,9 @@ class WebhookIntakeBenchmark {
             + "Paced at %d/s for %d callbacks: achieved %.0f/s, p50 %.2f ms, p99 %.2f ms%n"
             + "Same PostgreSQL, single-row autocommit inserts of %d bytes, concurrency %d:%n"
             + "  %.0f inserts/s%n"
-            + "Ratio intake / inserts: %.2f (1-minute load average %.2f on %d cores)%n",
+            + "Ratio intake / inserts: %.2f (1-minute load average %.2f on %d cores)%n"
+            + "CPU ms per callback (closed loop): JVM %.3f, PostgreSQL %.3f;"
+            + " per baseline insert: JVM %.3f, PostgreSQL %.3f%n",
         DURABLE ? "durable (fsync on)" : "shared test (fsync off)",
         CONCURRENCY,
         closed.requests(),
@@ -158,14 +177,19 @@ class WebhookIntakeBenchmark {
         baseline,
         ratio,
         load,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        closedCpu[0],
+        closedCpu[1],
+        baselineCpu[0],
+        baselineCpu[1]);
     System.out.printf(
         Locale.ROOT,
         "{\"benchmark\":\"webhook-intake\",\"durable\":%s,\"concurrency\":%d,\"callbacks\":%d,"
             + "\"accepted_per_sec\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"paced_rate\":%d,"
             + "\"paced_achieved_per_sec\":%.1f,\"paced_p50_ms\":%.3f,\"paced_p99_ms\":%.3f,"
             + "\"baseline_inserts_per_sec\":%.1f,\"ratio\":%.3f,\"load_average\":%.2f,"
-            + "\"cores\":%d}%n",
+            + "\"cores\":%d,\"jvm_cpu_ms_per_callback\":%.3f,\"pg_cpu_ms_per_callback\":%.3f,"
+            + "\"jvm_cpu_ms_per_insert\":%.3f,\"pg_cpu_ms_per_insert\":%.3f}%n",
         DURABLE,
         CONCURRENCY,
         closed.requests(),
@@ -179,7 +203,11 @@ class WebhookIntakeBenchmark {
         baseline,
         ratio,
         load,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        closedCpu[0],
+        closedCpu[1],
+        baselineCpu[0],
+        baselineCpu[1]);
   }
 
   /** Creates {@code count} PENDING payments and one signed SUCCEEDED callback for each. */
@@ -226,6 +254,11 @@ class WebhookIntakeBenchmark {
 
     private DurablePostgres durable;
     private DatabaseCoordinates database;
+
+    synchronized CpuClock cpu() {
+      database();
+      return CpuClock.of(durable == null ? null : durable.dataDir());
+    }
 
     synchronized DatabaseCoordinates database() {
       if (database == null) {
