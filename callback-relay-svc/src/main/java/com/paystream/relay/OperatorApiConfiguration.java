@@ -1,5 +1,6 @@
 package com.paystream.relay;
 
+import com.paystream.relay.delivery.DeliveryProperties;
 import com.paystream.relay.operator.OperatorApiProperties;
 import com.paystream.relay.operator.OperatorAuthentication;
 import com.paystream.relay.operator.OperatorService;
@@ -24,7 +25,13 @@ class OperatorApiConfiguration {
 
   @Bean
   OperatorService operatorService(
-      JdbcTemplate jdbc, SchemaRegistry registry, MeterRegistry meters) {
-    return new OperatorService(new JdbcMessageStore(jdbc), new AvroPayloadReader(registry), meters);
+      JdbcTemplate jdbc,
+      SchemaRegistry registry,
+      MeterRegistry meters,
+      DeliveryProperties delivery) {
+    return new OperatorService(
+        new JdbcMessageStore(jdbc, delivery.redeliverySchedule().get(0)),
+        new AvroPayloadReader(registry),
+        meters);
   }
 }

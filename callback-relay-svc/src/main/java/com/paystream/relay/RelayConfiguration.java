@@ -1,15 +1,13 @@
 package com.paystream.relay;
 
-import com.paystream.platform.outbox.DeliveryPolicy;
-import com.paystream.platform.outbox.OutboxPublisher;
 import com.paystream.platform.outbox.ReliableProducer;
 import com.paystream.relay.confirmation.ConfirmationListener;
 import com.paystream.relay.confirmation.Confirmations;
 import com.paystream.relay.delivery.Backlog;
-import com.paystream.relay.delivery.DeliveryAttempts;
 import com.paystream.relay.delivery.DeliveryProperties;
 import com.paystream.relay.delivery.ExhaustedDeadLetters;
 import com.paystream.relay.delivery.RelayMetrics;
+import com.paystream.relay.delivery.RelayPublisher;
 import com.paystream.relay.delivery.RelayTopics;
 import com.paystream.schemas.deadletter.DeadLetter;
 import com.paystream.schemas.ledger.LedgerEntryEvent;
@@ -33,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Wires the relay: the outbox publisher with its re-delivery schedule, and the confirmations. */
+/** Wires the relay: the publisher with its re-delivery schedule, and the confirmations. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DeliveryProperties.class, RelayTopics.class})
 @EnableScheduling
@@ -75,7 +73,7 @@ class RelayConfiguration {
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")
-  OutboxPublisher outboxPublisher(
+  RelayPublisher relayPublisher(
       DataSource dataSource,
       Producer<String, byte[]> relayProducer,
       DeliveryProperties delivery,
@@ -85,14 +83,17 @@ class RelayConfiguration {
       Clock clock) {
     var serializer =
         new AvroSerializer<DeadLetter>(registry, SubjectNameStrategy.topicName(topics.prefix()));
-    return new OutboxPublisher(
+    return new RelayPublisher(
         dataSource,
         relayProducer,
-        DeliveryPolicy.redeliverUntilConfirmed(delivery.redeliverySchedule()),
         new ExhaustedDeadLetters(topics.deadLetters(), serializer, clock),
-        new DeliveryAttempts(metrics),
-        new OutboxPublisher.Settings(
-            CLIENT_ID, delivery.batchSize(), delivery.pollInterval(), delivery.pollInterval()));
+        metrics,
+        new RelayPublisher.Settings(
+            CLIENT_ID,
+            delivery.batchSize(),
+            delivery.pollInterval(),
+            delivery.pollInterval(),
+            delivery.redeliverySchedule()));
   }
 
   @Bean

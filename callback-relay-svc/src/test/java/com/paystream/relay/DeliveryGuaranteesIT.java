@@ -84,7 +84,7 @@ class DeliveryGuaranteesIT {
 
     List<ConsumerRecord<String, byte[]>> published =
         assertAllPublishedInOrder(broker.bootstrapServers(), outbox, recorded);
-    // One instance publishes at a time (advisory lock per batch), so nothing went out twice.
+    // One instance publishes at a time (the leader lock), so nothing went out twice.
     assertThat(published).hasSize(recorded.size());
     log.atInfo()
         .addKeyValue("first", publishedBy(one))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.paystream.platform.outbox.OutboxHeaders;
+import com.paystream.relay.delivery.MessageStatus;
 import com.paystream.schemas.callbacks.CallbackSource;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.common.Envelope;
@@ -21,6 +22,7 @@ import com.paystream.testkit.SharedInfrastructure;
 import com.paystream.testkit.postgres.DatabaseCoordinates;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -138,6 +141,39 @@ class RelayIT {
   }
 
   @Test
+  void aCallbackWhoseTransactionCommitsLateIsPublishedNotSkipped() throws Exception {
+    UUID late;
+    UUID meanwhile;
+    try (Connection open = jdbc.getDataSource().getConnection()) {
+      open.setAutoCommit(false);
+      // Takes the lower seq and transaction id, and commits after a callback recorded later.
+      late = record(new JdbcTemplate(new SingleConnectionDataSource(open, true)), "pay-late");
+      meanwhile = record("pay-meanwhile", PaymentStatus.PENDING);
+
+      // Held back, not skipped: until the open transaction ends, the relay cannot know whether it
+      // will commit a row ordered before this one (a cursor on seq alone would step over it).
+      await()
+          .during(Duration.ofSeconds(1))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> status(meanwhile).equals("PENDING"));
+      open.commit();
+    }
+
+    Map<String, List<String>> ids = new LinkedHashMap<>();
+    consumeUntil(
+        topic(Topics.PAYMENT_CALLBACKS.name()),
+        records -> {
+          ids.clear();
+          records.forEach(
+              r ->
+                  ids.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                      .add(header(r, OutboxHeaders.MESSAGE_ID)));
+          return ids.getOrDefault("pay-late", List.of()).contains(late.toString())
+              && ids.getOrDefault("pay-meanwhile", List.of()).contains(meanwhile.toString());
+        });
+  }
+
+  @Test
   void aRefusalByTheLedgerStopsRedeliveryAtOnce() {
     UUID callback = record("pay-d", PaymentStatus.SUCCEEDED);
     await().atMost(Duration.ofSeconds(20)).until(() -> status(callback).equals("PUBLISHED"));
@@ -147,7 +183,9 @@ class RelayIT {
     await().atMost(Duration.ofSeconds(20)).until(() -> status(callback).equals("DEAD"));
     assertThat(
             jdbc.queryForObject(
-                "select last_error from outbox where message_id = ?", String.class, callback))
+                "select last_error from (" + MessageStatus.SQL + ") m where message_id = ?",
+                String.class,
+                callback))
         .startsWith("INVALID_AMOUNT");
   }
 
@@ -159,7 +197,9 @@ class RelayIT {
 
     assertThat(
             jdbc.queryForObject(
-                "select attempts from outbox where message_id = ?", Integer.class, callback))
+                "select attempts from (" + MessageStatus.SQL + ") m where message_id = ?",
+                Integer.class,
+                callback))
         .isEqualTo(2);
     AvroDeserializer<DeadLetter> letters = new AvroDeserializer<>(REGISTRY, DeadLetter.class);
     List<DeadLetter> dead =
@@ -173,6 +213,14 @@ class RelayIT {
   }
 
   private UUID record(String paymentId, PaymentStatus status) {
+    return record(jdbc, paymentId, status);
+  }
+
+  private static UUID record(JdbcTemplate within, String paymentId) {
+    return record(within, paymentId, PaymentStatus.PENDING);
+  }
+
+  private static UUID record(JdbcTemplate within, String paymentId, PaymentStatus status) {
     UUID callbackId = UUID.randomUUID();
     Instant now = Instant.now();
     PaymentCallback callback =
@@ -190,7 +238,7 @@ class RelayIT {
             .build();
     String topic = topic(Topics.PAYMENT_CALLBACKS.name());
     byte[] payload = serializer().serialize(topic, callback);
-    jdbc.update(
+    within.update(
         "insert into outbox (message_id, topic, message_key, payload) values (?, ?, ?, ?)",
         callbackId,
         topic,
@@ -249,7 +297,9 @@ class RelayIT {
 
   private String status(UUID messageId) {
     return jdbc.queryForObject(
-        "select status from outbox where message_id = ?", String.class, messageId);
+        "select status from (" + MessageStatus.SQL + ") m where message_id = ?",
+        String.class,
+        messageId);
   }
 
   private static String topic(String name) {

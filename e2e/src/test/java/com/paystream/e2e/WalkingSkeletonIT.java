@@ -96,10 +96,19 @@ class WalkingSkeletonIT {
     assertThat(debits).isEqualTo(credits);
   }
 
+  /**
+   * {@code CONFIRMED} once the relay recorded the ledger's confirmation of the payment's callback
+   * (the relay never updates outbox rows; its state is in schema {@code relay}).
+   */
   private static String outboxStatus(String paymentId) {
     List<String> statuses =
         gatewayDb.queryForList(
-            "select status from outbox where message_key = ?", String.class, paymentId);
+            "select case when exists (select 1 from relay.confirmation c"
+                + " where c.message_id = o.message_id and c.verdict = 'APPLIED')"
+                + " then 'CONFIRMED' else 'UNCONFIRMED' end"
+                + " from outbox o where o.message_key = ?",
+            String.class,
+            paymentId);
     return statuses.isEmpty() ? "" : statuses.get(0);
   }
 }

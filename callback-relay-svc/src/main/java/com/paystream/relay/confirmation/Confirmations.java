@@ -1,39 +1,44 @@
 package com.paystream.relay.confirmation;
 
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records confirmations and ends re-delivery of what they confirm, for a whole consumer batch in
- * one statement. Idempotent: a confirmation seen again (the ledger publishes at least once) is
- * ignored by the unique ledger event id, so replaying the topic changes nothing.
+ * Records confirmations for a whole consumer batch. Idempotent: a confirmation seen again (the
+ * ledger publishes at least once) is ignored by the unique ledger event id, so replaying the topic
+ * changes nothing. The confirmation itself is the message's state for the publisher (an applied
+ * message is never queued for re-delivery); a message already in the re-delivery queue leaves it,
+ * and a refusal puts the message there as dead at once, so that re-delivery stops.
  */
 public class Confirmations {
 
-  // APPLIED wins over everything (also over an earlier refusal, e.g. after a redrive); REJECTED
-  // only stops a message that was not confirmed meanwhile.
-  private static final String SQL =
+  private static final String RECORD_SQL =
       """
-      with incoming as (
-          select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[])
-              as c(message_id, ledger_event_id, verdict, detail)
-      ), recorded as (
-          insert into relay.confirmation (message_id, ledger_event_id, verdict, detail)
-          select message_id, ledger_event_id, verdict, detail from incoming
-          on conflict do nothing
-          returning message_id, verdict, detail
-      )
-      update outbox o set
-          status = case when r.verdict = 'APPLIED' then 'CONFIRMED' else 'DEAD' end,
-          confirmed_at = case when r.verdict = 'APPLIED' then now() else o.confirmed_at end,
-          last_error = case when r.verdict = 'REJECTED' then r.detail else o.last_error end,
-          next_attempt_at = 'infinity'
-      from recorded r
-      where o.message_id = r.message_id
-        and o.status <> 'CONFIRMED'
-        and (r.verdict = 'APPLIED' or o.status <> 'DEAD')
+      insert into relay.confirmation (message_id, ledger_event_id, verdict, detail)
+      select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[])
+      on conflict do nothing
+      returning message_id, verdict, detail
       """;
+  // REJECTED only stops a message that was not confirmed meanwhile; applied runs second and wins
+  // over everything, also over an earlier refusal (e.g. after a redrive).
+  private static final String REJECTED_SQL =
+      """
+      insert into relay.redelivery (message_id, seq, attempts, state, next_attempt_at, last_error)
+      select distinct on (r.message_id) r.message_id, o.seq, 1, 'DEAD', 'infinity', r.detail
+        from unnest(?::uuid[], ?::text[]) as r(message_id, detail)
+        join outbox o on o.message_id = r.message_id
+      on conflict (message_id) do update
+         set state = 'DEAD', last_error = excluded.last_error, next_attempt_at = 'infinity'
+       where relay.redelivery.state = 'WAITING'
+      """;
+  private static final String APPLIED_SQL =
+      "update relay.redelivery set state = 'CONFIRMED', next_attempt_at = 'infinity'"
+          + " where message_id = any(?::uuid[]) and state <> 'CONFIRMED'";
 
   private final JdbcTemplate jdbc;
 
@@ -41,7 +46,7 @@ public class Confirmations {
     this.jdbc = jdbc;
   }
 
-  /** Returns how many outbox messages changed state. */
+  /** Returns how many confirmations were new. */
   @Transactional
   public int record(List<Confirmation> confirmations) {
     if (confirmations.isEmpty()) {
@@ -51,15 +56,45 @@ public class Confirmations {
     Object[] eventIds = confirmations.stream().map(Confirmation::ledgerEventId).toArray();
     Object[] verdicts = confirmations.stream().map(c -> c.verdict().name()).toArray();
     Object[] details = confirmations.stream().map(Confirmation::detail).toArray();
-    return jdbc.execute(
-        (java.sql.Connection c) -> {
-          try (var st = c.prepareStatement(SQL)) {
-            st.setArray(1, c.createArrayOf("uuid", messageIds));
-            st.setArray(2, c.createArrayOf("uuid", eventIds));
-            st.setArray(3, c.createArrayOf("text", verdicts));
-            st.setArray(4, c.createArrayOf("text", details));
-            return st.executeUpdate();
-          }
-        });
+    List<UUID> applied = new ArrayList<>();
+    List<UUID> rejected = new ArrayList<>();
+    List<String> rejectedDetails = new ArrayList<>();
+    jdbc.query(
+        c -> {
+          PreparedStatement st = c.prepareStatement(RECORD_SQL);
+          st.setArray(1, c.createArrayOf("uuid", messageIds));
+          st.setArray(2, c.createArrayOf("uuid", eventIds));
+          st.setArray(3, c.createArrayOf("text", verdicts));
+          st.setArray(4, c.createArrayOf("text", details));
+          return st;
+        },
+        (RowCallbackHandler)
+            rs -> {
+              UUID id = rs.getObject(1, UUID.class);
+              if (Confirmation.Verdict.APPLIED.name().equals(rs.getString(2))) {
+                applied.add(id);
+              } else {
+                rejected.add(id);
+                rejectedDetails.add(rs.getString(3));
+              }
+            });
+    if (!rejected.isEmpty()) {
+      jdbc.update(
+          c -> {
+            PreparedStatement st = c.prepareStatement(REJECTED_SQL);
+            st.setArray(1, c.createArrayOf("uuid", rejected.toArray()));
+            st.setArray(2, c.createArrayOf("text", rejectedDetails.toArray()));
+            return st;
+          });
+    }
+    if (!applied.isEmpty()) {
+      jdbc.update(
+          c -> {
+            PreparedStatement st = c.prepareStatement(APPLIED_SQL);
+            st.setArray(1, c.createArrayOf("uuid", applied.toArray()));
+            return st;
+          });
+    }
+    return applied.size() + rejected.size();
   }
 }

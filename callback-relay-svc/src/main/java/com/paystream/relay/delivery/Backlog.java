@@ -14,12 +14,34 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 public class Backlog {
 
-  // Same predicate as the outbox_due partial index, so neither query reads confirmed history.
+  // Unconfirmed messages are those the sweep has not reached yet (every row from the first
+  // unswept publication's window on, found through the xid index) and those queued for
+  // re-delivery; neither set reads confirmed history.
   private static final String UNCONFIRMED_SQL =
-      "select count(*), coalesce(extract(epoch from now() - min(created_at)) * 1000, 0)::bigint"
-          + " from outbox"
-          + " where status = 'PENDING' or (status = 'PUBLISHED' and next_attempt_at <> 'infinity')";
-  private static final String DEAD_SQL = "select count(*) from outbox where status = 'DEAD'";
+      """
+      with c as (
+          select coalesce((select p.window_lo from relay.publication p
+                            where p.id > c.swept_through order by p.id limit 1),
+                          c.window_lo) as lo
+            from relay.publisher_cursor c
+      ), candidates as (
+          select o.message_id, o.created_at from outbox o, c where o.xid >= c.lo
+          union
+          select r.message_id, o.created_at
+            from relay.redelivery r join outbox o on o.seq = r.seq
+           where r.state = 'WAITING'
+      )
+      select count(*), coalesce(extract(epoch from now() - min(created_at)) * 1000, 0)::bigint
+        from candidates u
+       where not exists (select 1 from relay.confirmation x
+                          where x.message_id = u.message_id and x.verdict = 'APPLIED')
+         and not exists (select 1 from relay.redelivery r
+                          where r.message_id = u.message_id and r.state <> 'WAITING')
+      """;
+  private static final String DEAD_SQL =
+      "select count(*) from relay.redelivery r where r.state = 'DEAD' and not exists"
+          + " (select 1 from relay.confirmation x where x.message_id = r.message_id"
+          + " and x.verdict = 'APPLIED')";
 
   private final JdbcTemplate jdbc;
   private final AtomicLong unconfirmed = new AtomicLong();

@@ -16,12 +16,13 @@ public interface MessageStore {
 
   Map<UUID, List<HistoryEvent>> history(Collection<UUID> messageIds);
 
-  /** Locks the message's row for the rest of the transaction and returns its status. */
-  Optional<String> lockStatus(UUID messageId);
+  /** The message's status, or empty when no such message was recorded. */
+  Optional<String> status(UUID messageId);
 
   /**
-   * Makes the messages due now with a fresh schedule, unless the ledger confirmed them meanwhile;
-   * returns those that were made due.
+   * Makes the messages due now with a fresh schedule, unless the ledger confirmed them meanwhile
+   * (checked in the same statement, so a confirmation racing the redrive wins); returns those that
+   * were made due.
    */
   List<UUID> redrive(Collection<UUID> messageIds);
 

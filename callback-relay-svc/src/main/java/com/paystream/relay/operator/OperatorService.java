@@ -77,7 +77,7 @@ public class OperatorService {
   /** Makes one message due now with a fresh schedule; refused for a confirmed one. */
   @Transactional
   public RedriveResult redriveOne(UUID messageId, String operator, String reason) {
-    String status = store.lockStatus(messageId).orElseThrow(() -> notFound(messageId));
+    String status = store.status(messageId).orElseThrow(() -> notFound(messageId));
     if ("CONFIRMED".equals(status)) {
       throw new NotRedrivableException(messageId, status);
     }

@@ -1,5 +1,6 @@
 package com.paystream.relay.support;
 
+import com.paystream.relay.delivery.MessageStatus;
 import com.paystream.schemas.callbacks.CallbackSource;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.common.Envelope;
@@ -157,14 +158,22 @@ public final class GatewayOutbox {
         .build();
   }
 
+  /**
+   * How many messages match {@code where} over the relay's view of them ({@link MessageStatus}:
+   * status, attempts, last_error, … as the relay derives them; the outbox rows never change).
+   */
   public long count(String where) {
-    Long n = jdbc.queryForObject("select count(*) from outbox where " + where, Long.class);
+    Long n =
+        jdbc.queryForObject(
+            "select count(*) from (" + MessageStatus.SQL + ") m where " + where, Long.class);
     return n == null ? 0 : n;
   }
 
   public String status(UUID messageId) {
     return jdbc.queryForObject(
-        "select status from outbox where message_id = ?", String.class, messageId);
+        "select status from (" + MessageStatus.SQL + ") m where message_id = ?",
+        String.class,
+        messageId);
   }
 
   /** Expected per-payment order, by message id. */

@@ -1,5 +1,7 @@
 package com.paystream.relay.operator.persistence;
 
+import com.paystream.relay.delivery.MessageStatus;
+import com.paystream.relay.delivery.RelayPublisher;
 import com.paystream.relay.operator.HistoryEvent;
 import com.paystream.relay.operator.MessageFilter;
 import com.paystream.relay.operator.MessageState;
@@ -9,6 +11,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,21 +23,31 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-/** The operator store on the gateway's database (outbox in {@code public}, history in relay). */
+/**
+ * The operator store on the gateway's database: the outbox in {@code public}, where each message
+ * stands and its history in {@code relay} (see {@link MessageStatus}).
+ */
 public final class JdbcMessageStore implements MessageStore {
 
-  // Same predicates as the outbox_due and outbox_dead partial indexes.
-  private static final String UNCONFIRMED =
-      "(status = 'PENDING' or (status = 'PUBLISHED' and next_attempt_at <> 'infinity'))";
-  private static final String DEAD = "status = 'DEAD'";
-  private static final String COLUMNS =
-      "select seq, message_id, topic, message_key, payload, status, attempts, created_at,"
-          + " published_at, case when next_attempt_at = 'infinity' then null"
-          + " else next_attempt_at end, last_error from outbox";
+  // Messages that can still be unconfirmed or dead: from the first unswept publication's window
+  // on (through the xid index), and whatever sits in the re-delivery queue; never all history.
+  private static final String CANDIDATES =
+      " where o.seq > ? and (o.xid >= (select coalesce((select p.window_lo from relay.publication p"
+          + " where p.id > k.swept_through order by p.id limit 1), k.window_lo)"
+          + " from relay.publisher_cursor k)"
+          + " or o.seq in (select q.seq from relay.redelivery q where q.state <> 'CONFIRMED'))";
 
   private static final String HISTORY_SQL =
       """
-      select message_id, at, outcome, attempt, null as detail, null as operator
+      select o.message_id, p.published_at, 'PUBLISHED', 1, null as detail, null as operator
+        from outbox o
+        cross join lateral (select p.published_at from relay.publication p
+                             where p.window_hi > o.xid and p.window_lo <= o.xid
+                               and p.seq_after < o.seq and p.seq_last >= o.seq
+                             order by p.window_hi, p.seq_last limit 1) p
+       where o.message_id = any(?::uuid[])
+      union all
+      select message_id, at, outcome, attempt, null, null
         from relay.delivery_attempt where message_id = any(?::uuid[])
       union all
       select message_id, received_at,
@@ -47,10 +60,19 @@ public final class JdbcMessageStore implements MessageStore {
       order by 2
       """;
 
+  // A fresh schedule, due now; a message the ledger applied meanwhile is left alone.
   private static final String REDRIVE_SQL =
-      "update outbox set status = 'PENDING', attempts = 0, next_attempt_at = now(),"
-          + " last_error = null where message_id = any(?::uuid[]) and status <> 'CONFIRMED'"
-          + " returning message_id";
+      """
+      insert into relay.redelivery (message_id, seq, attempts, state, next_attempt_at)
+      select o.message_id, o.seq, 0, 'WAITING', now() from outbox o
+       where o.message_id = any(?::uuid[])
+         and not exists (select 1 from relay.confirmation x
+                          where x.message_id = o.message_id and x.verdict = 'APPLIED')
+      on conflict (message_id) do update
+         set attempts = 0, state = 'WAITING', next_attempt_at = now(), last_error = null
+       where relay.redelivery.state <> 'CONFIRMED'
+      returning message_id
+      """;
 
   private static final String AUDIT_SQL =
       "insert into relay.operator_audit (operator, action, reason, filter, message_ids, affected)"
@@ -58,53 +80,66 @@ public final class JdbcMessageStore implements MessageStore {
           + " 'provider', ?::text, 'paymentId', ?::text, 'olderThan', ?::text) end, ?::uuid[], ?)"
           + " returning id";
 
-  private static final RowMapper<StoredMessage> ROW =
-      (rs, n) ->
-          new StoredMessage(
+  private final JdbcTemplate jdbc;
+  private final RowMapper<StoredMessage> row;
+
+  /** {@code firstWait}: how long a first publication waits for the ledger before re-delivery. */
+  public JdbcMessageStore(JdbcTemplate jdbc, Duration firstWait) {
+    this.jdbc = jdbc;
+    this.row =
+        (rs, n) -> {
+          String status = rs.getString(7);
+          Instant publishedAt = instant(rs, 9);
+          Instant next = instant(rs, 10);
+          if (next == null && publishedAt != null && "PUBLISHED".equals(status)) {
+            next = publishedAt.plus(firstWait); // not queued for re-delivery yet
+          }
+          return new StoredMessage(
               rs.getLong(1),
               rs.getObject(2, UUID.class),
               rs.getString(3),
               rs.getString(4),
               rs.getBytes(5),
-              rs.getString(6),
-              rs.getInt(7),
-              instant(rs, 8),
-              instant(rs, 9),
-              instant(rs, 10),
+              status,
+              rs.getInt(8),
+              instant(rs, 6),
+              publishedAt,
+              next,
               rs.getString(11));
-
-  private final JdbcTemplate jdbc;
-
-  public JdbcMessageStore(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+        };
   }
 
   @Override
   public List<StoredMessage> scan(MessageFilter filter, long afterSeq, int limit) {
-    StringBuilder sql = new StringBuilder(COLUMNS).append(" where seq > ? and ");
+    StringBuilder sql =
+        new StringBuilder("select * from (").append(MessageStatus.SQL).append(CANDIDATES);
     List<Object> args = new ArrayList<>(List.of(afterSeq));
-    boolean unconfirmed = filter.states().contains(MessageState.UNCONFIRMED);
-    boolean dead = filter.states().contains(MessageState.DEAD);
-    sql.append(
-        unconfirmed && dead
-            ? "(" + UNCONFIRMED + " or " + DEAD + ")"
-            : unconfirmed ? UNCONFIRMED : DEAD);
     if (filter.paymentId() != null) {
-      sql.append(" and message_key = ?");
+      sql.append(" and o.message_key = ?");
       args.add(filter.paymentId());
     }
     if (filter.olderThan() != null) {
-      sql.append(" and created_at <= now() - ? * interval '1 millisecond'");
+      sql.append(" and o.created_at <= now() - ? * interval '1 millisecond'");
       args.add(filter.olderThan().toMillis());
     }
-    sql.append(" order by seq limit ?");
+    List<String> statuses = new ArrayList<>();
+    if (filter.states().contains(MessageState.UNCONFIRMED)) {
+      statuses.addAll(List.of("'PENDING'", "'PUBLISHED'"));
+    }
+    if (filter.states().contains(MessageState.DEAD)) {
+      statuses.add("'DEAD'");
+    }
+    sql.append(") m where m.status in (")
+        .append(String.join(",", statuses))
+        .append(") order by m.seq limit ?");
     args.add(limit);
-    return jdbc.query(sql.toString(), ROW, args.toArray());
+    return jdbc.query(sql.toString(), row, args.toArray());
   }
 
   @Override
   public Optional<StoredMessage> find(UUID messageId) {
-    return jdbc.query(COLUMNS + " where message_id = ?", ROW, messageId).stream().findFirst();
+    return jdbc.query(MessageStatus.SQL + " where o.message_id = ?", row, messageId).stream()
+        .findFirst();
   }
 
   @Override
@@ -114,7 +149,7 @@ public final class JdbcMessageStore implements MessageStore {
         connection -> {
           var st = connection.prepareStatement(HISTORY_SQL);
           Array ids = connection.createArrayOf("uuid", messageIds.toArray());
-          for (int i = 1; i <= 4; i++) {
+          for (int i = 1; i <= 5; i++) {
             st.setArray(i, ids);
           }
           return st;
@@ -135,12 +170,8 @@ public final class JdbcMessageStore implements MessageStore {
   }
 
   @Override
-  public Optional<String> lockStatus(UUID messageId) {
-    return jdbc
-        .queryForList(
-            "select status from outbox where message_id = ? for update", String.class, messageId)
-        .stream()
-        .findFirst();
+  public Optional<String> status(UUID messageId) {
+    return find(messageId).map(StoredMessage::status);
   }
 
   @Override
@@ -192,8 +223,9 @@ public final class JdbcMessageStore implements MessageStore {
 
   @Override
   public void wakePublishersAtCommit() {
-    // NOTIFY is delivered at commit, so publishers wake exactly when the redrive is visible.
-    jdbc.queryForList("select pg_notify('outbox', '')");
+    // NOTIFY is delivered at commit, so publishers wake exactly when the redrive is visible; the
+    // payload makes them look at re-deliveries at once rather than at their next poll.
+    jdbc.queryForList("select pg_notify('outbox', ?)", RelayPublisher.REDRIVE);
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {

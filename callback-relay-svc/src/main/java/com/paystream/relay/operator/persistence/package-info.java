@@ -1,2 +1,5 @@
-/** The operator API's SQL: the gateway's outbox, the relay's attempt history and audit trail. */
+/**
+ * The operator API's SQL: the gateway's outbox, where each message stands, its history and the
+ * audit trail.
+ */
 package com.paystream.relay.operator.persistence;

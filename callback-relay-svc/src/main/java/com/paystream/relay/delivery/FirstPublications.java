@@ -1,0 +1,161 @@
+package com.paystream.relay.delivery;
+
+import com.paystream.platform.outbox.OutboxRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reads the gateway's outbox as a log, from the position kept in {@code relay.publisher_cursor}:
+ * transaction-id windows whose every transaction has ended, each in seq order. Nothing is written
+ * per message; each batch moves the cursor and leaves one {@code relay.publication} row. Only the
+ * leading publisher (see {@link RelayPublisher}) calls this, so the position can be held in memory
+ * between batches and the next batch read while the broker acknowledges the previous one.
+ */
+final class FirstPublications {
+
+  /** A batch read from the log and the cursor positions before and after it. */
+  record Batch(Cursor before, Cursor after, List<OutboxRecord> rows) {}
+
+  /** Rows with xid below lo, or below hi and seq at most afterSeq, are published. */
+  record Cursor(String lo, String hi, long maxSeq, long afterSeq) {
+    boolean exhausted() {
+      return afterSeq >= maxSeq;
+    }
+  }
+
+  // Migrated rows still waiting for their first publication (due at '-infinity' in
+  // relay.redelivery) go first, through the re-delivery path; the log waits for them.
+  private static final String LOAD_SQL =
+      "select window_lo::text, window_hi::text, window_max_seq, after_seq,"
+          + " exists (select 1 from relay.redelivery where state = 'WAITING'"
+          + " and next_attempt_at = '-infinity')"
+          + " from relay.publisher_cursor";
+  // Its own statement, so its own snapshot, taken after the previous batch moved the cursor. The
+  // snapshot's xmin is the lowest transaction still running: below it every transaction has ended,
+  // so [hi, xmin) is a closed window that can no longer gain rows.
+  private static final String NEXT_WINDOW_SQL =
+      "select s.x::text, min(o.seq), max(o.seq)"
+          + " from (select pg_snapshot_xmin(pg_current_snapshot()) as x) s"
+          + " left join outbox o on o.xid >= ?::xid8 and o.xid < s.x group by s.x";
+  // Walks the primary key from the cursor. The window test is wrapped in coalesce so that the
+  // planner cannot take the xid index instead and sort the whole window for every batch.
+  private static final String READ_SQL =
+      "select seq, message_id, topic, message_key, payload, trace_id, created_at from outbox"
+          + " where seq > ? and seq <= ? and coalesce(xid >= ?::xid8 and xid < ?::xid8, false)"
+          + " order by seq limit ?";
+  // One statement, so cursor and publication record commit together. The cursor must still be
+  // where this batch started: anything else means another publisher moved it, and this one stops.
+  private static final String ADVANCE_SQL =
+      "with batch as (insert into relay.publication"
+          + " (window_lo, window_hi, seq_after, seq_last, messages)"
+          + " values (?::xid8, ?::xid8, ?, ?, ?))"
+          + " update relay.publisher_cursor set window_lo = ?::xid8, window_hi = ?::xid8,"
+          + " window_max_seq = ?, after_seq = ?"
+          + " where window_lo = ?::xid8 and window_hi = ?::xid8 and after_seq = ?";
+
+  private FirstPublications() {}
+
+  /** The committed position; null while migrated rows wait for their first publication. */
+  static Cursor load(Connection connection) throws SQLException {
+    try (PreparedStatement st = connection.prepareStatement(LOAD_SQL);
+        ResultSet rs = st.executeQuery()) {
+      if (!rs.next()) {
+        throw new IllegalStateException("relay.publisher_cursor has no row");
+      }
+      if (rs.getBoolean(5)) {
+        return null;
+      }
+      return new Cursor(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4));
+    }
+  }
+
+  /** The next batch after {@code cursor}; no rows when the log holds nothing new. */
+  static Batch next(Connection connection, Cursor cursor, int batchSize) throws SQLException {
+    Cursor from = cursor;
+    if (from.exhausted()) {
+      from = nextWindow(connection, from);
+      if (from == null) {
+        return new Batch(cursor, cursor, List.of());
+      }
+    }
+    List<OutboxRecord> rows = read(connection, from, batchSize);
+    if (rows.isEmpty()) {
+      // A closed window ends at its last row; reaching here means the cursor is corrupt.
+      throw new IllegalStateException("publisher cursor window holds no row after " + from);
+    }
+    Cursor after = new Cursor(from.lo(), from.hi(), from.maxSeq(), rows.get(rows.size() - 1).seq());
+    return new Batch(cursor, after, rows);
+  }
+
+  /** Moves the committed position past the batch (autocommit: one atomic statement). */
+  static void advance(Connection connection, Batch batch) throws SQLException {
+    Cursor before = batch.before();
+    Cursor after = batch.after();
+    // The publication names the window the rows came from, which is before's only when the batch
+    // did not open a new one.
+    boolean sameWindow = before.lo().equals(after.lo()) && before.hi().equals(after.hi());
+    try (PreparedStatement st = connection.prepareStatement(ADVANCE_SQL)) {
+      st.setString(1, after.lo());
+      st.setString(2, after.hi());
+      st.setLong(3, sameWindow ? before.afterSeq() : batch.rows().get(0).seq() - 1);
+      st.setLong(4, after.afterSeq());
+      st.setInt(5, batch.rows().size());
+      st.setString(6, after.lo());
+      st.setString(7, after.hi());
+      st.setLong(8, after.maxSeq());
+      st.setLong(9, after.afterSeq());
+      st.setString(10, before.lo());
+      st.setString(11, before.hi());
+      st.setLong(12, before.afterSeq());
+      if (st.executeUpdate() != 1) {
+        throw new IllegalStateException("publisher cursor moved under this publisher: " + before);
+      }
+    }
+  }
+
+  private static Cursor nextWindow(Connection connection, Cursor done) throws SQLException {
+    try (PreparedStatement st = connection.prepareStatement(NEXT_WINDOW_SQL)) {
+      st.setString(1, done.hi());
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        long min = rs.getLong(2);
+        if (rs.wasNull()) {
+          return null;
+        }
+        return new Cursor(done.hi(), rs.getString(1), rs.getLong(3), min - 1);
+      }
+    }
+  }
+
+  private static List<OutboxRecord> read(Connection connection, Cursor cursor, int batchSize)
+      throws SQLException {
+    try (PreparedStatement st = connection.prepareStatement(READ_SQL)) {
+      st.setLong(1, cursor.afterSeq());
+      st.setLong(2, cursor.maxSeq());
+      st.setString(3, cursor.lo());
+      st.setString(4, cursor.hi());
+      st.setInt(5, batchSize);
+      List<OutboxRecord> rows = new ArrayList<>(Math.min(batchSize, 1024));
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          rows.add(
+              new OutboxRecord(
+                  rs.getLong(1),
+                  rs.getObject(2, UUID.class),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getBytes(5),
+                  rs.getString(6),
+                  0,
+                  rs.getTimestamp(7).toInstant()));
+        }
+      }
+      return rows;
+    }
+  }
+}
