@@ -152,6 +152,11 @@ final class StackRunner {
       runningServices = List.copyOf(services);
     }
     log.info("Stopping the local stack");
+    for (SupervisedChild infrastructure : java.util.Arrays.asList(kafka, postgres)) {
+      if (infrastructure != null) {
+        infrastructure.stopRestarting();
+      }
+    }
     List<Thread> stopping =
         runningServices.stream()
             .map(child -> new Thread(child::stop, "stop-" + child.name()))

@@ -62,6 +62,14 @@ public final class SupervisedChild {
     return current == null ? "" : current.outputSinceStart();
   }
 
+  /**
+   * From now on an exit is final: shutdown has begun, and a child that dies meanwhile (or is
+   * stopped by a stray signal) must not come back while the others are being stopped in order.
+   */
+  public synchronized void stopRestarting() {
+    stopping = true;
+  }
+
   /** Stops the child for good (no restart); returns once it has ended. */
   public void stop() {
     ChildProcess toStop;

@@ -68,6 +68,25 @@ class SupervisedChildTest {
         .contains("starting sleeper: sleep 300");
   }
 
+  @Test
+  void aChildThatDiesOnceShutdownBeganStaysDown() throws Exception {
+    SupervisedChild child = new SupervisedChild(sleeper(), scheduler);
+    child.start();
+    ChildProcess first = child.current();
+    ProcessHandle command = command(first);
+
+    child.stopRestarting();
+    command.destroyForcibly();
+
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !first.isAlive());
+    // A restart would be scheduled at once (first backoff 1 s); give it that long to show up.
+    Awaitility.await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> child.current() == first && !child.isAlive());
+    child.stop();
+  }
+
   private ChildSpec sleeper() {
     return new ChildSpec(
         "sleeper",
