@@ -1,6 +1,7 @@
 package com.paystream.relay.delivery;
 
 import com.paystream.platform.outbox.DeadLetterFactory;
+import com.paystream.platform.outbox.OutboxChannel;
 import com.paystream.platform.outbox.OutboxHeaders;
 import com.paystream.platform.outbox.OutboxRecord;
 import com.paystream.platform.outbox.PublishObserver;
@@ -21,7 +22,6 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,7 +179,7 @@ public final class RelayPublisher implements AutoCloseable {
     } catch (SQLException e) {
       log.debug("releasing the leader lock failed; the connection is gone", e);
     }
-    closeQuietly(session);
+    OutboxChannel.closeQuietly(session);
   }
 
   /**
@@ -343,47 +343,27 @@ public final class RelayPublisher implements AutoCloseable {
     }
   }
 
+  /**
+   * The leader's session: it listens on the outbox channel, and its log queries are planned for the
+   * few rows beyond the cursor.
+   */
   private Connection listen() throws SQLException {
-    Connection connection = dataSource.getConnection();
-    try (var st = connection.createStatement()) {
-      connection.setAutoCommit(true);
-      st.execute("listen outbox");
-      // The log queries compare with the cursor's position, and a generic plan (which PostgreSQL
-      // may settle on for a prepared statement) cannot tell how few rows lie beyond it; planning
-      // these small queries each time costs less than one wrong plan.
-      st.execute("set plan_cache_mode = force_custom_plan");
-      // A batch must walk the primary key from the cursor and stop after one batch; a plan that
-      // collects the rest of a large window and sorts it would read it all again for every batch.
-      st.execute("set enable_sort = off");
-      st.execute("set enable_bitmapscan = off");
-      return connection;
-    } catch (SQLException e) {
-      closeQuietly(connection);
-      throw e;
-    }
+    return OutboxChannel.listen(
+        dataSource,
+        // The log queries compare with the cursor's position, and a generic plan (which PostgreSQL
+        // may settle on for a prepared statement) cannot tell how few rows lie beyond it; planning
+        // these small queries each time costs less than one wrong plan.
+        "set plan_cache_mode = force_custom_plan",
+        // A batch must walk the primary key from the cursor and stop after one batch; a plan that
+        // collects the rest of a large window and sorts it would read it all again for every
+        // batch.
+        "set enable_sort = off",
+        "set enable_bitmapscan = off");
   }
 
   private void awaitNotification(Connection listener) throws SQLException {
-    // Returns on the first notification or after the poll interval, whichever comes first.
-    PGNotification[] received =
-        listener
-            .unwrap(PGConnection.class)
-            .getNotifications((int) Math.max(1, settings.pollInterval().toMillis()));
-    if (received != null) {
-      for (PGNotification n : received) {
-        redeliveryAsked |= REDRIVE.equals(n.getParameter());
-      }
-    }
-  }
-
-  private static void closeQuietly(Connection connection) {
-    if (connection == null) {
-      return;
-    }
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      log.debug("closing the listen connection failed", e);
+    for (PGNotification n : OutboxChannel.await(listener, settings.pollInterval())) {
+      redeliveryAsked |= REDRIVE.equals(n.getParameter());
     }
   }
 }

@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -173,10 +172,10 @@ public final class OutboxPublisher implements AutoCloseable {
     while (running) {
       try {
         if (listener == null) {
-          listener = listen();
+          listener = OutboxChannel.listen(dataSource);
         }
         drain();
-        awaitNotification(listener);
+        OutboxChannel.await(listener, settings.pollInterval());
       } catch (Exception e) {
         if (!running) {
           break;
@@ -186,12 +185,12 @@ public final class OutboxPublisher implements AutoCloseable {
             .addKeyValue("publisher", settings.name())
             .setCause(e)
             .log("outbox publishing failed; rows stay due and are retried");
-        closeQuietly(listener);
+        OutboxChannel.closeQuietly(listener);
         listener = null;
         LockSupport.parkNanos(settings.errorBackoff().toNanos());
       }
     }
-    closeQuietly(listener);
+    OutboxChannel.closeQuietly(listener);
   }
 
   /** Publishes until no full batch is left, so a backlog drains without waiting for wake-ups. */
@@ -365,36 +364,6 @@ public final class OutboxPublisher implements AutoCloseable {
           .addKeyValue("publisher", settings.name())
           .addKeyValue("count", batch.exhausted().size())
           .log("outbox rows exhausted their re-delivery schedule and were dead-lettered");
-    }
-  }
-
-  private Connection listen() throws SQLException {
-    Connection connection = dataSource.getConnection();
-    try (var st = connection.createStatement()) {
-      connection.setAutoCommit(true);
-      st.execute("listen outbox");
-      return connection;
-    } catch (SQLException e) {
-      closeQuietly(connection);
-      throw e;
-    }
-  }
-
-  private void awaitNotification(Connection listener) throws SQLException {
-    // Returns on the first notification or after the poll interval, whichever comes first.
-    listener
-        .unwrap(PGConnection.class)
-        .getNotifications((int) Math.max(1, settings.pollInterval().toMillis()));
-  }
-
-  private static void closeQuietly(Connection connection) {
-    if (connection == null) {
-      return;
-    }
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      log.debug("closing the listen connection failed", e);
     }
   }
 }
