@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Reads the gateway's outbox as a log, from the position kept in {@code relay.publisher_cursor}:
@@ -45,7 +44,7 @@ final class FirstPublications {
   // Walks the primary key from the cursor. The window test is wrapped in coalesce so that the
   // planner cannot take the xid index instead and sort the whole window for every batch.
   private static final String READ_SQL =
-      "select seq, message_id, topic, message_key, payload, trace_id, created_at from outbox"
+      "select seq, message_id, topic, message_key, payload, trace_id, 0, created_at from outbox"
           + " where seq > ? and seq <= ? and coalesce(xid >= ?::xid8 and xid < ?::xid8, false)"
           + " order by seq limit ?";
   // One statement, so cursor and publication record commit together. The cursor must still be
@@ -143,16 +142,7 @@ final class FirstPublications {
       List<OutboxRecord> rows = new ArrayList<>(Math.min(batchSize, 1024));
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          rows.add(
-              new OutboxRecord(
-                  rs.getLong(1),
-                  rs.getObject(2, UUID.class),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getBytes(5),
-                  rs.getString(6),
-                  0,
-                  rs.getTimestamp(7).toInstant()));
+          rows.add(OutboxRecord.read(rs));
         }
       }
       return rows;

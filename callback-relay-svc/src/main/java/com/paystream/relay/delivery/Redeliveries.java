@@ -184,18 +184,7 @@ final class Redeliveries {
       List<Due> due = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          due.add(
-              new Due(
-                  new OutboxRecord(
-                      rs.getLong(1),
-                      rs.getObject(2, UUID.class),
-                      rs.getString(3),
-                      rs.getString(4),
-                      rs.getBytes(5),
-                      rs.getString(6),
-                      rs.getInt(7),
-                      rs.getTimestamp(8).toInstant()),
-                  rs.getBoolean(9)));
+          due.add(new Due(OutboxRecord.read(rs), rs.getBoolean(9)));
         }
       }
       return due;

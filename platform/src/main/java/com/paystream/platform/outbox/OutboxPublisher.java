@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -262,16 +261,7 @@ public final class OutboxPublisher implements AutoCloseable {
       List<OutboxRecord> rows = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          rows.add(
-              new OutboxRecord(
-                  rs.getLong(1),
-                  rs.getObject(2, UUID.class),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getBytes(5),
-                  rs.getString(6),
-                  rs.getInt(7),
-                  rs.getTimestamp(8).toInstant()));
+          rows.add(OutboxRecord.read(rs));
         }
       }
       rows.sort(Comparator.comparingLong(OutboxRecord::seq));
