@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -35,11 +37,11 @@ import org.slf4j.LoggerFactory;
  * lost connection releases the lock).
  *
  * <p>First publications follow the log cursor of {@link FirstPublications}, pipelined: batch N+1 is
- * read and handed to the producer while the broker acknowledges batch N, and the cursor moves past
- * batch N only after its last acknowledgement. A crash or a refused record before that leaves the
- * cursor where it was, so the batches go out again (at least once; the ledger deduplicates by
- * message id). Re-deliveries come from {@link Redeliveries}, one transaction per batch that commits
- * after the last acknowledgement.
+ * read while a sender thread hands batch N to the producer and the broker acknowledges it, and the
+ * cursor moves past batch N only after its last acknowledgement. A crash or a refused record before
+ * that leaves the cursor where it was, so the batches go out again (at least once; the ledger
+ * deduplicates by message id). Re-deliveries come from {@link Redeliveries}, one transaction per
+ * batch that commits after the last acknowledgement.
  *
  * <p>It wakes on {@code NOTIFY outbox} and polls as a fallback; due re-deliveries are looked for at
  * most once per poll interval, or at once after a redrive (notification payload {@value #REDRIVE}).
@@ -74,6 +76,9 @@ public final class RelayPublisher implements AutoCloseable {
   private final PublishObserver observer;
   private final Settings settings;
   private final Redeliveries redeliveries;
+  // Hands first publications to the producer (which compresses on the calling thread) while the
+  // worker reads the next batch; one thread, so batches reach the producer in log order.
+  private final ExecutorService sender;
 
   private volatile boolean running;
   private volatile Thread worker;
@@ -94,6 +99,13 @@ public final class RelayPublisher implements AutoCloseable {
     this.observer = Objects.requireNonNull(observer, "observer");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.redeliveries = new Redeliveries(settings.redeliverySchedule());
+    this.sender =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "relay-sender-" + settings.name());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   public synchronized void start() {
@@ -119,6 +131,7 @@ public final class RelayPublisher implements AutoCloseable {
       }
     }
     worker = null;
+    sender.shutdownNow();
   }
 
   private void run() {
@@ -176,6 +189,7 @@ public final class RelayPublisher implements AutoCloseable {
       st.execute("reset plan_cache_mode");
       st.execute("reset enable_sort");
       st.execute("reset enable_bitmapscan");
+      st.execute("reset synchronous_commit");
     } catch (SQLException e) {
       log.debug("releasing the leader lock failed; the connection is gone", e);
     }
@@ -205,8 +219,12 @@ public final class RelayPublisher implements AutoCloseable {
     return total;
   }
 
-  /** A batch handed to the producer, waiting for its acknowledgements. */
-  private record InFlight(FirstPublications.Batch batch, List<Future<RecordMetadata>> acks) {}
+  /**
+   * A batch being handed to the producer on the sender thread; {@code handedOver} yields its
+   * acknowledgements.
+   */
+  private record InFlight(
+      FirstPublications.Batch batch, Future<List<Future<RecordMetadata>>> handedOver) {}
 
   /**
    * Publishes the log until it holds nothing new, two batches in flight: the next is read and sent
@@ -226,9 +244,16 @@ public final class RelayPublisher implements AutoCloseable {
       FirstPublications.Batch next = FirstPublications.next(session, cursor, settings.batchSize());
       InFlight current = null;
       if (!next.rows().isEmpty()) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(next.rows().size());
-        send(next.rows(), acks);
-        current = new InFlight(next, acks);
+        FirstPublications.Batch sending = next;
+        current =
+            new InFlight(
+                next,
+                sender.submit(
+                    () -> {
+                      List<Future<RecordMetadata>> acks = new ArrayList<>(sending.rows().size());
+                      send(sending.rows(), acks);
+                      return acks;
+                    }));
         cursor = next.after();
       }
       if (previous != null) {
@@ -247,10 +272,23 @@ public final class RelayPublisher implements AutoCloseable {
     return published;
   }
 
+  private static List<Future<RecordMetadata>> handedOver(
+      Future<List<Future<RecordMetadata>>> sending) {
+    try {
+      return sending.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "handing the batch to the producer failed: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while handing the batch to the producer", e);
+    }
+  }
+
   private void complete(Connection session, InFlight batch) throws SQLException {
     // No flush: it would also wait for the batch sent after this one, which is the overlap the
     // pipeline is for. The producer's short linger sends this batch on its own.
-    awaitEach(batch.acks());
+    awaitEach(handedOver(batch.handedOver()));
     FirstPublications.advance(session, batch.batch());
     observer.published(batch.batch().rows());
   }
@@ -358,7 +396,11 @@ public final class RelayPublisher implements AutoCloseable {
         // collects the rest of a large window and sorts it would read it all again for every
         // batch.
         "set enable_sort = off",
-        "set enable_bitmapscan = off");
+        "set enable_bitmapscan = off",
+        // A cursor move lost with the last moments of a database crash only sends its batch again,
+        // which at-least-once delivery allows (the ledger deduplicates by message id); waiting for
+        // its WAL flush would hold every batch of the pipeline back.
+        "set synchronous_commit = off");
   }
 
   private void awaitNotification(Connection listener) throws SQLException {

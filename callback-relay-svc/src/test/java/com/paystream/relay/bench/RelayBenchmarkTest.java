@@ -16,10 +16,12 @@ class RelayBenchmarkTest {
   void measuresCommitToTopicLatencyAndThroughputBesideARawProducer() throws Exception {
     int backlog = Integer.parseInt(System.getProperty("relay.benchmark"));
     int rate = Integer.parseInt(System.getProperty("relay.benchmark.rate", "1000"));
+    int warmup = Integer.parseInt(System.getProperty("relay.benchmark.warmup", "5"));
     int seconds = Integer.parseInt(System.getProperty("relay.benchmark.seconds", "20"));
-    int batch = Integer.parseInt(System.getProperty("relay.benchmark.batch", "500"));
+    int batch = Integer.parseInt(System.getProperty("relay.benchmark.batch", "5000"));
+    int rounds = Integer.parseInt(System.getProperty("relay.benchmark.rounds", "7"));
 
-    String json = RelayBenchmark.run(backlog, rate, seconds, batch);
+    String json = RelayBenchmark.run(backlog, rate, warmup, seconds, batch, rounds);
 
     assertThat(json).startsWith("{\"rate\":" + rate);
   }
