@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * applied again one record at a time, so that only the offending record is dead-lettered and the
  * others are booked. Transient failures propagate: the caller retries the whole batch.
  */
-public final class BookingService {
+public final class BookingService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(BookingService.class);
 
@@ -40,6 +44,15 @@ public final class BookingService {
   private final BusinessCalendar calendar;
   private final Clock clock;
   private final BookingMetrics metrics;
+  // Serializes a batch's events (CPU only) while its books are written; one thread serves both
+  // listeners, whose batches are independent.
+  private final ExecutorService composing =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "ledger-event-composer");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public BookingService(
       TransactionTemplate transactions,
@@ -162,9 +175,30 @@ public final class BookingService {
     BatchPlan plan =
         planner.plan(
             records, new BatchInput(processed, positions, accounts, bookedAt, effectiveDate));
+    // The events need only the plan, so they are serialized while the database writes the books.
+    Future<List<OutboxMessage>> events = composing.submit(() -> composer.compose(plan));
     store.writeBooks(plan);
-    store.writeOutbox(composer.compose(plan));
+    store.writeOutbox(composed(events));
     return plan.applied();
+  }
+
+  private static List<OutboxMessage> composed(Future<List<OutboxMessage>> events) {
+    try {
+      return events.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new IllegalStateException("composing the batch's events failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while composing the batch's events", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    composing.shutdownNow();
   }
 
   /**

@@ -163,35 +163,57 @@ public final class JdbcBookingStore {
         PaymentPosition.State.valueOf(rs.getString(9)));
   }
 
-  /** Creates the accounts that do not exist yet, then locks and reads all of them. */
+  /**
+   * Locks and reads the accounts, creating those that do not exist yet. Accounts exist after their
+   * first batch, so the usual batch only locks; the missing ones are inserted (a concurrent creator
+   * wins the conflict) and then locked too.
+   */
   public List<AccountState> ensureAndLockAccounts(Collection<AccountSpec> specs) {
     if (specs.isEmpty()) {
       return List.of();
     }
     return run(
         connection -> {
-          try (PreparedStatement st = connection.prepareStatement(ENSURE_ACCOUNTS_SQL)) {
-            SqlArrays.bind(connection, st, 1, "uuid", specs, AccountSpec::id, UUID[]::new);
-            SqlArrays.bind(connection, st, 2, "text", specs, AccountSpec::code, String[]::new);
-            SqlArrays.bind(connection, st, 3, "text", specs, AccountSpec::name, String[]::new);
-            SqlArrays.bind(connection, st, 4, "text", specs, s -> s.type().name(), String[]::new);
-            SqlArrays.bind(
-                connection, st, 5, "text", specs, AccountSpec::currencyCode, String[]::new);
-            SqlArrays.bind(
-                connection, st, 6, "boolean", specs, AccountSpec::overdraftAllowed, Boolean[]::new);
-            st.executeUpdate();
-          }
-          try (PreparedStatement st = connection.prepareStatement(LOCK_ACCOUNTS_SQL)) {
-            SqlArrays.bind(connection, st, 1, "uuid", specs, AccountSpec::id, UUID[]::new);
-            List<AccountState> states = new ArrayList<>(specs.size());
-            try (ResultSet rs = st.executeQuery()) {
-              while (rs.next()) {
-                states.add(accountState(rs));
-              }
-            }
+          List<AccountState> states = lockAccounts(connection, specs);
+          if (states.size() == specs.size()) {
             return states;
           }
+          Set<UUID> found = new HashSet<>();
+          states.forEach(state -> found.add(state.spec().id()));
+          List<AccountSpec> missing =
+              specs.stream().filter(spec -> !found.contains(spec.id())).toList();
+          insertAccounts(connection, missing);
+          states.addAll(lockAccounts(connection, missing));
+          return states;
         });
+  }
+
+  private static void insertAccounts(Connection connection, List<AccountSpec> specs)
+      throws SQLException {
+    try (PreparedStatement st = connection.prepareStatement(ENSURE_ACCOUNTS_SQL)) {
+      SqlArrays.bind(connection, st, 1, "uuid", specs, AccountSpec::id, UUID[]::new);
+      SqlArrays.bind(connection, st, 2, "text", specs, AccountSpec::code, String[]::new);
+      SqlArrays.bind(connection, st, 3, "text", specs, AccountSpec::name, String[]::new);
+      SqlArrays.bind(connection, st, 4, "text", specs, s -> s.type().name(), String[]::new);
+      SqlArrays.bind(connection, st, 5, "text", specs, AccountSpec::currencyCode, String[]::new);
+      SqlArrays.bind(
+          connection, st, 6, "boolean", specs, AccountSpec::overdraftAllowed, Boolean[]::new);
+      st.executeUpdate();
+    }
+  }
+
+  private static List<AccountState> lockAccounts(
+      Connection connection, Collection<AccountSpec> specs) throws SQLException {
+    try (PreparedStatement st = connection.prepareStatement(LOCK_ACCOUNTS_SQL)) {
+      SqlArrays.bind(connection, st, 1, "uuid", specs, AccountSpec::id, UUID[]::new);
+      List<AccountState> states = new ArrayList<>(specs.size());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          states.add(accountState(rs));
+        }
+      }
+      return states;
+    }
   }
 
   /** The stored account is the truth for type and overdraft, not the chart's current opinion. */
