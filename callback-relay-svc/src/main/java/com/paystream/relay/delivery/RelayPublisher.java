@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Ships the gateway's outbox to Kafka and re-delivers until the ledger confirms.
@@ -99,13 +100,10 @@ public final class RelayPublisher implements AutoCloseable {
     this.observer = Objects.requireNonNull(observer, "observer");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.redeliveries = new Redeliveries(settings.redeliverySchedule());
-    this.sender =
-        Executors.newSingleThreadExecutor(
-            task -> {
-              Thread thread = new Thread(task, "relay-sender-" + settings.name());
-              thread.setDaemon(true);
-              return thread;
-            });
+    CustomizableThreadFactory threads =
+        new CustomizableThreadFactory("relay-sender-" + settings.name() + "-");
+    threads.setDaemon(true);
+    this.sender = Executors.newSingleThreadExecutor(threads);
   }
 
   public synchronized void start() {
@@ -272,23 +270,10 @@ public final class RelayPublisher implements AutoCloseable {
     return published;
   }
 
-  private static List<Future<RecordMetadata>> handedOver(
-      Future<List<Future<RecordMetadata>>> sending) {
-    try {
-      return sending.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "handing the batch to the producer failed: " + e.getCause().getMessage(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while handing the batch to the producer", e);
-    }
-  }
-
   private void complete(Connection session, InFlight batch) throws SQLException {
     // No flush: it would also wait for the batch sent after this one, which is the overlap the
     // pipeline is for. The producer's short linger sends this batch on its own.
-    awaitEach(handedOver(batch.handedOver()));
+    awaitEach(await(batch.handedOver(), "handing the batch to the producer"));
     FirstPublications.advance(session, batch.batch());
     observer.published(batch.batch().rows());
   }
@@ -356,15 +341,18 @@ public final class RelayPublisher implements AutoCloseable {
 
   private static void awaitEach(List<Future<RecordMetadata>> acks) {
     for (Future<RecordMetadata> ack : acks) {
-      try {
-        ack.get();
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(
-            "broker did not acknowledge the batch: " + e.getCause().getMessage(), e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while awaiting the broker", e);
-      }
+      await(ack, "the broker acknowledging the batch");
+    }
+  }
+
+  private static <T> T await(Future<T> future, String what) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while awaiting " + what, e);
     }
   }
 

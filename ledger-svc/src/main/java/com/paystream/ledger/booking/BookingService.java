@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,13 +47,7 @@ public final class BookingService implements AutoCloseable {
   private final BookingMetrics metrics;
   // Serializes a batch's events (CPU only) while its books are written; one thread serves both
   // listeners, whose batches are independent.
-  private final ExecutorService composing =
-      Executors.newSingleThreadExecutor(
-          task -> {
-            Thread thread = new Thread(task, "ledger-event-composer");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ExecutorService composing;
 
   public BookingService(
       TransactionTemplate transactions,
@@ -69,6 +64,9 @@ public final class BookingService implements AutoCloseable {
     this.calendar = calendar;
     this.clock = clock;
     this.metrics = new BookingMetrics(meters);
+    CustomizableThreadFactory threads = new CustomizableThreadFactory("ledger-event-composer-");
+    threads.setDaemon(true);
+    this.composing = Executors.newSingleThreadExecutor(threads);
   }
 
   /** Applies the records in order; returns what each did. Throws only on transient failures. */
