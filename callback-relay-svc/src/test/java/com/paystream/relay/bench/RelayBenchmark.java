@@ -346,7 +346,7 @@ public final class RelayBenchmark {
     System.out.printf(
         Locale.ROOT,
         "backlog of %d (%d-byte records, batch %d), median round: relay %.0f/s,"
-            + " raw producer %.0f/s, ratio %.2f%n",
+            + " raw producer %.0f/s, ratio %.3f%n",
         backlog,
         payload.length,
         batchSize,
@@ -358,7 +358,7 @@ public final class RelayBenchmark {
             Locale.ROOT,
             "{\"rate\":%d,\"seconds\":%d,\"p50_ms\":%.1f,\"p99_ms\":%.1f,\"max_ms\":%.1f,"
                 + "\"backlog\":%d,\"record_bytes\":%d,\"batch_size\":%d,\"rounds\":%d,"
-                + "\"relay_per_s\":%.0f,\"raw_producer_per_s\":%.0f,\"ratio\":%.2f}",
+                + "\"relay_per_s\":%.0f,\"raw_producer_per_s\":%.0f,\"ratio\":%.3f}",
             rate,
             seconds,
             p50,
