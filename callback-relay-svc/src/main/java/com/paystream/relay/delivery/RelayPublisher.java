@@ -5,6 +5,7 @@ import com.paystream.platform.outbox.OutboxChannel;
 import com.paystream.platform.outbox.OutboxHeaders;
 import com.paystream.platform.outbox.OutboxRecord;
 import com.paystream.platform.outbox.PublishObserver;
+import com.paystream.platform.outbox.WorkerThread;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
@@ -81,8 +81,7 @@ public final class RelayPublisher implements AutoCloseable {
   // worker reads the next batch; one thread, so batches reach the producer in log order.
   private final ExecutorService sender;
 
-  private volatile boolean running;
-  private volatile Thread worker;
+  private final WorkerThread worker;
   // Worker thread only.
   private boolean leading;
   private long nextRedeliveryLookNanos;
@@ -99,6 +98,7 @@ public final class RelayPublisher implements AutoCloseable {
     this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     this.observer = Objects.requireNonNull(observer, "observer");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.worker = new WorkerThread("relay-publisher-" + settings.name(), this::run);
     this.redeliveries = new Redeliveries(settings.redeliverySchedule());
     CustomizableThreadFactory threads =
         new CustomizableThreadFactory("relay-sender-" + settings.name() + "-");
@@ -106,35 +106,19 @@ public final class RelayPublisher implements AutoCloseable {
     this.sender = Executors.newSingleThreadExecutor(threads);
   }
 
-  public synchronized void start() {
-    if (running) {
-      return;
-    }
-    running = true;
-    worker = new Thread(this::run, "relay-publisher-" + settings.name());
-    worker.setDaemon(true);
+  public void start() {
     worker.start();
   }
 
   @Override
-  public synchronized void close() {
-    running = false;
-    Thread t = worker;
-    if (t != null) {
-      t.interrupt();
-      try {
-        t.join(TimeUnit.SECONDS.toMillis(30));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    worker = null;
+  public void close() {
+    worker.close();
     sender.shutdownNow();
   }
 
   private void run() {
     Connection session = null;
-    while (running) {
+    while (worker.running()) {
       try {
         if (session == null) {
           session = listen();
@@ -147,7 +131,7 @@ public final class RelayPublisher implements AutoCloseable {
         }
         awaitNotification(session);
       } catch (Exception e) {
-        if (!running) {
+        if (!worker.running()) {
           break;
         }
         observer.failed(e);
@@ -213,7 +197,7 @@ public final class RelayPublisher implements AutoCloseable {
       first = publishFirst(session);
       again = redeliveryLookDue() ? redeliver() : 0;
       total += first + again;
-    } while ((first > 0 || again == settings.batchSize()) && running);
+    } while ((first > 0 || again == settings.batchSize()) && worker.running());
     return total;
   }
 
@@ -238,7 +222,7 @@ public final class RelayPublisher implements AutoCloseable {
     int published = 0;
     int batches = 0;
     InFlight previous = null;
-    while (running) {
+    while (worker.running()) {
       FirstPublications.Batch next = FirstPublications.next(session, cursor, settings.batchSize());
       InFlight current = null;
       if (!next.rows().isEmpty()) {

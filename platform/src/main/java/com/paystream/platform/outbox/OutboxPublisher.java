@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
@@ -102,8 +101,7 @@ public final class OutboxPublisher implements AutoCloseable {
   private final Settings settings;
   private final boolean redelivers;
 
-  private volatile boolean running;
-  private volatile Thread worker;
+  private final WorkerThread worker;
 
   public OutboxPublisher(
       DataSource dataSource,
@@ -117,6 +115,7 @@ public final class OutboxPublisher implements AutoCloseable {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.observer = Objects.requireNonNull(observer, "observer");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.worker = new WorkerThread("outbox-publisher-" + settings.name(), this::run);
     if (policy instanceof DeliveryPolicy.RedeliverUntilConfirmed && deadLetters == null) {
       throw new IllegalArgumentException("a re-delivering publisher needs a dead-letter factory");
     }
@@ -131,13 +130,7 @@ public final class OutboxPublisher implements AutoCloseable {
         dataSource, producer, DeliveryPolicy.publishOnce(), null, PublishObserver.NONE, settings);
   }
 
-  public synchronized void start() {
-    if (running) {
-      return;
-    }
-    running = true;
-    worker = new Thread(this::run, "outbox-publisher-" + settings.name());
-    worker.setDaemon(true);
+  public void start() {
     worker.start();
   }
 
@@ -152,23 +145,13 @@ public final class OutboxPublisher implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    running = false;
-    Thread t = worker;
-    if (t != null) {
-      t.interrupt();
-      try {
-        t.join(TimeUnit.SECONDS.toMillis(30));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    worker = null;
+  public void close() {
+    worker.close();
   }
 
   private void run() {
     Connection listener = null;
-    while (running) {
+    while (worker.running()) {
       try {
         if (listener == null) {
           listener = OutboxChannel.listen(dataSource);
@@ -176,7 +159,7 @@ public final class OutboxPublisher implements AutoCloseable {
         drain();
         OutboxChannel.await(listener, settings.pollInterval());
       } catch (Exception e) {
-        if (!running) {
+        if (!worker.running()) {
           break;
         }
         observer.failed(e);
@@ -199,7 +182,7 @@ public final class OutboxPublisher implements AutoCloseable {
     do {
       handled = publishBatch();
       total += handled;
-    } while (handled == settings.batchSize() && running);
+    } while (handled == settings.batchSize() && worker.running());
     return total;
   }
 
