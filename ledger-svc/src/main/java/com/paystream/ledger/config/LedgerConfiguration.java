@@ -149,13 +149,15 @@ public class LedgerConfiguration {
       JdbcClient jdbc,
       BusinessCalendar calendar,
       Clock clock,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      LedgerProperties properties) {
     return new DayCloseService(
         new TransactionTemplate(transactionManager),
         new DayCloseStore(jdbc),
         calendar,
         clock,
-        meters);
+        meters,
+        properties.dayClose().allowEarly());
   }
 
   @Bean

@@ -58,9 +58,15 @@ public record LedgerProperties(
   public record Retry(
       @DefaultValue("200ms") Duration initialInterval, @DefaultValue("10s") Duration maxInterval) {}
 
-  /** Closes every business date whose cutoff passed, checked every {@code checkInterval}. */
+  /**
+   * Closes every business date whose cutoff passed, checked every {@code checkInterval}. {@code
+   * allowEarly} lets an operator end the current business date before its cutoff; off by default,
+   * as a date normally ends at its cutoff and ending one early is a deliberate operator action.
+   */
   public record DayClose(
-      @DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration checkInterval) {}
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("60s") Duration checkInterval,
+      @DefaultValue("false") boolean allowEarly) {}
 
   /** The outbox publisher that ships entries, cashflow and dead letters to Kafka. */
   public record Outbox(

@@ -32,6 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A crash between the steps leaves the date CLOSING; the next run (scheduled or on demand) finishes
  * it. Running on several instances at once is safe: the calendar only moves one date forward, and
  * snapshots are written under an advisory lock, once.
+ *
+ * <p>An operator may also end the current business date before its cutoff ({@link #closeEarly}),
+ * when {@code allowEarly} is set. Nothing else changes for that: from the calendar's move on, new
+ * bookings land on the next date ({@link BusinessCalendar#effectiveDate}), exactly as late bookings
+ * do after a regular close.
  */
 public final class DayCloseService {
 
@@ -42,6 +47,7 @@ public final class DayCloseService {
   private final BusinessCalendar calendar;
   private final Clock clock;
   private final MeterRegistry meters;
+  private final boolean allowEarly;
   private final Map<String, AtomicLong> imbalances = new ConcurrentHashMap<>();
 
   public DayCloseService(
@@ -49,15 +55,23 @@ public final class DayCloseService {
       DayCloseStore store,
       BusinessCalendar calendar,
       Clock clock,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      boolean allowEarly) {
     this.transactions = transactions;
     this.store = store;
     this.calendar = calendar;
     this.clock = clock;
     this.meters = meters;
+    this.allowEarly = allowEarly;
   }
 
-  /** Closes every date whose cutoff has passed and that is not closed yet, oldest first. */
+  /**
+   * Closes every date whose cutoff has passed and that is not closed yet, oldest first. The dates
+   * the calendar has already moved past are never early to finish: that is how a close interrupted
+   * between its steps, even an early one before its cutoff, is completed at the next check. After
+   * an early close the calendar is ahead of the clock, so there is nothing to do until the next
+   * date's own cutoff has passed.
+   */
   public List<CloseResult> closeDue() {
     LocalDate lastEnded = calendar.businessDateOf(clock.instant()).minusDays(1);
     Optional<LocalDate> lastClosed = transactions.execute(status -> store.lastClosedDate());
@@ -65,8 +79,9 @@ public final class DayCloseService {
         lastClosed
             .map(d -> transactions.execute(status -> store.isSnapshotted(d)) ? d.plusDays(1) : d)
             .orElse(lastEnded);
+    LocalDate last = lastClosed.filter(lastEnded::isBefore).orElse(lastEnded);
     List<CloseResult> results = new ArrayList<>();
-    for (LocalDate date = next; !date.isAfter(lastEnded); date = date.plusDays(1)) {
+    for (LocalDate date = next; !date.isAfter(last); date = date.plusDays(1)) {
       CloseResult result = close(date);
       results.add(result);
       if (result instanceof CloseResult.NotClosable) {
@@ -76,19 +91,34 @@ public final class DayCloseService {
     return results;
   }
 
-  /** Closes {@code date}, or says why it cannot close now. Idempotent. */
+  /**
+   * Closes {@code date} once its cutoff has passed, or says why it cannot close now. Idempotent.
+   */
   public CloseResult close(LocalDate date) {
+    return close(date, false);
+  }
+
+  /**
+   * Closes {@code date} now, before its cutoff if need be ("end of day now"), or says why it
+   * cannot. Only the current business date can end early: a later one has not begun, and closing it
+   * would skip the day in between. Refused unless early closes are allowed. Idempotent; for a date
+   * whose cutoff has passed it is {@link #close(LocalDate)}.
+   */
+  public CloseResult closeEarly(LocalDate date) {
+    return close(date, true);
+  }
+
+  private CloseResult close(LocalDate date, boolean early) {
     Instant now = clock.instant();
-    Instant end = calendar.endOf(date);
-    if (now.isBefore(end)) {
-      return new CloseResult.NotClosable(date, "business date " + date + " runs until " + end);
-    }
     Optional<LocalDate> lastClosed = transactions.execute(status -> store.lastClosedDate());
-    if (lastClosed.isPresent() && date.isAfter(lastClosed.get().plusDays(1))) {
-      return new CloseResult.NotClosable(
-          date, "close " + lastClosed.get().plusDays(1) + " before " + date);
-    }
-    if (lastClosed.isEmpty() || date.isAfter(lastClosed.get())) {
+    // A date the calendar has passed takes no entries any more (closed, perhaps early, or its close
+    // was interrupted): writing its snapshot, or answering with it, never comes too early.
+    boolean frozen = lastClosed.map(d -> !date.isAfter(d)).orElse(false);
+    if (!frozen) {
+      Optional<String> refusal = refusal(date, now, early, lastClosed);
+      if (refusal.isPresent()) {
+        return new CloseResult.NotClosable(date, refusal.get());
+      }
       boolean advanced =
           transactions.execute(status -> store.advanceCalendar(date, lastClosed.orElse(null)));
       if (!advanced && !transactions.execute(status -> isCalendarAtOrAfter(date))) {
@@ -99,6 +129,34 @@ public final class DayCloseService {
     DayStatus status = status(date);
     report(status);
     return new CloseResult.Closed(status);
+  }
+
+  /** Why an open {@code date} cannot close now, if it cannot. */
+  private Optional<String> refusal(
+      LocalDate date, Instant now, boolean early, Optional<LocalDate> lastClosed) {
+    Instant end = calendar.endOf(date);
+    if (now.isBefore(end)) {
+      if (!early) {
+        return Optional.of("business date " + date + " runs until " + end);
+      }
+      if (!allowEarly) {
+        return Optional.of(
+            "early close is not enabled (paystream.ledger.day-close.allow-early=false)");
+      }
+      LocalDate current = calendar.businessDateOf(now);
+      if (date.isAfter(current)) {
+        return Optional.of(
+            "business date "
+                + date
+                + " has not begun; only the current business date "
+                + current
+                + " can close early");
+      }
+    }
+    if (lastClosed.isPresent() && date.isAfter(lastClosed.get().plusDays(1))) {
+      return Optional.of("close " + lastClosed.get().plusDays(1) + " before " + date);
+    }
+    return Optional.empty();
   }
 
   private boolean isCalendarAtOrAfter(LocalDate date) {

@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -136,6 +137,23 @@ class BooksAcrossDaysTest extends LedgerServiceTest {
 
   @Test
   @Order(6)
+  void anEarlyCloseIsRefusedUnlessEnabled() {
+    // paystream.ledger.day-close.allow-early is false by default.
+    ResponseEntity<String> refused =
+        http()
+            .post()
+            .uri("/v1/days/{d}/close?early=true", "2026-03-02")
+            .exchange(
+                (req, res) ->
+                    ResponseEntity.status(res.getStatusCode()).body(res.bodyTo(String.class)));
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(409);
+    assertThat(refused.getBody()).contains("early close is not enabled");
+    assertThat(status("2026-03-02").state()).isEqualTo(DayStatus.State.OPEN);
+  }
+
+  @Test
+  @Order(7)
   void aStatementAcrossAClosedDateChainsItsBalancesPageByPage() {
     clock.set(Instant.parse("2026-03-03T00:10:00Z"));
     close("2026-03-02");
@@ -164,7 +182,7 @@ class BooksAcrossDaysTest extends LedgerServiceTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void balanceAsOfAnInstantIsTheBalanceAfterTheLastPostingBookedBefore() {
     assertThat(balanceAsOf(MERCHANT, "2026-03-01T09:00:00Z").balanceMinor()).isZero();
     assertThat(balanceAsOf(MERCHANT, "2026-03-01T23:00:00Z").balanceMinor()).isEqualTo(5_850);

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Business dates: their close status and trial balance, and closing one on demand. */
@@ -29,11 +30,15 @@ public class DaysController {
     return closes.status(date);
   }
 
-  /** 200 with the status when closed (now or before); 409 when it cannot close yet. */
+  /**
+   * 200 with the status when closed (now or before); 409 when it cannot close yet. With {@code
+   * early=true} the current business date closes before its cutoff, if early closes are enabled.
+   */
   @PostMapping("/v1/days/{date}/close")
   public ResponseEntity<?> close(
-      @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-    CloseResult result = closes.close(date);
+      @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      @RequestParam(defaultValue = "false") boolean early) {
+    CloseResult result = early ? closes.closeEarly(date) : closes.close(date);
     if (result instanceof CloseResult.Closed closed) {
       return ResponseEntity.ok(closed.status());
     }
