@@ -1,9 +1,11 @@
 package com.paystream.simulator;
 
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,8 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,14 +36,32 @@ import tools.jackson.databind.json.JsonMapper;
  * A payment provider over real HTTP, speaking the provider REST protocol of {@code
  * RestProviderClient}: it creates payments (idempotent by key), answers status queries, refunds and
  * cancels. Settling a payment ({@link #settle}) sends a Standard Webhooks callback, signed with the
- * configured secret, to the gateway, subject to the configured {@link WebhookFaults}. It keeps the
- * provider's statement of settled payments ({@link #statementCsv}).
+ * configured secret, to the gateway, subject to the configured {@link WebhookFaults}, and retries a
+ * failed delivery on a backoff schedule as a real provider does ({@link #deliveryRetries}); {@link
+ * #stats} counts what became of every webhook. It keeps the provider's statement of settled
+ * payments ({@link #statement}).
  *
- * <p>Deterministic under a seed, so a failing test can be replayed.
+ * <p>Safe to settle from many threads at once. The fault decisions come from a random seeded at
+ * construction, so one thread settling in the same order gets the same faults under the same seed.
  */
 public final class ProviderSimulator implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** A real provider's retry schedule: about a minute in all, then the webhook is given up. */
+  private static final List<Duration> DEFAULT_RETRY_WAITS =
+      List.of(
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(4),
+          Duration.ofSeconds(8),
+          Duration.ofSeconds(15),
+          Duration.ofSeconds(30));
+
+  private static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long a held webhook waits for a next one when the faults have no {@code maxDelay}. */
+  private static final Duration DEFAULT_HOLD = Duration.ofSeconds(2);
 
   private final Map<String, SimulatedPayment> byId = new ConcurrentHashMap<>();
   private final Map<String, String> idByPaymentId = new ConcurrentHashMap<>();
@@ -45,7 +69,6 @@ public final class ProviderSimulator implements AutoCloseable {
   private final List<StatementEntry> statementLines = new ArrayList<>();
   private final AtomicInteger failNextRequests = new AtomicInteger();
   private final AtomicReference<WebhookFaults> faults = new AtomicReference<>(WebhookFaults.NONE);
-  private final AtomicReference<Held> held = new AtomicReference<>();
   private final AtomicInteger webhooksSent = new AtomicInteger();
   private final AtomicInteger statusQueries = new AtomicInteger();
   private final Random random;
@@ -55,8 +78,60 @@ public final class ProviderSimulator implements AutoCloseable {
   private final HttpClient gateway = HttpClient.create();
   private final DisposableServer server;
   private final String providerName;
+  private final Map<String, Webhook> latestWebhook = new ConcurrentHashMap<>();
+  private volatile List<Duration> retryWaits = DEFAULT_RETRY_WAITS;
+  private volatile Duration deliveryTimeout = DEFAULT_DELIVERY_TIMEOUT;
+  private volatile boolean closed;
 
-  private record Held(String eventId, byte[] body) {}
+  /**
+   * Guards the fault decisions (and so the seeded random), the held webhook and the statistics, so
+   * that a snapshot of the statistics always adds up.
+   */
+  private final Object lock = new Object();
+
+  private Webhook held;
+  private long settlements;
+  private long delivered;
+  private long duplicatesSent;
+  private long dropped;
+  private long reordered;
+  private long delayed;
+  private long retries;
+  private long undelivered;
+  private long inFlight;
+
+  /** Where a webhook event stands; changed under {@link #lock}. */
+  private enum Fate {
+    IN_FLIGHT,
+    DELIVERED,
+    DROPPED,
+    UNDELIVERED
+  }
+
+  /**
+   * One webhook event (one settlement): its copies share the event id; {@code delaysMs} has one
+   * entry per copy (the original, then the duplicate if any).
+   */
+  private static final class Webhook {
+    final String eventId;
+    final String paymentId;
+    final byte[] body;
+    final String url;
+    final long[] delaysMs;
+    final AtomicInteger copiesLeft;
+    final CompletableFuture<Void> firstSend = new CompletableFuture<>();
+    volatile Fate fate = Fate.IN_FLIGHT;
+    volatile Instant acknowledgedAt;
+
+    Webhook(String eventId, String paymentId, byte[] body, String url, long[] delaysMs) {
+      this.eventId = eventId;
+      this.paymentId = paymentId;
+      this.body = body;
+      this.url = url;
+      this.delaysMs = delaysMs;
+      this.copiesLeft = new AtomicInteger(delaysMs.length);
+    }
+  }
 
   public ProviderSimulator(String webhookSecret, long seed) {
     this(webhookSecret, seed, "simulator");
@@ -114,6 +189,32 @@ public final class ProviderSimulator implements AutoCloseable {
     failNextRequests.set(count);
   }
 
+  /**
+   * How long each delivery attempt waits after a failed one before the next: the number of waits is
+   * the number of retries, after which the delivery is given up. By default 1, 2, 4, 8, 15 and 30
+   * seconds (about a minute in all); none means a single attempt.
+   */
+  public void deliveryRetries(Duration... waits) {
+    for (Duration wait : waits) {
+      if (wait == null || wait.isNegative()) {
+        throw new IllegalArgumentException("retry waits are zero or positive");
+      }
+    }
+    retryWaits = List.of(waits);
+  }
+
+  /**
+   * How long one delivery attempt may take, connecting included, before it counts as failed; 10
+   * seconds by default.
+   */
+  public void deliveryTimeout(Duration timeout) {
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("the delivery timeout is positive");
+    }
+    deliveryTimeout = timeout;
+  }
+
+  /** HTTP responses the gateway gave to webhook deliveries, whatever their status. */
   public int webhooksSent() {
     return webhooksSent.get();
   }
@@ -123,21 +224,95 @@ public final class ProviderSimulator implements AutoCloseable {
     return statusQueries.get();
   }
 
+  /** What became of the webhooks so far, as one consistent snapshot. */
+  public WebhookStats stats() {
+    synchronized (lock) {
+      return new WebhookStats(
+          settlements,
+          delivered,
+          duplicatesSent,
+          dropped,
+          reordered,
+          delayed,
+          retries,
+          undelivered,
+          inFlight);
+    }
+  }
+
+  /**
+   * When the gateway first answered 2xx to the webhook of the payment's latest settlement; empty
+   * while it has not (yet), or when no webhook was sent.
+   */
+  public Optional<Instant> acknowledgedAt(String paymentId) {
+    return Optional.ofNullable(latestWebhook.get(paymentId)).map(webhook -> webhook.acknowledgedAt);
+  }
+
+  /**
+   * Payments whose latest settlement's webhook was dropped by the faults or given up after the last
+   * retry: the gateway can learn their outcome only by a status query.
+   */
+  public Set<String> unannounced() {
+    Set<String> paymentIds = new TreeSet<>();
+    latestWebhook.forEach(
+        (paymentId, webhook) -> {
+          if (webhook.fate == Fate.DROPPED || webhook.fate == Fate.UNDELIVERED) {
+            paymentIds.add(paymentId);
+          }
+        });
+    return paymentIds;
+  }
+
   public Optional<SimulatedPayment> payment(String paymentId) {
     return Optional.ofNullable(idByPaymentId.get(paymentId)).map(byId::get);
   }
 
   /**
    * The customer finished paying (or failed to): the payment takes {@code status} and the provider
-   * tells the gateway by webhook, as unreliably as the faults say.
+   * tells the gateway by webhook, as unreliably as the faults say and retrying failed deliveries
+   * (see {@link #deliveryRetries}).
+   *
+   * <p>The delivery runs on its own; the returned {@code Mono} completes once the fate of the
+   * webhook's first send is decided: acknowledged, dropped, held back or given up. It never fails
+   * because the gateway is unreachable or answers an error (see {@link #stats}); it fails only for
+   * an unknown payment.
    */
   public Mono<Void> settle(String paymentId, String status) {
+    return settle(paymentId, status, OptionalLong.empty());
+  }
+
+  /**
+   * Settles the payment {@code SUCCEEDED} for {@code capturedAmountMinor} instead of the amount
+   * ordered (a tip, a partial capture): the provider's payment takes that amount, so the status
+   * query, the webhook and the statement line all carry it. Otherwise as {@link #settle(String,
+   * String)}.
+   *
+   * @throws IllegalArgumentException if the amount is not positive or the status is not {@code
+   *     SUCCEEDED}
+   */
+  public Mono<Void> settle(String paymentId, String status, long capturedAmountMinor) {
+    if (capturedAmountMinor <= 0) {
+      throw new IllegalArgumentException(
+          "a captured amount is positive, not " + capturedAmountMinor);
+    }
+    if (!"SUCCEEDED".equals(status)) {
+      throw new IllegalArgumentException("only a SUCCEEDED payment captures an amount");
+    }
+    return settle(paymentId, status, OptionalLong.of(capturedAmountMinor));
+  }
+
+  private Mono<Void> settle(String paymentId, String status, OptionalLong capturedAmountMinor) {
     String id = idByPaymentId.get(paymentId);
     if (id == null) {
       return Mono.error(new IllegalArgumentException("unknown payment " + paymentId));
     }
     SimulatedPayment settled =
-        byId.computeIfPresent(id, (k, p) -> p.withStatus(status, clock.instant()));
+        byId.computeIfPresent(
+            id,
+            (k, p) ->
+                capturedAmountMinor.isPresent()
+                    ? p.withCapture(status, capturedAmountMinor.getAsLong(), clock.instant())
+                    : p.withStatus(status, clock.instant()));
     if ("SUCCEEDED".equals(status) && settled.amountMinor() > 0) {
       synchronized (statementLines) {
         statementLines.add(statementEntry(settled, settled.id(), settled.amountMinor(), false));
@@ -177,49 +352,192 @@ public final class ProviderSimulator implements AutoCloseable {
         refund);
   }
 
+  /**
+   * Decides the webhook's faults (under the lock, from the seeded random, so that one thread
+   * settling gets the same faults under the same seed) and starts its delivery.
+   */
   private Mono<Void> notifyGateway(SimulatedPayment payment) {
-    if (webhookUrl.get() == null) {
+    String url = webhookUrl.get();
+    if (url == null) {
       return Mono.empty();
     }
     WebhookFaults current = faults.get();
     String eventId = "evt_" + UUID.randomUUID();
     byte[] body = webhookBody(payment);
-    if (chance(current.dropRate())) {
+    Webhook webhook;
+    Webhook previous;
+    boolean hold;
+    synchronized (lock) {
+      settlements++;
+      if (chance(current.dropRate())) {
+        webhook = new Webhook(eventId, payment.paymentId(), body, url, new long[0]);
+        webhook.fate = Fate.DROPPED;
+        dropped++;
+        latestWebhook.put(payment.paymentId(), webhook);
+        return Mono.empty();
+      }
+      inFlight++;
+      hold = chance(current.reorderRate()) && held == null;
+      int copies = chance(current.duplicateRate()) ? 2 : 1;
+      long[] delaysMs = new long[copies];
+      if (!hold && !current.maxDelay().isZero() && chance(current.delayRate())) {
+        delayed++;
+        for (int copy = 0; copy < copies; copy++) {
+          delaysMs[copy] = (long) (random.nextDouble() * current.maxDelay().toMillis());
+        }
+      }
+      webhook = new Webhook(eventId, payment.paymentId(), body, url, delaysMs);
+      latestWebhook.put(payment.paymentId(), webhook);
+      if (hold) {
+        reordered++;
+        held = webhook;
+        previous = null;
+      } else {
+        previous = held;
+        held = null;
+      }
+    }
+    if (hold) {
+      releaseLater(webhook, current.maxDelay().isZero() ? DEFAULT_HOLD : current.maxDelay());
       return Mono.empty();
     }
-    if (chance(current.reorderRate()) && held.compareAndSet(null, new Held(eventId, body))) {
-      return Mono.empty();
-    }
-    Held previous = held.getAndSet(null);
-    Mono<Void> sends = send(eventId, body, current);
-    if (chance(current.duplicateRate())) {
-      sends = sends.then(send(eventId, body, current));
-    }
+    Mono<Void> sends = sendCopies(webhook);
     if (previous != null) {
-      sends = sends.then(send(previous.eventId(), previous.body(), current));
+      sends = sends.then(Mono.defer(() -> sendCopies(previous)));
+    }
+    sends.subscribe(null, error -> webhook.firstSend.complete(null));
+    return Mono.fromFuture(webhook.firstSend, true);
+  }
+
+  /** Sends a held webhook after {@code hold} unless a next webhook has taken it along by then. */
+  private void releaseLater(Webhook webhook, Duration hold) {
+    Mono.delay(hold)
+        .subscribe(
+            tick -> {
+              boolean release;
+              synchronized (lock) {
+                release = held == webhook;
+                if (release) {
+                  held = null;
+                }
+              }
+              if (release) {
+                sendCopies(webhook).subscribe(null, ProviderSimulator::ignore);
+              }
+            },
+            ProviderSimulator::ignore);
+  }
+
+  /**
+   * Sends every copy of a webhook, each after the previous one's first attempt; completes after the
+   * last one's first attempt. Failed attempts are retried in the background.
+   */
+  private Mono<Void> sendCopies(Webhook webhook) {
+    Mono<Void> sends = Mono.empty();
+    for (int copy = 0; copy < webhook.delaysMs.length; copy++) {
+      int thisCopy = copy;
+      sends = sends.then(Mono.defer(() -> sendCopy(webhook, thisCopy)));
     }
     return sends;
   }
 
-  private Mono<Void> send(String eventId, byte[] body, WebhookFaults current) {
-    long delayMs =
-        current.maxDelay().isZero()
-            ? 0
-            : (long) (random.nextDouble() * current.maxDelay().toMillis());
-    return Mono.delay(Duration.ofMillis(delayMs))
+  private Mono<Void> sendCopy(Webhook webhook, int copy) {
+    if (copy > 0) {
+      synchronized (lock) {
+        duplicatesSent++;
+      }
+    }
+    long delayMs = webhook.delaysMs[copy];
+    Mono<Void> wait = delayMs > 0 ? Mono.delay(Duration.ofMillis(delayMs)).then() : Mono.empty();
+    return wait.then(Mono.defer(() -> attempt(webhook)))
+        .doOnNext(acknowledged -> afterAttempt(webhook, copy, 0, acknowledged))
+        .then();
+  }
+
+  /** Acknowledged, or retried after the next wait of the schedule, or given up. */
+  private void afterAttempt(Webhook webhook, int copy, int retriesDone, boolean acknowledged) {
+    if (acknowledged) {
+      synchronized (lock) {
+        if (webhook.fate == Fate.IN_FLIGHT) {
+          webhook.acknowledgedAt = clock.instant();
+          webhook.fate = Fate.DELIVERED;
+          delivered++;
+          inFlight--;
+        }
+      }
+      webhook.copiesLeft.decrementAndGet();
+      firstSendDecided(webhook, copy);
+      return;
+    }
+    List<Duration> waits = retryWaits;
+    if (closed) {
+      firstSendDecided(webhook, copy);
+      return;
+    }
+    if (retriesDone >= waits.size()) {
+      boolean lastCopy = webhook.copiesLeft.decrementAndGet() == 0;
+      synchronized (lock) {
+        if (lastCopy && webhook.fate == Fate.IN_FLIGHT) {
+          webhook.fate = Fate.UNDELIVERED;
+          undelivered++;
+          inFlight--;
+        }
+      }
+      firstSendDecided(webhook, copy);
+      return;
+    }
+    Mono.delay(waits.get(retriesDone))
         .then(
-            gateway
-                .headers(
-                    headers -> {
-                      headers.set("Content-Type", "application/json");
-                      signer.headers(eventId, clock.instant(), body).forEach(headers::set);
-                    })
-                .post()
-                .uri(webhookUrl.get())
-                .send(Mono.just(io.netty.buffer.Unpooled.wrappedBuffer(body)))
-                .responseSingle((response, content) -> content.then(Mono.just(response.status())))
-                .doOnNext(status -> webhooksSent.incrementAndGet())
-                .then());
+            Mono.defer(
+                () -> {
+                  if (!closed) {
+                    synchronized (lock) {
+                      retries++;
+                    }
+                  }
+                  return attempt(webhook);
+                }))
+        .subscribe(
+            ok -> afterAttempt(webhook, copy, retriesDone + 1, ok), ProviderSimulator::ignore);
+  }
+
+  /**
+   * Delivery never fails (an attempt's failure is its outcome); only a timer refused by a scheduler
+   * being shut down could, and then there is nobody left to tell.
+   */
+  private static void ignore(Throwable error) {}
+
+  private static void firstSendDecided(Webhook webhook, int copy) {
+    if (copy == 0) {
+      webhook.firstSend.complete(null);
+    }
+  }
+
+  /**
+   * One delivery attempt, signed afresh (same event id, new timestamp): true when the gateway
+   * answered 2xx; false when it refused, reset, timed out or answered anything else (or the
+   * simulator is closed). Never fails.
+   */
+  private Mono<Boolean> attempt(Webhook webhook) {
+    if (closed) {
+      return Mono.just(false);
+    }
+    String url = Optional.ofNullable(webhookUrl.get()).orElse(webhook.url);
+    return gateway
+        .headers(
+            headers -> {
+              headers.set("Content-Type", "application/json");
+              signer.headers(webhook.eventId, clock.instant(), webhook.body).forEach(headers::set);
+            })
+        .post()
+        .uri(url)
+        .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(webhook.body)))
+        .responseSingle((response, content) -> content.then(Mono.just(response.status().code())))
+        .doOnNext(code -> webhooksSent.incrementAndGet())
+        .map(code -> code >= 200 && code < 300)
+        .timeout(deliveryTimeout)
+        .onErrorReturn(false)
+        .defaultIfEmpty(false);
   }
 
   private byte[] webhookBody(SimulatedPayment payment) {
@@ -237,7 +555,8 @@ public final class ProviderSimulator implements AutoCloseable {
     return JSON.writeValueAsBytes(event);
   }
 
-  private synchronized boolean chance(double rate) {
+  /** Called under {@link #lock}. */
+  private boolean chance(double rate) {
     return rate > 0 && random.nextDouble() < rate;
   }
 
@@ -397,6 +716,7 @@ public final class ProviderSimulator implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     server.disposeNow(Duration.ofSeconds(5));
   }
 }

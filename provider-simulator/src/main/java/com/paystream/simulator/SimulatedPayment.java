@@ -18,6 +18,12 @@ public record SimulatedPayment(
         id, paymentId, merchantId, amountMinor, currency, newStatus, version + 1, at);
   }
 
+  /** Settled for the amount actually captured, which may differ from the one ordered. */
+  SimulatedPayment withCapture(String newStatus, long capturedAmountMinor, Instant at) {
+    return new SimulatedPayment(
+        id, paymentId, merchantId, capturedAmountMinor, currency, newStatus, version + 1, at);
+  }
+
   String stateId() {
     return id + ":" + version;
   }
