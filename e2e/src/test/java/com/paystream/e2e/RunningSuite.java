@@ -103,10 +103,10 @@ final class RunningSuite {
                     "--paystream.topics.prefix=" + prefix,
                     // Compressed so that a test can watch a re-delivery; the ledger dedupes anyway.
                     "--paystream.relay.redelivery-schedule=20s,1m,5m",
-                    // Compressed so that a test can watch a status query recover a lost webhook.
-                    "--paystream.status-queries.threshold=3s",
+                    // As in the local stack: a lost webhook is found by reconciliation of the
+                    // provider's statement (LOST_ORDER), which makes the gateway ask at once;
+                    // the overdue query would only ask after the threshold.
                     "--paystream.status-queries.poll-interval=1s",
-                    "--paystream.status-queries.backoff=2s,5s",
                     "--logging.structured.format.console=logstash"),
             ports::get);
     ProviderSimulator provider =

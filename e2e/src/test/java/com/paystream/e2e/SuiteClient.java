@@ -125,6 +125,19 @@ final class SuiteClient {
     return result;
   }
 
+  /** The provider's statement, as a CSV file uploaded to reconciliation. */
+  void uploadStatement(String csv) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(suite.baseUrl("reconciliation") + "/v1/statements?format=csv"))
+            .timeout(Duration.ofSeconds(30))
+            .header("content-type", "application/octet-stream")
+            .POST(HttpRequest.BodyPublishers.ofString(csv))
+            .build();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+  }
+
   HttpResponse<String> get(String service, String path) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(suite.baseUrl(service) + path))

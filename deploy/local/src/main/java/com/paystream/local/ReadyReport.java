@@ -56,7 +56,6 @@ final class ReadyReport {
     out.append(
         "\nOr create a payment as merchant " + DemoProvider.MERCHANT_ID + " and pay it:\n\n");
     out.append(PaymentSnippet.bash(url(services, "gateway"), url(services, "ledger")));
-    out.append("\nCtrl-C stops everything (services first, then Kafka, then PostgreSQL).\n");
     return out.toString();
   }
 

@@ -3,6 +3,10 @@ package com.paystream.local;
 import com.paystream.local.demo.DemoProvider;
 import com.paystream.local.process.ChildSpec;
 import com.paystream.local.process.SupervisedChild;
+import com.paystream.local.scenario.DayScenario;
+import com.paystream.local.scenario.DaySummary;
+import com.paystream.local.scenario.ScenarioFailure;
+import com.paystream.local.scenario.ScenarioSettings;
 import com.paystream.local.services.Endpoints;
 import com.paystream.local.services.ExtraArgs;
 import com.paystream.local.services.ServiceCatalog;
@@ -47,6 +51,8 @@ final class StackRunner {
   private final List<SupervisedChild> services = new CopyOnWriteArrayList<>();
   private final Object lifecycle = new Object();
   private boolean shuttingDown;
+  private boolean stopped;
+  private volatile Integer scenarioStatus;
   private volatile SupervisedChild kafka;
   private volatile SupervisedChild postgres;
   private volatile DataDirectory data;
@@ -71,17 +77,78 @@ final class StackRunner {
       log.error(e.getMessage());
       return 1;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-stack-stop"));
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnSignal, "local-stack-stop"));
     try {
       startAll(serviceSpecs);
     } catch (IllegalStateException e) {
       log.error(e.getMessage());
       return 1;
     }
-    System.out.println(ReadyReport.render(data, endpoints, serviceSpecs, provider.baseUrl()));
+    if (options.scenario().isEmpty()) {
+      System.out.println(ReadyReport.render(data, endpoints, serviceSpecs, provider.baseUrl()));
+      System.out.println(CTRL_C);
+      System.out.flush();
+      awaitTermination();
+      return 0;
+    }
+    int status = runScenario(options.scenario().get(), serviceSpecs);
+    if (options.exitAfterScenario()) {
+      stopAll();
+      return status;
+    }
+    scenarioStatus = status;
+    System.out.println(CTRL_C + " The exit status is the day's: " + status + ".");
     System.out.flush();
     awaitTermination();
-    return 0;
+    return status;
+  }
+
+  private static final String CTRL_C =
+      "\nCtrl-C stops everything (services first, then Kafka, then PostgreSQL).";
+
+  /** Runs the day, prints where to look and its summary; 0 when the day passed. */
+  private int runScenario(ScenarioSettings settings, List<ServiceSpec> serviceSpecs) {
+    DayScenario.Services urls =
+        new DayScenario.Services(
+            url(serviceSpecs, "gateway"),
+            url(serviceSpecs, "relay"),
+            url(serviceSpecs, "ledger"),
+            url(serviceSpecs, "reconciliation"));
+    System.out.printf(
+        "%nThe stack is ready. Running a day of %d payments (seed %d; rerun it with --seed %d).%n%n",
+        settings.payments(), settings.seed(), settings.seed());
+    System.out.flush();
+    DaySummary summary;
+    try {
+      summary =
+          new DayScenario(urls, provider, settings, System.out, System.console() != null).run();
+    } catch (ScenarioFailure e) {
+      System.out.println("\nThe day could not finish: " + e.getMessage());
+      System.out.println(ReadyReport.render(data, endpoints, serviceSpecs, provider.baseUrl()));
+      return 1;
+    }
+    System.out.println(ReadyReport.render(data, endpoints, serviceSpecs, provider.baseUrl()));
+    System.out.print(summary.explore(urls));
+    System.out.print(summary.render());
+    System.out.flush();
+    return summary.passed() ? 0 : 1;
+  }
+
+  private static String url(List<ServiceSpec> specs, String name) {
+    return specs.stream()
+        .filter(spec -> spec.name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .baseUrl();
+  }
+
+  /** Ctrl-C: stop everything; after a day scenario, exit with its status rather than 130. */
+  private void stopOnSignal() {
+    stopAll();
+    Integer status = scenarioStatus;
+    if (status != null) {
+      Runtime.getRuntime().halt(status);
+    }
   }
 
   private void startAll(List<ServiceSpec> serviceSpecs) {
@@ -95,17 +162,10 @@ final class StackRunner {
     awaitReady(List.of(postgres, kafka), INFRASTRUCTURE_READY_TIMEOUT);
     int providerPort = ServiceCatalog.DEFAULT_PORTS.get(ServiceCatalog.PROVIDER);
     log.info("Starting the provider simulator on port {}", providerPort);
+    long seed = options.scenario().map(ScenarioSettings::seed).orElseGet(System::nanoTime);
     provider =
-        new ProviderSimulator(
-            DemoProvider.WEBHOOK_SECRET, System.nanoTime(), DemoProvider.NAME, providerPort);
-    provider.webhookUrl(
-        serviceSpecs.stream()
-                .filter(spec -> spec.name().equals("gateway"))
-                .findFirst()
-                .orElseThrow()
-                .baseUrl()
-            + "/v1/webhooks/"
-            + DemoProvider.NAME);
+        new ProviderSimulator(DemoProvider.WEBHOOK_SECRET, seed, DemoProvider.NAME, providerPort);
+    provider.webhookUrl(url(serviceSpecs, "gateway") + "/v1/webhooks/" + DemoProvider.NAME);
     log.info("Starting {} services", serviceSpecs.size());
     for (ServiceSpec spec : serviceSpecs) {
       services.add(start(commands.service(spec, HttpReadiness.of(spec.readinessUrl()))));
@@ -148,6 +208,10 @@ final class StackRunner {
   private void stopAll() {
     List<SupervisedChild> runningServices;
     synchronized (lifecycle) {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
       shuttingDown = true;
       runningServices = List.copyOf(services);
     }

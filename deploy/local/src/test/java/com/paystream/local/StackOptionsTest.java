@@ -3,9 +3,11 @@ package com.paystream.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.paystream.local.scenario.ScenarioSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,30 +16,85 @@ class StackOptionsTest {
   @TempDir Path dir;
 
   @Test
-  void defaultsToTheRepositoryDataDirectoryAndKeepsData() {
-    StackOptions options = StackOptions.parse(dir.resolve("data"));
+  void defaultsToTheDayScenarioOnAFreshStackThatStaysUp() {
+    StackOptions options = StackOptions.parse(dir.resolve("data"), () -> 42);
 
     assertThat(options)
         .isEqualTo(
             new StackOptions(
-                dir.resolve("data"), false, StackOptions.DEFAULT_READY_TIMEOUT, false));
+                dir.resolve("data"),
+                true,
+                StackOptions.DEFAULT_READY_TIMEOUT,
+                false,
+                Optional.of(ScenarioSettings.defaults(42)),
+                false));
+  }
+
+  @Test
+  void withoutTheScenarioKeepsData() {
+    StackOptions options = StackOptions.parse(dir.resolve("data"), () -> 42, "--no-scenario");
+
+    assertThat(options.fresh()).isFalse();
+    assertThat(options.scenario()).isEmpty();
   }
 
   @Test
   void readsFreshAndDataDir() {
     StackOptions options =
-        StackOptions.parse(dir, "--fresh", "--data-dir", "/tmp/x/../y", "--ready-timeout", "300");
+        StackOptions.parse(
+            dir,
+            () -> 42,
+            "--no-scenario",
+            "--fresh",
+            "--data-dir",
+            "/tmp/x/../y",
+            "--ready-timeout",
+            "300");
 
     assertThat(options)
-        .isEqualTo(new StackOptions(Path.of("/tmp/y"), true, Duration.ofSeconds(300), false));
+        .isEqualTo(
+            new StackOptions(
+                Path.of("/tmp/y"), true, Duration.ofSeconds(300), false, Optional.empty(), false));
   }
 
   @Test
-  void rejectsUnknownOptions() {
+  void readsTheDay() {
+    StackOptions options =
+        StackOptions.parse(
+            dir,
+            () -> 42,
+            "--payments",
+            "200",
+            "--seed",
+            "-7",
+            "--drop",
+            "0.1",
+            "--duplicate",
+            "0",
+            "--delay",
+            "0.25",
+            "--exit");
+
+    assertThat(options.scenario())
+        .contains(
+            new ScenarioSettings(200, -7, 0.1, 0, 0.25, ScenarioSettings.DEFAULT_CONCURRENCY));
+    assertThat(options.exitAfterScenario()).isTrue();
+  }
+
+  @Test
+  void rejectsUnknownOptionsAndBadValues() {
     assertThatThrownBy(() -> StackOptions.parse(dir, "--no-build"))
         .hasMessageContaining("unknown option --no-build");
     assertThatThrownBy(() -> StackOptions.parse(dir, "--ready-timeout", "soon"))
-        .hasMessageContaining("number of seconds");
+        .hasMessageContaining("whole number");
+    assertThatThrownBy(() -> StackOptions.parse(dir, "--payments", "0"))
+        .hasMessageContaining("must be positive");
+    assertThatThrownBy(() -> StackOptions.parse(dir, "--drop", "1.5"))
+        .hasMessageContaining("between 0 and 1");
+    assertThatThrownBy(() -> StackOptions.parse(dir, "--drop"))
+        .hasMessageContaining("--drop needs a value");
+    assertThatThrownBy(() -> StackOptions.parse(dir, "--no-scenario", "--exit"))
+        .hasMessageContaining("--exit goes with the scenario");
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The payment provider the local stack's gateway trusts out of the box. The secret is published
@@ -23,6 +24,17 @@ public final class DemoProvider {
    */
   public static final String MERCHANT_API_KEY =
       "psk_localDemoMerchant_paystream-local-stack-demo-merchant-key-000";
+
+  /** A merchant the local stack's gateway knows, with its API key. */
+  public record Merchant(String id, String apiKey) {}
+
+  /** Every demo merchant; the first is {@link #MERCHANT_ID}. The day scenario sells for all. */
+  public static final List<Merchant> MERCHANTS =
+      List.of(
+          new Merchant(MERCHANT_ID, MERCHANT_API_KEY),
+          new Merchant("m-books", "psk_localDemoBooks_paystream-local-stack-demo-books-key-000000"),
+          new Merchant(
+              "m-travel", "psk_localDemoTravel_paystream-local-stack-demo-travel-key-00000"));
 
   /** The gateway's operator API key (amendments, supplements, API keys). */
   public static final String OPERATOR_API_KEY =

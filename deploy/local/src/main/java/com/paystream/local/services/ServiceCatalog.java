@@ -24,6 +24,9 @@ public final class ServiceCatalog {
   /** The port name of the provider simulator, which the launcher runs and the gateway calls. */
   public static final String PROVIDER = "provider";
 
+  /** How long a statement line waits for its booking before reconciliation reports it lost. */
+  public static final String LOST_ORDER_GRACE = "10s";
+
   private ServiceCatalog() {}
 
   /**
@@ -68,16 +71,14 @@ public final class ServiceCatalog {
                     + ports.applyAsInt(PROVIDER))
             .apiKey(
                 0,
-                DemoProvider.MERCHANT_API_KEY,
-                "MERCHANT",
-                "merchant-id",
-                DemoProvider.MERCHANT_ID)
-            .apiKey(
-                1,
                 DemoProvider.OPERATOR_API_KEY,
                 "OPERATOR",
                 "operator",
                 DemoProvider.OPERATOR_NAME);
+    for (int i = 0; i < DemoProvider.MERCHANTS.size(); i++) {
+      DemoProvider.Merchant merchant = DemoProvider.MERCHANTS.get(i);
+      gateway.apiKey(i + 1, merchant.apiKey(), "MERCHANT", "merchant-id", merchant.id());
+    }
     Args relay =
         new Args(endpoints, database)
             .server(ports.applyAsInt("relay"))
@@ -91,12 +92,17 @@ public final class ServiceCatalog {
         new Args(endpoints, database)
             .server(ports.applyAsInt("ledger"))
             .jdbc(LEDGER_DATABASE)
-            .kafka();
+            .kafka()
+            // The day scenario ends its business date when its trading is over, not at midnight.
+            .add("--paystream.ledger.day-close.allow-early=true");
     Args reconciliation =
         new Args(endpoints, database)
             .server(ports.applyAsInt("reconciliation"))
             .jdbc(RECONCILIATION_DATABASE)
-            .kafka();
+            .kafka()
+            // A demo day lasts a minute: a statement line waits seconds, not 30 minutes, for its
+            // booking before it is a lost order.
+            .add("--paystream.recon.lost-order-grace=" + LOST_ORDER_GRACE);
     return List.of(
         spec(
             "gateway",

@@ -1,0 +1,273 @@
+package com.paystream.local.scenario;
+
+import com.paystream.local.demo.DemoProvider;
+import com.paystream.simulator.WebhookStats;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the day went, and whether the books prove that nothing was lost or applied twice.
+ *
+ * @param deliveries webhook HTTP deliveries the gateway answered (duplicates and retries included)
+ * @param refunds refunds the merchants made; {@code refundsBooked} of them the ledger booked once
+ * @param amended the payment the operator amended, or null
+ * @param lostOrders succeeded payments whose webhook never reached the gateway
+ * @param lostOrdersDetected lost-order breaks reconciliation reported on the statement dates
+ * @param lostOrdersRecovered lost orders booked once, shown succeeded, their break closed
+ * @param openBreaks break legs of the statement dates still open
+ * @param problems payments not booked exactly as they should be, one line each
+ * @param latencies from the gateway's acknowledgement of a webhook to the journal entry
+ */
+public record DaySummary(
+    ScenarioSettings settings,
+    Duration took,
+    int payments,
+    int succeeded,
+    WebhookStats webhooks,
+    int deliveries,
+    int refunds,
+    int refundsBooked,
+    String amended,
+    int lostOrders,
+    long lostOrdersDetected,
+    int lostOrdersRecovered,
+    long openBreaks,
+    List<String> problems,
+    List<TrialBalanceLine> trialBalance,
+    List<Duration> latencies,
+    List<LocalDate> statementDates,
+    Examples examples) {
+
+  private static final int MAX_PROBLEMS_SHOWN = 20;
+
+  /** Payments worth looking at afterwards; any may be null. */
+  public record Examples(String recoveredLostOrder, String amended, String refunded) {}
+
+  public DaySummary {
+    problems = List.copyOf(problems);
+    trialBalance = List.copyOf(trialBalance);
+    latencies = latencies.stream().sorted().toList();
+    statementDates = List.copyOf(statementDates);
+  }
+
+  /** The books balance in every currency, no lost order is left, every payment booked right. */
+  public boolean passed() {
+    return balanced()
+        && lostOrdersRecovered == lostOrders
+        && problems.isEmpty()
+        && refundsBooked == refunds;
+  }
+
+  public boolean balanced() {
+    return !trialBalance.isEmpty()
+        && trialBalance.stream().allMatch(line -> line.imbalanceMinor() == 0);
+  }
+
+  /** The latency at quantile {@code q} (0..1), nearest rank; zero without samples. */
+  public Duration latency(double q) {
+    if (latencies.isEmpty()) {
+      return Duration.ZERO;
+    }
+    int rank = (int) Math.ceil(q * latencies.size());
+    return latencies.get(Math.max(0, Math.min(latencies.size(), rank) - 1));
+  }
+
+  /** The summary table. */
+  public String render() {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        row(
+            "payments",
+            payments,
+            (payments - succeeded)
+                + " failed at the provider, "
+                + DemoProvider.MERCHANTS.size()
+                + " merchants, "
+                + String.join("/", DayPlan.CURRENCIES)));
+    rows.add(
+        row(
+            "callbacks received",
+            webhooks.delivered(),
+            "of "
+                + webhooks.settlements()
+                + " webhooks, in "
+                + deliveries
+                + " deliveries; "
+                + webhooks.delayed()
+                + " delayed, "
+                + webhooks.reordered()
+                + " out of order, "
+                + webhooks.retries()
+                + " retried"));
+    rows.add(
+        row(
+            "callbacks duplicated",
+            webhooks.duplicatesSent(),
+            "sent twice; stored and booked once"));
+    rows.add(
+        row(
+            "callbacks dropped",
+            webhooks.dropped() + webhooks.undelivered(),
+            webhooks.dropped()
+                + " never sent, "
+                + webhooks.undelivered()
+                + " undelivered after retries; "
+                + lostOrders
+                + " of them for money taken"));
+    rows.add(
+        row(
+            "lost orders detected",
+            lostOrdersDetected,
+            "LOST_ORDER from the provider statement of " + statementDates));
+    rows.add(
+        row(
+            "lost orders recovered",
+            lostOrdersRecovered + "/" + lostOrders,
+            "status query at the provider, booked once, break closed"));
+    rows.add(row("refunds booked", refundsBooked + "/" + refunds, "through the payments API"));
+    rows.add(
+        row(
+            "amendment booked",
+            amended == null ? "-" : "1/1",
+            amended == null ? "" : "operator correction of " + amended));
+    rows.add(
+        row(
+            "booked exactly once",
+            (payments - problems.size()) + "/" + payments,
+            "every succeeded payment once, every failed one never"));
+    rows.add(row("breaks open", openBreaks, "on the statement dates"));
+    for (TrialBalanceLine line : trialBalance) {
+      rows.add(
+          row(
+              "trial balance " + line.currency(),
+              line.imbalanceMinor(),
+              "imbalance on "
+                  + line.businessDate()
+                  + " (closed): debit balances "
+                  + line.debitBalancesMinor()
+                  + ", credit balances "
+                  + line.creditBalancesMinor()));
+    }
+    rows.add(
+        row(
+            "callback → entry",
+            "p50 " + latency(0.5).toMillis() + " ms",
+            "p99 " + latency(0.99).toMillis() + " ms over " + latencies.size() + " callbacks"));
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            "%nThe day: seed %d, %d payments, faults %.0f%% dropped / %.0f%% duplicated /"
+                + " %.0f%% delayed or reordered, %d s%n%n",
+            settings.seed(),
+            payments,
+            settings.dropRate() * 100,
+            settings.duplicateRate() * 100,
+            settings.delayRate() * 100,
+            took.toSeconds()));
+    for (String[] row : rows) {
+      out.append(String.format("  %-22s %12s   %s%n", row[0], row[1], row[2]));
+    }
+    if (!problems.isEmpty()) {
+      out.append("\nNot booked as they should be:\n");
+      problems.stream()
+          .limit(MAX_PROBLEMS_SHOWN)
+          .forEach(problem -> out.append("  ").append(problem).append('\n'));
+      if (problems.size() > MAX_PROBLEMS_SHOWN) {
+        out.append("  … and ").append(problems.size() - MAX_PROBLEMS_SHOWN).append(" more\n");
+      }
+    }
+    out.append('\n')
+        .append(
+            passed()
+                ? "PASSED: the books balance and every lost order was recovered."
+                : "FAILED: " + String.join("; ", failures()) + ".")
+        .append('\n');
+    return out.toString();
+  }
+
+  private List<String> failures() {
+    List<String> failures = new ArrayList<>();
+    if (!balanced()) {
+      failures.add(trialBalance.isEmpty() ? "no trial balance" : "the books do not balance");
+    }
+    if (lostOrdersRecovered != lostOrders) {
+      failures.add((lostOrders - lostOrdersRecovered) + " lost orders not recovered");
+    }
+    if (!problems.isEmpty()) {
+      failures.add(problems.size() + " payments not booked as they should be");
+    }
+    if (refundsBooked != refunds) {
+      failures.add((refunds - refundsBooked) + " refunds not booked");
+    }
+    return failures;
+  }
+
+  /** curl commands into what the day left behind. */
+  public String explore(DayScenario.Services services) {
+    StringBuilder out = new StringBuilder("\nLook around (paste into bash):\n\n");
+    LocalDate date = statementDates.isEmpty() ? null : statementDates.get(0);
+    if (date != null) {
+      out.append("  # reconciliation's report of the day, per currency\n")
+          .append("  curl -sS ")
+          .append(services.reconciliation())
+          .append("/v1/reports/")
+          .append(date)
+          .append('\n');
+    }
+    out.append("  # open breaks (none when the day reconciled)\n")
+        .append("  curl -sS '")
+        .append(services.reconciliation())
+        .append("/v1/breaks?limit=20'\n");
+    trialBalance.stream()
+        .map(TrialBalanceLine::businessDate)
+        .distinct()
+        .forEach(
+            day ->
+                out.append("  # the closed day and its trial balance\n")
+                    .append("  curl -sS ")
+                    .append(services.ledger())
+                    .append("/v1/days/")
+                    .append(day)
+                    .append('\n'));
+    if (examples.recoveredLostOrder() != null) {
+      out.append("  # a lost order: its webhook never came; booked after the status query\n")
+          .append(history(services, examples.recoveredLostOrder()))
+          .append(entries(services, examples.recoveredLostOrder()));
+    }
+    if (examples.amended() != null) {
+      out.append("  # the amended payment: booking, then the amendment\n")
+          .append(history(services, examples.amended()))
+          .append(entries(services, examples.amended()));
+    }
+    if (examples.refunded() != null) {
+      out.append("  # a refunded payment\n").append(entries(services, examples.refunded()));
+    }
+    out.append("  # the relay's view of every callback (operator token)\n")
+        .append("  curl -sS -H 'Authorization: Bearer ")
+        .append(DemoProvider.OPERATOR_TOKEN)
+        .append("' '")
+        .append(services.relay())
+        .append("/v1/callbacks?limit=5'\n");
+    return out.toString();
+  }
+
+  private static String history(DayScenario.Services services, String paymentId) {
+    return "  curl -sS -H 'Authorization: Bearer "
+        + DemoProvider.OPERATOR_API_KEY
+        + "' "
+        + services.gateway()
+        + "/v1/payments/"
+        + paymentId
+        + "/history\n";
+  }
+
+  private static String entries(DayScenario.Services services, String paymentId) {
+    return "  curl -sS " + services.ledger() + "/v1/payments/" + paymentId + "/entries\n";
+  }
+
+  private static String[] row(String what, Object figure, String note) {
+    return new String[] {what, String.valueOf(figure), note};
+  }
+}

@@ -1,0 +1,112 @@
+package com.paystream.local.scenario;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON over HTTP to the running services, riding out a restart: a refused connection, a timeout or
+ * a 5xx answer is retried with backoff for up to {@link #RESTART_WINDOW}, since the local stack
+ * restarts a service that died. Only idempotent requests are sent through here (every POST carries
+ * an idempotency key or is idempotent by content), so a retry never does a thing twice.
+ */
+final class ServiceApi {
+
+  /** How long a service may be away (killed, restarting) before the scenario gives up. */
+  static final Duration RESTART_WINDOW = Duration.ofMinutes(3);
+
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  /** A final answer: 2xx, or a 4xx the caller must deal with. */
+  record Answer(int status, String body) {
+
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+
+    JsonNode json() {
+      return JSON.readTree(body);
+    }
+
+    /** The answer, or a failure that names what was asked and what came back. */
+    Answer expect(String what, int... accepted) {
+      for (int code : accepted) {
+        if (status == code) {
+          return this;
+        }
+      }
+      throw new ScenarioFailure(what + " answered " + status + ": " + body);
+    }
+  }
+
+  Answer get(String url, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+    headers.forEach(request::header);
+    return exchange(request.timeout(REQUEST_TIMEOUT).build());
+  }
+
+  Answer get(String url) {
+    return get(url, Map.of());
+  }
+
+  Answer post(String url, Map<String, String> headers, String contentType, byte[] body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("content-type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    return exchange(request.timeout(REQUEST_TIMEOUT).build());
+  }
+
+  Answer postJson(String url, Map<String, String> headers, Object body) {
+    return post(url, headers, "application/json", JSON.writeValueAsBytes(body));
+  }
+
+  private Answer exchange(HttpRequest request) {
+    Instant deadline = Instant.now().plus(RESTART_WINDOW);
+    Duration backoff = FIRST_BACKOFF;
+    String lastProblem;
+    while (true) {
+      try {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() < 500) {
+          return new Answer(response.statusCode(), response.body());
+        }
+        lastProblem = response.statusCode() + " " + response.body();
+      } catch (IOException e) {
+        lastProblem = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ScenarioFailure("interrupted during " + request.method() + " " + request.uri());
+      }
+      if (Instant.now().plus(backoff).isAfter(deadline)) {
+        throw new ScenarioFailure(
+            request.method()
+                + " "
+                + request.uri()
+                + " failed for "
+                + RESTART_WINDOW.toMinutes()
+                + " min; last: "
+                + lastProblem);
+      }
+      Pause.of(backoff);
+      backoff =
+          backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+              ? MAX_BACKOFF
+              : backoff.multipliedBy(2);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package com.paystream.local.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.paystream.simulator.WebhookStats;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class DaySummaryTest {
+
+  private static final LocalDate DAY = LocalDate.of(2026, 11, 25);
+  private static final WebhookStats WEBHOOKS = new WebhookStats(95, 90, 5, 3, 2, 2, 1, 2, 0);
+  private static final List<TrialBalanceLine> BALANCED =
+      List.of(
+          new TrialBalanceLine(DAY, "EUR", 10_000, 10_000, 0),
+          new TrialBalanceLine(DAY, "USD", 5_000, 5_000, 0));
+
+  private static DaySummary summary(
+      int lost, int recovered, List<String> problems, List<TrialBalanceLine> trialBalance) {
+    return new DaySummary(
+        ScenarioSettings.defaults(1).withPayments(100),
+        Duration.ofSeconds(50),
+        100,
+        95,
+        WEBHOOKS,
+        101,
+        3,
+        3,
+        "pay_amended",
+        lost,
+        lost,
+        recovered,
+        0,
+        problems,
+        trialBalance,
+        IntStream.rangeClosed(1, 100).mapToObj(Duration::ofMillis).toList(),
+        List.of(DAY),
+        new DaySummary.Examples("pay_lost", "pay_amended", "pay_refunded"));
+  }
+
+  @Test
+  void passesWhenTheBooksBalanceAndEveryLostOrderIsRecovered() {
+    DaySummary summary = summary(4, 4, List.of(), BALANCED);
+
+    assertThat(summary.passed()).isTrue();
+    assertThat(summary.render())
+        .contains("lost orders recovered", "4/4", "trial balance EUR", "PASSED");
+  }
+
+  @Test
+  void failsOnAnImbalance() {
+    DaySummary summary =
+        summary(4, 4, List.of(), List.of(new TrialBalanceLine(DAY, "EUR", 10_000, 9_999, 1)));
+
+    assertThat(summary.passed()).isFalse();
+    assertThat(summary.render()).contains("FAILED: the books do not balance");
+  }
+
+  @Test
+  void failsWithoutATrialBalance() {
+    assertThat(summary(0, 0, List.of(), List.of()).passed()).isFalse();
+  }
+
+  @Test
+  void failsOnAnUnrecoveredLostOrder() {
+    DaySummary summary = summary(4, 3, List.of(), BALANCED);
+
+    assertThat(summary.passed()).isFalse();
+    assertThat(summary.render()).contains("1 lost orders not recovered");
+  }
+
+  @Test
+  void failsOnAPaymentBookedTwiceAndNamesIt() {
+    DaySummary summary =
+        summary(4, 4, List.of("pay_twice: succeeded at the provider, booked 2 times"), BALANCED);
+
+    assertThat(summary.passed()).isFalse();
+    assertThat(summary.render()).contains("pay_twice: succeeded at the provider, booked 2 times");
+  }
+
+  @Test
+  void latencyQuantilesAreNearestRank() {
+    DaySummary summary = summary(0, 0, List.of(), BALANCED);
+
+    assertThat(summary.latency(0.5)).isEqualTo(Duration.ofMillis(50));
+    assertThat(summary.latency(0.99)).isEqualTo(Duration.ofMillis(99));
+    assertThat(summary.latency(1.0)).isEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
+  void explorationCommandsNameTheDayAndTheExamples() {
+    String commands =
+        summary(1, 1, List.of(), BALANCED)
+            .explore(new DayScenario.Services("http://g", "http://r", "http://l", "http://c"));
+
+    assertThat(commands)
+        .contains(
+            "http://c/v1/reports/2026-11-25",
+            "http://l/v1/days/2026-11-25",
+            "http://g/v1/payments/pay_lost/history",
+            "http://l/v1/payments/pay_amended/entries");
+  }
+}

@@ -1,0 +1,47 @@
+package com.paystream.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.paystream.local.scenario.DayScenario;
+import com.paystream.local.scenario.DaySummary;
+import com.paystream.local.scenario.ScenarioSettings;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local stack's day scenario, smaller, against the suite as separate processes: payments with
+ * dropped, duplicated, delayed and reordered webhooks, refunds, an amendment, the provider's
+ * statement, lost orders flagged and recovered, the day closed with a zero trial balance.
+ */
+class DayScenarioIT {
+
+  @Test
+  void aDayWithUnreliableWebhooksEndsBalancedWithEveryLostOrderRecovered() {
+    RunningSuite suite = RunningSuite.get();
+    DayScenario.Services services =
+        new DayScenario.Services(
+            suite.baseUrl("gateway"),
+            suite.baseUrl("relay"),
+            suite.baseUrl("ledger"),
+            suite.baseUrl("reconciliation"));
+    // More faults than the default day, so that a small day has lost orders and duplicates.
+    ScenarioSettings settings = new ScenarioSettings(150, 7, 0.08, 0.08, 0.06, 8);
+
+    DaySummary summary =
+        new DayScenario(services, suite.provider(), settings, System.out, false).run();
+
+    String rendered = summary.render();
+    System.out.print(rendered);
+    assertThat(summary.passed()).as(rendered).isTrue();
+    assertThat(summary.lostOrders()).as(rendered).isPositive();
+    assertThat(summary.lostOrdersDetected()).as(rendered).isEqualTo(summary.lostOrders());
+    assertThat(summary.lostOrdersRecovered()).isEqualTo(summary.lostOrders());
+    assertThat(summary.webhooks().duplicatesSent()).as(rendered).isPositive();
+    assertThat(summary.amended()).as(rendered).isNotNull();
+    assertThat(summary.refunds()).as(rendered).isPositive();
+    assertThat(summary.trialBalance())
+        .as(rendered)
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line.imbalanceMinor()).isZero());
+    assertThat(summary.openBreaks()).as(rendered).isZero();
+  }
+}
