@@ -165,7 +165,8 @@ public final class DayCloseService {
 
   private void snapshotOnce(LocalDate date, Instant now) {
     store.lockClose();
-    if (store.isSnapshotted(date)) {
+    // Snapshotted already, or before the ledger's first close, which covers every earlier date.
+    if (store.closedAt(date).isPresent()) {
       return;
     }
     boolean firstClose = !store.anyClose();

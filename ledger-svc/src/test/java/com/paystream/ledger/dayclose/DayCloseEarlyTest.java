@@ -113,6 +113,17 @@ class DayCloseEarlyTest extends LedgerServiceTest {
   }
 
   @Test
+  @Order(4)
+  void aDateBeforeTheFirstCloseIsCoveredByItAndAnswersWithItsStatus() {
+    clock.set(Instant.parse("2026-03-01T15:30:00Z"));
+
+    ResponseEntity<String> before = close("2026-02-20", false);
+
+    assertThat(before.getStatusCode().value()).as(before.getBody()).isEqualTo(200);
+    assertThat(before.getBody()).contains("\"state\":\"CLOSED\"", "2026-03-01T15:00:00Z");
+  }
+
+  @Test
   @Order(5)
   void aBookingAfterTheEarlyCloseLandsOnTheNextDateAndTheClosedDateDoesNotChange() {
     clock.set(Instant.parse("2026-03-01T16:00:00Z"));
