@@ -12,10 +12,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON over HTTP to the running services, riding out a restart: a refused connection, a timeout or
- * a 5xx answer is retried with backoff for up to {@link #RESTART_WINDOW}, since the local stack
- * restarts a service that died. Only idempotent requests are sent through here (every POST carries
- * an idempotency key or is idempotent by content), so a retry never does a thing twice.
+ * JSON over HTTP to the running services, riding out a restart: a refused connection, a timeout, a
+ * 5xx answer or a 409 "request in progress" (the key is still leased by an attempt that died) is
+ * retried with backoff for up to {@link #RESTART_WINDOW}, since the local stack restarts a service
+ * that died. Only idempotent requests are sent through here (every POST carries an idempotency key
+ * or is idempotent by content), so a retry never does a thing twice.
  */
 final class ServiceApi {
 
@@ -75,6 +76,14 @@ final class ServiceApi {
     return post(url, headers, "application/json", JSON.writeValueAsBytes(body));
   }
 
+  /**
+   * The gateway's "a request with this Idempotency-Key is being processed": the first attempt died
+   * with the gateway (kill -9) and its lease on the key runs out shortly; retrying is the protocol.
+   */
+  private static boolean inProgress(HttpResponse<String> response) {
+    return response.statusCode() == 409 && response.body().contains("\"request_in_progress\"");
+  }
+
   private Answer exchange(HttpRequest request) {
     Instant deadline = Instant.now().plus(RESTART_WINDOW);
     Duration backoff = FIRST_BACKOFF;
@@ -82,7 +91,7 @@ final class ServiceApi {
     while (true) {
       try {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() < 500) {
+        if (response.statusCode() < 500 && !inProgress(response)) {
           return new Answer(response.statusCode(), response.body());
         }
         lastProblem = response.statusCode() + " " + response.body();
