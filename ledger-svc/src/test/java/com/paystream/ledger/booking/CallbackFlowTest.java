@@ -26,7 +26,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.web.client.HttpClientErrorException;
@@ -280,14 +279,6 @@ class CallbackFlowTest extends LedgerServiceTest {
       return endOffsets(admin).keySet().stream()
           .collect(Collectors.toMap(tp -> tp, tp -> committed.getOrDefault(tp, 0L)));
     }
-  }
-
-  private List<EntryView> entriesOf(String paymentId) {
-    return http()
-        .get()
-        .uri("/v1/payments/{id}/entries", paymentId)
-        .retrieve()
-        .body(new ParameterizedTypeReference<List<EntryView>>() {});
   }
 
   private String outcomeOf(PaymentCallback callback) {

@@ -9,8 +9,6 @@ import com.paystream.ledger.accounts.persistence.BalanceAsOf;
 import com.paystream.ledger.accounts.persistence.Statement;
 import com.paystream.ledger.journal.persistence.EntryView;
 import com.paystream.ledger.support.Commands;
-import com.paystream.ledger.support.LedgerServiceTest;
-import com.paystream.ledger.support.MutableClock;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.commands.PaymentCommand;
 import java.time.Instant;
@@ -21,12 +19,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
@@ -35,25 +27,12 @@ import org.springframework.test.context.TestPropertySource;
  * Commands, balances and the day close on the real broker and PostgreSQL, walking a hand-moved
  * clock across business dates (UTC, midnight cutoff). The steps build on each other, in order.
  */
-@Import(BooksAcrossDaysTest.Clocks.class)
 @TestPropertySource(properties = "paystream.ledger.day-close.enabled=false")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BooksAcrossDaysTest extends LedgerServiceTest {
+class BooksAcrossDaysTest extends DayCloseTestBase {
 
-  private static final UUID MERCHANT = AccountSpec.idOf("merchant:m-1:EUR");
   private static final UUID CLEARING = AccountSpec.idOf("provider-clearing:simulator:EUR");
   private static final String PAYMENT = "pay-" + UUID.randomUUID();
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MutableClock testClock() {
-      return new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    }
-  }
-
-  @Autowired private MutableClock clock;
 
   @Test
   @Order(1)
@@ -201,10 +180,6 @@ class BooksAcrossDaysTest extends LedgerServiceTest {
         .exchange((request, response) -> response.getStatusCode());
   }
 
-  private DayStatus status(String date) {
-    return http().get().uri("/v1/days/{d}", date).retrieve().body(DayStatus.class);
-  }
-
   private AccountView account(UUID id) {
     return http().get().uri("/v1/accounts/{id}", id).retrieve().body(AccountView.class);
   }
@@ -228,21 +203,5 @@ class BooksAcrossDaysTest extends LedgerServiceTest {
         .uri("/v1/accounts/{id}/balance?asOf={at}", id, instant)
         .retrieve()
         .body(BalanceAsOf.class);
-  }
-
-  private long snapshotClosing(UUID account, String date) {
-    return count(
-        "select closing_minor from account_balance_snapshot where account_id = ?"
-            + " and business_date = ?::date",
-        account,
-        date);
-  }
-
-  private List<EntryView> entriesOf(String paymentId) {
-    return http()
-        .get()
-        .uri("/v1/payments/{id}/entries", paymentId)
-        .retrieve()
-        .body(new ParameterizedTypeReference<List<EntryView>>() {});
   }
 }

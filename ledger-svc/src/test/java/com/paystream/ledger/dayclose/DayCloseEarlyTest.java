@@ -3,10 +3,6 @@ package com.paystream.ledger.dayclose;
 import static com.paystream.ledger.support.Callbacks.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.paystream.ledger.accounts.AccountSpec;
-import com.paystream.ledger.journal.persistence.EntryView;
-import com.paystream.ledger.support.LedgerServiceTest;
-import com.paystream.ledger.support.MutableClock;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +12,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 
@@ -30,27 +21,14 @@ import org.springframework.test.context.TestPropertySource;
  * on each other, in order. That an early close is refused unless enabled is in {@link
  * BooksAcrossDaysTest}, which runs with the default configuration.
  */
-@Import(DayCloseEarlyTest.Clocks.class)
 @TestPropertySource(
     properties = {
       "paystream.ledger.day-close.enabled=false",
       "paystream.ledger.day-close.allow-early=true"
     })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DayCloseEarlyTest extends LedgerServiceTest {
+class DayCloseEarlyTest extends DayCloseTestBase {
 
-  private static final UUID MERCHANT = AccountSpec.idOf("merchant:m-1:EUR");
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MutableClock testClock() {
-      return new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    }
-  }
-
-  @Autowired private MutableClock clock;
   @Autowired private DayCloseService closes;
 
   @Test
@@ -210,25 +188,5 @@ class DayCloseEarlyTest extends LedgerServiceTest {
         .uri("/v1/days/{d}/close?early=true", date)
         .retrieve()
         .body(DayStatus.class);
-  }
-
-  private DayStatus status(String date) {
-    return http().get().uri("/v1/days/{d}", date).retrieve().body(DayStatus.class);
-  }
-
-  private long snapshotClosing(UUID account, String date) {
-    return count(
-        "select closing_minor from account_balance_snapshot where account_id = ?"
-            + " and business_date = ?::date",
-        account,
-        date);
-  }
-
-  private List<EntryView> entriesOf(String paymentId) {
-    return http()
-        .get()
-        .uri("/v1/payments/{id}/entries", paymentId)
-        .retrieve()
-        .body(new ParameterizedTypeReference<List<EntryView>>() {});
   }
 }

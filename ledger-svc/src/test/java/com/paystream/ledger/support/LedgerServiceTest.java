@@ -2,6 +2,7 @@ package com.paystream.ledger.support;
 
 import static org.awaitility.Awaitility.await;
 
+import com.paystream.ledger.journal.persistence.EntryView;
 import com.paystream.ledger.publishing.LedgerTopics;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.registry.pinned.PinnedSchemaRegistry;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -125,6 +127,15 @@ public abstract class LedgerServiceTest {
               new ByteArraySerializer());
     }
     return producer;
+  }
+
+  /** The payment's journal entries as {@code GET /v1/payments/{id}/entries} returns them. */
+  protected List<EntryView> entriesOf(String paymentId) {
+    return http()
+        .get()
+        .uri("/v1/payments/{id}/entries", paymentId)
+        .retrieve()
+        .body(new ParameterizedTypeReference<List<EntryView>>() {});
   }
 
   protected RestClient http() {
