@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Starts the paystream local stack: Kafka, PostgreSQL and the four services as separate processes.
+# Starts the paystream local stack (Kafka, PostgreSQL and the four services as separate processes)
+# from empty, runs a day of payments against it and prints the day's summary; the stack stays up
+# until Ctrl-C.
 #
-#   ./deploy/local/run.sh [--no-build] [--fresh] [--data-dir DIR] [--ready-timeout SECONDS]
+#   ./deploy/local/run.sh [--no-build] [--payments N] [--seed S] [--drop R] [--duplicate R]
+#                         [--delay R] [--exit] [--no-scenario] [--fresh] [--data-dir DIR]
+#                         [--ready-timeout SECONDS]
 #
 #   --no-build      skip the Maven build (use the jars already in */target)
-#   --fresh         start with empty Kafka and PostgreSQL data (deletes deploy/local/data)
-#   --data-dir DIR  keep data, databases and logs in DIR instead of deploy/local/data
-#   --ready-timeout SECONDS  how long the services may take to become ready (default 120)
+#   --exit          stop the stack after the day's summary (exit status 0 when the day passed)
+#   --no-scenario   start the stack alone and keep its data across runs
+#   --help          every option
 #
 # Ctrl-C stops everything: the services, then Kafka, then PostgreSQL.
 set -euo pipefail
