@@ -30,16 +30,26 @@ class ServiceCatalogTest {
             "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
             "--paystream.webhooks.providers.simulator.secrets[0]=" + DemoProvider.WEBHOOK_SECRET,
             "--paystream.providers.clients.simulator.base-url=http://127.0.0.1:8090",
-            "--paystream.auth.bootstrap-keys[0].key-id=localDemoMerchant",
-            "--paystream.auth.bootstrap-keys[0].role=MERCHANT",
-            "--paystream.auth.bootstrap-keys[0].merchant-id=m-demo",
+            "--paystream.auth.bootstrap-keys[0].key-id=localDemoOperator",
+            "--paystream.auth.bootstrap-keys[0].role=OPERATOR",
+            "--paystream.auth.bootstrap-keys[0].operator=local-operator",
             "--paystream.auth.bootstrap-keys[0].token-sha256="
-                + DemoProvider.sha256Hex(DemoProvider.MERCHANT_API_KEY),
-            "--paystream.auth.bootstrap-keys[1].key-id=localDemoOperator",
-            "--paystream.auth.bootstrap-keys[1].role=OPERATOR",
-            "--paystream.auth.bootstrap-keys[1].operator=local-operator",
+                + DemoProvider.sha256Hex(DemoProvider.OPERATOR_API_KEY),
+            "--paystream.auth.bootstrap-keys[1].key-id=localDemoMerchant",
+            "--paystream.auth.bootstrap-keys[1].role=MERCHANT",
+            "--paystream.auth.bootstrap-keys[1].merchant-id=m-demo",
             "--paystream.auth.bootstrap-keys[1].token-sha256="
-                + DemoProvider.sha256Hex(DemoProvider.OPERATOR_API_KEY));
+                + DemoProvider.sha256Hex(DemoProvider.MERCHANT_API_KEY),
+            "--paystream.auth.bootstrap-keys[2].key-id=localDemoBooks",
+            "--paystream.auth.bootstrap-keys[2].role=MERCHANT",
+            "--paystream.auth.bootstrap-keys[2].merchant-id=m-books",
+            "--paystream.auth.bootstrap-keys[2].token-sha256="
+                + DemoProvider.sha256Hex(DemoProvider.MERCHANTS.get(1).apiKey()),
+            "--paystream.auth.bootstrap-keys[3].key-id=localDemoTravel",
+            "--paystream.auth.bootstrap-keys[3].role=MERCHANT",
+            "--paystream.auth.bootstrap-keys[3].merchant-id=m-travel",
+            "--paystream.auth.bootstrap-keys[3].token-sha256="
+                + DemoProvider.sha256Hex(DemoProvider.MERCHANTS.get(2).apiKey()));
   }
 
   @Test
@@ -64,14 +74,16 @@ class ServiceCatalogTest {
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/ledger",
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=pw",
-            "--spring.kafka.bootstrap-servers=127.0.0.1:19092");
+            "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
+            "--paystream.ledger.day-close.allow-early=true");
     assertThat(service("reconciliation").args())
         .containsExactly(
             "--server.port=8083",
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/reconciliation",
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=pw",
-            "--spring.kafka.bootstrap-servers=127.0.0.1:19092");
+            "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
+            "--paystream.recon.lost-order-grace=10s");
   }
 
   @Test
