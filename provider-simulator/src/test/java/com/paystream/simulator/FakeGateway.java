@@ -27,9 +27,15 @@ final class FakeGateway implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** One delivery as the gateway got it, and what it answered (0 for no answer). */
+  /**
+   * One delivery as the gateway got it (signature headers, raw body and the fields the tests read),
+   * and what it answered (0 for no answer).
+   */
   record Delivery(
       String webhookId,
+      String timestamp,
+      String signature,
+      String body,
       String paymentId,
       long amountMinor,
       String status,
@@ -68,6 +74,9 @@ final class FakeGateway implements AutoCloseable {
                                       deliveries.add(
                                           new Delivery(
                                               request.requestHeaders().get("webhook-id"),
+                                              request.requestHeaders().get("webhook-timestamp"),
+                                              request.requestHeaders().get("webhook-signature"),
+                                              body,
                                               data.get("payment_id").stringValue(),
                                               data.get("amount_minor").longValue(),
                                               data.get("status").stringValue(),

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.paystream.simulator.FakeGateway.Delivery;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -24,11 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
-import reactor.netty.ByteBufFlux;
-import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Webhook delivery as a real provider does it, against a gateway endpoint over real HTTP: retries
@@ -37,12 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookDeliveryTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration SHORT = Duration.ofMillis(100);
 
   private final ProviderSimulator simulator =
       new ProviderSimulator(StandardWebhookSigner.newSecret(), 42);
-  private final HttpClient http = HttpClient.create();
+  private final ProviderApi api = new ProviderApi(simulator);
   private final List<AutoCloseable> gateways = new ArrayList<>();
 
   @AfterEach
@@ -289,7 +282,7 @@ class WebhookDeliveryTest {
         seeded.webhookUrl(gateway.webhookUrl());
         seeded.faults(new WebhookFaults(0.3, 0.3, 0, 0.3, Duration.ofMillis(20)));
         for (int i = 0; i < 30; i++) {
-          create(seeded, "pay-" + i, 100, "EUR");
+          new ProviderApi(seeded).createPayment("pay-" + i, 100, "EUR");
           seeded.settle("pay-" + i, "SUCCEEDED").block(TIMEOUT);
         }
         await().atMost(TIMEOUT).until(() -> seeded.stats().inFlight() == 0);
@@ -315,7 +308,7 @@ class WebhookDeliveryTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(tipped, 1250L, "SUCCEEDED"),
             org.assertj.core.groups.Tuple.tuple(ordered, 800L, "SUCCEEDED"));
-    JsonNode status = statusQuery(tipped);
+    JsonNode status = api.statusQuery(tipped);
     assertThat(status.get("amount_minor").longValue()).isEqualTo(1250);
     assertThat(status.get("status").stringValue()).isEqualTo("SUCCEEDED");
     assertThat(simulator.payment(tipped).orElseThrow().amountMinor()).isEqualTo(1250);
@@ -348,41 +341,7 @@ class WebhookDeliveryTest {
 
   private String create(long amountMinor, String currency) {
     String paymentId = "pay-" + java.util.UUID.randomUUID();
-    create(simulator, paymentId, amountMinor, currency);
+    api.createPayment(paymentId, amountMinor, currency);
     return paymentId;
-  }
-
-  private void create(
-      ProviderSimulator provider, String paymentId, long amountMinor, String currency) {
-    String body =
-        JSON.writeValueAsString(
-            Map.of(
-                "payment_id",
-                paymentId,
-                "merchant_id",
-                "m-1",
-                "amount_minor",
-                amountMinor,
-                "currency",
-                currency));
-    Integer status =
-        http.headers(headers -> headers.set("Content-Type", "application/json"))
-            .post()
-            .uri(provider.baseUrl() + "/v1/payments")
-            .send(ByteBufFlux.fromString(Mono.just(body)))
-            .responseSingle(
-                (response, content) -> content.then(Mono.just(response.status().code())))
-            .block(TIMEOUT);
-    assertThat(status).isEqualTo(201);
-  }
-
-  private JsonNode statusQuery(String paymentId) {
-    String body =
-        http.get()
-            .uri(simulator.baseUrl() + "/v1/payments?payment_id=" + paymentId)
-            .responseSingle(
-                (response, content) -> content.asString(StandardCharsets.UTF_8).defaultIfEmpty(""))
-            .block(TIMEOUT);
-    return JSON.readTree(body);
   }
 }
