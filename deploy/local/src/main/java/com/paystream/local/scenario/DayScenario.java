@@ -2,6 +2,7 @@ package com.paystream.local.scenario;
 
 import com.paystream.local.demo.DemoProvider;
 import com.paystream.local.scenario.DayPlan.Sale;
+import com.paystream.local.services.ServiceCatalog;
 import com.paystream.simulator.ProviderSimulator;
 import com.paystream.simulator.WebhookFaults;
 import com.paystream.simulator.WebhookStats;
@@ -351,7 +352,7 @@ public final class DayScenario {
                     + " the provider, the ledger books)",
                 lost.stream().filter(this::isBooked).count(),
                 lost.size(),
-                com.paystream.local.services.ServiceCatalog.LOST_ORDER_GRACE));
+                ServiceCatalog.LOST_ORDER_GRACE));
     awaitBookings(lost, workers);
     progress.done(
         String.format(
@@ -360,6 +361,9 @@ public final class DayScenario {
   }
 
   private record Recovery(long detected, int recovered, long openBreaks) {}
+
+  /** What reconciliation's reports of the statement dates say, summed over their currencies. */
+  private record Reconciled(long lostOrders, long openBreaks) {}
 
   /**
    * What reconciliation saw: lost orders flagged on the statement dates, and the breaks still open
@@ -371,57 +375,49 @@ public final class DayScenario {
         PIPELINE_TIMEOUT,
         POLL,
         () ->
-            reports(statementDates, "LOST_ORDER") >= lost.size() && openLostOrders(lost).isEmpty());
-    long detected = reports(statementDates, "LOST_ORDER");
-    long open = openBreaks(statementDates);
+            reconciled(statementDates).lostOrders() >= lost.size()
+                && openLostOrders(lost).isEmpty());
+    Reconciled reconciled = reconciled(statementDates);
+    Set<String> stillOpen = openLostOrders(lost);
     int recovered =
         (int)
             lost.stream()
                 .filter(id -> LedgerEntry.count(books.get(id), PAYMENT) == 1)
-                .filter(id -> !openLostOrders(lost).contains(id))
+                .filter(id -> !stillOpen.contains(id))
                 .filter(this::gatewaySaysSucceeded)
                 .count();
     progress.done(
         String.format(
             "%d lost orders detected by reconciliation, %d recovered, %d breaks open",
-            detected, recovered, open));
-    return new Recovery(detected, recovered, open);
+            reconciled.lostOrders(), recovered, reconciled.openBreaks()));
+    return new Recovery(reconciled.lostOrders(), recovered, reconciled.openBreaks());
   }
 
-  private long reports(List<LocalDate> dates, String outcome) {
-    long count = 0;
-    for (LocalDate date : dates) {
-      for (JsonNode report : report(date)) {
-        count += report.path("outcomes").path(outcome).path("count").asLong();
-      }
-    }
-    return count;
-  }
-
-  private long openBreaks(List<LocalDate> dates) {
+  private Reconciled reconciled(List<LocalDate> dates) {
+    long lostOrders = 0;
     long open = 0;
     for (LocalDate date : dates) {
-      for (JsonNode report : report(date)) {
+      for (JsonNode report :
+          api.get(services.reconciliation() + "/v1/reports/" + date)
+              .expect("the reconciliation report of " + date, 200)
+              .json()) {
+        lostOrders += report.path("outcomes").path("LOST_ORDER").path("count").asLong();
         open += report.path("openBreaks").asLong();
       }
     }
-    return open;
+    return new Reconciled(lostOrders, open);
   }
 
-  private JsonNode report(LocalDate date) {
-    return api.get(services.reconciliation() + "/v1/reports/" + date)
-        .expect("the reconciliation report of " + date, 200)
-        .json();
-  }
-
+  /** The lost orders among the open LOST_ORDER breaks. */
   private Set<String> openLostOrders(List<String> lost) {
+    Set<String> wanted = Set.copyOf(lost);
     Set<String> open = new TreeSet<>();
     for (JsonNode leg :
         api.get(services.reconciliation() + "/v1/breaks?outcome=LOST_ORDER&limit=1000")
             .expect("the open lost-order breaks", 200)
             .json()) {
       String reference = leg.path("paymentReference").asString();
-      if (lost.contains(reference)) {
+      if (wanted.contains(reference)) {
         open.add(reference);
       }
     }
