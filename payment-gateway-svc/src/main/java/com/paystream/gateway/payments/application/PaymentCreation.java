@@ -1,17 +1,14 @@
 package com.paystream.gateway.payments.application;
 
 import com.paystream.gateway.audit.AuditEntry;
-import com.paystream.gateway.audit.persistence.AuditLog;
+import com.paystream.gateway.audit.AuditTrail;
 import com.paystream.gateway.auth.Caller;
 import com.paystream.gateway.payments.HistoryEntry;
 import com.paystream.gateway.payments.HistoryEntry.Cause;
 import com.paystream.gateway.payments.HistoryEntry.CauseType;
 import com.paystream.gateway.payments.NewPayment;
 import com.paystream.gateway.payments.PaymentStatus;
-import com.paystream.gateway.payments.persistence.IdempotencyRepository;
-import com.paystream.gateway.payments.persistence.IdempotencyRepository.IdempotencyRecord;
-import com.paystream.gateway.payments.persistence.PaymentReader;
-import com.paystream.gateway.payments.persistence.PaymentRepository;
+import com.paystream.gateway.payments.application.IdempotencyKeys.IdempotencyRecord;
 import com.paystream.gateway.providers.ProviderClient;
 import com.paystream.gateway.providers.ProviderPayment;
 import com.paystream.gateway.providers.ProviderPaymentRequest;
@@ -50,19 +47,19 @@ public class PaymentCreation {
 
   static final Duration LEASE = Duration.ofSeconds(30);
 
-  private final IdempotencyRepository keys;
-  private final PaymentRepository payments;
-  private final PaymentReader reader;
-  private final AuditLog audit;
+  private final IdempotencyKeys keys;
+  private final PaymentUpdates payments;
+  private final PaymentLookup reader;
+  private final AuditTrail audit;
   private final ProviderResolver providers;
   private final TransactionalOperator transaction;
   private final Clock clock;
 
   public PaymentCreation(
-      IdempotencyRepository keys,
-      PaymentRepository payments,
-      PaymentReader reader,
-      AuditLog audit,
+      IdempotencyKeys keys,
+      PaymentUpdates payments,
+      PaymentLookup reader,
+      AuditTrail audit,
       ProviderResolver providers,
       ReactiveTransactionManager transactionManager,
       Clock clock) {
