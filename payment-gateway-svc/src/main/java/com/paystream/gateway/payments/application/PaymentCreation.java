@@ -51,7 +51,6 @@ public class PaymentCreation {
   private final PaymentUpdates payments;
   private final PaymentLookup reader;
   private final AuditTrail audit;
-  private final ProviderResolver providers;
   private final TransactionalOperator transaction;
   private final Clock clock;
 
@@ -60,14 +59,12 @@ public class PaymentCreation {
       PaymentUpdates payments,
       PaymentLookup reader,
       AuditTrail audit,
-      ProviderResolver providers,
       ReactiveTransactionManager transactionManager,
       Clock clock) {
     this.keys = keys;
     this.payments = payments;
     this.reader = reader;
     this.audit = audit;
-    this.providers = providers;
     this.transaction = TransactionalOperator.create(transactionManager);
     this.clock = clock;
   }
@@ -78,9 +75,13 @@ public class PaymentCreation {
 
   private record Settled(CreationResult result) implements Claim {}
 
+  /** Creates the payment at {@code provider}, the client of the provider the request names. */
   public Mono<CreationResult> create(
-      Caller.Merchant caller, String idempotencyKey, CreatePayment request, String traceId) {
-    ProviderClient provider = providers.require(request.provider());
+      Caller.Merchant caller,
+      String idempotencyKey,
+      CreatePayment request,
+      ProviderClient provider,
+      String traceId) {
     return claim(caller, idempotencyKey, request, traceId)
         .flatMap(
             claim ->

@@ -11,6 +11,7 @@ import com.paystream.gateway.payments.application.RefundRequest;
 import com.paystream.gateway.payments.application.Supplement;
 import com.paystream.gateway.support.json.StrictJson;
 import com.paystream.gateway.support.web.ApiException;
+import com.paystream.gateway.support.web.ApiRequests;
 import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.money.Money;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public class PaymentChangeHandler {
 
   /** {@code POST /v1/payments/{id}/cancel}, optional body {@code {"reason": "..."}}. */
   public Mono<ServerResponse> cancel(ServerRequest request) {
-    PaymentId paymentId = PaymentHandler.pathPaymentId(request);
+    PaymentId paymentId = ApiRequests.pathPaymentId(request);
     return authenticator
         .authenticate(request)
         .flatMap(
@@ -55,7 +56,7 @@ public class PaymentChangeHandler {
 
   /** {@code POST /v1/payments/{id}/refunds} with an Idempotency-Key. */
   public Mono<ServerResponse> refund(ServerRequest request) {
-    PaymentId paymentId = PaymentHandler.pathPaymentId(request);
+    PaymentId paymentId = ApiRequests.pathPaymentId(request);
     return authenticator
         .authenticate(request)
         .flatMap(
@@ -72,7 +73,7 @@ public class PaymentChangeHandler {
 
   /** {@code POST /v1/payments/{id}/amendments}: operators only. */
   public Mono<ServerResponse> amend(ServerRequest request) {
-    PaymentId paymentId = PaymentHandler.pathPaymentId(request);
+    PaymentId paymentId = ApiRequests.pathPaymentId(request);
     return authenticator
         .operator(request)
         .flatMap(
@@ -90,7 +91,7 @@ public class PaymentChangeHandler {
 
   /** {@code POST /v1/payments/{id}/supplements}: operators only. */
   public Mono<ServerResponse> supplement(ServerRequest request) {
-    PaymentId paymentId = PaymentHandler.pathPaymentId(request);
+    PaymentId paymentId = ApiRequests.pathPaymentId(request);
     return authenticator
         .operator(request)
         .flatMap(
