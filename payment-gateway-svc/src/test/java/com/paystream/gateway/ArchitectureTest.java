@@ -8,13 +8,21 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's boundaries, checked rather than hoped for. */
 class ArchitectureTest {
+
+  /** The business features, each with its adapters beneath it. */
+  private static final List<String> FEATURES =
+      List.of("payments", "refunds", "corrections", "callbacks", "webhooks", "statusquery");
+
+  private static final List<String> ADAPTERS = List.of("web", "persistence", "kafka", "config");
 
   private static final JavaClasses GATEWAY =
       new ClassFileImporter()
@@ -47,6 +55,9 @@ class ArchitectureTest {
         .that()
         .resideInAnyPackage(
             "com.paystream.gateway.payments",
+            "com.paystream.gateway.refunds",
+            "com.paystream.gateway.corrections",
+            "com.paystream.gateway.commands",
             "com.paystream.gateway.callbacks",
             "com.paystream.gateway.webhooks",
             "com.paystream.gateway.webhooks.standard",
@@ -64,6 +75,59 @@ class ArchitectureTest {
             "org.apache.avro..",
             "com.paystream.schemas..")
         .check(GATEWAY);
+  }
+
+  /**
+   * Use cases reach the database and Kafka through ports their adapters implement, and never see
+   * HTTP: a use case can be read, and replaced beneath, without knowing how it is called or stored.
+   */
+  @Test
+  void theApplicationLayerNeverTouchesWebSqlOrKafka() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.paystream.gateway.*.application..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework.web..",
+            "org.springframework.http..",
+            "io.r2dbc..",
+            "org.springframework.r2dbc..",
+            "java.sql..",
+            "io.netty..",
+            "org.apache.kafka..",
+            "org.springframework.kafka..",
+            "org.apache.avro..",
+            "com.paystream.schemas..",
+            "com.paystream.gateway..web..",
+            "com.paystream.gateway..persistence..",
+            "com.paystream.gateway..kafka..",
+            "com.paystream.gateway..http..")
+        .check(GATEWAY);
+  }
+
+  /** A feature uses another through its core and use cases, never through its adapters. */
+  @Test
+  void adaptersOfOneFeatureNeverReachIntoAnothersAdapters() {
+    for (String feature : FEATURES) {
+      String[] others =
+          FEATURES.stream()
+              .filter(other -> !other.equals(feature))
+              .flatMap(ArchitectureTest::adapterPackages)
+              .toArray(String[]::new);
+      noClasses()
+          .that()
+          .resideInAnyPackage(adapterPackages(feature).toArray(String[]::new))
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
+          .check(GATEWAY);
+    }
+  }
+
+  private static Stream<String> adapterPackages(String feature) {
+    return ADAPTERS.stream()
+        .map(adapter -> "com.paystream.gateway." + feature + "." + adapter + "..");
   }
 
   @Test

@@ -1,6 +1,2 @@
-/**
- * Callbacks: what a provider told us about a payment, verified, and the port that records it
- * durably (inbox, status history and relay outbox in one transaction) before anyone acknowledges
- * it.
- */
+/** Callbacks: a provider's verified report about a payment, and the port that records it. */
 package com.paystream.gateway.callbacks;

@@ -1,5 +1,2 @@
-/**
- * The gateway's side of the transactional outbox: Kafka records written in the same transaction as
- * the change they announce; the callback-relay service publishes them.
- */
+/** The transactional outbox: Kafka records written in the transaction of their change. */
 package com.paystream.gateway.outbox;

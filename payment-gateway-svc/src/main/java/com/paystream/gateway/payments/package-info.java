@@ -1,4 +1,2 @@
-/**
- * Payments: the status state machine and the value types of a payment, free of web and SQL types.
- */
+/** Payments: the status machine, guarded transitions and value types, free of web and SQL types. */
 package com.paystream.gateway.payments;

@@ -1,5 +1,2 @@
-/**
- * Talking to providers: the port the gateway uses to create payments, ask for their status and
- * refund them, whatever the provider's protocol.
- */
+/** Talking to providers: the client port for creating, querying and refunding payments. */
 package com.paystream.gateway.providers;

@@ -1,6 +1,2 @@
-/**
- * Active status queries, the lost-order defence: payments left CREATED or PENDING are asked about
- * at their provider on a backoff schedule (and at once when reconciliation reports a lost order),
- * and what the provider says is recorded as a callback with source STATUS_QUERY.
- */
+/** Active status queries, the lost-order defence: ask the provider about open payments. */
 package com.paystream.gateway.statusquery;

@@ -1,5 +1,2 @@
-/**
- * Provider webhooks: the signature dialect and payload parser ports, and the intake that verifies,
- * parses and records a callback before the provider is acknowledged.
- */
+/** Provider webhooks: signature dialects, payload parsers, and the intake that records them. */
 package com.paystream.gateway.webhooks;

@@ -136,6 +136,22 @@ class PaymentChangesIntegrationTest {
     return commands;
   }
 
+  /**
+   * Everything a change of the payment would touch: its row, its history, the outbox (commands and
+   * relayed callbacks), its refunds and its audit records.
+   */
+  private static List<Object> footprint(String paymentId) {
+    return List.of(
+        DB.rows(
+            "select status, amount_minor, attention, version, updated_at from payment"
+                + " where payment_id = ?",
+            paymentId),
+        DB.count("select count(*) from payment_status_history where payment_id = ?", paymentId),
+        DB.count("select count(*) from outbox where message_key = ?", paymentId),
+        DB.count("select count(*) from refund where payment_id = ?", paymentId),
+        DB.count("select count(*) from audit_record where subject_id = ?", paymentId));
+  }
+
   @Test
   void partialThenFullRefundEndsRefundedWithOneCommandEach() {
     String paymentId = succeededPayment(1999);
@@ -203,9 +219,11 @@ class PaymentChangesIntegrationTest {
   @Test
   void aPaymentThatHasNotSucceededCannotBeRefunded() {
     String paymentId = createPayment(500);
+    List<Object> before = footprint(paymentId);
 
     assertThat(json(refund(paymentId, "early-" + paymentId, 100), 409).get("reason").stringValue())
         .isEqualTo("invalid_state");
+    assertThat(footprint(paymentId)).isEqualTo(before);
   }
 
   @Test
@@ -233,13 +251,21 @@ class PaymentChangesIntegrationTest {
   @Test
   void aSucceededPaymentCannotBeCancelled() {
     String paymentId = succeededPayment(300);
+    List<Object> before = footprint(paymentId);
 
-    json(post(merchant, "/v1/payments/" + paymentId + "/cancel", null, null), 409);
+    assertThat(
+            json(post(merchant, "/v1/payments/" + paymentId + "/cancel", null, null), 409)
+                .get("reason")
+                .stringValue())
+        .isEqualTo("invalid_state");
+    assertThat(footprint(paymentId)).isEqualTo(before);
+    assertThat(SIMULATOR.payment(paymentId).orElseThrow().status()).isEqualTo("SUCCEEDED");
   }
 
   @Test
   void aMerchantCannotChangeAnotherMerchantsPayment() {
     String paymentId = succeededPayment(300);
+    List<Object> before = footprint(paymentId);
 
     json(post(otherMerchant, "/v1/payments/" + paymentId + "/cancel", null, null), 404);
     json(
@@ -249,6 +275,7 @@ class PaymentChangesIntegrationTest {
             "x",
             "{\"amount_minor\":1,\"currency\":\"EUR\"}"),
         404);
+    assertThat(footprint(paymentId)).isEqualTo(before);
   }
 
   @Test

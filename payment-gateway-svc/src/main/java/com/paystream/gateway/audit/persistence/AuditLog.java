@@ -1,6 +1,7 @@
 package com.paystream.gateway.audit.persistence;
 
 import com.paystream.gateway.audit.AuditEntry;
+import com.paystream.gateway.audit.AuditTrail;
 import io.r2dbc.postgresql.codec.Json;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Appends audit records; must run in the transaction of the change, so both or neither exist. */
 @Repository
-public class AuditLog {
+public class AuditLog implements AuditTrail {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -1,5 +1,2 @@
-/**
- * The callback inbox in PostgreSQL and the one transaction that records a callback: inbox row,
- * payment status, status history and relay outbox row.
- */
+/** The callback inbox and the one transaction that records a callback, in PostgreSQL. */
 package com.paystream.gateway.callbacks.persistence;

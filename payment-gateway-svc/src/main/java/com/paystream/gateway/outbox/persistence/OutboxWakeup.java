@@ -1,5 +1,6 @@
 package com.paystream.gateway.outbox.persistence;
 
+import com.paystream.gateway.outbox.PublisherWakeup;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
  * that at most one is in flight and at most one follows every {@link #MIN_INTERVAL}.
  */
 @Component
-public class OutboxWakeup {
+public class OutboxWakeup implements PublisherWakeup {
 
   static final Duration MIN_INTERVAL = Duration.ofMillis(10);
 

@@ -1,5 +1,6 @@
 package com.paystream.gateway.outbox.persistence;
 
+import com.paystream.gateway.outbox.Outbox;
 import com.paystream.gateway.outbox.OutboxMessage;
 import java.nio.ByteBuffer;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -11,7 +12,7 @@ import reactor.core.publisher.Mono;
  * message announces: that is the whole point of an outbox.
  */
 @Repository
-public class OutboxWriter {
+public class OutboxWriter implements Outbox {
 
   private static final String INSERT =
       """

@@ -1,14 +1,14 @@
 package com.paystream.gateway.payments.application;
 
+import com.paystream.gateway.payments.PaymentTransition;
 import com.paystream.gateway.payments.PaymentView;
-import com.paystream.gateway.payments.Refund;
-import java.util.Optional;
+import com.paystream.platform.ids.PaymentId;
 
-/** What a change request (cancel, refund, amendment, supplement) came to. */
+/** What a change of a payment (cancellation, amendment, supplement) came to. */
 public sealed interface ChangeResult {
 
-  /** Done now or before (a repeated request): the payment as it is, and the refund if any. */
-  record Done(PaymentView payment, Optional<Refund> refund) implements ChangeResult {}
+  /** Done now or before (a repeated request): the payment as it is. */
+  record Done(PaymentView payment) implements ChangeResult {}
 
   /** Declined, with why: nothing was changed. */
   record Declined(Reason reason, String detail) implements ChangeResult {}
@@ -17,12 +17,8 @@ public sealed interface ChangeResult {
   enum Reason {
     /** No such payment, or not the caller's. */
     NOT_FOUND,
-    /** The payment's status does not allow it (e.g. refunding a payment not succeeded). */
+    /** The payment's status does not allow it (e.g. cancelling a payment that succeeded). */
     INVALID_STATE,
-    /** The refund is more than what is left to refund. */
-    EXCEEDS_REFUNDABLE,
-    /** The idempotency key was used for another request. */
-    KEY_REUSED,
     /** The request contradicts the payment (e.g. another currency or merchant). */
     INVALID_REQUEST,
     /** The provider said no. */
@@ -33,5 +29,18 @@ public sealed interface ChangeResult {
 
   static ChangeResult declined(Reason reason, String detail) {
     return new Declined(reason, detail);
+  }
+
+  /** A refused transition, declined for the reason it was refused. */
+  static ChangeResult declined(PaymentTransition.Refused refused) {
+    return new Declined(
+        refused.because() == PaymentTransition.Because.STATUS
+            ? Reason.INVALID_STATE
+            : Reason.INVALID_REQUEST,
+        refused.why());
+  }
+
+  static ChangeResult notFound(PaymentId paymentId) {
+    return new Declined(Reason.NOT_FOUND, "payment " + paymentId + " not found");
   }
 }

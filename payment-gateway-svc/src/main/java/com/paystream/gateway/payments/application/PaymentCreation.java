@@ -1,17 +1,14 @@
 package com.paystream.gateway.payments.application;
 
 import com.paystream.gateway.audit.AuditEntry;
-import com.paystream.gateway.audit.persistence.AuditLog;
+import com.paystream.gateway.audit.AuditTrail;
 import com.paystream.gateway.auth.Caller;
 import com.paystream.gateway.payments.HistoryEntry;
 import com.paystream.gateway.payments.HistoryEntry.Cause;
 import com.paystream.gateway.payments.HistoryEntry.CauseType;
 import com.paystream.gateway.payments.NewPayment;
 import com.paystream.gateway.payments.PaymentStatus;
-import com.paystream.gateway.payments.persistence.IdempotencyRepository;
-import com.paystream.gateway.payments.persistence.IdempotencyRepository.IdempotencyRecord;
-import com.paystream.gateway.payments.persistence.PaymentReader;
-import com.paystream.gateway.payments.persistence.PaymentRepository;
+import com.paystream.gateway.payments.application.IdempotencyKeys.IdempotencyRecord;
 import com.paystream.gateway.providers.ProviderClient;
 import com.paystream.gateway.providers.ProviderPayment;
 import com.paystream.gateway.providers.ProviderPaymentRequest;
@@ -50,27 +47,24 @@ public class PaymentCreation {
 
   static final Duration LEASE = Duration.ofSeconds(30);
 
-  private final IdempotencyRepository keys;
-  private final PaymentRepository payments;
-  private final PaymentReader reader;
-  private final AuditLog audit;
-  private final ProviderResolver providers;
+  private final IdempotencyKeys keys;
+  private final PaymentUpdates payments;
+  private final PaymentLookup reader;
+  private final AuditTrail audit;
   private final TransactionalOperator transaction;
   private final Clock clock;
 
   public PaymentCreation(
-      IdempotencyRepository keys,
-      PaymentRepository payments,
-      PaymentReader reader,
-      AuditLog audit,
-      ProviderResolver providers,
+      IdempotencyKeys keys,
+      PaymentUpdates payments,
+      PaymentLookup reader,
+      AuditTrail audit,
       ReactiveTransactionManager transactionManager,
       Clock clock) {
     this.keys = keys;
     this.payments = payments;
     this.reader = reader;
     this.audit = audit;
-    this.providers = providers;
     this.transaction = TransactionalOperator.create(transactionManager);
     this.clock = clock;
   }
@@ -81,9 +75,13 @@ public class PaymentCreation {
 
   private record Settled(CreationResult result) implements Claim {}
 
+  /** Creates the payment at {@code provider}, the client of the provider the request names. */
   public Mono<CreationResult> create(
-      Caller.Merchant caller, String idempotencyKey, CreatePayment request, String traceId) {
-    ProviderClient provider = providers.require(request.provider());
+      Caller.Merchant caller,
+      String idempotencyKey,
+      CreatePayment request,
+      ProviderClient provider,
+      String traceId) {
     return claim(caller, idempotencyKey, request, traceId)
         .flatMap(
             claim ->

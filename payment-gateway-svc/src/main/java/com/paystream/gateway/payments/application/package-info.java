@@ -1,5 +1,2 @@
-/**
- * The payments API's use cases: idempotent creation, cancellation, refunds, amendments and
- * supplements, each one transaction with its history, audit record and ledger command.
- */
+/** The payments API's use cases: idempotent creation, cancellation, and the ports they use. */
 package com.paystream.gateway.payments.application;

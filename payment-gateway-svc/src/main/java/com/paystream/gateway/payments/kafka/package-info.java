@@ -1,2 +1,2 @@
-/** The Kafka contract of payment changes: {@code PaymentCommand} on payments.commands.v1. */
+/** The cancellation's command to the ledger: a {@code Cancellation} on payments.commands.v1. */
 package com.paystream.gateway.payments.kafka;

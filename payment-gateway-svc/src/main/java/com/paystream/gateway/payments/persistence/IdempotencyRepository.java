@@ -1,5 +1,6 @@
 package com.paystream.gateway.payments.persistence;
 
+import com.paystream.gateway.payments.application.IdempotencyKeys;
 import com.paystream.platform.ids.MerchantId;
 import com.paystream.platform.ids.PaymentId;
 import java.nio.ByteBuffer;
@@ -11,16 +12,7 @@ import reactor.core.publisher.Mono;
 
 /** Idempotency-Key records of payment creation. */
 @Repository
-public class IdempotencyRepository {
-
-  /** A stored key: whose request it was, and its answer once there is one. */
-  public record IdempotencyRecord(
-      byte[] requestSha256,
-      PaymentId paymentId,
-      boolean completed,
-      Optional<Integer> responseStatus,
-      Optional<String> responseBody,
-      Optional<Instant> leaseUntil) {}
+public class IdempotencyRepository implements IdempotencyKeys {
 
   private final DatabaseClient db;
 
@@ -57,7 +49,7 @@ public class IdempotencyRepository {
         .map(rows -> rows == 1);
   }
 
-  public Mono<IdempotencyRecord> find(MerchantId merchantId, String key) {
+  public Mono<IdempotencyKeys.IdempotencyRecord> find(MerchantId merchantId, String key) {
     return db.sql(
             """
             select request_sha256, payment_id, state, response_status, response_body, lease_until
@@ -70,7 +62,7 @@ public class IdempotencyRepository {
               ByteBuffer hash = row.get("request_sha256", ByteBuffer.class);
               byte[] bytes = new byte[hash.remaining()];
               hash.get(bytes);
-              return new IdempotencyRecord(
+              return new IdempotencyKeys.IdempotencyRecord(
                   bytes,
                   new PaymentId(row.get("payment_id", String.class)),
                   "COMPLETED".equals(row.get("state", String.class)),

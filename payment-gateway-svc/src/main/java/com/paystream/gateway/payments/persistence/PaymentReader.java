@@ -7,6 +7,7 @@ import com.paystream.gateway.payments.PaymentQuery;
 import com.paystream.gateway.payments.PaymentStatus;
 import com.paystream.gateway.payments.PaymentView;
 import com.paystream.gateway.payments.StatusFlag;
+import com.paystream.gateway.payments.application.PaymentLookup;
 import com.paystream.platform.ids.MerchantId;
 import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.money.Money;
@@ -24,7 +25,7 @@ import reactor.core.publisher.Mono;
 
 /** Reads payments and their history for the API. */
 @Repository
-public class PaymentReader {
+public class PaymentReader implements PaymentLookup {
 
   private static final String COLUMNS =
       """

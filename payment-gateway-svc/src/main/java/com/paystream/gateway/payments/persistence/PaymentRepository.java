@@ -5,6 +5,7 @@ import com.paystream.gateway.payments.NewPayment;
 import com.paystream.gateway.payments.PaymentState;
 import com.paystream.gateway.payments.PaymentStatus;
 import com.paystream.gateway.payments.StatusFlag;
+import com.paystream.gateway.payments.application.PaymentUpdates;
 import com.paystream.platform.ids.MerchantId;
 import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.money.Money;
@@ -21,7 +22,7 @@ import reactor.core.publisher.Mono;
  * callers own the transaction boundary.
  */
 @Repository
-public class PaymentRepository {
+public class PaymentRepository implements PaymentUpdates {
 
   private static final String INSERT =
       """

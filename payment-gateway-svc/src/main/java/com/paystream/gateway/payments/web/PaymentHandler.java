@@ -14,6 +14,7 @@ import com.paystream.gateway.payments.persistence.PaymentReader;
 import com.paystream.gateway.providers.ProviderUnavailable;
 import com.paystream.gateway.support.json.StrictJson;
 import com.paystream.gateway.support.web.ApiException;
+import com.paystream.gateway.support.web.ApiRequests;
 import com.paystream.platform.ids.MerchantId;
 import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.money.Money;
@@ -41,12 +42,17 @@ public class PaymentHandler {
 
   private final ApiKeyAuthenticator authenticator;
   private final PaymentCreation creation;
+  private final ProviderResolver providers;
   private final PaymentReader reader;
 
   public PaymentHandler(
-      ApiKeyAuthenticator authenticator, PaymentCreation creation, PaymentReader reader) {
+      ApiKeyAuthenticator authenticator,
+      PaymentCreation creation,
+      ProviderResolver providers,
+      PaymentReader reader) {
     this.authenticator = authenticator;
     this.creation = creation;
+    this.providers = providers;
     this.reader = reader;
   }
 
@@ -63,7 +69,13 @@ public class PaymentHandler {
               return ApiRequests.json(request)
                   .map(PaymentHandler::createPayment)
                   .flatMap(
-                      body -> creation.create(merchant, key, body, ApiRequests.traceId(request)));
+                      body ->
+                          creation.create(
+                              merchant,
+                              key,
+                              body,
+                              providers.require(body.provider()),
+                              ApiRequests.traceId(request)));
             })
         .flatMap(PaymentHandler::creationResponse)
         .onErrorMap(
@@ -80,13 +92,13 @@ public class PaymentHandler {
   public Mono<ServerResponse> get(ServerRequest request) {
     return authenticator
         .authenticate(request)
-        .flatMap(caller -> visible(caller, pathPaymentId(request)))
+        .flatMap(caller -> visible(caller, ApiRequests.pathPaymentId(request)))
         .flatMap(view -> ok(PaymentJson.view(view)));
   }
 
   /** {@code GET /v1/payments/{id}/history}. */
   public Mono<ServerResponse> history(ServerRequest request) {
-    PaymentId paymentId = pathPaymentId(request);
+    PaymentId paymentId = ApiRequests.pathPaymentId(request);
     return authenticator
         .authenticate(request)
         .flatMap(caller -> visible(caller, paymentId))
@@ -115,14 +127,6 @@ public class PaymentHandler {
     return caller instanceof Caller.Operator
         || (caller instanceof Caller.Merchant merchant
             && merchant.merchantId().equals(view.merchantId()));
-  }
-
-  static PaymentId pathPaymentId(ServerRequest request) {
-    try {
-      return new PaymentId(request.pathVariable("id"));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("payment");
-    }
   }
 
   private static CreatePayment createPayment(JsonNode json) {

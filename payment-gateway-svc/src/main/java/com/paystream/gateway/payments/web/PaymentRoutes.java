@@ -10,21 +10,22 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** The payments API's routes; every answer that is not a success is a problem body. */
+/**
+ * The payments API's routes: creating, reading and cancelling payments (refunds and corrections
+ * have their own, in their features); every answer that is not a success is a problem body.
+ */
 @Configuration(proxyBeanMethods = false)
 public class PaymentRoutes {
 
   @Bean
-  RouterFunction<ServerResponse> paymentApi(PaymentHandler payments, PaymentChangeHandler changes) {
+  RouterFunction<ServerResponse> paymentApi(
+      PaymentHandler payments, CancellationHandler cancellation) {
     return RouterFunctions.route()
         .route(POST("/v1/payments"), payments::create)
         .route(GET("/v1/payments"), payments::list)
         .route(GET("/v1/payments/{id}"), payments::get)
         .route(GET("/v1/payments/{id}/history"), payments::history)
-        .route(POST("/v1/payments/{id}/cancel"), changes::cancel)
-        .route(POST("/v1/payments/{id}/refunds"), changes::refund)
-        .route(POST("/v1/payments/{id}/amendments"), changes::amend)
-        .route(POST("/v1/payments/{id}/supplements"), changes::supplement)
+        .route(POST("/v1/payments/{id}/cancel"), cancellation::cancel)
         .filter(new ApiErrors())
         .build();
   }

@@ -1,4 +1,4 @@
-package com.paystream.gateway.payments.application;
+package com.paystream.gateway.payments.web;
 
 import com.paystream.gateway.providers.ProviderClient;
 import com.paystream.gateway.providers.ProviderClients;

@@ -1,4 +1,4 @@
-package com.paystream.gateway.payments.application;
+package com.paystream.gateway.refunds;
 
 import com.paystream.platform.money.Money;
 

@@ -1,19 +1,19 @@
-package com.paystream.gateway.payments.config;
+package com.paystream.gateway.commands.config;
 
-import com.paystream.gateway.payments.kafka.PaymentCommandMessages;
+import com.paystream.gateway.commands.kafka.PaymentCommandEnvelope;
 import com.paystream.schemas.registry.SchemaRegistry;
 import com.paystream.schemas.topics.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The payments feature's Kafka contract: commands on payments.commands.v1. */
+/** The ledger's command topic, payments.commands.v1, shared by the features that write to it. */
 @Configuration(proxyBeanMethods = false)
-public class PaymentsConfiguration {
+public class CommandsConfiguration {
 
   @Bean
-  PaymentCommandMessages paymentCommandMessages(
+  PaymentCommandEnvelope paymentCommandEnvelope(
       SchemaRegistry registry, @Value("${paystream.topics.prefix:}") String topicPrefix) {
-    return new PaymentCommandMessages(Topics.PAYMENT_COMMANDS.withPrefix(topicPrefix), registry);
+    return new PaymentCommandEnvelope(Topics.PAYMENT_COMMANDS.withPrefix(topicPrefix), registry);
   }
 }

@@ -1,6 +1,7 @@
-package com.paystream.gateway.payments.persistence;
+package com.paystream.gateway.refunds.persistence;
 
-import com.paystream.gateway.payments.Refund;
+import com.paystream.gateway.refunds.Refund;
+import com.paystream.gateway.refunds.RefundStore;
 import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.money.Money;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /** Refund rows: reserved (REQUESTED), then SUBMITTED to the provider or FAILED. */
 @Repository
-public class RefundRepository {
+public class RefundRepository implements RefundStore {
 
   private final DatabaseClient db;
 
@@ -73,8 +74,9 @@ public class RefundRepository {
   }
 
   /** Settles a REQUESTED refund; emits false if it was settled already (by a racing retry). */
-  public Mono<Boolean> settle(
-      String refundId, Refund.Status status, Optional<String> providerRefundId, Instant at) {
+  @Override
+  public Mono<Boolean> settle(Refund settled, Instant at) {
+    Optional<String> providerRefundId = settled.providerRefundId();
     var spec =
         db.sql(
                 """
@@ -82,8 +84,8 @@ public class RefundRepository {
                                   updated_at = :at
                 where refund_id = :refundId and status = 'REQUESTED'
                 """)
-            .bind("refundId", refundId)
-            .bind("status", status.name())
+            .bind("refundId", settled.refundId())
+            .bind("status", settled.status().name())
             .bind("at", at);
     spec =
         providerRefundId.isPresent()

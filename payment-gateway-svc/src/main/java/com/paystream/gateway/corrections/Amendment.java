@@ -1,4 +1,4 @@
-package com.paystream.gateway.payments.application;
+package com.paystream.gateway.corrections;
 
 import com.paystream.gateway.payments.PaymentStatus;
 import com.paystream.platform.money.Money;

@@ -1,0 +1,30 @@
+package com.paystream.gateway.commands;
+
+import com.paystream.platform.ids.MerchantId;
+import com.paystream.platform.ids.PaymentId;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Who asked for a command to the ledger, why, and what caused it.
+ *
+ * @param causationId the request that caused the command (Idempotency-Key, refund id...)
+ */
+public record CommandContext(
+    UUID commandId,
+    PaymentId paymentId,
+    MerchantId merchantId,
+    String provider,
+    String requestedBy,
+    String reason,
+    String causationId,
+    Instant at,
+    String traceId) {
+
+  /** Ids derived from the request, so that a repeated request maps onto the same records. */
+  public static UUID derivedId(String kind, PaymentId paymentId, String key) {
+    return UUID.nameUUIDFromBytes(
+        (kind + "|" + paymentId + "|" + key).getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,2 @@
+/** Wires the command topic's envelope encoder. */
+package com.paystream.gateway.commands.config;

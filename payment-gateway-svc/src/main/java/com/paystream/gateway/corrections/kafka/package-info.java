@@ -1,0 +1,2 @@
+/** The corrections' commands to the ledger: {@code Amendment}, {@code Supplement}. */
+package com.paystream.gateway.corrections.kafka;

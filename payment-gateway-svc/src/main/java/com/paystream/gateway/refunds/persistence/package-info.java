@@ -1,0 +1,2 @@
+/** Refund rows in PostgreSQL, through R2DBC. */
+package com.paystream.gateway.refunds.persistence;

@@ -1,0 +1,91 @@
+package com.paystream.gateway.refunds.web;
+
+import com.paystream.gateway.auth.web.ApiKeyAuthenticator;
+import com.paystream.gateway.payments.application.PaymentJson;
+import com.paystream.gateway.refunds.Refund;
+import com.paystream.gateway.refunds.RefundRequest;
+import com.paystream.gateway.refunds.RefundResult;
+import com.paystream.gateway.refunds.application.Refunds;
+import com.paystream.gateway.support.web.ApiException;
+import com.paystream.gateway.support.web.ApiRequests;
+import com.paystream.platform.ids.PaymentId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/** Refunding payments: merchants their own, operators any. */
+@Component
+public class RefundHandler {
+
+  private final ApiKeyAuthenticator authenticator;
+  private final Refunds refunds;
+
+  public RefundHandler(ApiKeyAuthenticator authenticator, Refunds refunds) {
+    this.authenticator = authenticator;
+    this.refunds = refunds;
+  }
+
+  /** {@code POST /v1/payments/{id}/refunds} with an Idempotency-Key. */
+  public Mono<ServerResponse> refund(ServerRequest request) {
+    PaymentId paymentId = ApiRequests.pathPaymentId(request);
+    return authenticator
+        .authenticate(request)
+        .flatMap(
+            caller -> {
+              String key = ApiRequests.idempotencyKey(request);
+              return ApiRequests.json(request)
+                  .map(
+                      json ->
+                          new RefundRequest(
+                              ApiRequests.positiveMoney(json),
+                              ApiRequests.optionalText(json, "reason"),
+                              key))
+                  .flatMap(
+                      refund ->
+                          refunds.refund(caller, paymentId, refund, ApiRequests.traceId(request)));
+            })
+        .flatMap(RefundHandler::answer);
+  }
+
+  private static Mono<ServerResponse> answer(RefundResult result) {
+    if (result instanceof RefundResult.Done done) {
+      return ServerResponse.status(201)
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue(PaymentJson.write(body(done)));
+    }
+    RefundResult.Declined declined = (RefundResult.Declined) result;
+    String detail = declined.detail();
+    return Mono.error(
+        switch (declined.reason()) {
+          case NOT_FOUND -> new ApiException(404, "not_found", "Not found", detail);
+          case INVALID_STATE ->
+              new ApiException(409, "invalid_state", "Not allowed in this status", detail);
+          case EXCEEDS_REFUNDABLE ->
+              new ApiException(
+                  422, "exceeds_refundable", "Refund exceeds the refundable amount", detail);
+          case KEY_REUSED ->
+              new ApiException(422, "idempotency_key_reused", "Idempotency-Key reused", detail);
+          case INVALID_REQUEST ->
+              new ApiException(422, "invalid_request", "Invalid request", detail);
+          case PROVIDER_REFUSED ->
+              new ApiException(422, "provider_refused", "Provider refused", detail);
+          case PROVIDER_UNAVAILABLE ->
+              new ApiException(503, "provider_unavailable", "Provider unavailable", detail);
+        });
+  }
+
+  private static Map<String, Object> body(RefundResult.Done done) {
+    Refund refund = done.refund();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("refund_id", refund.refundId());
+    json.put("status", refund.status().name());
+    json.put("amount_minor", refund.amount().minor());
+    json.put("currency", refund.amount().currencyCode());
+    json.put("payment", PaymentJson.view(done.payment()));
+    return json;
+  }
+}
