@@ -1,0 +1,50 @@
+package com.paystream.local.scenario;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/** Day close: the ledger closes the business dates of the day, each with its trial balance. */
+final class DayClose {
+
+  private final ScenarioRun run;
+
+  DayClose(ScenarioRun run) {
+    this.run = run;
+  }
+
+  /**
+   * Closes every business date the day's entries fell on, oldest first, ahead of its cutoff (the
+   * demo day ends when its trading is over), and reads each trial balance.
+   */
+  List<TrialBalanceLine> closeDays() {
+    Set<LocalDate> dates = run.books().effectiveDates();
+    run.progress().phase("day close", () -> "the ledger closes " + dates);
+    List<TrialBalanceLine> lines = new ArrayList<>();
+    for (LocalDate date : dates) {
+      JsonNode day =
+          run.api()
+              .post(
+                  run.services().ledger() + "/v1/days/" + date + "/close?early=true",
+                  Map.of(),
+                  "application/json",
+                  new byte[0])
+              .expect("closing business date " + date, 200)
+              .json();
+      for (JsonNode line : day.path("trialBalance")) {
+        lines.add(
+            new TrialBalanceLine(
+                date,
+                line.path("currency").asString(),
+                line.path("debitBalancesMinor").asLong(),
+                line.path("creditBalancesMinor").asLong(),
+                line.path("imbalanceMinor").asLong()));
+      }
+    }
+    run.progress().done("closed " + dates + " with " + lines.size() + " trial balance lines");
+    return lines;
+  }
+}
