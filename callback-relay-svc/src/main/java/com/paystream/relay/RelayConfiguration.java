@@ -1,5 +1,6 @@
 package com.paystream.relay;
 
+import com.paystream.platform.outbox.OutboxPublisher;
 import com.paystream.platform.outbox.ReliableProducer;
 import com.paystream.relay.confirmation.ConfirmationListener;
 import com.paystream.relay.confirmation.Confirmations;
@@ -73,7 +74,7 @@ class RelayConfiguration {
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")
-  RelayPublisher relayPublisher(
+  OutboxPublisher relayPublisher(
       DataSource dataSource,
       Producer<String, byte[]> relayProducer,
       DeliveryProperties delivery,
@@ -83,17 +84,14 @@ class RelayConfiguration {
       Clock clock) {
     var serializer =
         new AvroSerializer<DeadLetter>(registry, SubjectNameStrategy.topicName(topics.prefix()));
-    return new RelayPublisher(
+    return RelayPublisher.create(
         dataSource,
         relayProducer,
         new ExhaustedDeadLetters(topics.deadLetters(), serializer, clock),
         metrics,
-        new RelayPublisher.Settings(
-            CLIENT_ID,
-            delivery.batchSize(),
-            delivery.pollInterval(),
-            delivery.pollInterval(),
-            delivery.redeliverySchedule()));
+        new OutboxPublisher.Settings(
+            CLIENT_ID, delivery.batchSize(), delivery.pollInterval(), delivery.pollInterval()),
+        delivery.redeliverySchedule());
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package com.paystream.relay.delivery;
 
+import com.paystream.platform.outbox.OutboxLog;
 import com.paystream.platform.outbox.OutboxRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,10 +16,7 @@ import java.util.List;
  * leading publisher (see {@link RelayPublisher}) calls this, so the position can be held in memory
  * between batches and the next batch read while the broker acknowledges the previous one.
  */
-final class FirstPublications {
-
-  /** A batch read from the log and the cursor positions before and after it. */
-  record Batch(Cursor before, Cursor after, List<OutboxRecord> rows) {}
+final class FirstPublications implements OutboxLog<FirstPublications.Cursor> {
 
   /** Rows with xid below lo, or below hi and seq at most afterSeq, are published. */
   record Cursor(String lo, String hi, long maxSeq, long afterSeq) {
@@ -57,10 +55,9 @@ final class FirstPublications {
           + " window_max_seq = ?, after_seq = ?"
           + " where window_lo = ?::xid8 and window_hi = ?::xid8 and after_seq = ?";
 
-  private FirstPublications() {}
-
   /** The committed position; null while migrated rows wait for their first publication. */
-  static Cursor load(Connection connection) throws SQLException {
+  @Override
+  public Cursor position(Connection connection) throws SQLException {
     try (PreparedStatement st = connection.prepareStatement(LOAD_SQL);
         ResultSet rs = st.executeQuery()) {
       if (!rs.next()) {
@@ -74,12 +71,14 @@ final class FirstPublications {
   }
 
   /** The next batch after {@code cursor}; no rows when the log holds nothing new. */
-  static Batch next(Connection connection, Cursor cursor, int batchSize) throws SQLException {
+  @Override
+  public Batch<Cursor> next(Connection connection, Cursor cursor, int batchSize)
+      throws SQLException {
     Cursor from = cursor;
     if (from.exhausted()) {
       from = nextWindow(connection, from);
       if (from == null) {
-        return new Batch(cursor, cursor, List.of());
+        return new Batch<>(cursor, cursor, List.of());
       }
     }
     List<OutboxRecord> rows = read(connection, from, batchSize);
@@ -88,11 +87,12 @@ final class FirstPublications {
       throw new IllegalStateException("publisher cursor window holds no row after " + from);
     }
     Cursor after = new Cursor(from.lo(), from.hi(), from.maxSeq(), rows.get(rows.size() - 1).seq());
-    return new Batch(cursor, after, rows);
+    return new Batch<>(cursor, after, rows);
   }
 
   /** Moves the committed position past the batch (autocommit: one atomic statement). */
-  static void advance(Connection connection, Batch batch) throws SQLException {
+  @Override
+  public void advance(Connection connection, Batch<Cursor> batch) throws SQLException {
     Cursor before = batch.before();
     Cursor after = batch.after();
     // The publication names the window the rows came from, which is before's only when the batch

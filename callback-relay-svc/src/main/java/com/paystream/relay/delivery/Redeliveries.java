@@ -1,5 +1,6 @@
 package com.paystream.relay.delivery;
 
+import com.paystream.platform.outbox.OutboxClaims;
 import com.paystream.platform.outbox.OutboxRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,18 +16,16 @@ import java.util.UUID;
  * queues what the ledger did not confirm within the first wait, the claim of what is due, and its
  * outcome (published again, dead-lettered, or found confirmed meanwhile) with the attempt history.
  */
-final class Redeliveries {
+final class Redeliveries implements OutboxClaims<Redeliveries.Claim> {
 
   /** A due message; {@code confirmed} when the ledger applied it after it was queued. */
   record Due(OutboxRecord row, boolean confirmed) {}
 
   /** The messages of one claim, split by what happens to them. */
-  record Claim(List<OutboxRecord> toPublish, List<OutboxRecord> exhausted, List<UUID> confirmed) {
-    boolean isEmpty() {
-      return toPublish.isEmpty() && exhausted.isEmpty() && confirmed.isEmpty();
-    }
-
-    int size() {
+  record Claim(List<OutboxRecord> toPublish, List<OutboxRecord> exhausted, List<UUID> confirmed)
+      implements OutboxClaims.Claim {
+    @Override
+    public int size() {
       return toPublish.size() + exhausted.size() + confirmed.size();
     }
   }
@@ -102,7 +101,8 @@ final class Redeliveries {
    * Locks the cursor (one active publisher), queues what the sweep finds, and claims due messages;
    * null when another instance is publishing.
    */
-  Claim claim(Connection connection, int batchSize) throws SQLException {
+  @Override
+  public Claim claim(Connection connection, int batchSize) throws SQLException {
     Long swept = lockSwept(connection);
     if (swept == null) {
       return null;
@@ -125,7 +125,8 @@ final class Redeliveries {
   }
 
   /** Writes the claim's new state and history, inside the batch transaction. */
-  void record(Connection connection, Claim claim) throws SQLException {
+  @Override
+  public void mark(Connection connection, Claim claim) throws SQLException {
     if (!claim.toPublish().isEmpty()) {
       Object[] ids = new Object[claim.toPublish().size()];
       Object[] waitMs = new Object[ids.length];

@@ -1,5 +1,2 @@
-/**
- * The operator API's use cases: find unconfirmed and dead-lettered messages with their delivery
- * history, and redrive them with an audit record of who did it and why.
- */
+/** The operator API's use cases: find stuck messages with their history, redrive them, audited. */
 package com.paystream.relay.operator;

@@ -17,7 +17,6 @@ import com.paystream.ledger.publishing.LedgerEventComposer;
 import com.paystream.ledger.publishing.LedgerTopics;
 import com.paystream.ledger.publishing.OutboxMetrics;
 import com.paystream.ledger.publishing.OutboxRelay;
-import com.paystream.platform.outbox.DeliveryPolicy;
 import com.paystream.platform.outbox.OutboxPublisher;
 import com.paystream.platform.outbox.ReliableProducer;
 import com.paystream.schemas.registry.SchemaRegistry;
@@ -127,11 +126,9 @@ public class LedgerConfiguration {
     Producer<String, byte[]> producer =
         new BundleFanOutProducer(ReliableProducer.create(bootstrapServers, "ledger-svc-outbox"));
     OutboxPublisher publisher =
-        new OutboxPublisher(
+        OutboxPublisher.publishOnce(
             dataSource,
             producer,
-            DeliveryPolicy.publishOnce(),
-            null,
             new OutboxMetrics(meters),
             new OutboxPublisher.Settings(
                 "ledger", outbox.batchSize(), outbox.pollInterval(), outbox.errorBackoff()));

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * insert trigger of the outbox migrations), and a publisher waits on a connection that listens to
  * it, with its poll interval as the fallback.
  */
-public final class OutboxChannel {
+final class OutboxChannel {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxChannel.class);
 
@@ -25,8 +25,7 @@ public final class OutboxChannel {
    * A connection of its own (autocommit) listening on the channel, after running {@code
    * sessionStatements} on it.
    */
-  public static Connection listen(DataSource dataSource, String... sessionStatements)
-      throws SQLException {
+  static Connection listen(DataSource dataSource, String... sessionStatements) throws SQLException {
     Connection connection = dataSource.getConnection();
     try (var st = connection.createStatement()) {
       connection.setAutoCommit(true);
@@ -45,7 +44,7 @@ public final class OutboxChannel {
    * Returns on the first notifications or after {@code pollInterval}, whichever comes first; what
    * arrived (empty after the interval).
    */
-  public static List<PGNotification> await(Connection listener, Duration pollInterval)
+  static List<PGNotification> await(Connection listener, Duration pollInterval)
       throws SQLException {
     PGNotification[] received =
         listener
@@ -54,7 +53,7 @@ public final class OutboxChannel {
     return received == null ? List.of() : List.of(received);
   }
 
-  public static void closeQuietly(Connection connection) {
+  static void closeQuietly(Connection connection) {
     if (connection == null) {
       return;
     }

@@ -1,37 +1,56 @@
 package com.paystream.platform.outbox;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ships committed outbox rows to Kafka: claims due rows in {@code seq} order, sends them as one
- * pipelined batch, waits for the broker's acknowledgement, and only then commits their new delivery
- * state. A crash anywhere before that commit leaves the rows due, so they are sent again: delivery
- * is at least once, and consumers deduplicate by message id.
+ * Ships committed outbox rows to Kafka, at least once: a row's new delivery state commits only
+ * after the broker acknowledged it, so a crash anywhere before leaves it to be sent again, and
+ * consumers deduplicate by message id. How rows are read and marked is the service's choice:
  *
- * <p>Only one publisher per database works at a time (a transaction-scoped advisory lock), which
- * keeps the per-key order of first publications across several running instances; the others stand
- * by. It wakes on the {@code outbox} notification that every insert raises at commit, and polls
- * slowly as a fallback for lost notifications or an interrupted listen connection.
+ * <ul>
+ *   <li>an {@link OutboxLog} read through a cursor on the leader's session, pipelined: batch N+1 is
+ *       read while a sender thread hands batch N to the producer and the broker acknowledges it,
+ *       and the cursor moves past batch N after its last acknowledgement (the relay's first
+ *       publications);
+ *   <li>{@link OutboxClaims} claimed and marked in one transaction per batch, dead letters included
+ *       (the ledger's and reconciliation's rows, the relay's re-deliveries).
+ * </ul>
+ *
+ * <p>A worker thread listens on the outbox channel (see {@link OutboxChannel}), with the poll
+ * interval as fallback, and drains until the log is caught up and no full batch of claims is left;
+ * the two take turns, so neither holds the other back for long. With a leader lock only the
+ * instance holding a session-level advisory lock on its listen connection publishes; the others
+ * stand by and take over when the leader's connection ends (a crash, kill -9 or lost connection
+ * releases the lock). Without one, each claim takes its own lock.
  */
 public final class OutboxPublisher implements AutoCloseable {
+
+  /**
+   * Notification payload on the outbox channel that asks for a look at the claims now, where they
+   * are otherwise looked at once per claim interval (e.g. after a redrive committed).
+   */
+  public static final String CLAIM_NOW = "redrive";
 
   /** Tuning of one publisher; {@code name} appears in logs and the worker thread's name. */
   public record Settings(String name, int batchSize, Duration pollInterval, Duration errorBackoff) {
@@ -47,117 +66,171 @@ public final class OutboxPublisher implements AutoCloseable {
     }
   }
 
+  /**
+   * Batches of the log per turn at most, so that a long backlog does not hold back due claims (and
+   * dead letters) until it is drained.
+   */
+  private static final int LOG_BATCHES_PER_TURN = 20;
+
   private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
-  private static final long ADVISORY_LOCK_KEY = 0x6f7574626f78L; // "outbox"
-  private static final long NEVER = -1;
-
-  private static final String COLUMNS =
-      "seq, message_id, topic, message_key, payload, trace_id, attempts, created_at";
-  // One statement per claim, lock included: the transaction-scoped advisory lock is an InitPlan
-  // evaluated once before any row is read, so an instance that does not hold it claims nothing.
-  // The statement's snapshot may predate the previous holder's commit; FOR UPDATE re-checks the
-  // latest version of each row against the condition, so the rows it just published are skipped.
-  private static final String LOCKED =
-      "with publisher as materialized (select pg_try_advisory_xact_lock(?) as held)";
-  // First publications in commit-sequence order: the per-key order of the topic depends on it.
-  private static final String FIRST_PUBLICATION =
-      ", first_publication as materialized (select "
-          + COLUMNS
-          + " from outbox where (select held from publisher) and status = 'PENDING'"
-          + " and next_attempt_at <= now() order by seq limit ? for update skip locked)";
-  // Re-deliveries whose wait ran out, asked for by due time. Rows waiting for a confirmation stay
-  // in outbox_due for minutes, and one "due, in seq order" scan stepped over every one of them on
-  // each claim (tens of thousands at 1,000/s with a 1-minute first wait, more behind a backlog).
-  // The order guarantee is for first publications only, so re-deliveries need no seq order.
-  private static final String REDELIVERY =
-      ", redelivery as materialized (select "
-          + COLUMNS
-          + " from outbox where (select held from publisher) and status = 'PUBLISHED'"
-          + " and next_attempt_at <> 'infinity' and next_attempt_at <= now()"
-          + " order by next_attempt_at limit ? - (select count(*) from first_publication)"
-          + " for update skip locked)";
-  private static final String CLAIM_FIRST_SQL =
-      LOCKED + FIRST_PUBLICATION + " select * from first_publication";
-  private static final String CLAIM_ALL_DUE_SQL =
-      LOCKED
-          + FIRST_PUBLICATION
-          + REDELIVERY
-          + " select * from first_publication union all select * from redelivery";
-
-  private static final String MARK_PUBLISHED_SQL =
-      "update outbox set status = 'PUBLISHED', attempts = attempts + 1, published_at = now(),"
-          + " last_error = null, next_attempt_at = case when w.wait_ms < 0 then 'infinity'"
-          + " else now() + w.wait_ms * interval '1 millisecond' end"
-          + " from unnest(?::bigint[], ?::bigint[]) as w(seq, wait_ms) where outbox.seq = w.seq";
-  private static final String MARK_DEAD_SQL =
-      "update outbox set status = 'DEAD', last_error = 'RETRIES_EXHAUSTED',"
-          + " next_attempt_at = 'infinity' where seq = any(?::bigint[])";
 
   private final DataSource dataSource;
   private final Producer<String, byte[]> producer;
-  private final DeliveryPolicy policy;
-  private final DeadLetterFactory deadLetters;
   private final PublishObserver observer;
   private final Settings settings;
-  private final boolean redelivers;
+  private final Long leaderLock;
+  private final Map<String, String> sessionSettings;
+  private final OutboxLog<?> outboxLog;
+  private final OutboxClaims<?> claims;
+  private final Duration claimInterval;
+  private final DeadLetterFactory deadLetters;
+  // Hands log batches to the producer (which compresses on the calling thread) while the worker
+  // reads the next batch; one thread, so batches reach the producer in log order.
+  private final ExecutorService sender;
 
   private final WorkerThread worker;
+  // Worker thread only.
+  private boolean leading;
+  private long nextClaimLookNanos;
+  private boolean claimAsked = true;
 
-  public OutboxPublisher(
-      DataSource dataSource,
-      Producer<String, byte[]> producer,
-      DeliveryPolicy policy,
-      DeadLetterFactory deadLetters,
-      PublishObserver observer,
-      Settings settings) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.producer = Objects.requireNonNull(producer, "producer");
-    this.policy = Objects.requireNonNull(policy, "policy");
-    this.observer = Objects.requireNonNull(observer, "observer");
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.worker = new WorkerThread("outbox-publisher-" + settings.name(), this::run);
-    if (policy instanceof DeliveryPolicy.RedeliverUntilConfirmed && deadLetters == null) {
-      throw new IllegalArgumentException("a re-delivering publisher needs a dead-letter factory");
+  private OutboxPublisher(Builder builder) {
+    this.dataSource = builder.dataSource;
+    this.producer = builder.producer;
+    this.settings = builder.settings;
+    this.observer = builder.observer;
+    this.leaderLock = builder.leaderLock;
+    this.sessionSettings = Map.copyOf(builder.sessionSettings);
+    this.outboxLog = builder.log;
+    this.claims = builder.claims;
+    this.claimInterval = builder.claimInterval;
+    this.deadLetters = builder.deadLetters;
+    if (outboxLog == null && claims == null) {
+      throw new IllegalArgumentException("a publisher needs a log or claims to publish");
     }
-    this.deadLetters = deadLetters;
-    this.redelivers = policy instanceof DeliveryPolicy.RedeliverUntilConfirmed;
+    if (outboxLog != null && leaderLock == null) {
+      throw new IllegalArgumentException("a log keeps its position in memory: it needs a leader");
+    }
+    this.worker = new WorkerThread("outbox-publisher-" + settings.name(), this::run);
+    this.sender = outboxLog == null ? null : singleDaemonThread("outbox-sender-" + settings.name());
   }
 
-  /** A publisher that ships each row once, for topics nobody confirms. */
+  /**
+   * A publisher that ships each row of the service's {@code outbox} once, for topics nobody
+   * confirms.
+   */
+  public static OutboxPublisher publishOnce(
+      DataSource dataSource,
+      Producer<String, byte[]> producer,
+      PublishObserver observer,
+      Settings settings) {
+    return builder(dataSource, producer, settings)
+        .observer(observer)
+        .claims(new PendingRows(), Duration.ZERO)
+        .build();
+  }
+
+  /** {@link #publishOnce(DataSource, Producer, PublishObserver, Settings)} without metrics. */
   public static OutboxPublisher publishOnce(
       DataSource dataSource, Producer<String, byte[]> producer, Settings settings) {
-    return new OutboxPublisher(
-        dataSource, producer, DeliveryPolicy.publishOnce(), null, PublishObserver.NONE, settings);
+    return publishOnce(dataSource, producer, PublishObserver.NONE, settings);
+  }
+
+  public static Builder builder(
+      DataSource dataSource, Producer<String, byte[]> producer, Settings settings) {
+    return new Builder(dataSource, producer, settings);
+  }
+
+  /** How a service reads and marks its rows; at least a log or claims. */
+  public static final class Builder {
+
+    private final DataSource dataSource;
+    private final Producer<String, byte[]> producer;
+    private final Settings settings;
+    private PublishObserver observer = PublishObserver.NONE;
+    private Long leaderLock;
+    private final Map<String, String> sessionSettings = new LinkedHashMap<>();
+    private OutboxLog<?> log;
+    private OutboxClaims<?> claims;
+    private Duration claimInterval = Duration.ZERO;
+    private DeadLetterFactory deadLetters;
+
+    private Builder(DataSource dataSource, Producer<String, byte[]> producer, Settings settings) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      this.producer = Objects.requireNonNull(producer, "producer");
+      this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public Builder observer(PublishObserver observer) {
+      this.observer = Objects.requireNonNull(observer, "observer");
+      return this;
+    }
+
+    /** Only the holder of this session-level advisory lock publishes. */
+    public Builder leaderLock(long key) {
+      this.leaderLock = key;
+      return this;
+    }
+
+    /** A setting of the leader's session (set when it listens, reset when it is released). */
+    public Builder sessionSetting(String name, String value) {
+      sessionSettings.put(name, value);
+      return this;
+    }
+
+    /** First publications read as a log on the leader's session, pipelined. */
+    public Builder log(OutboxLog<?> log) {
+      this.log = Objects.requireNonNull(log, "log");
+      return this;
+    }
+
+    /**
+     * Rows claimed in a transaction per batch, looked for at most once per {@code interval} (zero:
+     * on every wake-up) unless the last claim was a full batch or {@link #CLAIM_NOW} was notified.
+     */
+    public Builder claims(OutboxClaims<?> claims, Duration interval) {
+      this.claims = Objects.requireNonNull(claims, "claims");
+      this.claimInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /** Builds the dead letter of each exhausted claimed row. */
+    public Builder deadLetters(DeadLetterFactory deadLetters) {
+      this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+      return this;
+    }
+
+    public OutboxPublisher build() {
+      return new OutboxPublisher(this);
+    }
   }
 
   public void start() {
     worker.start();
   }
 
-  /** Nudges the worker to look for due rows now (e.g. after a redrive), through its own channel. */
-  public void wakeUp() {
-    try (Connection connection = dataSource.getConnection();
-        var st = connection.createStatement()) {
-      st.execute("select pg_notify('outbox', '')");
-    } catch (SQLException e) {
-      log.debug("wake-up notification failed; the poll fallback will pick the rows up", e);
-    }
-  }
-
   @Override
   public void close() {
     worker.close();
+    if (sender != null) {
+      sender.shutdownNow();
+    }
   }
 
   private void run() {
-    Connection listener = null;
+    Connection session = null;
     while (worker.running()) {
       try {
-        if (listener == null) {
-          listener = OutboxChannel.listen(dataSource);
+        if (session == null) {
+          session = listen();
         }
-        drain();
-        OutboxChannel.await(listener, settings.pollInterval());
+        if (!leading) {
+          leading = leaderLock == null || tryToLead(session);
+        }
+        if (leading) {
+          drain(session);
+        }
+        awaitNotification(session);
       } catch (Exception e) {
         if (!worker.running()) {
           break;
@@ -166,48 +239,150 @@ public final class OutboxPublisher implements AutoCloseable {
         log.atWarn()
             .addKeyValue("publisher", settings.name())
             .setCause(e)
-            .log("outbox publishing failed; rows stay due and are retried");
-        OutboxChannel.closeQuietly(listener);
-        listener = null;
+            .log("outbox publishing failed; nothing was marked, the batches are retried");
+        release(session);
+        session = null;
         LockSupport.parkNanos(settings.errorBackoff().toNanos());
       }
     }
-    OutboxChannel.closeQuietly(listener);
+    release(session);
   }
 
-  /** Publishes until no full batch is left, so a backlog drains without waiting for wake-ups. */
-  public int drain() throws SQLException {
-    int total = 0;
-    int handled;
-    do {
-      handled = publishBatch();
-      total += handled;
-    } while (handled == settings.batchSize() && worker.running());
-    return total;
+  /** The session the worker listens on (and, with a log, reads the log on). */
+  private Connection listen() throws SQLException {
+    return OutboxChannel.listen(
+        dataSource,
+        sessionSettings.entrySet().stream()
+            .map(s -> "set " + s.getKey() + " = " + s.getValue())
+            .toArray(String[]::new));
+  }
+
+  private boolean tryToLead(Connection session) throws SQLException {
+    try (PreparedStatement st = session.prepareStatement("select pg_try_advisory_lock(?)")) {
+      st.setLong(1, leaderLock);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
   }
 
   /**
-   * Claims, sends and commits one batch; returns how many rows it handled (0: none due or busy).
+   * Gives up leadership and the connection. The connection goes back to a pool that keeps it open,
+   * so the session lock and settings are released explicitly; if that fails the connection is
+   * broken, and its end on the server releases the lock.
    */
-  int publishBatch() throws SQLException {
+  private void release(Connection session) {
+    leading = false;
+    if (session == null) {
+      return;
+    }
+    if (leaderLock != null || !sessionSettings.isEmpty()) {
+      try (var st = session.createStatement()) {
+        st.execute("select pg_advisory_unlock_all()");
+        for (String setting : sessionSettings.keySet()) {
+          st.execute("reset " + setting);
+        }
+      } catch (SQLException e) {
+        log.debug("releasing the leader lock failed; the connection is gone", e);
+      }
+    }
+    OutboxChannel.closeQuietly(session);
+  }
+
+  private void awaitNotification(Connection session) throws SQLException {
+    for (PGNotification n : OutboxChannel.await(session, settings.pollInterval())) {
+      claimAsked |= CLAIM_NOW.equals(n.getParameter());
+    }
+  }
+
+  /**
+   * Publishes until the log is caught up and no full batch of claims is due; the two take turns, so
+   * neither a wave of claims nor a long backlog in the log holds the other back for long.
+   */
+  private int drain(Connection session) throws SQLException {
+    int total = 0;
+    int first;
+    int claimed;
+    do {
+      first = outboxLog == null ? 0 : publishLog(outboxLog, session);
+      claimed = claims != null && claimLookDue() ? publishClaimed(claims) : 0;
+      total += first + claimed;
+    } while ((first > 0 || claimed == settings.batchSize()) && worker.running());
+    return total;
+  }
+
+  /** A log batch being handed to the producer on the sender thread. */
+  private record InFlight<P>(
+      OutboxLog.Batch<P> batch, Future<List<Future<RecordMetadata>>> handedOver) {}
+
+  /**
+   * Publishes the log until it holds nothing new, two batches in flight: the next is read and sent
+   * while the broker acknowledges the previous, whose cursor move is committed after its last
+   * acknowledgement, for at most {@link #LOG_BATCHES_PER_TURN} batches. Returns how many rows went
+   * out (0: nothing new, or the log waits this turn).
+   */
+  private <P> int publishLog(OutboxLog<P> outbox, Connection session) throws SQLException {
+    P position = outbox.position(session);
+    if (position == null) {
+      return 0;
+    }
+    int published = 0;
+    int batches = 0;
+    InFlight<P> previous = null;
+    while (worker.running()) {
+      OutboxLog.Batch<P> next = outbox.next(session, position, settings.batchSize());
+      InFlight<P> current = null;
+      if (!next.rows().isEmpty()) {
+        current = new InFlight<>(next, sender.submit(() -> send(next.rows(), List.of())));
+        position = next.after();
+      }
+      if (previous != null) {
+        complete(outbox, session, previous);
+        published += previous.batch().rows().size();
+      }
+      previous = current;
+      if (current == null || ++batches == LOG_BATCHES_PER_TURN) {
+        break;
+      }
+    }
+    if (previous != null) {
+      complete(outbox, session, previous);
+      published += previous.batch().rows().size();
+    }
+    return published;
+  }
+
+  private <P> void complete(OutboxLog<P> outbox, Connection session, InFlight<P> inFlight)
+      throws SQLException {
+    // No flush: it would also wait for the batch sent after this one, which is the overlap the
+    // pipeline is for. The producer's short linger sends this batch on its own.
+    awaitEach(await(inFlight.handedOver()));
+    outbox.advance(session, inFlight.batch());
+    observer.published(inFlight.batch().rows());
+  }
+
+  private <C extends OutboxClaims.Claim> int publishClaimed(OutboxClaims<C> source)
+      throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        List<OutboxRecord> due = claim(connection);
-        Batch batch = split(due);
-        List<Future<RecordMetadata>> acks = send(batch);
-        // The new delivery state and history are written while the broker acknowledges: they stay
-        // uncommitted until every acknowledgement is in, so the broker's round trip and the
-        // database's work overlap instead of adding up.
-        markPublished(connection, batch.toPublish());
-        markDead(connection, batch.exhausted());
-        if (!due.isEmpty()) {
-          observer.beforeCommit(connection, batch.toPublish(), batch.exhausted());
+        C claim = source.claim(connection, settings.batchSize());
+        if (claim == null || claim.size() == 0) {
+          connection.rollback();
+          lookAgainLater(0);
+          return 0;
         }
-        awaitAcks(acks);
+        List<Future<RecordMetadata>> acks = send(claim.toPublish(), claim.exhausted());
+        // The new delivery state is written while the broker acknowledges: it stays uncommitted
+        // until every acknowledgement is in, so the broker's round trip and the database's work
+        // overlap instead of adding up.
+        source.mark(connection, claim);
+        producer.flush(); // whatever the linger still holds goes now
+        awaitEach(acks);
         connection.commit();
-        report(batch);
-        return due.size();
+        report(claim);
+        lookAgainLater(claim.size());
+        return claim.size();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
@@ -215,73 +390,45 @@ public final class OutboxPublisher implements AutoCloseable {
     }
   }
 
-  private record Batch(List<OutboxRecord> toPublish, List<OutboxRecord> exhausted) {}
+  private boolean claimLookDue() {
+    return claimAsked || System.nanoTime() - nextClaimLookNanos >= 0;
+  }
 
-  private Batch split(List<OutboxRecord> due) {
-    if (!(policy instanceof DeliveryPolicy.RedeliverUntilConfirmed redeliver)) {
-      return new Batch(due, List.of());
-    }
-    List<OutboxRecord> toPublish = new ArrayList<>(due.size());
-    List<OutboxRecord> exhausted = new ArrayList<>();
-    for (OutboxRecord row : due) {
-      (redeliver.exhausted(row.attempts()) ? exhausted : toPublish).add(row);
-    }
-    return new Batch(toPublish, exhausted);
+  private void lookAgainLater(int handled) {
+    claimAsked = handled == settings.batchSize();
+    nextClaimLookNanos = System.nanoTime() + claimInterval.toNanos();
   }
 
   /**
-   * Due rows, at most one batch, in seq order (re-deliveries only fill the room first publications
-   * leave); none when another instance holds the publisher lock.
+   * Hands the rows, then the dead letters of the exhausted ones, to the producer without waiting:
+   * one round of acknowledgements per batch.
    */
-  private List<OutboxRecord> claim(Connection connection) throws SQLException {
-    try (PreparedStatement st =
-        connection.prepareStatement(redelivers ? CLAIM_ALL_DUE_SQL : CLAIM_FIRST_SQL)) {
-      st.setLong(1, ADVISORY_LOCK_KEY);
-      st.setInt(2, settings.batchSize());
-      if (redelivers) {
-        st.setInt(3, settings.batchSize());
-      }
-      List<OutboxRecord> rows = new ArrayList<>();
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          rows.add(OutboxRecord.read(rs));
-        }
-      }
-      rows.sort(Comparator.comparingLong(OutboxRecord::seq));
-      return rows;
-    }
-  }
-
-  /**
-   * Hands the whole batch to the producer without waiting, so it costs one round of broker
-   * acknowledgements. No flush yet: the producer's short linger sends it while the caller writes
-   * the delivery state, and {@link #awaitAcks} then waits for what is still in flight.
-   */
-  private List<Future<RecordMetadata>> send(Batch batch) {
-    List<Future<RecordMetadata>> acks =
-        new ArrayList<>(batch.toPublish().size() + batch.exhausted().size());
-    for (OutboxRecord row : batch.toPublish()) {
+  private List<Future<RecordMetadata>> send(List<OutboxRecord> rows, List<OutboxRecord> exhausted) {
+    List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size() + exhausted.size());
+    for (OutboxRecord row : rows) {
       ProducerRecord<String, byte[]> record =
           new ProducerRecord<>(row.topic(), row.key(), row.payload());
       OutboxHeaders.write(record.headers(), row, row.attempts() + 1);
       acks.add(producer.send(record));
     }
-    for (OutboxRecord row : batch.exhausted()) {
+    for (OutboxRecord row : exhausted) {
+      if (deadLetters == null) {
+        throw new IllegalStateException("rows exhausted their schedule, but no dead letters");
+      }
       acks.add(producer.send(deadLetters.deadLetterFor(row)));
     }
     return acks;
   }
 
-  private void awaitAcks(List<Future<RecordMetadata>> acks) {
-    producer.flush(); // whatever a longer linger still holds goes now
+  private static void awaitEach(List<Future<RecordMetadata>> acks) {
     for (Future<RecordMetadata> ack : acks) {
-      awaitAck(ack);
+      await(ack);
     }
   }
 
-  private static void awaitAck(Future<RecordMetadata> ack) {
+  private static <T> T await(Future<T> future) {
     try {
-      ack.get();
+      return future.get();
     } catch (ExecutionException e) {
       throw new PublishFailedException(e.getCause());
     } catch (InterruptedException e) {
@@ -290,53 +437,25 @@ public final class OutboxPublisher implements AutoCloseable {
     }
   }
 
-  private void markPublished(Connection connection, List<OutboxRecord> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return;
+  private void report(OutboxClaims.Claim claim) {
+    if (!claim.toPublish().isEmpty()) {
+      observer.published(claim.toPublish());
     }
-    Long[] seqs = new Long[rows.size()];
-    Long[] waits = new Long[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      seqs[i] = rows.get(i).seq();
-      waits[i] = waitMillisAfter(rows.get(i).attempts() + 1);
-    }
-    try (PreparedStatement st = connection.prepareStatement(MARK_PUBLISHED_SQL)) {
-      Array seqArray = connection.createArrayOf("bigint", seqs);
-      Array waitArray = connection.createArrayOf("bigint", waits);
-      st.setArray(1, seqArray);
-      st.setArray(2, waitArray);
-      st.executeUpdate();
-    }
-  }
-
-  private long waitMillisAfter(int publication) {
-    if (policy instanceof DeliveryPolicy.RedeliverUntilConfirmed redeliver) {
-      return redeliver.waitAfter(publication).toMillis();
-    }
-    return NEVER;
-  }
-
-  private void markDead(Connection connection, List<OutboxRecord> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return;
-    }
-    Long[] seqs = rows.stream().map(OutboxRecord::seq).toArray(Long[]::new);
-    try (PreparedStatement st = connection.prepareStatement(MARK_DEAD_SQL)) {
-      st.setArray(1, connection.createArrayOf("bigint", seqs));
-      st.executeUpdate();
-    }
-  }
-
-  private void report(Batch batch) {
-    if (!batch.toPublish().isEmpty()) {
-      observer.published(batch.toPublish());
-    }
-    if (!batch.exhausted().isEmpty()) {
-      observer.deadLettered(batch.exhausted());
+    if (!claim.exhausted().isEmpty()) {
+      observer.deadLettered(claim.exhausted());
       log.atWarn()
           .addKeyValue("publisher", settings.name())
-          .addKeyValue("count", batch.exhausted().size())
+          .addKeyValue("count", claim.exhausted().size())
           .log("outbox rows exhausted their re-delivery schedule and were dead-lettered");
     }
+  }
+
+  private static ExecutorService singleDaemonThread(String name) {
+    return Executors.newSingleThreadExecutor(
+        task -> {
+          Thread thread = new Thread(task, name);
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 }

@@ -8,19 +8,19 @@ import java.util.concurrent.TimeUnit;
  * {@link #running()} between turns, and close interrupts it (waking a notification wait) and waits
  * up to 30 seconds for it to end. Started at most once at a time; start after close runs it anew.
  */
-public final class WorkerThread implements AutoCloseable {
+final class WorkerThread implements AutoCloseable {
 
   private final String name;
   private final Runnable loop;
   private volatile boolean running;
   private Thread thread;
 
-  public WorkerThread(String name, Runnable loop) {
+  WorkerThread(String name, Runnable loop) {
     this.name = Objects.requireNonNull(name, "name");
     this.loop = Objects.requireNonNull(loop, "loop");
   }
 
-  public synchronized void start() {
+  synchronized void start() {
     if (running) {
       return;
     }
@@ -31,7 +31,7 @@ public final class WorkerThread implements AutoCloseable {
   }
 
   /** False once close began (and before the first start): the loop should end its turn. */
-  public boolean running() {
+  boolean running() {
     return running;
   }
 

@@ -1,6 +1,2 @@
-/**
- * The transactional outbox: services write Kafka records into their own database in the same
- * transaction as the business change, and {@link com.paystream.platform.outbox.OutboxPublisher}
- * ships them after commit, in order, at least once.
- */
+/** The transactional outbox: rows committed with the business change, shipped to Kafka after. */
 package com.paystream.platform.outbox;

@@ -22,7 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.flywaydb.core.Flyway;
@@ -35,7 +34,6 @@ class OutboxPublisherIT {
 
   private DataSource dataSource;
   private String topic;
-  private String deadLetterTopic;
   private Producer<String, byte[]> producer;
   private OutboxPublisher publisher;
 
@@ -46,14 +44,8 @@ class OutboxPublisherIT {
     dataSource = SharedInfrastructure.postgres().dataSource(database);
     Flyway.configure().dataSource(dataSource).locations("classpath:db/outbox").load().migrate();
     topic = SharedInfrastructure.uniqueName("outbox-topic");
-    deadLetterTopic = topic + "-dlt";
     try (Admin admin = admin()) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(topic, 3, (short) 1), new NewTopic(deadLetterTopic, 1, (short) 1)))
-          .all()
-          .get();
+      admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
     }
     producer = ReliableProducer.create(bootstrap(), "outbox-it");
   }
@@ -103,44 +95,6 @@ class OutboxPublisherIT {
   }
 
   @Test
-  void redeliversUntilConfirmedAndDeadLettersWhenTheScheduleRunsOut() throws Exception {
-    UUID confirmed = insert("pay-3", "confirmed-after-first").get(0);
-    UUID unconfirmed = insert("pay-4", "never-confirmed").get(0);
-    DeadLetterFactory deadLetters =
-        row ->
-            new ProducerRecord<>(
-                deadLetterTopic,
-                row.key(),
-                ("dead:" + row.messageId()).getBytes(StandardCharsets.UTF_8));
-    publisher =
-        new OutboxPublisher(
-            dataSource,
-            producer,
-            // Long enough to confirm the first row before its re-delivery, short for the second.
-            DeliveryPolicy.redeliverUntilConfirmed(
-                List.of(Duration.ofSeconds(2), Duration.ofMillis(300))),
-            deadLetters,
-            PublishObserver.NONE,
-            settings());
-
-    publisher.start();
-    await().atMost(Duration.ofSeconds(10)).until(() -> status(confirmed).equals("PUBLISHED"));
-    update(
-        "update outbox set status = 'CONFIRMED', confirmed_at = now() where message_id = ?",
-        confirmed);
-
-    List<ConsumerRecord<String, byte[]>> dead = consume(deadLetterTopic, 1);
-    assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8))
-        .isEqualTo("dead:" + unconfirmed);
-    assertThat(status(unconfirmed)).isEqualTo("DEAD");
-    assertThat(status(confirmed)).isEqualTo("CONFIRMED");
-    List<ConsumerRecord<String, byte[]>> published = consume(topic, 3);
-    assertThat(published)
-        .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
-        .containsExactlyInAnyOrder("confirmed-after-first", "never-confirmed", "never-confirmed");
-  }
-
-  @Test
   void theDatabaseKeepsMessagesImmutable() throws Exception {
     UUID id = insert("pay-5", "original").get(0);
 
@@ -185,18 +139,6 @@ class OutboxPublisherIT {
         PreparedStatement st = c.prepareStatement(sql)) {
       st.setObject(1, id);
       st.executeUpdate();
-    }
-  }
-
-  private String status(UUID id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement st =
-            c.prepareStatement("select status from outbox where message_id = ?")) {
-      st.setObject(1, id);
-      try (var rs = st.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
     }
   }
 

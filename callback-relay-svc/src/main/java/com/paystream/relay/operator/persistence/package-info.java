@@ -1,5 +1,2 @@
-/**
- * The operator API's SQL: the gateway's outbox, where each message stands, its history and the
- * audit trail.
- */
+/** The operator API's SQL: where each message stands, its history and the audit trail. */
 package com.paystream.relay.operator.persistence;

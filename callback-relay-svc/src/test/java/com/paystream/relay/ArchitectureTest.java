@@ -1,0 +1,85 @@
+package com.paystream.relay;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The relay's boundaries, checked rather than hoped for. */
+class ArchitectureTest {
+
+  private static final JavaClasses RELAY =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("com.paystream.relay");
+
+  @Test
+  void deliveryAndConfirmationNeverReachIntoTheOperatorApi() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("com.paystream.relay.delivery..", "com.paystream.relay.confirmation..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.paystream.relay.operator..")
+        .check(RELAY);
+  }
+
+  @Test
+  void onlyTheOperatorWebAdapterSpeaksHttp() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("com.paystream.relay.operator.web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
+        .check(RELAY);
+  }
+
+  @Test
+  void theOperatorUseCasesReachSqlKafkaAndHttpThroughTheirAdapters() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.paystream.relay.operator")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "java.sql..",
+            "javax.sql..",
+            "org.springframework.jdbc..",
+            "org.apache.kafka..",
+            "org.apache.avro..",
+            "com.paystream.schemas..",
+            "org.springframework.web..",
+            "jakarta.servlet..")
+        .check(RELAY);
+  }
+
+  @Test
+  void packagesAreFreeOfCycles() {
+    slices().matching("com.paystream.relay.(**)").should().beFreeOfCycles().check(RELAY);
+  }
+
+  @Test
+  void everyPackageSaysWhatItIsFor() {
+    Set<String> packages =
+        RELAY.stream()
+            .map(JavaClass::getPackageName)
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> documented =
+        RELAY.stream()
+            .filter(javaClass -> javaClass.getSimpleName().equals("package-info"))
+            .map(JavaClass::getPackageName)
+            .collect(Collectors.toSet());
+
+    assertThat(packages).allSatisfy(name -> assertThat(documented).contains(name));
+  }
+}
