@@ -67,20 +67,6 @@ public final class MatchUnit {
     }
   }
 
-  /**
-   * What an operation did: the results to publish, whether the unit may be forgotten, and whether
-   * the operation applied at all (a re-delivery or an unknown break id does not).
-   */
-  public record Decision(List<ReconEvent> events, boolean forget, boolean applied) {
-    public Decision {
-      events = List.copyOf(events);
-    }
-
-    static Decision unchanged() {
-      return new Decision(List.of(), false, false);
-    }
-  }
-
   final String reference;
   final List<Item> items;
   final TreeMap<String, Long> acknowledged;

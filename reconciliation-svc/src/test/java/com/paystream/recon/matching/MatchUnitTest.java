@@ -191,9 +191,8 @@ class MatchUnitTest {
     unit.accept(credit("pay-1", "1", 12550, "EUR"), T0, RULES);
     unit.accept(payment("pay-1", "e-1", 1, 12550, "EUR"), T0, RULES);
 
-    MatchUnit.Decision again = unit.accept(credit("pay-1", "1", 12550, "EUR"), T0, RULES);
-    MatchUnit.Decision ledgerAgain =
-        unit.accept(payment("pay-1", "e-1", 1, 12550, "EUR"), T0, RULES);
+    Decision again = unit.accept(credit("pay-1", "1", 12550, "EUR"), T0, RULES);
+    Decision ledgerAgain = unit.accept(payment("pay-1", "e-1", 1, 12550, "EUR"), T0, RULES);
 
     assertThat(again.applied()).isFalse();
     assertThat(again.events()).isEmpty();

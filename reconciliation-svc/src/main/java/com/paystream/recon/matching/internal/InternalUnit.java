@@ -1,6 +1,7 @@
 package com.paystream.recon.matching.internal;
 
 import com.paystream.recon.matching.BreakState;
+import com.paystream.recon.matching.Decision;
 import com.paystream.recon.matching.Leg;
 import com.paystream.recon.matching.Outcome;
 import com.paystream.recon.matching.ReconEvent;
@@ -45,17 +46,6 @@ public final class InternalUnit {
   record OpenBreak(String breakId, Outcome outcome, LocalDate businessDate, List<Leg> legs) {
     OpenBreak {
       legs = List.copyOf(legs);
-    }
-  }
-
-  /** What an operation did: results to publish, whether the unit may be forgotten, applied. */
-  public record Decision(List<ReconEvent> events, boolean forget, boolean applied) {
-    public Decision {
-      events = List.copyOf(events);
-    }
-
-    static Decision unchanged() {
-      return new Decision(List.of(), false, false);
     }
   }
 
