@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -67,28 +68,101 @@ public final class MatchUnit {
     }
   }
 
-  final String reference;
-  final List<Item> items;
-  final TreeMap<String, Long> acknowledged;
-  LocalDate businessDate;
-  boolean dateFromStatement;
-  String provider;
-  String lastLineId;
-  String lastEntryId;
-  long deadlineMs;
-  DeadlineKind deadlineKind;
-  int breakSeq;
-  long emissions;
-  boolean matched;
-  OpenBreak openBreak;
-  final List<OpenBreak> openDuplicates;
+  /**
+   * Everything a unit holds, for its codec. {@code deadlineMs} is the raw deadline, kept even when
+   * the kind is NONE.
+   */
+  record Snapshot(
+      String reference,
+      List<Item> items,
+      Map<String, Long> acknowledged,
+      LocalDate businessDate,
+      boolean dateFromStatement,
+      String provider,
+      String lastLineId,
+      String lastEntryId,
+      long deadlineMs,
+      DeadlineKind deadlineKind,
+      int breakSeq,
+      long emissions,
+      boolean matched,
+      OpenBreak openBreak,
+      List<OpenBreak> openDuplicates) {
 
-  MatchUnit(String reference) {
+    Snapshot {
+      Objects.requireNonNull(reference, "reference");
+      Objects.requireNonNull(deadlineKind, "deadlineKind");
+      items = List.copyOf(items);
+      acknowledged = Collections.unmodifiableSortedMap(new TreeMap<>(acknowledged));
+      openDuplicates = List.copyOf(openDuplicates);
+    }
+  }
+
+  private final String reference;
+  private final List<Item> items;
+  private final TreeMap<String, Long> acknowledged;
+  private LocalDate businessDate;
+  private boolean dateFromStatement;
+  private String provider;
+  private String lastLineId;
+  private String lastEntryId;
+  private long deadlineMs;
+  private DeadlineKind deadlineKind;
+  private int breakSeq;
+  private long emissions;
+  private boolean matched;
+  private OpenBreak openBreak;
+  private final List<OpenBreak> openDuplicates;
+
+  private MatchUnit(String reference) {
     this.reference = Objects.requireNonNull(reference, "reference");
     this.items = new ArrayList<>(2);
     this.acknowledged = new TreeMap<>();
     this.deadlineKind = DeadlineKind.NONE;
     this.openDuplicates = new ArrayList<>(0);
+  }
+
+  private MatchUnit(Snapshot snapshot) {
+    this.reference = snapshot.reference();
+    this.items = new ArrayList<>(snapshot.items());
+    this.acknowledged = new TreeMap<>(snapshot.acknowledged());
+    this.businessDate = snapshot.businessDate();
+    this.dateFromStatement = snapshot.dateFromStatement();
+    this.provider = snapshot.provider();
+    this.lastLineId = snapshot.lastLineId();
+    this.lastEntryId = snapshot.lastEntryId();
+    this.deadlineMs = snapshot.deadlineMs();
+    this.deadlineKind = snapshot.deadlineKind();
+    this.breakSeq = snapshot.breakSeq();
+    this.emissions = snapshot.emissions();
+    this.matched = snapshot.matched();
+    this.openBreak = snapshot.openBreak();
+    this.openDuplicates = new ArrayList<>(snapshot.openDuplicates());
+  }
+
+  /** The unit a codec read back. */
+  static MatchUnit restore(Snapshot snapshot) {
+    return new MatchUnit(snapshot);
+  }
+
+  /** What the unit holds now, for its codec. */
+  Snapshot snapshot() {
+    return new Snapshot(
+        reference,
+        items,
+        acknowledged,
+        businessDate,
+        dateFromStatement,
+        provider,
+        lastLineId,
+        lastEntryId,
+        deadlineMs,
+        deadlineKind,
+        breakSeq,
+        emissions,
+        matched,
+        openBreak,
+        openDuplicates);
   }
 
   public static MatchUnit empty(String reference) {
