@@ -1,5 +1,6 @@
 package com.paystream.recon.matching;
 
+import com.paystream.platform.money.Money;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,8 +52,7 @@ public final class MatchUnit {
   record Item(
       String identity,
       boolean statement,
-      long signedMinor,
-      String currency,
+      Money signed,
       boolean booking,
       String sourceId,
       boolean duplicate) {}
@@ -267,8 +267,7 @@ public final class MatchUnit {
     if (arrival instanceof StatementArrival line) {
       return item.statement()
           && line.direction() == Direction.CREDIT
-          && item.signedMinor() == line.signedMinor()
-          && item.currency().equals(line.currency());
+          && item.signed().equals(line.signed());
     }
     LedgerArrival line = (LedgerArrival) arrival;
     return !item.statement()
@@ -279,33 +278,20 @@ public final class MatchUnit {
 
   private static Item item(Arrival arrival, boolean duplicate) {
     if (arrival instanceof StatementArrival line) {
-      return new Item(
-          line.identity(),
-          true,
-          line.signedMinor(),
-          line.currency(),
-          false,
-          line.lineId(),
-          duplicate);
+      return new Item(line.identity(), true, line.signed(), false, line.lineId(), duplicate);
     }
     LedgerArrival line = (LedgerArrival) arrival;
     return new Item(
-        line.identity(),
-        false,
-        line.signedMinor(),
-        line.currency(),
-        line.booking(),
-        line.entryId(),
-        duplicate);
+        line.identity(), false, line.signed(), line.booking(), line.entryId(), duplicate);
   }
 
   private ReconEvent openDuplicate(Arrival arrival) {
     boolean statement = arrival instanceof StatementArrival;
     Leg leg =
         new Leg(
-            arrival.currency(),
-            statement ? arrival.signedMinor() : null,
-            statement ? null : arrival.signedMinor());
+            arrival.amount().currency(),
+            statement ? arrival.signed() : null,
+            statement ? null : arrival.signed());
     OpenBreak duplicate =
         new OpenBreak(nextBreakId(), Outcome.DUPLICATE, dateOf(arrival), List.of(leg));
     openDuplicates.add(duplicate);
@@ -490,7 +476,7 @@ public final class MatchUnit {
     TreeSet<String> currencies = new TreeSet<>(acknowledged.keySet());
     for (Item item : items) {
       if (!item.duplicate()) {
-        currencies.add(item.currency());
+        currencies.add(item.signed().currencyCode());
       }
     }
     return currencies;
@@ -499,8 +485,10 @@ public final class MatchUnit {
   private long net(boolean statement, String currency) {
     long net = 0;
     for (Item item : items) {
-      if (!item.duplicate() && item.statement() == statement && item.currency().equals(currency)) {
-        net = Math.addExact(net, item.signedMinor());
+      if (!item.duplicate()
+          && item.statement() == statement
+          && item.signed().currencyCode().equals(currency)) {
+        net = Math.addExact(net, item.signed().minor());
       }
     }
     return net;
@@ -531,7 +519,7 @@ public final class MatchUnit {
     List<Leg> legs = new ArrayList<>(currencies.size());
     for (String currency : currencies) {
       legs.add(
-          new Leg(
+          Leg.of(
               currency,
               anyStatement ? net(true, currency) : null,
               anyLedger ? net(false, currency) : null));
@@ -546,7 +534,7 @@ public final class MatchUnit {
   private void close(
       List<ReconEvent> events, String resolution, String causationId, String traceId) {
     TreeSet<String> currencies = currencies();
-    openBreak.legs().forEach(leg -> currencies.add(leg.currency()));
+    openBreak.legs().forEach(leg -> currencies.add(leg.currencyCode()));
     OpenBreak closing = openBreak.withLegs(legs(currencies));
     events.addAll(closeEvents(closing, resolution, causationId, traceId));
     openBreak = null;

@@ -1,5 +1,6 @@
 package com.paystream.recon.matching;
 
+import com.paystream.platform.money.Money;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
@@ -55,8 +56,8 @@ public final class MatchUnitCodec {
     for (MatchUnit.Item item : state.items()) {
       out.writeUTF(item.identity());
       out.writeBoolean(item.statement());
-      out.writeLong(item.signedMinor());
-      out.writeUTF(item.currency());
+      out.writeLong(item.signed().minor());
+      out.writeUTF(item.signed().currencyCode());
       out.writeBoolean(item.booking());
       out.writeUTF(item.sourceId());
       out.writeBoolean(item.duplicate());
@@ -95,8 +96,7 @@ public final class MatchUnitCodec {
           new MatchUnit.Item(
               in.readUTF(),
               in.readBoolean(),
-              in.readLong(),
-              in.readUTF(),
+              Money.of(in.readLong(), in.readUTF()),
               in.readBoolean(),
               in.readUTF(),
               in.readBoolean()));
@@ -147,7 +147,7 @@ public final class MatchUnitCodec {
     writeDate(out, open.businessDate());
     out.writeInt(open.legs().size());
     for (Leg leg : open.legs()) {
-      out.writeUTF(leg.currency());
+      out.writeUTF(leg.currencyCode());
       writeNullable(out, leg.statementMinor());
       writeNullable(out, leg.internalMinor());
     }
@@ -160,7 +160,7 @@ public final class MatchUnitCodec {
     int count = in.readInt();
     List<Leg> legs = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      legs.add(new Leg(in.readUTF(), readNullableLong(in), readNullableLong(in)));
+      legs.add(Leg.of(in.readUTF(), readNullableLong(in), readNullableLong(in)));
     }
     return new MatchUnit.OpenBreak(breakId, outcome, date, legs);
   }

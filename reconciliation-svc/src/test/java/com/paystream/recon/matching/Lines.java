@@ -1,5 +1,6 @@
 package com.paystream.recon.matching;
 
+import com.paystream.platform.money.Money;
 import java.time.LocalDate;
 
 /** Builders of arrivals for tests. */
@@ -26,8 +27,7 @@ final class Lines {
         statementId,
         lineId,
         direction,
-        minor,
-        currency,
+        Money.of(minor, currency),
         bookingDate,
         "simulator",
         "evt-s-" + lineId,
@@ -54,8 +54,7 @@ final class Lines {
         entryId,
         booking,
         side,
-        minor,
-        currency,
+        Money.of(minor, currency),
         effectiveDate,
         "simulator",
         "evt-l-" + sequence,

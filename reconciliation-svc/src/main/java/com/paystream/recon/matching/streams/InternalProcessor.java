@@ -36,7 +36,7 @@ final class InternalProcessor extends UnitProcessor<InternalInbound, InternalUni
   @Override
   String keyOf(Record<String, InternalInbound> record) {
     return record.value() instanceof InternalInbound.Arrival a
-        ? a.arrival().paymentId()
+        ? a.arrival().paymentId().value()
         : ((InternalInbound.Resolution) record.value()).resolution().reference();
   }
 
