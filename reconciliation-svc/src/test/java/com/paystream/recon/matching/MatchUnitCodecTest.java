@@ -1,29 +1,18 @@
 package com.paystream.recon.matching;
 
 import static com.paystream.recon.matching.Lines.DAY;
+import static com.paystream.recon.matching.Lines.RULES;
+import static com.paystream.recon.matching.Lines.T0;
 import static com.paystream.recon.matching.Lines.credit;
 import static com.paystream.recon.matching.Lines.ledger;
 import static com.paystream.recon.matching.Lines.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /** The bytes of a unit in the state store and its changelog are a contract with what is stored. */
 class MatchUnitCodecTest {
-
-  private static final long T0 = Instant.parse("2025-03-15T07:00:00Z").toEpochMilli();
-  private static final MatchRules RULES =
-      new MatchRules(
-          Duration.ofMinutes(30),
-          Duration.ofHours(6),
-          Duration.ofHours(2),
-          0,
-          ZoneOffset.UTC,
-          Duration.ofDays(35));
 
   /**
    * A unit with every part filled in: a USD booking, a EUR credit, a duplicate of it (open), an

@@ -1,6 +1,8 @@
 package com.paystream.recon.matching;
 
 import static com.paystream.recon.matching.Lines.DAY;
+import static com.paystream.recon.matching.Lines.RULES;
+import static com.paystream.recon.matching.Lines.T0;
 import static com.paystream.recon.matching.Lines.credit;
 import static com.paystream.recon.matching.Lines.ledger;
 import static com.paystream.recon.matching.Lines.payment;
@@ -17,16 +19,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MatchUnitTest {
-
-  private static final long T0 = Instant.parse("2025-03-15T07:00:00Z").toEpochMilli();
-  private static final MatchRules RULES =
-      new MatchRules(
-          Duration.ofMinutes(30),
-          Duration.ofHours(6),
-          Duration.ofHours(2),
-          0,
-          ZoneOffset.UTC,
-          Duration.ofDays(35));
 
   private final MatchUnit unit = MatchUnit.empty("pay-1");
 
