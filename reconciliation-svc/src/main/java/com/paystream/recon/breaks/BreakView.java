@@ -27,7 +27,7 @@ public record BreakView(
         event.currency(),
         event.leg().statementMinor(),
         event.leg().internalMinor(),
-        event.leg().atRiskMinor(),
+        event.leg().atRisk().minor(),
         event.provider(),
         event.statementLineId(),
         event.entryId(),

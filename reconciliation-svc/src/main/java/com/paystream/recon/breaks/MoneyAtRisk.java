@@ -51,7 +51,7 @@ public final class MoneyAtRisk {
     Map<List<String>, Long> counts =
         new TreeMap<>(java.util.Comparator.comparing(Object::toString));
     for (ReconEvent event : open) {
-      byCurrency.merge(event.currency(), event.leg().atRiskMinor(), Math::addExact);
+      byCurrency.merge(event.currency(), event.leg().atRisk().minor(), Math::addExact);
       counts.merge(List.of(event.outcome().name(), event.currency()), 1L, Long::sum);
     }
     List<MultiGauge.Row<?>> riskRows = new ArrayList<>();

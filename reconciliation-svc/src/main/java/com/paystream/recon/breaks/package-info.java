@@ -1,5 +1,2 @@
-/**
- * The break workflow: open breaks listed with filters, closed by an operator with a reason that is
- * audited (append-only) before the topology applies it; money at risk per currency as a metric.
- */
+/** The break workflow: open breaks listed, closed by an operator with an audited reason. */
 package com.paystream.recon.breaks;

@@ -1,12 +1,14 @@
 package com.paystream.recon.matching;
 
+import com.paystream.platform.money.Money;
+
 final class Amounts {
 
   private Amounts() {}
 
-  static void requirePositive(long amountMinor) {
-    if (amountMinor <= 0) {
-      throw new IllegalArgumentException("amount must be positive minor units, was " + amountMinor);
+  static void requirePositive(Money amount) {
+    if (!amount.isPositive()) {
+      throw new IllegalArgumentException("amount must be positive, was " + amount);
     }
   }
 }

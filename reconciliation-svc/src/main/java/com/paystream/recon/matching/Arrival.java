@@ -1,9 +1,12 @@
 package com.paystream.recon.matching;
 
+import com.paystream.platform.money.Money;
+
 /**
  * One line that arrived for a payment reference: a statement line or a ledger cashflow line on a
- * provider clearing account. Its {@link #signedMinor()} is the money it says the provider moved to
- * us (positive) or from us (negative), so that both sides net to the same number when they agree.
+ * provider clearing account. Its {@link #signed()} amount is the money it says the provider moved
+ * to us (positive) or from us (negative), so that both sides net to the same number when they
+ * agree.
  */
 public sealed interface Arrival permits StatementArrival, LedgerArrival {
 
@@ -13,12 +16,11 @@ public sealed interface Arrival permits StatementArrival, LedgerArrival {
   /** Unique per line; the same identity arriving again is a re-delivery and changes nothing. */
   String identity();
 
-  long amountMinor();
+  /** What the line says moved, always positive. */
+  Money amount();
 
-  String currency();
-
-  /** Money towards us (positive) or away from us (negative), in minor units. */
-  long signedMinor();
+  /** Money towards us (positive) or away from us (negative). */
+  Money signed();
 
   /** The provider, when the line says. */
   String provider();

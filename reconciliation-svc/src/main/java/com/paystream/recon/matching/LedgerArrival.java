@@ -1,5 +1,6 @@
 package com.paystream.recon.matching;
 
+import com.paystream.platform.money.Money;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -17,8 +18,7 @@ public record LedgerArrival(
     String entryId,
     boolean booking,
     Direction side,
-    long amountMinor,
-    String currency,
+    Money amount,
     LocalDate effectiveDate,
     String provider,
     String causationId,
@@ -30,9 +30,9 @@ public record LedgerArrival(
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(entryId, "entryId");
     Objects.requireNonNull(side, "side");
-    Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(effectiveDate, "effectiveDate");
-    Amounts.requirePositive(amountMinor);
+    Objects.requireNonNull(amount, "amount");
+    Amounts.requirePositive(amount);
     traceId = traceId == null ? "" : traceId;
     causationId = causationId == null ? "" : causationId;
   }
@@ -43,7 +43,7 @@ public record LedgerArrival(
   }
 
   @Override
-  public long signedMinor() {
-    return side == Direction.DEBIT ? amountMinor : -amountMinor;
+  public Money signed() {
+    return side == Direction.DEBIT ? amount : amount.negate();
   }
 }

@@ -1,10 +1,12 @@
 package com.paystream.recon.matching;
 
+import com.paystream.platform.money.Money;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -50,8 +52,7 @@ public final class MatchUnit {
   record Item(
       String identity,
       boolean statement,
-      long signedMinor,
-      String currency,
+      Money signed,
       boolean booking,
       String sourceId,
       boolean duplicate) {}
@@ -68,41 +69,100 @@ public final class MatchUnit {
   }
 
   /**
-   * What an operation did: the results to publish, whether the unit may be forgotten, and whether
-   * the operation applied at all (a re-delivery or an unknown break id does not).
+   * Everything a unit holds, for its codec. {@code deadlineMs} is the raw deadline, kept even when
+   * the kind is NONE.
    */
-  public record Decision(List<ReconEvent> events, boolean forget, boolean applied) {
-    public Decision {
-      events = List.copyOf(events);
-    }
+  record Snapshot(
+      String reference,
+      List<Item> items,
+      Map<String, Long> acknowledged,
+      LocalDate businessDate,
+      boolean dateFromStatement,
+      String provider,
+      String lastLineId,
+      String lastEntryId,
+      long deadlineMs,
+      DeadlineKind deadlineKind,
+      int breakSeq,
+      long emissions,
+      boolean matched,
+      OpenBreak openBreak,
+      List<OpenBreak> openDuplicates) {
 
-    static Decision unchanged() {
-      return new Decision(List.of(), false, false);
+    Snapshot {
+      Objects.requireNonNull(reference, "reference");
+      Objects.requireNonNull(deadlineKind, "deadlineKind");
+      items = List.copyOf(items);
+      acknowledged = Collections.unmodifiableSortedMap(new TreeMap<>(acknowledged));
+      openDuplicates = List.copyOf(openDuplicates);
     }
   }
 
-  final String reference;
-  final List<Item> items;
-  final TreeMap<String, Long> acknowledged;
-  LocalDate businessDate;
-  boolean dateFromStatement;
-  String provider;
-  String lastLineId;
-  String lastEntryId;
-  long deadlineMs;
-  DeadlineKind deadlineKind;
-  int breakSeq;
-  long emissions;
-  boolean matched;
-  OpenBreak openBreak;
-  final List<OpenBreak> openDuplicates;
+  private final String reference;
+  private final List<Item> items;
+  private final TreeMap<String, Long> acknowledged;
+  private LocalDate businessDate;
+  private boolean dateFromStatement;
+  private String provider;
+  private String lastLineId;
+  private String lastEntryId;
+  private long deadlineMs;
+  private DeadlineKind deadlineKind;
+  private int breakSeq;
+  private long emissions;
+  private boolean matched;
+  private OpenBreak openBreak;
+  private final List<OpenBreak> openDuplicates;
 
-  MatchUnit(String reference) {
+  private MatchUnit(String reference) {
     this.reference = Objects.requireNonNull(reference, "reference");
     this.items = new ArrayList<>(2);
     this.acknowledged = new TreeMap<>();
     this.deadlineKind = DeadlineKind.NONE;
     this.openDuplicates = new ArrayList<>(0);
+  }
+
+  private MatchUnit(Snapshot snapshot) {
+    this.reference = snapshot.reference();
+    this.items = new ArrayList<>(snapshot.items());
+    this.acknowledged = new TreeMap<>(snapshot.acknowledged());
+    this.businessDate = snapshot.businessDate();
+    this.dateFromStatement = snapshot.dateFromStatement();
+    this.provider = snapshot.provider();
+    this.lastLineId = snapshot.lastLineId();
+    this.lastEntryId = snapshot.lastEntryId();
+    this.deadlineMs = snapshot.deadlineMs();
+    this.deadlineKind = snapshot.deadlineKind();
+    this.breakSeq = snapshot.breakSeq();
+    this.emissions = snapshot.emissions();
+    this.matched = snapshot.matched();
+    this.openBreak = snapshot.openBreak();
+    this.openDuplicates = new ArrayList<>(snapshot.openDuplicates());
+  }
+
+  /** The unit a codec read back. */
+  static MatchUnit restore(Snapshot snapshot) {
+    return new MatchUnit(snapshot);
+  }
+
+  /** What the unit holds now, for its codec. */
+  Snapshot snapshot() {
+    return new Snapshot(
+        reference,
+        items,
+        acknowledged,
+        businessDate,
+        dateFromStatement,
+        provider,
+        lastLineId,
+        lastEntryId,
+        deadlineMs,
+        deadlineKind,
+        breakSeq,
+        emissions,
+        matched,
+        openBreak,
+        openDuplicates);
   }
 
   public static MatchUnit empty(String reference) {
@@ -207,8 +267,7 @@ public final class MatchUnit {
     if (arrival instanceof StatementArrival line) {
       return item.statement()
           && line.direction() == Direction.CREDIT
-          && item.signedMinor() == line.signedMinor()
-          && item.currency().equals(line.currency());
+          && item.signed().equals(line.signed());
     }
     LedgerArrival line = (LedgerArrival) arrival;
     return !item.statement()
@@ -219,33 +278,20 @@ public final class MatchUnit {
 
   private static Item item(Arrival arrival, boolean duplicate) {
     if (arrival instanceof StatementArrival line) {
-      return new Item(
-          line.identity(),
-          true,
-          line.signedMinor(),
-          line.currency(),
-          false,
-          line.lineId(),
-          duplicate);
+      return new Item(line.identity(), true, line.signed(), false, line.lineId(), duplicate);
     }
     LedgerArrival line = (LedgerArrival) arrival;
     return new Item(
-        line.identity(),
-        false,
-        line.signedMinor(),
-        line.currency(),
-        line.booking(),
-        line.entryId(),
-        duplicate);
+        line.identity(), false, line.signed(), line.booking(), line.entryId(), duplicate);
   }
 
   private ReconEvent openDuplicate(Arrival arrival) {
     boolean statement = arrival instanceof StatementArrival;
     Leg leg =
         new Leg(
-            arrival.currency(),
-            statement ? arrival.signedMinor() : null,
-            statement ? null : arrival.signedMinor());
+            arrival.amount().currency(),
+            statement ? arrival.signed() : null,
+            statement ? null : arrival.signed());
     OpenBreak duplicate =
         new OpenBreak(nextBreakId(), Outcome.DUPLICATE, dateOf(arrival), List.of(leg));
     openDuplicates.add(duplicate);
@@ -430,7 +476,7 @@ public final class MatchUnit {
     TreeSet<String> currencies = new TreeSet<>(acknowledged.keySet());
     for (Item item : items) {
       if (!item.duplicate()) {
-        currencies.add(item.currency());
+        currencies.add(item.signed().currencyCode());
       }
     }
     return currencies;
@@ -439,8 +485,10 @@ public final class MatchUnit {
   private long net(boolean statement, String currency) {
     long net = 0;
     for (Item item : items) {
-      if (!item.duplicate() && item.statement() == statement && item.currency().equals(currency)) {
-        net = Math.addExact(net, item.signedMinor());
+      if (!item.duplicate()
+          && item.statement() == statement
+          && item.signed().currencyCode().equals(currency)) {
+        net = Math.addExact(net, item.signed().minor());
       }
     }
     return net;
@@ -471,7 +519,7 @@ public final class MatchUnit {
     List<Leg> legs = new ArrayList<>(currencies.size());
     for (String currency : currencies) {
       legs.add(
-          new Leg(
+          Leg.of(
               currency,
               anyStatement ? net(true, currency) : null,
               anyLedger ? net(false, currency) : null));
@@ -486,7 +534,7 @@ public final class MatchUnit {
   private void close(
       List<ReconEvent> events, String resolution, String causationId, String traceId) {
     TreeSet<String> currencies = currencies();
-    openBreak.legs().forEach(leg -> currencies.add(leg.currency()));
+    openBreak.legs().forEach(leg -> currencies.add(leg.currencyCode()));
     OpenBreak closing = openBreak.withLegs(legs(currencies));
     events.addAll(closeEvents(closing, resolution, causationId, traceId));
     openBreak = null;

@@ -1,5 +1,6 @@
 package com.paystream.recon.matching;
 
+import com.paystream.platform.money.Money;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
@@ -11,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The binary form of a {@link MatchUnit} in the state store and its changelog. Compact and fast
@@ -46,79 +49,96 @@ public final class MatchUnitCodec {
   }
 
   private static void write(MatchUnit unit, DataOutput out) throws IOException {
+    MatchUnit.Snapshot state = unit.snapshot();
     out.writeByte(VERSION);
-    out.writeUTF(unit.reference);
-    out.writeInt(unit.items.size());
-    for (MatchUnit.Item item : unit.items) {
+    out.writeUTF(state.reference());
+    out.writeInt(state.items().size());
+    for (MatchUnit.Item item : state.items()) {
       out.writeUTF(item.identity());
       out.writeBoolean(item.statement());
-      out.writeLong(item.signedMinor());
-      out.writeUTF(item.currency());
+      out.writeLong(item.signed().minor());
+      out.writeUTF(item.signed().currencyCode());
       out.writeBoolean(item.booking());
       out.writeUTF(item.sourceId());
       out.writeBoolean(item.duplicate());
     }
-    out.writeInt(unit.acknowledged.size());
-    for (var entry : unit.acknowledged.entrySet()) {
+    out.writeInt(state.acknowledged().size());
+    for (var entry : state.acknowledged().entrySet()) {
       out.writeUTF(entry.getKey());
       out.writeLong(entry.getValue());
     }
-    writeDate(out, unit.businessDate);
-    out.writeBoolean(unit.dateFromStatement);
-    writeNullable(out, unit.provider);
-    writeNullable(out, unit.lastLineId);
-    writeNullable(out, unit.lastEntryId);
-    out.writeLong(unit.deadlineMs);
-    out.writeByte(unit.deadlineKind.ordinal());
-    out.writeInt(unit.breakSeq);
-    out.writeLong(unit.emissions);
-    out.writeBoolean(unit.matched);
-    out.writeBoolean(unit.openBreak != null);
-    if (unit.openBreak != null) {
-      writeBreak(out, unit.openBreak);
+    writeDate(out, state.businessDate());
+    out.writeBoolean(state.dateFromStatement());
+    writeNullable(out, state.provider());
+    writeNullable(out, state.lastLineId());
+    writeNullable(out, state.lastEntryId());
+    out.writeLong(state.deadlineMs());
+    out.writeByte(state.deadlineKind().ordinal());
+    out.writeInt(state.breakSeq());
+    out.writeLong(state.emissions());
+    out.writeBoolean(state.matched());
+    out.writeBoolean(state.openBreak() != null);
+    if (state.openBreak() != null) {
+      writeBreak(out, state.openBreak());
     }
-    out.writeInt(unit.openDuplicates.size());
-    for (MatchUnit.OpenBreak duplicate : unit.openDuplicates) {
+    out.writeInt(state.openDuplicates().size());
+    for (MatchUnit.OpenBreak duplicate : state.openDuplicates()) {
       writeBreak(out, duplicate);
     }
   }
 
   private static MatchUnit read(DataInput in) throws IOException {
-    MatchUnit unit = new MatchUnit(in.readUTF());
-    int items = in.readInt();
-    for (int i = 0; i < items; i++) {
-      unit.items.add(
+    String reference = in.readUTF();
+    int itemCount = in.readInt();
+    List<MatchUnit.Item> items = new ArrayList<>(itemCount);
+    for (int i = 0; i < itemCount; i++) {
+      items.add(
           new MatchUnit.Item(
               in.readUTF(),
               in.readBoolean(),
-              in.readLong(),
-              in.readUTF(),
+              Money.of(in.readLong(), in.readUTF()),
               in.readBoolean(),
               in.readUTF(),
               in.readBoolean()));
     }
-    int acknowledged = in.readInt();
-    for (int i = 0; i < acknowledged; i++) {
-      unit.acknowledged.put(in.readUTF(), in.readLong());
+    int acknowledgedCount = in.readInt();
+    Map<String, Long> acknowledged = new TreeMap<>();
+    for (int i = 0; i < acknowledgedCount; i++) {
+      acknowledged.put(in.readUTF(), in.readLong());
     }
-    unit.businessDate = readDate(in);
-    unit.dateFromStatement = in.readBoolean();
-    unit.provider = readNullable(in);
-    unit.lastLineId = readNullable(in);
-    unit.lastEntryId = readNullable(in);
-    unit.deadlineMs = in.readLong();
-    unit.deadlineKind = MatchUnit.DeadlineKind.values()[in.readByte()];
-    unit.breakSeq = in.readInt();
-    unit.emissions = in.readLong();
-    unit.matched = in.readBoolean();
-    if (in.readBoolean()) {
-      unit.openBreak = readBreak(in);
+    LocalDate businessDate = readDate(in);
+    boolean dateFromStatement = in.readBoolean();
+    String provider = readNullable(in);
+    String lastLineId = readNullable(in);
+    String lastEntryId = readNullable(in);
+    long deadlineMs = in.readLong();
+    MatchUnit.DeadlineKind deadlineKind = MatchUnit.DeadlineKind.values()[in.readByte()];
+    int breakSeq = in.readInt();
+    long emissions = in.readLong();
+    boolean matched = in.readBoolean();
+    MatchUnit.OpenBreak openBreak = in.readBoolean() ? readBreak(in) : null;
+    int duplicateCount = in.readInt();
+    List<MatchUnit.OpenBreak> duplicates = new ArrayList<>(duplicateCount);
+    for (int i = 0; i < duplicateCount; i++) {
+      duplicates.add(readBreak(in));
     }
-    int duplicates = in.readInt();
-    for (int i = 0; i < duplicates; i++) {
-      unit.openDuplicates.add(readBreak(in));
-    }
-    return unit;
+    return MatchUnit.restore(
+        new MatchUnit.Snapshot(
+            reference,
+            items,
+            acknowledged,
+            businessDate,
+            dateFromStatement,
+            provider,
+            lastLineId,
+            lastEntryId,
+            deadlineMs,
+            deadlineKind,
+            breakSeq,
+            emissions,
+            matched,
+            openBreak,
+            duplicates));
   }
 
   private static void writeBreak(DataOutput out, MatchUnit.OpenBreak open) throws IOException {
@@ -127,7 +147,7 @@ public final class MatchUnitCodec {
     writeDate(out, open.businessDate());
     out.writeInt(open.legs().size());
     for (Leg leg : open.legs()) {
-      out.writeUTF(leg.currency());
+      out.writeUTF(leg.currencyCode());
       writeNullable(out, leg.statementMinor());
       writeNullable(out, leg.internalMinor());
     }
@@ -140,7 +160,7 @@ public final class MatchUnitCodec {
     int count = in.readInt();
     List<Leg> legs = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      legs.add(new Leg(in.readUTF(), readNullableLong(in), readNullableLong(in)));
+      legs.add(Leg.of(in.readUTF(), readNullableLong(in), readNullableLong(in)));
     }
     return new MatchUnit.OpenBreak(breakId, outcome, date, legs);
   }

@@ -70,6 +70,6 @@ public record ReconEvent(
   }
 
   public String currency() {
-    return leg.currency();
+    return leg.currencyCode();
   }
 }

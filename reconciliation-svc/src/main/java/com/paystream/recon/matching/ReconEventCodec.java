@@ -27,7 +27,7 @@ public final class ReconEventCodec {
       out.writeByte(event.state().ordinal());
       writeNullable(out, event.resolution());
       out.writeLong(event.businessDate().toEpochDay());
-      out.writeUTF(event.leg().currency());
+      out.writeUTF(event.leg().currencyCode());
       writeNullable(out, event.leg().statementMinor());
       writeNullable(out, event.leg().internalMinor());
       writeNullable(out, event.statementLineId());
@@ -55,7 +55,7 @@ public final class ReconEventCodec {
       BreakState state = BreakState.values()[in.readByte()];
       String resolution = readNullable(in);
       LocalDate date = LocalDate.ofEpochDay(in.readLong());
-      Leg leg = new Leg(in.readUTF(), readNullableLong(in), readNullableLong(in));
+      Leg leg = Leg.of(in.readUTF(), readNullableLong(in), readNullableLong(in));
       return new ReconEvent(
           eventId,
           breakId,

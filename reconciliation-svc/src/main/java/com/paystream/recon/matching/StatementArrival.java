@@ -1,5 +1,6 @@
 package com.paystream.recon.matching;
 
+import com.paystream.platform.money.Money;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -14,8 +15,7 @@ public record StatementArrival(
     String statementId,
     String lineId,
     Direction direction,
-    long amountMinor,
-    String currency,
+    Money amount,
     LocalDate businessDate,
     String provider,
     String causationId,
@@ -27,9 +27,9 @@ public record StatementArrival(
     Objects.requireNonNull(statementId, "statementId");
     Objects.requireNonNull(lineId, "lineId");
     Objects.requireNonNull(direction, "direction");
-    Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(businessDate, "businessDate");
-    Amounts.requirePositive(amountMinor);
+    Objects.requireNonNull(amount, "amount");
+    Amounts.requirePositive(amount);
     traceId = traceId == null ? "" : traceId;
     causationId = causationId == null ? "" : causationId;
   }
@@ -40,7 +40,7 @@ public record StatementArrival(
   }
 
   @Override
-  public long signedMinor() {
-    return direction == Direction.CREDIT ? amountMinor : -amountMinor;
+  public Money signed() {
+    return direction == Direction.CREDIT ? amount : amount.negate();
   }
 }

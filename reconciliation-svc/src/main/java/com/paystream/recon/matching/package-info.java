@@ -1,5 +1,2 @@
-/**
- * Matching, free of Kafka: a unit per payment reference nets statement lines against ledger
- * cashflow, and decides matches, breaks, their deadlines and how they close.
- */
+/** Matching, free of Kafka: per payment reference, statement lines netted against cashflow. */
 package com.paystream.recon.matching;

@@ -102,7 +102,7 @@ public final class DailyReports {
     }
 
     void add(ReconEvent breakLeg) {
-      long atRisk = breakLeg.leg().atRiskMinor();
+      long atRisk = breakLeg.leg().atRisk().minor();
       add(breakLeg.outcome(), 1, atRisk);
       if (breakLeg.state() == BreakState.OPEN) {
         openBreaks++;

@@ -1,5 +1,6 @@
 package com.paystream.recon.statements;
 
+import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.Direction;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param accountReference the account the statement is for, masked (never a full account number)
  * @param provider the provider code on provider statements; null on bank statements
  * @param paymentReference our payment id as the statement carries it; null when it carries none
- * @param amountMinor positive, exact minor units of {@code currency}
+ * @param amount positive, in exact minor units
  * @param valueDate null when the statement gives none
  */
 public record StatementLineDraft(
@@ -21,8 +22,7 @@ public record StatementLineDraft(
     String provider,
     String paymentReference,
     Direction direction,
-    long amountMinor,
-    String currency,
+    Money amount,
     LocalDate bookingDate,
     LocalDate valueDate,
     String description) {
@@ -33,10 +33,10 @@ public record StatementLineDraft(
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(accountReference, "accountReference");
     Objects.requireNonNull(direction, "direction");
-    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(bookingDate, "bookingDate");
-    if (amountMinor <= 0) {
-      throw new IllegalArgumentException("amount must be positive minor units: " + amountMinor);
+    if (!amount.isPositive()) {
+      throw new IllegalArgumentException("amount must be positive: " + amount);
     }
     description = description == null ? "" : description;
   }

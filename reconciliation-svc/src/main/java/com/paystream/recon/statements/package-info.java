@@ -1,5 +1,2 @@
-/**
- * Statement ingestion: bank and provider statements (camt.053, MT940, provider CSV) parsed into
- * lines with exact minor-unit amounts, registered once per (statement id, line id), and published.
- */
+/** Statement ingestion: bank and provider files parsed into exact lines and published once. */
 package com.paystream.recon.statements;

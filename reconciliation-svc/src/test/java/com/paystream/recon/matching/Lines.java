@@ -1,11 +1,28 @@
 package com.paystream.recon.matching;
 
+import com.paystream.platform.money.Money;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
-/** Builders of arrivals for tests. */
+/** Builders of arrivals for tests, and the time and rules they are judged at. */
 final class Lines {
 
   static final LocalDate DAY = LocalDate.of(2025, 3, 14);
+
+  /** The wall-clock time of the tests: the morning after {@link #DAY}. */
+  static final long T0 = Instant.parse("2025-03-15T07:00:00Z").toEpochMilli();
+
+  /** A 30-minute lost-order grace, statements due by 06:00 plus 2 hours, no tolerance, UTC. */
+  static final MatchRules RULES =
+      new MatchRules(
+          Duration.ofMinutes(30),
+          Duration.ofHours(6),
+          Duration.ofHours(2),
+          0,
+          ZoneOffset.UTC,
+          Duration.ofDays(35));
 
   private Lines() {}
 
@@ -26,8 +43,7 @@ final class Lines {
         statementId,
         lineId,
         direction,
-        minor,
-        currency,
+        Money.of(minor, currency),
         bookingDate,
         "simulator",
         "evt-s-" + lineId,
@@ -54,8 +70,7 @@ final class Lines {
         entryId,
         booking,
         side,
-        minor,
-        currency,
+        Money.of(minor, currency),
         effectiveDate,
         "simulator",
         "evt-l-" + sequence,

@@ -1,6 +1,8 @@
 package com.paystream.recon.matching;
 
 import static com.paystream.recon.matching.Lines.DAY;
+import static com.paystream.recon.matching.Lines.RULES;
+import static com.paystream.recon.matching.Lines.T0;
 import static com.paystream.recon.matching.Lines.credit;
 import static com.paystream.recon.matching.Lines.ledger;
 import static com.paystream.recon.matching.Lines.payment;
@@ -8,6 +10,7 @@ import static com.paystream.recon.matching.Lines.statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.paystream.platform.money.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,16 +19,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MatchUnitTest {
-
-  private static final long T0 = Instant.parse("2025-03-15T07:00:00Z").toEpochMilli();
-  private static final MatchRules RULES =
-      new MatchRules(
-          Duration.ofMinutes(30),
-          Duration.ofHours(6),
-          Duration.ofHours(2),
-          0,
-          ZoneOffset.UTC,
-          Duration.ofDays(35));
 
   private final MatchUnit unit = MatchUnit.empty("pay-1");
 
@@ -39,7 +32,7 @@ class MatchUnitTest {
     assertThat(events)
         .extracting(ReconEvent::outcome, ReconEvent::state, ReconEvent::breakId)
         .containsExactly(tuple(Outcome.MATCHED, BreakState.RESOLVED, "pay-1:1"));
-    assertThat(events.get(0).leg()).isEqualTo(new Leg("EUR", 12550L, 12550L));
+    assertThat(events.get(0).leg()).isEqualTo(Leg.of("EUR", 12550L, 12550L));
     assertThat(events.get(0).businessDate()).isEqualTo(DAY);
     assertThat(events.get(0).statementLineId()).isEqualTo("1");
     assertThat(events.get(0).entryId()).isEqualTo("e-1");
@@ -64,7 +57,7 @@ class MatchUnitTest {
 
     assertThat(events)
         .extracting(ReconEvent::outcome, ReconEvent::state, ReconEvent::leg)
-        .containsExactly(tuple(Outcome.LOST_ORDER, BreakState.OPEN, new Leg("EUR", 12550L, null)));
+        .containsExactly(tuple(Outcome.LOST_ORDER, BreakState.OPEN, Leg.of("EUR", 12550L, null)));
     assertThat(unit.openBreakIds()).containsExactly("pay-1:1");
     assertThat(unit.deadlineMs()).isZero();
   }
@@ -82,7 +75,7 @@ class MatchUnitTest {
             ReconEvent::breakId, ReconEvent::outcome, ReconEvent::state, ReconEvent::resolution)
         .containsExactly(
             tuple("pay-1:1", Outcome.LOST_ORDER, BreakState.RESOLVED, Resolutions.LATE_ARRIVAL));
-    assertThat(events.get(0).leg()).isEqualTo(new Leg("EUR", 12550L, 12550L));
+    assertThat(events.get(0).leg()).isEqualTo(Leg.of("EUR", 12550L, 12550L));
     assertThat(unit.openBreakIds()).isEmpty();
   }
 
@@ -97,7 +90,7 @@ class MatchUnitTest {
     assertThat(events)
         .extracting(ReconEvent::outcome, ReconEvent::state, ReconEvent::leg)
         .containsExactly(
-            tuple(Outcome.MISSING_IN_STATEMENT, BreakState.OPEN, new Leg("USD", null, 999L)));
+            tuple(Outcome.MISSING_IN_STATEMENT, BreakState.OPEN, Leg.of("USD", null, 999L)));
   }
 
   @Test
@@ -124,8 +117,8 @@ class MatchUnitTest {
     assertThat(events)
         .extracting(ReconEvent::outcome, ReconEvent::state, ReconEvent::leg)
         .containsExactly(
-            tuple(Outcome.AMOUNT_MISMATCH, BreakState.OPEN, new Leg("EUR", 9900L, 10000L)));
-    assertThat(events.get(0).leg().atRiskMinor()).isEqualTo(100);
+            tuple(Outcome.AMOUNT_MISMATCH, BreakState.OPEN, Leg.of("EUR", 9900L, 10000L)));
+    assertThat(events.get(0).leg().atRisk()).isEqualTo(Money.of(100, "EUR"));
   }
 
   @Test
@@ -155,8 +148,8 @@ class MatchUnitTest {
     assertThat(events)
         .extracting(ReconEvent::breakId, ReconEvent::outcome, ReconEvent::leg)
         .containsExactly(
-            tuple("pay-1:1", Outcome.AMOUNT_MISMATCH, new Leg("EUR", 10000L, 0L)),
-            tuple("pay-1:1", Outcome.AMOUNT_MISMATCH, new Leg("USD", 0L, 10000L)));
+            tuple("pay-1:1", Outcome.AMOUNT_MISMATCH, Leg.of("EUR", 10000L, 0L)),
+            tuple("pay-1:1", Outcome.AMOUNT_MISMATCH, Leg.of("USD", 0L, 10000L)));
   }
 
   @Test
@@ -169,7 +162,7 @@ class MatchUnitTest {
     assertThat(events)
         .extracting(ReconEvent::breakId, ReconEvent::outcome, ReconEvent::state, ReconEvent::leg)
         .containsExactly(
-            tuple("pay-1:2", Outcome.DUPLICATE, BreakState.OPEN, new Leg("EUR", 12550L, null)));
+            tuple("pay-1:2", Outcome.DUPLICATE, BreakState.OPEN, Leg.of("EUR", 12550L, null)));
     assertThat(events.get(0).statementLineId()).isEqualTo("7");
     assertThat(unit.openBreakIds()).containsExactly("pay-1:2");
   }
@@ -183,7 +176,7 @@ class MatchUnitTest {
 
     assertThat(events)
         .extracting(ReconEvent::outcome, ReconEvent::leg, ReconEvent::entryId)
-        .containsExactly(tuple(Outcome.DUPLICATE, new Leg("EUR", null, 500L), "e-2"));
+        .containsExactly(tuple(Outcome.DUPLICATE, Leg.of("EUR", null, 500L), "e-2"));
   }
 
   @Test
@@ -191,9 +184,8 @@ class MatchUnitTest {
     unit.accept(credit("pay-1", "1", 12550, "EUR"), T0, RULES);
     unit.accept(payment("pay-1", "e-1", 1, 12550, "EUR"), T0, RULES);
 
-    MatchUnit.Decision again = unit.accept(credit("pay-1", "1", 12550, "EUR"), T0, RULES);
-    MatchUnit.Decision ledgerAgain =
-        unit.accept(payment("pay-1", "e-1", 1, 12550, "EUR"), T0, RULES);
+    Decision again = unit.accept(credit("pay-1", "1", 12550, "EUR"), T0, RULES);
+    Decision ledgerAgain = unit.accept(payment("pay-1", "e-1", 1, 12550, "EUR"), T0, RULES);
 
     assertThat(again.applied()).isFalse();
     assertThat(again.events()).isEmpty();
@@ -226,7 +218,7 @@ class MatchUnitTest {
 
     assertThat(events)
         .extracting(ReconEvent::outcome, ReconEvent::leg)
-        .containsExactly(tuple(Outcome.MATCHED, new Leg("EUR", 12000L, 12000L)));
+        .containsExactly(tuple(Outcome.MATCHED, Leg.of("EUR", 12000L, 12000L)));
   }
 
   @Test
@@ -250,7 +242,7 @@ class MatchUnitTest {
     assertThat(onRefund).isEmpty();
     assertThat(onStatement)
         .extracting(ReconEvent::breakId, ReconEvent::outcome, ReconEvent::leg)
-        .containsExactly(tuple("pay-1:2", Outcome.MATCHED, new Leg("EUR", 7000L, 7000L)));
+        .containsExactly(tuple("pay-1:2", Outcome.MATCHED, Leg.of("EUR", 7000L, 7000L)));
   }
 
   @Test

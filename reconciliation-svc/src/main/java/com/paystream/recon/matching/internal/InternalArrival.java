@@ -1,19 +1,20 @@
 package com.paystream.recon.matching.internal;
 
+import com.paystream.platform.ids.PaymentId;
+import com.paystream.platform.money.Money;
 import java.time.LocalDate;
 import java.util.Objects;
 
 /** What internal reconciliation takes in, per payment id. */
 public sealed interface InternalArrival {
 
-  String paymentId();
+  PaymentId paymentId();
 
   /** Callback id or entry id: the same id arriving again is a re-delivery and changes nothing. */
   String id();
 
-  long amountMinor();
-
-  String currency();
+  /** The amount the callback reported or the entry booked. */
+  Money amount();
 
   LocalDate businessDate();
 
@@ -27,10 +28,9 @@ public sealed interface InternalArrival {
    * @param businessDate the date of its occurred-at in the reconciliation zone
    */
   record CallbackSucceeded(
-      String paymentId,
+      PaymentId paymentId,
       String callbackId,
-      long amountMinor,
-      String currency,
+      Money amount,
       LocalDate businessDate,
       String provider,
       String causationId,
@@ -40,7 +40,7 @@ public sealed interface InternalArrival {
     public CallbackSucceeded {
       Objects.requireNonNull(paymentId, "paymentId");
       Objects.requireNonNull(callbackId, "callbackId");
-      Objects.requireNonNull(currency, "currency");
+      Objects.requireNonNull(amount, "amount");
       Objects.requireNonNull(businessDate, "businessDate");
       causationId = causationId == null ? "" : causationId;
       traceId = traceId == null ? "" : traceId;
@@ -56,14 +56,13 @@ public sealed interface InternalArrival {
    * A POSTED payment entry on {@code ledger.entries.v1}.
    *
    * @param sourceEventId the callback id the ledger applied
-   * @param amountMinor what the entry booked: its debits in {@code currency}
+   * @param amount what the entry booked: its debits in the currency of its first posting
    */
   record EntryPosted(
-      String paymentId,
+      PaymentId paymentId,
       String entryId,
       String sourceEventId,
-      long amountMinor,
-      String currency,
+      Money amount,
       LocalDate businessDate,
       String causationId,
       String traceId)
@@ -73,7 +72,7 @@ public sealed interface InternalArrival {
       Objects.requireNonNull(paymentId, "paymentId");
       Objects.requireNonNull(entryId, "entryId");
       Objects.requireNonNull(sourceEventId, "sourceEventId");
-      Objects.requireNonNull(currency, "currency");
+      Objects.requireNonNull(amount, "amount");
       Objects.requireNonNull(businessDate, "businessDate");
       causationId = causationId == null ? "" : causationId;
       traceId = traceId == null ? "" : traceId;

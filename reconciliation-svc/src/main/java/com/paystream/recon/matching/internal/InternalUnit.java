@@ -1,6 +1,8 @@
 package com.paystream.recon.matching.internal;
 
+import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.BreakState;
+import com.paystream.recon.matching.Decision;
 import com.paystream.recon.matching.Leg;
 import com.paystream.recon.matching.Outcome;
 import com.paystream.recon.matching.ReconEvent;
@@ -36,26 +38,15 @@ import java.util.UUID;
 public final class InternalUnit {
 
   /** A succeeded callback, as counted. */
-  record Callback(String callbackId, long amountMinor, String currency) {}
+  record Callback(String callbackId, Money amount) {}
 
   /** A payment entry, as counted. */
-  record Entry(String entryId, String sourceEventId, long amountMinor, String currency) {}
+  record Entry(String entryId, String sourceEventId, Money amount) {}
 
   /** The break that is open; its business date never changes once reported. */
   record OpenBreak(String breakId, Outcome outcome, LocalDate businessDate, List<Leg> legs) {
     OpenBreak {
       legs = List.copyOf(legs);
-    }
-  }
-
-  /** What an operation did: results to publish, whether the unit may be forgotten, applied. */
-  public record Decision(List<ReconEvent> events, boolean forget, boolean applied) {
-    public Decision {
-      events = List.copyOf(events);
-    }
-
-    static Decision unchanged() {
-      return new Decision(List.of(), false, false);
     }
   }
 
@@ -116,7 +107,7 @@ public final class InternalUnit {
 
   /** Takes one callback or entry into account at wall-clock time {@code nowMs}. */
   public Decision accept(InternalArrival arrival, long nowMs, InternalRules rules) {
-    if (!arrival.paymentId().equals(paymentId)) {
+    if (!arrival.paymentId().value().equals(paymentId)) {
       throw new IllegalArgumentException(
           "arrival for " + arrival.paymentId() + " given to the unit of " + paymentId);
     }
@@ -124,9 +115,7 @@ public final class InternalUnit {
       return Decision.unchanged();
     }
     if (arrival instanceof CallbackSucceeded callback) {
-      callbacks.put(
-          callback.callbackId(),
-          new Callback(callback.callbackId(), callback.amountMinor(), callback.currency()));
+      callbacks.put(callback.callbackId(), new Callback(callback.callbackId(), callback.amount()));
       lastCallbackId = callback.callbackId();
       provider = callback.provider() == null ? provider : callback.provider();
       if (businessDate == null) {
@@ -135,8 +124,7 @@ public final class InternalUnit {
     } else {
       EntryPosted entry = (EntryPosted) arrival;
       entries.put(
-          entry.entryId(),
-          new Entry(entry.entryId(), entry.sourceEventId(), entry.amountMinor(), entry.currency()));
+          entry.entryId(), new Entry(entry.entryId(), entry.sourceEventId(), entry.amount()));
       lastEntryId = entry.entryId();
       if (!dateFromEntry) {
         businessDate = entry.businessDate();
@@ -160,7 +148,7 @@ public final class InternalUnit {
     if (cause == null) {
       return Outcome.BOOKED_WITHOUT_CALLBACK;
     }
-    if (cause.amountMinor() != entry.amountMinor() || !cause.currency().equals(entry.currency())) {
+    if (!cause.amount().equals(entry.amount())) {
       return Outcome.BOOKED_AMOUNT_MISMATCH;
     }
     return Outcome.BOOKED;
@@ -258,17 +246,18 @@ public final class InternalUnit {
     Callback callback = relevantCallback();
     TreeMap<String, long[]> sums = new TreeMap<>();
     if (callback != null) {
-      sums.computeIfAbsent(callback.currency(), c -> new long[2])[0] = callback.amountMinor();
+      Money amount = callback.amount();
+      sums.computeIfAbsent(amount.currencyCode(), c -> new long[2])[0] = amount.minor();
     }
     for (Entry entry : entries.values()) {
-      long[] sum = sums.computeIfAbsent(entry.currency(), c -> new long[2]);
-      sum[1] = Math.addExact(sum[1], entry.amountMinor());
+      long[] sum = sums.computeIfAbsent(entry.amount().currencyCode(), c -> new long[2]);
+      sum[1] = Math.addExact(sum[1], entry.amount().minor());
     }
     List<Leg> legs = new ArrayList<>(sums.size());
     sums.forEach(
         (currency, sum) ->
             legs.add(
-                new Leg(
+                Leg.of(
                     currency,
                     callback == null ? null : sum[0],
                     entries.isEmpty() ? null : sum[1])));
@@ -294,7 +283,7 @@ public final class InternalUnit {
     List<Leg> legs = new ArrayList<>(legs());
     for (Leg old : openBreak.legs()) {
       if (legs.stream().noneMatch(l -> l.currency().equals(old.currency()))) {
-        legs.add(new Leg(old.currency(), old.statementMinor(), old.internalMinor()));
+        legs.add(old);
       }
     }
     for (Leg leg : legs) {

@@ -1,5 +1,6 @@
 package com.paystream.recon.matching.internal;
 
+import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.Leg;
 import com.paystream.recon.matching.Outcome;
 import java.io.ByteArrayInputStream;
@@ -30,15 +31,15 @@ public final class InternalUnitCodec {
       out.writeInt(unit.callbacks.size());
       for (InternalUnit.Callback c : unit.callbacks.values()) {
         out.writeUTF(c.callbackId());
-        out.writeLong(c.amountMinor());
-        out.writeUTF(c.currency());
+        out.writeLong(c.amount().minor());
+        out.writeUTF(c.amount().currencyCode());
       }
       out.writeInt(unit.entries.size());
       for (InternalUnit.Entry e : unit.entries.values()) {
         out.writeUTF(e.entryId());
         out.writeUTF(e.sourceEventId());
-        out.writeLong(e.amountMinor());
-        out.writeUTF(e.currency());
+        out.writeLong(e.amount().minor());
+        out.writeUTF(e.amount().currencyCode());
       }
       out.writeLong(unit.businessDate == null ? Long.MIN_VALUE : unit.businessDate.toEpochDay());
       out.writeBoolean(unit.dateFromEntry);
@@ -59,7 +60,7 @@ public final class InternalUnitCodec {
         out.writeLong(b.businessDate().toEpochDay());
         out.writeInt(b.legs().size());
         for (Leg leg : b.legs()) {
-          out.writeUTF(leg.currency());
+          out.writeUTF(leg.currencyCode());
           writeNullable(out, leg.statementMinor());
           writeNullable(out, leg.internalMinor());
         }
@@ -79,12 +80,14 @@ public final class InternalUnitCodec {
       InternalUnit unit = new InternalUnit(in.readUTF());
       int callbacks = in.readInt();
       for (int i = 0; i < callbacks; i++) {
-        var c = new InternalUnit.Callback(in.readUTF(), in.readLong(), in.readUTF());
+        var c = new InternalUnit.Callback(in.readUTF(), Money.of(in.readLong(), in.readUTF()));
         unit.callbacks.put(c.callbackId(), c);
       }
       int entries = in.readInt();
       for (int i = 0; i < entries; i++) {
-        var e = new InternalUnit.Entry(in.readUTF(), in.readUTF(), in.readLong(), in.readUTF());
+        var e =
+            new InternalUnit.Entry(
+                in.readUTF(), in.readUTF(), Money.of(in.readLong(), in.readUTF()));
         unit.entries.put(e.entryId(), e);
       }
       long day = in.readLong();
@@ -106,7 +109,7 @@ public final class InternalUnitCodec {
         int n = in.readInt();
         List<Leg> legs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-          legs.add(new Leg(in.readUTF(), readNullableLong(in), readNullableLong(in)));
+          legs.add(Leg.of(in.readUTF(), readNullableLong(in), readNullableLong(in)));
         }
         unit.openBreak = new InternalUnit.OpenBreak(breakId, outcome, date, legs);
       }

@@ -1,5 +1,2 @@
-/**
- * Internal reconciliation: every succeeded payment callback has exactly one journal entry in the
- * ledger, caused by it and for the same amount, and every payment entry has such a callback.
- */
+/** Internal reconciliation: each succeeded callback has one journal entry of its amount. */
 package com.paystream.recon.matching.internal;

@@ -1,5 +1,6 @@
 package com.paystream.recon.matching.streams;
 
+import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.Direction;
 import com.paystream.recon.matching.LedgerArrival;
 import com.paystream.recon.matching.ManualResolution;
@@ -63,8 +64,7 @@ final class ArrivalMapper {
         line.getStatementId(),
         line.getLineId(),
         line.getDirection() == Side.CREDIT ? Direction.CREDIT : Direction.DEBIT,
-        line.getAmountMinor(),
-        line.getCurrency(),
+        Money.of(line.getAmountMinor(), line.getCurrency()),
         line.getBookingDate() != null ? line.getBookingDate() : line.getValueDate(),
         line.getProvider(),
         line.getEnvelope().getEventId().toString(),
@@ -88,8 +88,7 @@ final class ArrivalMapper {
         line.getEntryId(),
         booking,
         side,
-        line.getAmountMinor(),
-        line.getCurrency(),
+        Money.of(line.getAmountMinor(), line.getCurrency()),
         line.getEffectiveDate(),
         provider(line.getAccountCode()),
         line.getEnvelope().getEventId().toString(),

@@ -1,5 +1,6 @@
 package com.paystream.recon.matching.streams;
 
+import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.Direction;
 import com.paystream.recon.matching.LedgerArrival;
 import com.paystream.recon.matching.ManualResolution;
@@ -80,8 +81,8 @@ final class InboundCodec {
     out.writeUTF(line.statementId());
     out.writeUTF(line.lineId());
     out.writeBoolean(line.direction() == Direction.CREDIT);
-    out.writeLong(line.amountMinor());
-    out.writeUTF(line.currency());
+    out.writeLong(line.amount().minor());
+    out.writeUTF(line.amount().currencyCode());
     out.writeLong(line.businessDate().toEpochDay());
     writeNullable(out, line.provider());
     out.writeUTF(line.causationId());
@@ -94,8 +95,7 @@ final class InboundCodec {
         in.readUTF(),
         in.readUTF(),
         in.readBoolean() ? Direction.CREDIT : Direction.DEBIT,
-        in.readLong(),
-        in.readUTF(),
+        Money.of(in.readLong(), in.readUTF()),
         LocalDate.ofEpochDay(in.readLong()),
         readNullable(in),
         in.readUTF(),
@@ -110,8 +110,8 @@ final class InboundCodec {
     out.writeUTF(line.entryId());
     out.writeBoolean(line.booking());
     out.writeBoolean(line.side() == Direction.DEBIT);
-    out.writeLong(line.amountMinor());
-    out.writeUTF(line.currency());
+    out.writeLong(line.amount().minor());
+    out.writeUTF(line.amount().currencyCode());
     out.writeLong(line.effectiveDate().toEpochDay());
     writeNullable(out, line.provider());
     out.writeUTF(line.causationId());
@@ -126,8 +126,7 @@ final class InboundCodec {
         in.readUTF(),
         in.readBoolean(),
         in.readBoolean() ? Direction.DEBIT : Direction.CREDIT,
-        in.readLong(),
-        in.readUTF(),
+        Money.of(in.readLong(), in.readUTF()),
         LocalDate.ofEpochDay(in.readLong()),
         readNullable(in),
         in.readUTF(),

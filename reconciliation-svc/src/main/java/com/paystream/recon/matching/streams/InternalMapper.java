@@ -1,5 +1,7 @@
 package com.paystream.recon.matching.streams;
 
+import com.paystream.platform.ids.PaymentId;
+import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.internal.InternalArrival;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.common.PaymentStatus;
@@ -40,10 +42,9 @@ final class InternalMapper {
       throw new InvalidRecordException("NO_PAYMENT_ID", "succeeded callback without payment id");
     }
     return new InternalArrival.CallbackSucceeded(
-        callback.getPaymentId(),
+        paymentId(callback.getPaymentId()),
         callback.getCallbackId().toString(),
-        callback.getAmountMinor(),
-        callback.getCurrency(),
+        Money.of(callback.getAmountMinor(), callback.getCurrency()),
         callback.getEnvelope().getOccurredAt().atZone(zone).toLocalDate(),
         callback.getProvider(),
         callback.getEnvelope().getEventId().toString(),
@@ -65,13 +66,21 @@ final class InternalMapper {
     }
     ArrivalMapper.requireAmount(debits, currency);
     return new InternalArrival.EntryPosted(
-        event.getPaymentId(),
+        paymentId(event.getPaymentId()),
         entry.getEntryId().toString(),
         event.getSourceEventId(),
-        debits,
-        currency,
+        Money.of(debits, currency),
         entry.getEffectiveDate(),
         event.getEnvelope().getEventId().toString(),
         event.getEnvelope().getTraceId());
+  }
+
+  /** A payment id of this suite; anything else is a record no payment of ours can be found by. */
+  private static PaymentId paymentId(String value) {
+    try {
+      return new PaymentId(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRecordException("INVALID_PAYMENT_ID", e.getMessage());
+    }
   }
 }

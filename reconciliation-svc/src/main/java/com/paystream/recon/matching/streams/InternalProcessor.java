@@ -1,116 +1,51 @@
 package com.paystream.recon.matching.streams;
 
-import com.paystream.recon.matching.ReconEvent;
+import com.paystream.recon.matching.Decision;
+import com.paystream.recon.matching.ManualResolution;
 import com.paystream.recon.matching.internal.InternalRules;
 import com.paystream.recon.matching.internal.InternalUnit;
-import com.paystream.schemas.recon.ReconResult;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Internal reconciliation: one {@link InternalUnit} per payment id in {@link
- * ReconStores#INTERNAL_UNITS}, deadlines on wall-clock time (and swept on stream time too), exactly
- * as the {@link MatchProcessor} does for statements, with stores of its own.
+ * ReconStores#INTERNAL_UNITS}, with deadlines, results and totals in stores of its own; succeeded
+ * callbacks, payment entries and manual resolutions arrive for a payment id.
  */
-final class InternalProcessor implements Processor<String, InternalInbound, String, ReconResult> {
-
-  private static final Logger log = LoggerFactory.getLogger(InternalProcessor.class);
+final class InternalProcessor extends UnitProcessor<InternalInbound, InternalUnit> {
 
   private final InternalRules rules;
-  private final Duration punctuateInterval;
-  private final int maxExpiriesPerRun;
-
-  private ProcessorContext<String, ReconResult> context;
-  private KeyValueStore<String, InternalUnit> units;
-  private DeadlineIndex deadlines;
-  private ResultIndex index;
 
   InternalProcessor(InternalRules rules, Duration punctuateInterval, int maxExpiriesPerRun) {
+    super(
+        new Stores(
+            ReconStores.INTERNAL_UNITS,
+            ReconStores.INTERNAL_DEADLINES,
+            ReconStores.INTERNAL_RESULTS_BY_DATE,
+            ReconStores.INTERNAL_OPEN_BREAKS,
+            ReconStores.BOOKED_TOTALS),
+        InternalUnit::empty,
+        InternalUnit::deadlineMs,
+        InternalUnit::expire,
+        punctuateInterval,
+        maxExpiriesPerRun);
     this.rules = rules;
-    this.punctuateInterval = punctuateInterval;
-    this.maxExpiriesPerRun = maxExpiriesPerRun;
+  }
+
+  /** Arrivals name their payment; a resolution names it as the break's reference. */
+  @Override
+  String keyOf(Record<String, InternalInbound> record) {
+    return record.value() instanceof InternalInbound.Arrival a
+        ? a.arrival().paymentId().value()
+        : ((InternalInbound.Resolution) record.value()).resolution().reference();
   }
 
   @Override
-  public void init(ProcessorContext<String, ReconResult> context) {
-    this.context = context;
-    this.units = context.getStateStore(ReconStores.INTERNAL_UNITS);
-    this.deadlines = new DeadlineIndex(context.getStateStore(ReconStores.INTERNAL_DEADLINES));
-    this.index =
-        new ResultIndex(
-            context.getStateStore(ReconStores.INTERNAL_RESULTS_BY_DATE),
-            context.getStateStore(ReconStores.INTERNAL_OPEN_BREAKS),
-            context.getStateStore(ReconStores.BOOKED_TOTALS));
-    context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, this::expireDue);
-    context.schedule(punctuateInterval, PunctuationType.STREAM_TIME, ignored -> expireDue(now()));
-  }
-
-  @Override
-  public void process(Record<String, InternalInbound> record) {
-    String paymentId =
-        record.value() instanceof InternalInbound.Arrival a
-            ? a.arrival().paymentId()
-            : ((InternalInbound.Resolution) record.value()).resolution().reference();
-    InternalUnit stored = units.get(paymentId);
-    InternalUnit unit = stored != null ? stored : InternalUnit.empty(paymentId);
-    long before = unit.deadlineMs();
-    long now = now();
-    InternalUnit.Decision decision;
-    if (record.value() instanceof InternalInbound.Arrival arrival) {
-      decision = unit.accept(arrival.arrival(), now, rules);
-    } else {
-      var resolution = ((InternalInbound.Resolution) record.value()).resolution();
-      decision =
-          unit.resolve(
-              resolution.breakId(), resolution.reason(), resolution.resolutionId(), now, rules);
-      if (!decision.applied()) {
-        log.info("Manual resolution of {} ignored: the break is not open", resolution.breakId());
-      }
+  Decision apply(InternalUnit unit, InternalInbound value, long nowMs) {
+    if (value instanceof InternalInbound.Arrival arrival) {
+      return unit.accept(arrival.arrival(), nowMs, rules);
     }
-    if (decision.applied()) {
-      save(unit, before, decision.forget());
-      publish(decision.events(), record.timestamp());
-    }
-  }
-
-  void expireDue(long nowMs) {
-    for (DeadlineIndex.Due due : deadlines.takeDue(nowMs, maxExpiriesPerRun)) {
-      InternalUnit unit = units.get(due.reference());
-      if (unit == null || unit.deadlineMs() != due.deadlineMs()) {
-        continue; // stale index entry: the unit moved its deadline or is gone
-      }
-      InternalUnit.Decision decision = unit.expire(nowMs);
-      save(unit, due.deadlineMs(), decision.forget());
-      publish(decision.events(), nowMs);
-    }
-  }
-
-  private void save(InternalUnit unit, long previousDeadline, boolean forget) {
-    deadlines.move(unit.paymentId(), previousDeadline, forget ? 0 : unit.deadlineMs());
-    if (forget) {
-      units.delete(unit.paymentId());
-    } else {
-      units.put(unit.paymentId(), unit);
-    }
-  }
-
-  private void publish(List<ReconEvent> events, long timestamp) {
-    Instant at = Instant.ofEpochMilli(timestamp);
-    for (ReconEvent event : events) {
-      index.record(event);
-      context.forward(new Record<>(event.reference(), ReconResults.toAvro(event, at), timestamp));
-    }
-  }
-
-  private long now() {
-    return context.currentSystemTimeMs();
+    ManualResolution r = ((InternalInbound.Resolution) value).resolution();
+    return resolved(r, unit.resolve(r.breakId(), r.reason(), r.resolutionId(), nowMs, rules));
   }
 }

@@ -1,5 +1,2 @@
-/**
- * The matching topology on Kafka Streams: inputs re-keyed by payment reference, the matcher with
- * its persistent stores and deadline punctuator, results out, bad records dead-lettered.
- */
+/** The Kafka Streams adapter of matching: topology, stores, deadline sweeps, dead letters. */
 package com.paystream.recon.matching.streams;

@@ -1,5 +1,6 @@
 package com.paystream.recon.statements.formats;
 
+import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.Direction;
 import com.paystream.recon.statements.AccountMask;
 import com.paystream.recon.statements.MalformedStatementException;
@@ -310,8 +311,7 @@ public final class Camt053Parser implements StatementParser {
           null,
           reference(tx),
           direction,
-          amountMinor,
-          currency,
+          Money.of(amountMinor, currency),
           entry.bookingDate(),
           entry.valueDate(),
           description);

@@ -1,5 +1,6 @@
 package com.paystream.recon.statements.formats;
 
+import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.Direction;
 import com.paystream.recon.statements.AccountMask;
 import com.paystream.recon.statements.MalformedStatementException;
@@ -316,8 +317,7 @@ public final class Mt940Parser implements StatementParser {
           null,
           reference(field, info),
           direction,
-          minor(field.getAmount(), currency, where),
-          currency,
+          Money.of(minor(field.getAmount(), currency, where), currency),
           bookingDate,
           valueDate,
           description(info));
@@ -326,7 +326,8 @@ public final class Mt940Parser implements StatementParser {
     private void checkBalances(Balance opening, Balance closing, List<StatementLineDraft> lines) {
       long total = opening.signedMinor();
       for (StatementLineDraft line : lines) {
-        total += line.direction() == Direction.CREDIT ? line.amountMinor() : -line.amountMinor();
+        long minor = line.amount().minor();
+        total += line.direction() == Direction.CREDIT ? minor : -minor;
       }
       if (total != closing.signedMinor()) {
         throw refuse(

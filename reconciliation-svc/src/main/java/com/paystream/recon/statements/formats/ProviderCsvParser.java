@@ -1,5 +1,6 @@
 package com.paystream.recon.statements.formats;
 
+import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.Direction;
 import com.paystream.recon.statements.MalformedStatementException;
 import com.paystream.recon.statements.MinorUnits;
@@ -137,8 +138,7 @@ public final class ProviderCsvParser implements StatementParser {
           provider,
           reference(),
           direction(),
-          amount(currency),
-          currency,
+          Money.of(amount(currency), currency),
           date("booking_date", true),
           date("value_date", false),
           optional("description"));

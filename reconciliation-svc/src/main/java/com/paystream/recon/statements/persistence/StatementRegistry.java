@@ -86,8 +86,8 @@ public final class StatementRegistry {
       columns[3][i] = line.provider();
       columns[4][i] = line.paymentReference();
       columns[5][i] = line.direction().name();
-      columns[6][i] = line.amountMinor();
-      columns[7][i] = line.currency();
+      columns[6][i] = line.amount().minor();
+      columns[7][i] = line.amount().currencyCode();
       columns[8][i] = Date.valueOf(line.bookingDate());
       columns[9][i] = line.valueDate() == null ? null : Date.valueOf(line.valueDate());
       columns[10][i] = eventIds.get(i);

@@ -2,6 +2,8 @@ package com.paystream.recon.matching.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystream.platform.ids.PaymentId;
+import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.Outcome;
 import com.paystream.recon.matching.internal.InternalArrival.CallbackSucceeded;
 import com.paystream.recon.matching.internal.InternalArrival.EntryPosted;
@@ -14,15 +16,17 @@ class InternalUnitCodecTest {
   private static final InternalRules RULES =
       new InternalRules(Duration.ofHours(1), Duration.ofDays(35));
   private static final LocalDate DAY = LocalDate.of(2025, 3, 14);
+  private static final PaymentId PAY_1 = new PaymentId("pay-1");
 
   @Test
   void aUnitWithAnOpenBreakDecodesToWhatWasEncoded() {
     InternalUnit unit = InternalUnit.empty("pay-1");
     unit.accept(
-        new CallbackSucceeded("pay-1", "cb-1", 1000, "EUR", DAY, "simulator", "ev-1", "t"),
+        new CallbackSucceeded(PAY_1, "cb-1", Money.of(1000, "EUR"), DAY, "simulator", "ev-1", "t"),
         0,
         RULES);
-    unit.accept(new EntryPosted("pay-1", "e-1", "cb-1", 900, "EUR", DAY, "ev-2", ""), 10, RULES);
+    unit.accept(
+        new EntryPosted(PAY_1, "e-1", "cb-1", Money.of(900, "EUR"), DAY, "ev-2", ""), 10, RULES);
     unit.expire(RULES.grace().toMillis() + 10);
 
     InternalUnit decoded = InternalUnitCodec.decode(InternalUnitCodec.encode(unit));
@@ -40,7 +44,8 @@ class InternalUnitCodecTest {
   void aSecondArrivalOfTheSameCallbackIsNotApplied() {
     InternalUnit unit = InternalUnit.empty("pay-2");
     CallbackSucceeded callback =
-        new CallbackSucceeded("pay-2", "cb-1", 1000, "EUR", DAY, "simulator", "ev-1", "");
+        new CallbackSucceeded(
+            new PaymentId("pay-2"), "cb-1", Money.of(1000, "EUR"), DAY, "simulator", "ev-1", "");
     unit.accept(callback, 0, RULES);
 
     assertThat(unit.accept(callback, 5, RULES).applied()).isFalse();

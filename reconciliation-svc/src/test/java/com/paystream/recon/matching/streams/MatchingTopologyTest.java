@@ -226,7 +226,7 @@ class MatchingTopologyTest {
     credit("pay-lost", "L1", 5000, "EUR");
 
     driver.advanceWallClockTime(GRACE.minusSeconds(5));
-    assertThat(results.isEmpty()).isTrue();
+    assertNoResultFor("pay-lost");
 
     driver.advanceWallClockTime(Duration.ofSeconds(6));
     List<ReconResult> out = results.readValuesToList();
@@ -247,7 +247,7 @@ class MatchingTopologyTest {
         "S/1", statementLine("S", "1", "pay-st", Side.CREDIT, 700, "EUR", DAY), START);
 
     driver.advanceWallClockTime(GRACE.plusMinutes(1));
-    assertThat(results.isEmpty()).isTrue();
+    assertNoResultFor("pay-st");
     statements.pipeInput(
         "S/2",
         statementLine("S", "2", "pay-other", Side.CREDIT, 1, "EUR", DAY),
@@ -300,7 +300,7 @@ class MatchingTopologyTest {
     // 07:00.
 
     driver.advanceWallClockTime(Duration.ofMinutes(59));
-    assertThat(results.isEmpty()).isTrue();
+    assertNoResultFor("pay-miss");
     driver.advanceWallClockTime(Duration.ofMinutes(2));
 
     assertThat(results.readValuesToList())
@@ -436,10 +436,14 @@ class MatchingTopologyTest {
             "EUR",
             DAY);
     cashflow.pipeInput(merchant.getAccountId(), merchant, START);
+    booking("pay-control", "e-2", 2, 9850, "EUR");
 
     driver.advanceWallClockTime(Duration.ofDays(2));
 
-    assertThat(results.isEmpty()).isTrue();
+    assertThat(assertNoResultFor("pay-x"))
+        .as("the same line on the clearing account is judged")
+        .extracting(ReconResult::getPaymentReference, ReconResult::getOutcome)
+        .containsExactly(tuple("pay-control", ReconOutcome.MISSING_IN_STATEMENT));
   }
 
   // --- manual resolution ----------------------------------------------------------------------
@@ -552,8 +556,12 @@ class MatchingTopologyTest {
     assertThat(deadLetters.readValuesToList())
         .extracting(DeadLetter::getReasonCode, DeadLetter::getPaymentId)
         .containsExactly(tuple("INVALID_AMOUNT", "pay-neg"), tuple("INVALID_CURRENCY", "pay-ccy"));
+    credit("pay-valid", "L3", 5, "EUR");
     driver.advanceWallClockTime(Duration.ofDays(3));
-    assertThat(results.isEmpty()).isTrue();
+    assertThat(assertNoResultFor("pay-neg", "pay-ccy"))
+        .as("a valid line of the same statement is judged")
+        .extracting(ReconResult::getPaymentReference, ReconResult::getOutcome)
+        .containsExactly(tuple("pay-valid", ReconOutcome.LOST_ORDER));
   }
 
   // --- internal reconciliation: succeeded callbacks against journal entries --------------------
@@ -592,9 +600,13 @@ class MatchingTopologyTest {
     callbacks.pipeInput(
         "pay-i2", callback("pay-i2", CB1, PaymentStatus.PENDING, 100, "EUR"), START);
     entries.pipeInput("pay-i2", noFinancialEffect("pay-i2", CB1), START);
+    succeeded("pay-control", CB2, 100, "EUR");
     driver.advanceWallClockTime(Duration.ofDays(2));
 
-    assertThat(results.isEmpty()).isTrue();
+    assertThat(assertNoResultFor("pay-i2"))
+        .as("a succeeded callback without entry is judged")
+        .extracting(ReconResult::getPaymentReference, ReconResult::getOutcome)
+        .containsExactly(tuple("pay-control", ReconOutcome.NOT_BOOKED));
   }
 
   @Test
@@ -602,14 +614,20 @@ class MatchingTopologyTest {
     start();
     succeeded("pay-i3", CB1, 500, "EUR");
     entry("pay-i3", E1, CB1, 500, "EUR");
-    results.readValuesToList();
+    assertThat(results.readValuesToList())
+        .extracting(ReconResult::getPaymentReference, ReconResult::getOutcome)
+        .containsExactly(tuple("pay-i3", ReconOutcome.BOOKED));
 
     // The status query finds the same success; the ledger confirms it without a second entry.
     succeeded("pay-i3", CB2, 500, "EUR");
     entries.pipeInput("pay-i3", noFinancialEffect("pay-i3", CB2), START);
+    succeeded("pay-control", "00000000-0000-0000-0000-0000000000c3", 500, "EUR");
     driver.advanceWallClockTime(INTERNAL_GRACE.multipliedBy(3));
 
-    assertThat(results.isEmpty()).isTrue();
+    assertThat(assertNoResultFor("pay-i3"))
+        .as("the grace passed: a callback without entry is judged")
+        .extracting(ReconResult::getPaymentReference, ReconResult::getOutcome)
+        .containsExactly(tuple("pay-control", ReconOutcome.NOT_BOOKED));
   }
 
   @Test
@@ -618,7 +636,7 @@ class MatchingTopologyTest {
     succeeded("pay-i4", CB1, 2599, "USD");
 
     driver.advanceWallClockTime(INTERNAL_GRACE.minusSeconds(5));
-    assertThat(results.isEmpty()).isTrue();
+    assertNoResultFor("pay-i4");
     driver.advanceWallClockTime(Duration.ofSeconds(6));
 
     assertThat(results.readValuesToList())
@@ -640,7 +658,7 @@ class MatchingTopologyTest {
     callbacks.pipeInput(
         "pay-i5", callback("pay-i5", CB1, PaymentStatus.SUCCEEDED, 100, "EUR"), START);
     driver.advanceWallClockTime(INTERNAL_GRACE.plusMinutes(1));
-    assertThat(results.isEmpty()).isTrue();
+    assertNoResultFor("pay-i5");
 
     callbacks.pipeInput(
         "pay-other",
@@ -835,6 +853,20 @@ class MatchingTopologyTest {
   }
 
   // --- helpers --------------------------------------------------------------------------------
+
+  /**
+   * Reads what the topology emitted since the last read and checks that none of it, of any outcome,
+   * is about {@code reference}; returns it, so that the test can show what the topology did emit (a
+   * topology that emits nothing at all must not pass).
+   */
+  private List<ReconResult> assertNoResultFor(String... references) {
+    List<ReconResult> out = results.readValuesToList();
+    assertThat(out)
+        .as("results about %s", List.of(references))
+        .extracting(ReconResult::getPaymentReference)
+        .doesNotContain(references);
+    return out;
+  }
 
   private void credit(String reference, String lineId, long amountMinor, String currency) {
     statements.pipeInput(

@@ -27,8 +27,8 @@ class Camt053ParserTest {
             StatementLineDraft::lineId,
             StatementLineDraft::paymentReference,
             StatementLineDraft::direction,
-            StatementLineDraft::amountMinor,
-            StatementLineDraft::currency)
+            d -> d.amount().minor(),
+            d -> d.amount().currencyCode())
         .containsExactly(
             tuple("E20250314-0001", "pay-camt-eur-0001", Direction.CREDIT, 12550L, "EUR"),
             tuple("E20250314-0002/1", "pay-camt-eur-0002", Direction.CREDIT, 20000L, "EUR"),
@@ -58,8 +58,8 @@ class Camt053ParserTest {
             StatementLineDraft::statementId,
             StatementLineDraft::lineId,
             StatementLineDraft::paymentReference,
-            StatementLineDraft::amountMinor,
-            StatementLineDraft::currency)
+            d -> d.amount().minor(),
+            d -> d.amount().currencyCode())
         .containsExactly(
             tuple("NORD-SEK-20250314-1", "1", "pay-camt-sek-0001", 125000L, "SEK"),
             tuple("NORD-SEK-20250314-1", "2", null, 7550L, "SEK"));

@@ -27,8 +27,8 @@ class Mt940ParserTest {
             StatementLineDraft::lineId,
             StatementLineDraft::paymentReference,
             StatementLineDraft::direction,
-            StatementLineDraft::amountMinor,
-            StatementLineDraft::currency)
+            d -> d.amount().minor(),
+            d -> d.amount().currencyCode())
         .containsExactly(
             tuple("1", "pay-mt-eur-0001", Direction.CREDIT, 12550L, "EUR"),
             tuple("2", "pay-mt-eur-0002", Direction.CREDIT, 8000L, "EUR"),
@@ -57,8 +57,8 @@ class Mt940ParserTest {
         .extracting(
             StatementLineDraft::statementId,
             StatementLineDraft::paymentReference,
-            StatementLineDraft::amountMinor,
-            StatementLineDraft::currency)
+            d -> d.amount().minor(),
+            d -> d.amount().currencyCode())
         .containsExactly(
             tuple("NB250314CHF/5/1", "pay-mt-chf-0001", 4995L, "CHF"),
             tuple("NB250314CHF/5/1", "pay-mt-chf-0002", 1005L, "CHF"));

@@ -28,8 +28,8 @@ class ProviderCsvParserTest {
             StatementLineDraft::lineId,
             StatementLineDraft::paymentReference,
             StatementLineDraft::direction,
-            StatementLineDraft::amountMinor,
-            StatementLineDraft::currency)
+            d -> d.amount().minor(),
+            d -> d.amount().currencyCode())
         .containsExactly(
             tuple("0001", "pay-csv-eur-0001", Direction.CREDIT, 12550L, "EUR"),
             tuple("0002", "pay-csv-eur-0002", Direction.CREDIT, 4999L, "EUR"),

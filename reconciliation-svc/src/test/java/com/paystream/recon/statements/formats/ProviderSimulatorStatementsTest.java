@@ -42,8 +42,8 @@ class ProviderSimulatorStatementsTest {
       return new Line(
           draft.paymentReference(),
           draft.direction(),
-          draft.amountMinor(),
-          draft.currency(),
+          draft.amount().minor(),
+          draft.amount().currencyCode(),
           draft.bookingDate());
     }
   }
