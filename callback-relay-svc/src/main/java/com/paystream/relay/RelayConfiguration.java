@@ -9,7 +9,6 @@ import com.paystream.relay.delivery.DeliveryProperties;
 import com.paystream.relay.delivery.ExhaustedDeadLetters;
 import com.paystream.relay.delivery.RelayMetrics;
 import com.paystream.relay.delivery.RelayPublisher;
-import com.paystream.relay.delivery.RelayTopics;
 import com.paystream.schemas.deadletter.DeadLetter;
 import com.paystream.schemas.ledger.LedgerEntryEvent;
 import com.paystream.schemas.registry.SchemaRegistry;
@@ -17,11 +16,15 @@ import com.paystream.schemas.serde.AvroDeserializer;
 import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.schemas.serde.AvroSerializer;
 import com.paystream.schemas.serde.SubjectNameStrategy;
+import com.paystream.schemas.topics.Topic;
+import com.paystream.schemas.topics.TopicCatalogue;
+import com.paystream.schemas.topics.TopicNames;
+import com.paystream.schemas.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.Producer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,12 +32,11 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Wires the relay: the publisher with its re-delivery schedule, and the confirmations. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DeliveryProperties.class, RelayTopics.class})
+@EnableConfigurationProperties(DeliveryProperties.class)
 @EnableScheduling
 class RelayConfiguration {
 
@@ -50,12 +52,30 @@ class RelayConfiguration {
     return AvroSerdeConfig.registry(Map.of(AvroSerdeConfig.REGISTRY_URL, url));
   }
 
-  /** Created by Spring's KafkaAdmin before any listener starts; never left to auto-creation. */
+  /** The catalogue topics the relay writes or reads. */
+  static List<Topic<?>> used(TopicNames names) {
+    return names.all(
+        List.of(
+            Topics.PAYMENT_CALLBACKS,
+            Topics.PAYMENT_COMMANDS,
+            Topics.PAYMENT_CALLBACKS_DLT,
+            Topics.LEDGER_ENTRIES));
+  }
+
+  /**
+   * The topic names under {@code paystream.topics.prefix}; the missing topics are created with the
+   * catalogue's settings before any publisher or listener that needs the names is built, never left
+   * to auto-creation.
+   */
   @Bean
-  KafkaAdmin.NewTopics relayTopicsCreated(
-      RelayTopics topics, @Value("${paystream.kafka.replication-factor:1}") short replication) {
-    return new KafkaAdmin.NewTopics(
-        topics.used().stream().map(t -> t.newTopic(replication)).toArray(NewTopic[]::new));
+  TopicNames topicNames(
+      @Value("${" + TopicNames.PREFIX_PROPERTY + ":}") String prefix,
+      @Value("${paystream.kafka.replication-factor:1}") short replication,
+      KafkaProperties kafka) {
+    TopicNames names = new TopicNames(prefix);
+    TopicCatalogue.ensureCreated(
+        String.join(",", kafka.getBootstrapServers()), replication, used(names));
+    return names;
   }
 
   @Bean(destroyMethod = "close")
@@ -78,16 +98,17 @@ class RelayConfiguration {
       DataSource dataSource,
       Producer<String, byte[]> relayProducer,
       DeliveryProperties delivery,
-      RelayTopics topics,
+      TopicNames topics,
       SchemaRegistry registry,
       RelayMetrics metrics,
       Clock clock) {
     var serializer =
         new AvroSerializer<DeadLetter>(registry, SubjectNameStrategy.topicName(topics.prefix()));
+    String deadLetters = topics.name(Topics.PAYMENT_CALLBACKS_DLT);
     return RelayPublisher.create(
         dataSource,
         relayProducer,
-        new ExhaustedDeadLetters(topics.deadLetters(), serializer, clock),
+        new ExhaustedDeadLetters(deadLetters, serializer, clock),
         metrics,
         new OutboxPublisher.Settings(
             CLIENT_ID, delivery.batchSize(), delivery.pollInterval(), delivery.pollInterval()),
@@ -102,14 +123,14 @@ class RelayConfiguration {
   @Bean
   ConfirmationListener confirmationListener(
       Confirmations confirmations,
-      RelayTopics topics,
+      TopicNames topics,
       SchemaRegistry registry,
       MeterRegistry meters) {
     return new ConfirmationListener(
         topics.prefix() + "relay-confirmations",
         confirmations,
-        topics.ledgerEntries(),
-        topics.deadLetters(),
+        topics.name(Topics.LEDGER_ENTRIES),
+        topics.name(Topics.PAYMENT_CALLBACKS_DLT),
         new AvroDeserializer<>(registry, LedgerEntryEvent.class),
         new AvroDeserializer<>(registry, DeadLetter.class),
         meters);

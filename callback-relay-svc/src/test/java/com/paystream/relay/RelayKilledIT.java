@@ -4,19 +4,16 @@ import static com.paystream.relay.support.PublishedInOrder.assertAllPublishedInO
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.paystream.relay.delivery.RelayTopics;
 import com.paystream.relay.support.GatewayOutbox;
 import com.paystream.relay.support.GatewayOutbox.Recorded;
 import com.paystream.relay.support.RelayInstance;
 import com.paystream.relay.support.RelayProcess;
+import com.paystream.schemas.topics.TopicCatalogue;
+import com.paystream.schemas.topics.TopicNames;
 import com.paystream.testkit.SharedInfrastructure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,16 +34,8 @@ class RelayKilledIT {
    * on a slow machine, and this test is about the kill, not about startup.
    */
   private static void createTopics(String bootstrap, String prefix) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      admin
-          .createTopics(
-              new RelayTopics(prefix).used().stream().map(t -> t.newTopic((short) 1)).toList())
-          .all()
-          .get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException("could not create the relay's topics", e);
-    }
+    TopicCatalogue.ensureCreated(
+        bootstrap, (short) 1, RelayConfiguration.used(new TopicNames(prefix)));
   }
 
   @Test

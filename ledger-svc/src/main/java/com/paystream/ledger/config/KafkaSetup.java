@@ -2,9 +2,6 @@ package com.paystream.ledger.config;
 
 import com.paystream.ledger.publishing.LedgerTopics;
 import com.paystream.schemas.topics.TopicCatalogue;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -30,10 +27,8 @@ public class KafkaSetup {
       if (!topics.create()) {
         return;
       }
-      try (Admin admin =
-          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-        TopicCatalogue.ensureCreated(admin, topics.replicationFactor(), ledgerTopics.owned());
-      }
+      TopicCatalogue.ensureCreated(
+          bootstrapServers, topics.replicationFactor(), ledgerTopics.owned());
     };
   }
 

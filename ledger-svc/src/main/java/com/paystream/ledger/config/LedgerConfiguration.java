@@ -23,6 +23,7 @@ import com.paystream.schemas.registry.SchemaRegistry;
 import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.schemas.serde.AvroSerializer;
 import com.paystream.schemas.serde.SubjectNameStrategy;
+import com.paystream.schemas.topics.TopicNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
@@ -51,7 +52,7 @@ public class LedgerConfiguration {
 
   @Bean
   LedgerTopics ledgerTopics(TopicProperties topics) {
-    return LedgerTopics.withPrefix(topics.prefix());
+    return new LedgerTopics(new TopicNames(topics.prefix()));
   }
 
   @Bean

@@ -4,6 +4,7 @@ import com.paystream.platform.outbox.ReliableProducer;
 import com.paystream.recon.ReconProperties;
 import com.paystream.recon.matching.streams.ReconStreams;
 import com.paystream.recon.topics.ReconTopics;
+import com.paystream.schemas.registry.SchemaRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.clients.producer.Producer;
@@ -35,8 +36,14 @@ class ReportConfiguration {
       DailyReports reports,
       @Qualifier("reportProducer") Producer<String, byte[]> reportProducer,
       ReconTopics topics,
+      SchemaRegistry registry,
       MeterRegistry meters) {
-    return new ReportPublisher(reports, reportProducer, topics.reports(), meters);
+    return new ReportPublisher(
+        reports,
+        reportProducer,
+        topics.reports(),
+        topics.reports().valueSerde(registry).serializer(),
+        meters);
   }
 
   @Bean

@@ -1,7 +1,8 @@
 package com.paystream.recon.report;
 
+import com.paystream.schemas.recon.ReconReport;
+import com.paystream.schemas.topics.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -9,30 +10,36 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Produces the reports of a business date and writes them to the reports topic (JSON, key {@code
- * <date>|<currency>}), waiting for the broker's acknowledgement. A report is a snapshot: the next
- * one of the same date and currency supersedes it, so a repeated publication is harmless.
+ * Produces the reports of a business date and writes them to the reports topic (the catalogue's
+ * {@link ReconReport} contract in Avro, key {@code <date>|<currency>}), waiting for the broker's
+ * acknowledgement. A report is a snapshot: the next one of the same date and currency supersedes
+ * it, so a repeated publication is harmless.
  */
 public final class ReportPublisher {
 
   private static final Logger log = LoggerFactory.getLogger(ReportPublisher.class);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final DailyReports reports;
   private final Producer<String, byte[]> producer;
-  private final String topic;
+  private final Topic<ReconReport> topic;
+  private final Serializer<ReconReport> serializer;
   private final MeterRegistry meters;
 
   public ReportPublisher(
-      DailyReports reports, Producer<String, byte[]> producer, String topic, MeterRegistry meters) {
+      DailyReports reports,
+      Producer<String, byte[]> producer,
+      Topic<ReconReport> topic,
+      Serializer<ReconReport> serializer,
+      MeterRegistry meters) {
     this.reports = reports;
     this.producer = producer;
     this.topic = topic;
+    this.serializer = serializer;
     this.meters = meters;
   }
 
@@ -45,9 +52,9 @@ public final class ReportPublisher {
                 r ->
                     producer.send(
                         new ProducerRecord<>(
-                            topic,
+                            topic.name(),
                             r.key(),
-                            JSON.writeValueAsString(r).getBytes(StandardCharsets.UTF_8))))
+                            serializer.serialize(topic.name(), ReportRecords.of(r)))))
             .toList();
     for (Future<RecordMetadata> ack : sent) {
       try {

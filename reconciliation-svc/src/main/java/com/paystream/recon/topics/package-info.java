@@ -1,2 +1,4 @@
-/** The topics reconciliation reads and writes, under the run's prefix, and their creation. */
+/**
+ * The catalogue topics reconciliation reads and writes, under the run's prefix, and their creation.
+ */
 package com.paystream.recon.topics;

@@ -23,7 +23,10 @@ import com.paystream.schemas.ledger.CashflowLine;
 import com.paystream.schemas.ledger.EntryType;
 import com.paystream.schemas.recon.BreakState;
 import com.paystream.schemas.recon.ReconOutcome;
+import com.paystream.schemas.recon.ReconReport;
 import com.paystream.schemas.recon.ReconResult;
+import com.paystream.schemas.recon.ReportTrigger;
+import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.testkit.SharedInfrastructure;
 import java.io.IOException;
 import java.net.URI;
@@ -378,30 +381,43 @@ class ReconciliationFlowIT {
     HttpResponse<String> published = post("/v1/reports/2025-03-14");
     assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
 
-    try (KafkaConsumer<String, String> reports = reportsConsumer()) {
-      List<ConsumerRecord<String, String>> read = new ArrayList<>();
+    try (KafkaConsumer<String, ReconReport> reports = reportsConsumer()) {
+      List<ConsumerRecord<String, ReconReport>> read = new ArrayList<>();
       await()
           .atMost(WAIT)
           .until(
               () -> {
                 reports.poll(Duration.ofMillis(200)).forEach(read::add);
-                return read.stream().anyMatch(r -> r.value().contains("\"trigger\":\"ON_DEMAND\""))
-                    && read.stream().anyMatch(r -> r.value().contains("\"trigger\":\"STATEMENT\""));
+                return read.stream()
+                        .anyMatch(r -> r.value().getTrigger() == ReportTrigger.ON_DEMAND)
+                    && read.stream()
+                        .anyMatch(r -> r.value().getTrigger() == ReportTrigger.STATEMENT);
               });
       assertThat(read).extracting(ConsumerRecord::key).contains("2025-03-14|EUR", "2025-03-14|JPY");
+      ReconReport onDemandEur =
+          read.stream()
+              .filter(r -> r.key().equals("2025-03-14|EUR"))
+              .map(ConsumerRecord::value)
+              .filter(r -> r.getTrigger() == ReportTrigger.ON_DEMAND)
+              .findFirst()
+              .orElseThrow();
+      assertThat(onDemandEur.getBusinessDate()).isEqualTo(LocalDate.of(2025, 3, 14));
+      assertThat(onDemandEur.getOutcomes().get("MATCHED").getCount()).isEqualTo(10);
+      assertThat(onDemandEur.getOutcomes().get("BOOKED").getAmountMinor()).isEqualTo(5434);
     }
   }
 
-  private KafkaConsumer<String, String> reportsConsumer() {
-    KafkaConsumer<String, String> consumer =
+  /** Reads the reports topic from the start, as any downstream reader of the contract would. */
+  private KafkaConsumer<String, ReconReport> reportsConsumer() {
+    KafkaConsumer<String, ReconReport> consumer =
         new KafkaConsumer<>(
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 SharedInfrastructure.kafka().bootstrapServers()),
             new StringDeserializer(),
-            new StringDeserializer());
+            topics.reports().valueSerde(Map.of(AvroSerdeConfig.REGISTRY_URL, "")).deserializer());
     List<TopicPartition> partitions =
-        consumer.partitionsFor(topics.reports()).stream()
+        consumer.partitionsFor(topics.reports().name()).stream()
             .map(p -> new TopicPartition(p.topic(), p.partition()))
             .toList();
     consumer.assign(partitions);

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaFormatter;
 
@@ -21,8 +23,8 @@ import org.apache.avro.SchemaFormatter;
  * Freezes the current schema of a catalogue subject as its next version: writes the full,
  * self-contained schema of the generated class (pretty JSON, as the deprecated {@code
  * Schema.toString(true)} prints it) to {@code <subject>/v<n>.avsc} and appends it to {@code
- * manifest.json} with its id. Refuses a version that cannot read all earlier ones, and does nothing
- * when the newest version already matches.
+ * manifest.json} with its id. Refuses a version the {@link CompatibilityGate} would reject, and
+ * does nothing when the newest version is already the same contract (docs aside).
  *
  * <pre>
  * ./mvnw -o -q -pl schemas compile exec:java \
@@ -38,8 +40,8 @@ public final class SchemaFreezer {
           + " 100 per subject in catalogue order: payments.callbacks.v1-value 101..,"
           + " payments.commands.v1-value 201.., payments.callbacks.dlt.v1-value 301..,"
           + " ledger.entries.v1-value 401.., ledger.cashflow.v1-value 501..,"
-          + " bank.statements.v1-value 601.., recon.results.v1-value 701..; new subjects take the"
-          + " next free block.";
+          + " bank.statements.v1-value 601.., recon.results.v1-value 701..,"
+          + " recon.reports.v1-value 801..; new subjects take the next free block.";
 
   /** What a call did: the version frozen, or the existing one that already matched. */
   public record Result(RegisteredSchema version, boolean created) {}
@@ -76,14 +78,14 @@ public final class SchemaFreezer {
     List<RegisteredSchema> versions = versionsOf(frozen, subject);
     if (!versions.isEmpty()) {
       RegisteredSchema latest = versions.get(versions.size() - 1);
-      if (SchemaForms.sameCanonicalForm(latest.schema(), current)) {
+      if (SchemaForms.sameContract(latest.schema(), current)) {
         return new Result(latest, false);
       }
-      requireReadsAll(current, versions);
     }
     int version = versions.size() + 1;
     int newId = id.orElseGet(() -> nextId(subject, versions));
     requireUnused(frozen, newId);
+    requireCompatible(subject, versions, new RegisteredSchema(subject, version, newId, current));
     String file = subject + "/v" + version + ".avsc";
     write(registryDir.resolve(file), SchemaFormatter.format("json/pretty", current) + "\n");
     manifest
@@ -123,16 +125,26 @@ public final class SchemaFreezer {
     return frozen.versions(subject).stream().map(v -> frozen.version(subject, v)).toList();
   }
 
-  private static void requireReadsAll(Schema current, List<RegisteredSchema> versions) {
-    List<String> problems = new ArrayList<>();
-    for (RegisteredSchema older : versions) {
-      for (String problem : CompatibilityGate.incompatibilities(current, older.schema())) {
-        problems.add("cannot read v" + older.version() + ": " + problem);
-      }
-    }
-    if (!problems.isEmpty()) {
+  /**
+   * Refuses a version the gate would reject: FULL_TRANSITIVE for the subjects of public topics,
+   * BACKWARD_TRANSITIVE for the others (see {@link CompatibilityGate}).
+   */
+  private static void requireCompatible(
+      String subject, List<RegisteredSchema> versions, RegisteredSchema candidate) {
+    List<RegisteredSchema> all = new ArrayList<>(versions);
+    all.add(candidate);
+    boolean full = Topics.publicSubjects().contains(subject);
+    List<CompatibilityGate.Violation> violations =
+        CompatibilityGate.check(
+            PinnedSchemaRegistry.of(all),
+            Map.of(subject, candidate.schema()),
+            full ? Set.of(subject) : Set.of());
+    if (!violations.isEmpty()) {
       throw new IllegalStateException(
-          "the new version is not BACKWARD_TRANSITIVE compatible: " + String.join("; ", problems));
+          "the new version is not "
+              + (full ? "FULL_TRANSITIVE" : "BACKWARD_TRANSITIVE")
+              + " compatible: "
+              + violations.stream().map(CompatibilityGate.Violation::message).toList());
     }
   }
 

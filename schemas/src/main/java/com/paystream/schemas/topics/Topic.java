@@ -4,7 +4,9 @@ import com.paystream.schemas.registry.SchemaRegistry;
 import com.paystream.schemas.serde.AvroSerde;
 import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.schemas.serde.SubjectNameStrategy;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -31,6 +33,8 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param cleanupPolicy {@code cleanup.policy}
  * @param valueType the generated Avro class of the values
  * @param valueSubject the registry subject of the values
+ * @param visibility whether other services read it ({@link Visibility#PUBLIC}) or only its writer
+ * @param writers the services that produce to it, each with what it writes there
  */
 public record Topic<V extends SpecificRecord>(
     String name,
@@ -38,7 +42,9 @@ public record Topic<V extends SpecificRecord>(
     Retention retention,
     CleanupPolicy cleanupPolicy,
     Class<V> valueType,
-    String valueSubject) {
+    String valueSubject,
+    Visibility visibility,
+    List<Writer> writers) {
 
   /** Partitions of every catalogue topic unless it says otherwise. */
   public static final int DEFAULT_PARTITIONS = 6;
@@ -51,6 +57,8 @@ public record Topic<V extends SpecificRecord>(
     Objects.requireNonNull(cleanupPolicy, "cleanupPolicy");
     Objects.requireNonNull(valueType, "valueType");
     Objects.requireNonNull(valueSubject, "valueSubject");
+    Objects.requireNonNull(visibility, "visibility");
+    writers = List.copyOf(writers);
     if (!LEGAL_NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
       throw new IllegalArgumentException("not a legal Kafka topic name: '" + name + "'");
     }
@@ -59,11 +67,66 @@ public record Topic<V extends SpecificRecord>(
     }
   }
 
-  /** A topic with the default partitions, delete cleanup and subject {@code <name>-value}. */
+  /**
+   * A public topic with the default partitions, delete cleanup, subject {@code <name>-value} and no
+   * writer yet (add it with {@link #writtenBy}).
+   */
   public static <V extends SpecificRecord> Topic<V> of(
       String name, Class<V> valueType, Retention retention) {
     return new Topic<>(
-        name, DEFAULT_PARTITIONS, retention, CleanupPolicy.DELETE, valueType, name + "-value");
+        name,
+        DEFAULT_PARTITIONS,
+        retention,
+        CleanupPolicy.DELETE,
+        valueType,
+        name + "-value",
+        Visibility.PUBLIC,
+        List.of());
+  }
+
+  /** The same topic with one more writer. */
+  public Topic<V> writtenBy(Service service, String what) {
+    List<Writer> more = new ArrayList<>(writers);
+    more.add(new Writer(service, what));
+    return new Topic<>(
+        name, partitions, retention, cleanupPolicy, valueType, valueSubject, visibility, more);
+  }
+
+  /** The same topic, read only by its writer. */
+  public Topic<V> internal() {
+    return new Topic<>(
+        name,
+        partitions,
+        retention,
+        cleanupPolicy,
+        valueType,
+        valueSubject,
+        Visibility.INTERNAL,
+        writers);
+  }
+
+  /**
+   * The same topic with its values registered under another topic's subject: for a topic that
+   * carries that topic's contract unchanged, so its pinned schema ids apply.
+   */
+  public Topic<V> sharingSubjectOf(Topic<V> other) {
+    return new Topic<>(
+        name,
+        partitions,
+        retention,
+        cleanupPolicy,
+        valueType,
+        other.valueSubject,
+        visibility,
+        writers);
+  }
+
+  /** The single writer of a topic that has one. */
+  public Writer writer() {
+    if (writers.size() != 1) {
+      throw new IllegalStateException(name + " has " + writers.size() + " writers: " + writers);
+    }
+    return writers.get(0);
   }
 
   /** The same topic named {@code prefix + name} (unique names per test); same subject. */
@@ -73,11 +136,27 @@ public record Topic<V extends SpecificRecord>(
 
   /** The same topic under another name; same subject. */
   public Topic<V> withName(String newName) {
-    return new Topic<>(newName, partitions, retention, cleanupPolicy, valueType, valueSubject);
+    return new Topic<>(
+        newName,
+        partitions,
+        retention,
+        cleanupPolicy,
+        valueType,
+        valueSubject,
+        visibility,
+        writers);
   }
 
   public Topic<V> withPartitions(int newPartitions) {
-    return new Topic<>(name, newPartitions, retention, cleanupPolicy, valueType, valueSubject);
+    return new Topic<>(
+        name,
+        newPartitions,
+        retention,
+        cleanupPolicy,
+        valueType,
+        valueSubject,
+        visibility,
+        writers);
   }
 
   /** The schema of the generated value class: what this build writes. */

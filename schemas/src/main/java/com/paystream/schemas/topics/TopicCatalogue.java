@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the catalogue's topics at service startup, so that nothing depends on broker
  * auto-creation (which would pick the broker's partitions and retention). Safe to run from every
- * instance at once: a topic that already exists is left as it is.
+ * instance at once: a topic that already exists is left as it is. The one way the suite creates
+ * topics: every service calls {@link #ensureCreated(String, short, Collection)} with the topics it
+ * uses (named by {@link TopicNames}) before its consumers, producers or streams start.
  */
 public final class TopicCatalogue {
 
@@ -33,6 +36,19 @@ public final class TopicCatalogue {
   private static final Logger log = LoggerFactory.getLogger(TopicCatalogue.class);
 
   private TopicCatalogue() {}
+
+  /**
+   * Creates the missing {@code topics} on the cluster at {@code bootstrapServers} through a
+   * short-lived {@link Admin} client; see {@link #ensureCreated(Admin, short, Collection,
+   * Duration)}.
+   */
+  public static List<String> ensureCreated(
+      String bootstrapServers, short replicationFactor, Collection<? extends Topic<?>> topics) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      return ensureCreated(admin, replicationFactor, topics, DEFAULT_TIMEOUT);
+    }
+  }
 
   /** {@link #ensureCreated(Admin, short, Collection, Duration)} with {@link #DEFAULT_TIMEOUT}. */
   public static List<String> ensureCreated(

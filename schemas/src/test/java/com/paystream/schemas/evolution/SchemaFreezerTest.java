@@ -70,7 +70,7 @@ class SchemaFreezerTest {
 
     assertThatThrownBy(() -> SchemaFreezer.freeze(dir, CALLBACKS, OptionalInt.empty()))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("cannot read v1")
+        .hasMessageContaining("cannot read data written with v1")
         .hasMessageContaining("currency");
     assertThat(dir.resolve(CALLBACKS + "/v2.avsc")).doesNotExist();
   }

@@ -80,7 +80,7 @@ class AvroSerdeRoundTripTest {
 
       byte[] bytes = serializer.serialize("it-7f3.payments.callbacks.v1", SampleRecords.callback());
 
-      assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(101);
+      assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(102);
     }
   }
 
@@ -91,7 +91,7 @@ class AvroSerdeRoundTripTest {
 
     byte[] bytes = serde.serializer().serialize(topic.name(), SampleRecords.callback());
 
-    assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(101);
+    assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(102);
     assertThat(serde.deserializer().deserialize(topic.name(), bytes))
         .isEqualTo(SampleRecords.callback());
   }

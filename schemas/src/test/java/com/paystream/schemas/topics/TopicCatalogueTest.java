@@ -74,7 +74,7 @@ class TopicCatalogueTest {
 
     List<String> created = TopicCatalogue.ensureCreated(admin, (short) 1, Topics.all(prefix));
 
-    assertThat(created).hasSize(6).doesNotContain(existing);
+    assertThat(created).hasSize(Topics.all().size() - 1).doesNotContain(existing);
     assertThat(describe(List.of(existing)).get(existing).partitions()).hasSize(2);
   }
 

@@ -8,6 +8,7 @@ import com.paystream.schemas.commands.PaymentCommand;
 import com.paystream.schemas.deadletter.DeadLetter;
 import com.paystream.schemas.ledger.CashflowLine;
 import com.paystream.schemas.ledger.LedgerEntryEvent;
+import com.paystream.schemas.recon.ReconReport;
 import com.paystream.schemas.recon.ReconResult;
 import com.paystream.schemas.statements.StatementLine;
 import java.time.Duration;
@@ -29,13 +30,21 @@ class TopicsTest {
             org.assertj.core.groups.Tuple.tuple("ledger.entries.v1", LedgerEntryEvent.class),
             org.assertj.core.groups.Tuple.tuple("ledger.cashflow.v1", CashflowLine.class),
             org.assertj.core.groups.Tuple.tuple("bank.statements.v1", StatementLine.class),
-            org.assertj.core.groups.Tuple.tuple("recon.results.v1", ReconResult.class));
+            org.assertj.core.groups.Tuple.tuple("recon.results.v1", ReconResult.class),
+            org.assertj.core.groups.Tuple.tuple("recon.reports.v1", ReconReport.class),
+            org.assertj.core.groups.Tuple.tuple("recon.deadletters.v1", DeadLetter.class),
+            org.assertj.core.groups.Tuple.tuple("recon.resolutions.v1", ReconResult.class));
   }
 
   @Test
-  void subjectsFollowTheTopicNameStrategy() {
+  void subjectsFollowTheTopicNameStrategyExceptForInternalTopicsCarryingAnotherTopicsContract() {
     assertThat(Topics.all())
+        .filteredOn(t -> t.visibility() == Visibility.PUBLIC)
         .allSatisfy(t -> assertThat(t.valueSubject()).isEqualTo(t.name() + "-value"));
+    assertThat(Topics.RECON_DEAD_LETTERS.valueSubject())
+        .isEqualTo(Topics.PAYMENT_CALLBACKS_DLT.valueSubject());
+    assertThat(Topics.RECON_RESOLUTIONS.valueSubject())
+        .isEqualTo(Topics.RECON_RESULTS.valueSubject());
   }
 
   @Test
@@ -69,7 +78,7 @@ class TopicsTest {
   void prefixedCatalogueKeepsSubjectsAndSettings() {
     List<Topic<?>> prefixed = Topics.all("it-1a2b.");
 
-    assertThat(prefixed).hasSize(7);
+    assertThat(prefixed).hasSize(Topics.all().size());
     for (int i = 0; i < prefixed.size(); i++) {
       Topic<?> original = Topics.all().get(i);
       assertThat(prefixed.get(i).name()).isEqualTo("it-1a2b." + original.name());

@@ -4,6 +4,7 @@ import com.paystream.gateway.statusquery.LostOrders;
 import com.paystream.gateway.statusquery.StatusQueryMetrics;
 import com.paystream.gateway.statusquery.kafka.ReconResultsListener;
 import com.paystream.schemas.registry.SchemaRegistry;
+import com.paystream.schemas.topics.TopicNames;
 import com.paystream.schemas.topics.Topics;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,8 +37,8 @@ public class ReconResultsKafkaConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ReconResultsKafkaConfiguration.class);
 
   @Bean
-  String reconResultsTopicName(@Value("${paystream.topics.prefix:}") String prefix) {
-    return Topics.RECON_RESULTS.withPrefix(prefix).name();
+  String reconResultsTopicName(@Value("${" + TopicNames.PREFIX_PROPERTY + ":}") String prefix) {
+    return new TopicNames(prefix).name(Topics.RECON_RESULTS);
   }
 
   /**

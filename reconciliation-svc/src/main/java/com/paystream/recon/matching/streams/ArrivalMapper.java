@@ -29,6 +29,7 @@ final class ArrivalMapper {
 
   static final String CLEARING_PREFIX = "provider-clearing:";
   static final String UNREFERENCED_PREFIX = "unreferenced:";
+  private static final String UNKNOWN = "UNKNOWN";
 
   private ArrivalMapper() {}
 
@@ -41,7 +42,8 @@ final class ArrivalMapper {
   }
 
   static boolean matchable(StatementLine line) {
-    return line != null && (hasReference(line) || line.getDirection() == Side.CREDIT);
+    return line != null
+        && (hasReference(line) || known(line.getDirection(), "direction") == Side.CREDIT);
   }
 
   static String reference(StatementLine line) {
@@ -63,7 +65,7 @@ final class ArrivalMapper {
         reference(line),
         line.getStatementId(),
         line.getLineId(),
-        line.getDirection() == Side.CREDIT ? Direction.CREDIT : Direction.DEBIT,
+        known(line.getDirection(), "direction") == Side.CREDIT ? Direction.CREDIT : Direction.DEBIT,
         Money.of(line.getAmountMinor(), line.getCurrency()),
         line.getBookingDate() != null ? line.getBookingDate() : line.getValueDate(),
         line.getProvider(),
@@ -76,11 +78,12 @@ final class ArrivalMapper {
     if (line.getEffectiveDate() == null) {
       throw new InvalidRecordException("INVALID_DATE", "cashflow line without effective date");
     }
-    Direction side = line.getSide() == Side.DEBIT ? Direction.DEBIT : Direction.CREDIT;
+    Direction side =
+        known(line.getSide(), "side") == Side.DEBIT ? Direction.DEBIT : Direction.CREDIT;
+    EntryType entryType = known(line.getEntryType(), "entry_type");
     boolean booking =
         side == Direction.DEBIT
-            && (line.getEntryType() == EntryType.PAYMENT
-                || line.getEntryType() == EntryType.SUPPLEMENT);
+            && (entryType == EntryType.PAYMENT || entryType == EntryType.SUPPLEMENT);
     return new LedgerArrival(
         line.getPaymentId(),
         line.getAccountId(),
@@ -113,6 +116,20 @@ final class ArrivalMapper {
     String rest = accountCode.substring(CLEARING_PREFIX.length());
     int colon = rest.lastIndexOf(':');
     return colon > 0 ? rest.substring(0, colon) : rest;
+  }
+
+  /**
+   * {@code symbol}, unless it is the contract's {@code UNKNOWN}: what an older reader makes of a
+   * symbol added after it was built. It is never a real value, so the record is dead-lettered
+   * rather than matched as if it were one.
+   */
+  static <E extends Enum<E>> E known(E symbol, String field) {
+    if (symbol == null || symbol.name().equals(UNKNOWN)) {
+      throw new InvalidRecordException(
+          "UNKNOWN_SYMBOL",
+          field + " is a symbol this reader does not know (read as " + symbol + ")");
+    }
+    return symbol;
   }
 
   static void requireAmount(long amountMinor, String currency) {

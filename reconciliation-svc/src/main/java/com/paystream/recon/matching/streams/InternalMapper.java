@@ -29,9 +29,9 @@ final class InternalMapper {
 
   static boolean relevant(LedgerEntryEvent event) {
     return event != null
-        && event.getOutcome() == EntryOutcome.POSTED
+        && ArrivalMapper.known(event.getOutcome(), "outcome") == EntryOutcome.POSTED
         && event.getEntry() != null
-        && event.getEntry().getEntryType() == EntryType.PAYMENT
+        && ArrivalMapper.known(event.getEntry().getEntryType(), "entry_type") == EntryType.PAYMENT
         && event.getPaymentId() != null
         && !event.getPaymentId().isBlank();
   }
@@ -60,7 +60,8 @@ final class InternalMapper {
     String currency = entry.getPostings().get(0).getCurrency();
     long debits = 0;
     for (Posting posting : entry.getPostings()) {
-      if (posting.getSide() == Side.DEBIT && currency.equals(posting.getCurrency())) {
+      if (ArrivalMapper.known(posting.getSide(), "side") == Side.DEBIT
+          && currency.equals(posting.getCurrency())) {
         debits = Math.addExact(debits, posting.getAmountMinor());
       }
     }

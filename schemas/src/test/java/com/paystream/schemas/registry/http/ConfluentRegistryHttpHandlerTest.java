@@ -28,7 +28,7 @@ class ConfluentRegistryHttpHandlerTest {
 
   @Test
   void schemaById() throws IOException {
-    Response response = handler.handle("GET", "/schemas/ids/101", "");
+    Response response = handler.handle("GET", "/schemas/ids/102", "");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(new Schema.Parser().parse(json(response).get("schema").asText()))
@@ -38,14 +38,14 @@ class ConfluentRegistryHttpHandlerTest {
   @Test
   void schemaByIdIgnoresTheQueryConfluentClientsAppend() {
     Response response =
-        handler.handle("GET", "/schemas/ids/101?fetchMaxId=false&subject=payments", "");
+        handler.handle("GET", "/schemas/ids/102?fetchMaxId=false&subject=payments", "");
 
     assertThat(response.status()).isEqualTo(200);
   }
 
   @Test
   void rawSchemaById() {
-    Response response = handler.handle("GET", "/schemas/ids/601/schema", "");
+    Response response = handler.handle("GET", "/schemas/ids/602/schema", "");
 
     assertThat(new Schema.Parser().parse(response.body()))
         .isEqualTo(StatementLine.getClassSchema());
@@ -53,18 +53,18 @@ class ConfluentRegistryHttpHandlerTest {
 
   @Test
   void subjectsAndVersions() throws IOException {
-    assertThat(json(handler.handle("GET", "/subjects", ""))).hasSize(7);
-    assertThat(handler.handle("GET", CALLBACKS + "/versions", "").body()).isEqualTo("[1]");
+    assertThat(json(handler.handle("GET", "/subjects", ""))).hasSize(8);
+    assertThat(handler.handle("GET", CALLBACKS + "/versions", "").body()).isEqualTo("[1,2]");
   }
 
   @Test
   void versionByNumberAndLatest() throws IOException {
-    for (String version : List.of("1", "latest", "-1")) {
+    for (String version : List.of("2", "latest", "-1")) {
       JsonNode body = json(handler.handle("GET", CALLBACKS + "/versions/" + version, ""));
 
       assertThat(body.get("subject").asText()).isEqualTo("payments.callbacks.v1-value");
-      assertThat(body.get("version").asInt()).isEqualTo(1);
-      assertThat(body.get("id").asInt()).isEqualTo(101);
+      assertThat(body.get("version").asInt()).isEqualTo(2);
+      assertThat(body.get("id").asInt()).isEqualTo(102);
       assertThat(body.get("schema").asText())
           .isEqualTo(PaymentCallback.getClassSchema().toString());
     }
@@ -74,7 +74,7 @@ class ConfluentRegistryHttpHandlerTest {
   void percentEncodedSubjectIsDecoded() {
     assertThat(
             handler.handle("GET", "/subjects/payments%2Ecallbacks%2Ev1-value/versions", "").body())
-        .isEqualTo("[1]");
+        .isEqualTo("[1,2]");
   }
 
   @Test
@@ -83,8 +83,8 @@ class ConfluentRegistryHttpHandlerTest {
         handler.handle("POST", CALLBACKS, schemaBody(PaymentCallback.getClassSchema()));
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(json(response).get("id").asInt()).isEqualTo(101);
-    assertThat(json(response).get("version").asInt()).isEqualTo(1);
+    assertThat(json(response).get("id").asInt()).isEqualTo(102);
+    assertThat(json(response).get("version").asInt()).isEqualTo(2);
   }
 
   @Test
@@ -108,7 +108,7 @@ class ConfluentRegistryHttpHandlerTest {
     assertError(handler.handle("GET", "/schemas/ids/abc", ""), 404, 40403);
     assertError(handler.handle("GET", "/subjects/nope-value/versions", ""), 404, 40401);
     assertError(handler.handle("GET", "/subjects/nope-value/versions/1", ""), 404, 40401);
-    assertError(handler.handle("GET", CALLBACKS + "/versions/2", ""), 404, 40402);
+    assertError(handler.handle("GET", CALLBACKS + "/versions/9", ""), 404, 40402);
     assertError(
         handler.handle(
             "POST", "/subjects/nope-value", schemaBody(PaymentCallback.getClassSchema())),
@@ -149,14 +149,14 @@ class ConfluentRegistryHttpHandlerTest {
             schemaBody(SchemaVariants.withDoc(PaymentCallback.getClassSchema(), "new")));
 
     assertThat(existing.status()).isEqualTo(200);
-    assertThat(existing.body()).isEqualTo("{\"id\":101}");
+    assertThat(existing.body()).isEqualTo("{\"id\":102}");
     assertError(unknown, 422, 42205);
   }
 
   @Test
   void wrongMethodIs405() throws IOException {
     assertError(handler.handle("DELETE", CALLBACKS, ""), 405, 405);
-    assertError(handler.handle("POST", "/schemas/ids/101", ""), 405, 405);
+    assertError(handler.handle("POST", "/schemas/ids/102", ""), 405, 405);
   }
 
   @Test

@@ -32,6 +32,7 @@ class PinnedSchemaRegistryTest {
             "payments.callbacks.dlt.v1-value",
             "payments.callbacks.v1-value",
             "payments.commands.v1-value",
+            "recon.reports.v1-value",
             "recon.results.v1-value");
     assertThat(bundled.version(CALLBACKS, 1).id()).isEqualTo(101);
     assertThat(bundled.version("payments.commands.v1-value", 1).id()).isEqualTo(201);
@@ -40,32 +41,33 @@ class PinnedSchemaRegistryTest {
     assertThat(bundled.version("ledger.cashflow.v1-value", 1).id()).isEqualTo(501);
     assertThat(bundled.version("bank.statements.v1-value", 1).id()).isEqualTo(601);
     assertThat(bundled.version("recon.results.v1-value", 1).id()).isEqualTo(701);
+    assertThat(bundled.version("recon.reports.v1-value", 1).id()).isEqualTo(801);
   }
 
   @Test
   void schemaByIdIsTheFrozenVersion() {
     assertThat(bundled.byId(601).getFullName())
         .isEqualTo("com.paystream.schemas.statements.StatementLine");
-    assertThat(bundled.byId(601)).isEqualTo(StatementLine.getClassSchema());
+    assertThat(bundled.byId(602)).isEqualTo(StatementLine.getClassSchema());
   }
 
   @Test
   void versionsAndLatest() {
-    assertThat(bundled.versions(CALLBACKS)).containsExactly(1);
+    assertThat(bundled.versions(CALLBACKS)).containsExactly(1, 2);
     assertThat(bundled.latest(CALLBACKS))
-        .isEqualTo(new RegisteredSchema(CALLBACKS, 1, 101, PaymentCallback.getClassSchema()));
+        .isEqualTo(new RegisteredSchema(CALLBACKS, 2, 102, PaymentCallback.getClassSchema()));
   }
 
   @Test
   void lookupFindsTheIdOfTheGeneratedClassSchema() {
-    assertThat(bundled.idFor(CALLBACKS, PaymentCallback.getClassSchema())).isEqualTo(101);
+    assertThat(bundled.idFor(CALLBACKS, PaymentCallback.getClassSchema())).isEqualTo(102);
   }
 
   @Test
   void lookupFallsBackToTheCanonicalFormWhenOnlyDocsDiffer() {
     Schema redocumented = SchemaVariants.withDoc(PaymentCallback.getClassSchema(), "other words");
 
-    assertThat(bundled.idFor(CALLBACKS, redocumented)).isEqualTo(101);
+    assertThat(bundled.idFor(CALLBACKS, redocumented)).isEqualTo(102);
   }
 
   @Test
@@ -87,7 +89,7 @@ class PinnedSchemaRegistryTest {
     assertNotFound(() -> bundled.byId(999), Kind.SCHEMA, 40403);
     assertNotFound(() -> bundled.versions("nope-value"), Kind.SUBJECT, 40401);
     assertNotFound(() -> bundled.latest("nope-value"), Kind.SUBJECT, 40401);
-    assertNotFound(() -> bundled.version(CALLBACKS, 2), Kind.VERSION, 40402);
+    assertNotFound(() -> bundled.version(CALLBACKS, 9), Kind.VERSION, 40402);
     assertNotFound(() -> bundled.version("nope-value", 1), Kind.SUBJECT, 40401);
     assertNotFound(
         () -> bundled.lookup(CALLBACKS, StatementLine.getClassSchema()), Kind.SCHEMA, 40403);

@@ -58,8 +58,8 @@ class ConfluentRestSchemaRegistryTest {
 
   @Test
   void schemaById() {
-    assertThat(client.byId(101)).isEqualTo(PaymentCallback.getClassSchema());
-    assertThat(client.byId(601)).isEqualTo(StatementLine.getClassSchema());
+    assertThat(client.byId(102)).isEqualTo(PaymentCallback.getClassSchema());
+    assertThat(client.byId(602)).isEqualTo(StatementLine.getClassSchema());
   }
 
   @Test
@@ -74,22 +74,22 @@ class ConfluentRestSchemaRegistryTest {
   @Test
   void subjectsVersionsAndLatest() {
     assertThat(client.subjects()).isEqualTo(PinnedSchemaRegistry.bundled().subjects());
-    assertThat(client.versions(CALLBACKS)).containsExactly(1);
-    assertThat(client.version(CALLBACKS, 1))
-        .isEqualTo(new RegisteredSchema(CALLBACKS, 1, 101, PaymentCallback.getClassSchema()));
-    assertThat(client.latest(CALLBACKS)).isEqualTo(client.version(CALLBACKS, 1));
+    assertThat(client.versions(CALLBACKS)).containsExactly(1, 2);
+    assertThat(client.version(CALLBACKS, 2))
+        .isEqualTo(new RegisteredSchema(CALLBACKS, 2, 102, PaymentCallback.getClassSchema()));
+    assertThat(client.latest(CALLBACKS)).isEqualTo(client.version(CALLBACKS, 2));
   }
 
   @Test
   void lookupFindsTheIdOfTheGeneratedClass() {
-    assertThat(client.idFor(CALLBACKS, PaymentCallback.getClassSchema())).isEqualTo(101);
+    assertThat(client.idFor(CALLBACKS, PaymentCallback.getClassSchema())).isEqualTo(102);
   }
 
   @Test
   void lookupFallsBackToTheCanonicalFormWhenTheServerMatchesExactly() {
     Schema redocumented = SchemaVariants.withDoc(PaymentCallback.getClassSchema(), "other words");
 
-    assertThat(client.lookup(CALLBACKS, redocumented).id()).isEqualTo(101);
+    assertThat(client.lookup(CALLBACKS, redocumented).id()).isEqualTo(102);
   }
 
   @Test
@@ -108,7 +108,7 @@ class ConfluentRestSchemaRegistryTest {
     ConfluentRestSchemaRegistry slashed =
         new ConfluentRestSchemaRegistry(URI.create(server.baseUri() + "/"), Duration.ofSeconds(5));
 
-    assertThat(slashed.byId(101)).isEqualTo(PaymentCallback.getClassSchema());
+    assertThat(slashed.byId(102)).isEqualTo(PaymentCallback.getClassSchema());
   }
 
   @Test
