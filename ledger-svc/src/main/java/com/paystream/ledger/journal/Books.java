@@ -1,6 +1,7 @@
 package com.paystream.ledger.journal;
 
 import com.paystream.ledger.accounts.AccountSpec;
+import com.paystream.platform.ids.AccountId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import java.util.UUID;
  */
 public final class Books {
 
-  private final Map<UUID, AccountState> accounts;
-  private final Map<UUID, AccountState> changed = new LinkedHashMap<>();
+  private final Map<AccountId, AccountState> accounts;
+  private final Map<AccountId, AccountState> changed = new LinkedHashMap<>();
 
   public Books(Collection<AccountState> loaded) {
     this.accounts = new HashMap<>();
@@ -40,7 +41,7 @@ public final class Books {
     if (invalid.isPresent()) {
       return new Refused(invalid.get());
     }
-    Map<UUID, AccountState> tentative = new HashMap<>();
+    Map<AccountId, AccountState> tentative = new HashMap<>();
     List<BookedPosting> booked = new ArrayList<>(draft.postings().size());
     int lineNo = 0;
     for (PostingDraft posting : draft.postings()) {

@@ -23,6 +23,7 @@ import com.paystream.ledger.payments.PaymentMessage;
 import com.paystream.ledger.payments.PaymentPosition;
 import com.paystream.ledger.payments.PostingRules;
 import com.paystream.ledger.payments.ReportedStatus;
+import com.paystream.platform.ids.AccountId;
 import com.paystream.platform.money.FeeSchedule;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -137,7 +138,7 @@ class LedgerInvariantsPropertyTest {
               assertNoAccountWithoutOverdraftWentNegative(books, entries);
               assertCashflowChainsWithoutGaps(entries);
               // Replaying every consumed message (holds come over HTTP, not from the topics).
-              Map<UUID, AccountState> before = new HashMap<>(books.accounts);
+              Map<AccountId, AccountState> before = new HashMap<>(books.accounts);
               List<Object> messages =
                   records.stream().filter(InboundRecord.class::isInstance).toList();
               assertThat(books.apply(messages, random)).as("replay").isEmpty();
@@ -185,7 +186,7 @@ class LedgerInvariantsPropertyTest {
 
   private static void assertEveryBalanceIsTheSumOfItsPostings(
       Books books, List<BookedEntry> entries) {
-    Map<UUID, Long> sums = new HashMap<>();
+    Map<AccountId, Long> sums = new HashMap<>();
     for (BookedEntry entry : entries) {
       for (BookedPosting p : entry.postings()) {
         sums.merge(
@@ -223,7 +224,7 @@ class LedgerInvariantsPropertyTest {
   }
 
   private static void assertCashflowChainsWithoutGaps(List<BookedEntry> entries) {
-    Map<UUID, long[]> last = new HashMap<>();
+    Map<AccountId, long[]> last = new HashMap<>();
     for (BookedEntry entry : entries) {
       for (BookedPosting p : entry.postings()) {
         long[] previous = last.getOrDefault(p.accountId(), new long[] {0, 0});
@@ -242,7 +243,7 @@ class LedgerInvariantsPropertyTest {
   private final class Books {
     final Set<UUID> processed = new HashSet<>();
     final Map<String, PaymentPosition> positions = new HashMap<>();
-    final Map<UUID, AccountState> accounts = new HashMap<>();
+    final Map<AccountId, AccountState> accounts = new HashMap<>();
 
     final Map<UUID, HoldOp.Place> holds = new HashMap<>();
     final Set<UUID> settled = new HashSet<>();

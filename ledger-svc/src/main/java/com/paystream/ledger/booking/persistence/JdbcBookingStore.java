@@ -12,6 +12,7 @@ import com.paystream.ledger.journal.AccountState;
 import com.paystream.ledger.journal.BookedEntry;
 import com.paystream.ledger.journal.BookedPosting;
 import com.paystream.ledger.payments.PaymentPosition;
+import com.paystream.platform.ids.AccountId;
 import com.paystream.platform.money.Money;
 import java.sql.Connection;
 import java.sql.Date;
@@ -178,7 +179,7 @@ public final class JdbcBookingStore {
           if (states.size() == specs.size()) {
             return states;
           }
-          Set<UUID> found = new HashSet<>();
+          Set<AccountId> found = new HashSet<>();
           states.forEach(state -> found.add(state.spec().id()));
           List<AccountSpec> missing =
               specs.stream().filter(spec -> !found.contains(spec.id())).toList();
@@ -191,7 +192,7 @@ public final class JdbcBookingStore {
   private static void insertAccounts(Connection connection, List<AccountSpec> specs)
       throws SQLException {
     try (PreparedStatement st = connection.prepareStatement(ENSURE_ACCOUNTS_SQL)) {
-      SqlArrays.bind(connection, st, 1, "uuid", specs, AccountSpec::id, UUID[]::new);
+      SqlArrays.bind(connection, st, 1, "uuid", specs, s -> uuid(s.id()), UUID[]::new);
       SqlArrays.bind(connection, st, 2, "text", specs, AccountSpec::code, String[]::new);
       SqlArrays.bind(connection, st, 3, "text", specs, AccountSpec::name, String[]::new);
       SqlArrays.bind(connection, st, 4, "text", specs, s -> s.type().name(), String[]::new);
@@ -205,7 +206,7 @@ public final class JdbcBookingStore {
   private static List<AccountState> lockAccounts(
       Connection connection, Collection<AccountSpec> specs) throws SQLException {
     try (PreparedStatement st = connection.prepareStatement(LOCK_ACCOUNTS_SQL)) {
-      SqlArrays.bind(connection, st, 1, "uuid", specs, AccountSpec::id, UUID[]::new);
+      SqlArrays.bind(connection, st, 1, "uuid", specs, s -> uuid(s.id()), UUID[]::new);
       List<AccountState> states = new ArrayList<>(specs.size());
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -225,7 +226,7 @@ public final class JdbcBookingStore {
             AccountType.valueOf(rs.getString("type")),
             Money.currency(rs.getString("currency")),
             rs.getBoolean("overdraft_allowed"));
-    if (!spec.id().equals(rs.getObject("id", UUID.class))) {
+    if (!uuid(spec.id()).equals(rs.getObject("id", UUID.class))) {
       throw new IllegalStateException("account " + spec.code() + " has a foreign id");
     }
     Timestamp lastPostedAt = rs.getTimestamp("last_posted_at");
@@ -309,7 +310,7 @@ public final class JdbcBookingStore {
       return;
     }
     try (PreparedStatement st = connection.prepareStatement(UPDATE_ACCOUNTS_SQL)) {
-      SqlArrays.bind(connection, st, 1, "uuid", accounts, a -> a.spec().id(), UUID[]::new);
+      SqlArrays.bind(connection, st, 1, "uuid", accounts, a -> uuid(a.spec().id()), UUID[]::new);
       SqlArrays.bind(
           connection, st, 2, "bigint", accounts, AccountState::availableMinor, Long[]::new);
       SqlArrays.bind(connection, st, 3, "bigint", accounts, AccountState::frozenMinor, Long[]::new);
@@ -433,6 +434,11 @@ public final class JdbcBookingStore {
       return "DEAD_LETTERED";
     }
     throw new IllegalArgumentException("not a first-time outcome: " + outcome);
+  }
+
+  /** The account id as the {@code uuid} column stores it. */
+  static UUID uuid(AccountId id) {
+    return UUID.fromString(id.value());
   }
 
   private static UUID entryId(AppliedRecord applied) {

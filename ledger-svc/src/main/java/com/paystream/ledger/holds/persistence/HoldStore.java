@@ -3,6 +3,7 @@ package com.paystream.ledger.holds.persistence;
 import com.paystream.ledger.accounts.AccountSpec;
 import com.paystream.ledger.accounts.AccountType;
 import com.paystream.ledger.holds.HoldView;
+import com.paystream.platform.ids.AccountId;
 import com.paystream.platform.money.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,7 +54,7 @@ public final class HoldStore {
 
   public void insert(
       UUID holdId,
-      UUID accountId,
+      AccountId accountId,
       String counterAccount,
       long amountMinor,
       String currency,
@@ -65,7 +66,7 @@ public final class HoldStore {
                 + " requested_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             holdId,
-            accountId,
+            UUID.fromString(accountId.value()),
             counterAccount,
             amountMinor,
             currency,
