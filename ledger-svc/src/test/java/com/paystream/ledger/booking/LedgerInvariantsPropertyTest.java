@@ -177,7 +177,7 @@ class LedgerInvariantsPropertyTest {
                   .filter(
                       e ->
                           e.type().name().equals("PAYMENT") || e.type().name().equals("SUPPLEMENT"))
-                  .forEach(e -> bookings.merge(e.draft().paymentId(), 1L, Long::sum));
+                  .forEach(e -> bookings.merge(e.draft().paymentId().value(), 1L, Long::sum));
               assertThat(bookings.values()).allMatch(n -> n == 1);
               assertThat(entries.stream().map(BookedEntry::sourceEventId).distinct().count())
                   .isEqualTo(entries.size());
@@ -353,7 +353,7 @@ class LedgerInvariantsPropertyTest {
           planner.plan(batch, new BatchInput(processed, batchPositions, batchAccounts, AT, DAY));
       plan.firstTime().forEach(a -> processed.add(a.record().sourceEventId()));
       plan.changedAccounts().forEach(a -> accounts.put(a.spec().id(), a));
-      plan.changedPositions().forEach(p -> positions.put(p.paymentId(), p));
+      plan.changedPositions().forEach(p -> positions.put(p.paymentId().value(), p));
       return plan.entries();
     }
   }

@@ -13,6 +13,7 @@ import com.paystream.ledger.journal.BookedEntry;
 import com.paystream.ledger.journal.BookedPosting;
 import com.paystream.ledger.payments.PaymentPosition;
 import com.paystream.platform.ids.AccountId;
+import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.money.Money;
 import java.sql.Connection;
 import java.sql.Date;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -143,7 +145,7 @@ public final class JdbcBookingStore {
             try (ResultSet rs = st.executeQuery()) {
               while (rs.next()) {
                 PaymentPosition position = position(rs);
-                positions.put(position.paymentId(), position);
+                positions.put(position.paymentId().value(), position);
               }
             }
             return positions;
@@ -152,14 +154,14 @@ public final class JdbcBookingStore {
   }
 
   private static PaymentPosition position(ResultSet rs) throws SQLException {
+    Currency currency = Money.currency(rs.getString(4));
     return new PaymentPosition(
-        rs.getString(1),
+        new PaymentId(rs.getString(1)),
         rs.getString(2),
         rs.getString(3),
-        Money.currency(rs.getString(4)),
-        rs.getLong(5),
-        rs.getLong(6),
-        rs.getLong(7),
+        new Money(rs.getLong(5), currency),
+        new Money(rs.getLong(6), currency),
+        new Money(rs.getLong(7), currency),
         rs.getObject(8, UUID.class),
         PaymentPosition.State.valueOf(rs.getString(9)));
   }
@@ -292,7 +294,8 @@ public final class JdbcBookingStore {
       SqlArrays.bind(connection, st, 4, "uuid", entries, BookedEntry::sourceEventId, UUID[]::new);
       SqlArrays.bind(connection, st, 5, "text", entries, e -> e.sourceType().name(), String[]::new);
       SqlArrays.bind(connection, st, 6, "text", entries, e -> e.type().name(), String[]::new);
-      SqlArrays.bind(connection, st, 7, "text", entries, e -> e.draft().paymentId(), String[]::new);
+      SqlArrays.bind(
+          connection, st, 7, "text", entries, JdbcBookingStore::paymentIdOf, String[]::new);
       SqlArrays.bind(
           connection, st, 8, "text", entries, e -> e.draft().description(), String[]::new);
       SqlArrays.bind(
@@ -369,19 +372,17 @@ public final class JdbcBookingStore {
     try (PreparedStatement st = connection.prepareStatement(UPSERT_POSITIONS_SQL)) {
       st.setTimestamp(1, Timestamp.from(at));
       SqlArrays.bind(
-          connection, st, 2, "text", positions, PaymentPosition::paymentId, String[]::new);
+          connection, st, 2, "text", positions, p -> p.paymentId().value(), String[]::new);
       SqlArrays.bind(
           connection, st, 3, "text", positions, PaymentPosition::merchantId, String[]::new);
       SqlArrays.bind(
           connection, st, 4, "text", positions, PaymentPosition::provider, String[]::new);
       SqlArrays.bind(
           connection, st, 5, "text", positions, p -> p.currency().getCurrencyCode(), String[]::new);
+      SqlArrays.bind(connection, st, 6, "bigint", positions, p -> p.gross().minor(), Long[]::new);
+      SqlArrays.bind(connection, st, 7, "bigint", positions, p -> p.fee().minor(), Long[]::new);
       SqlArrays.bind(
-          connection, st, 6, "bigint", positions, PaymentPosition::grossMinor, Long[]::new);
-      SqlArrays.bind(
-          connection, st, 7, "bigint", positions, PaymentPosition::feeMinor, Long[]::new);
-      SqlArrays.bind(
-          connection, st, 8, "bigint", positions, PaymentPosition::refundedMinor, Long[]::new);
+          connection, st, 8, "bigint", positions, p -> p.refunded().minor(), Long[]::new);
       SqlArrays.bind(
           connection, st, 9, "uuid", positions, PaymentPosition::bookingEntryId, UUID[]::new);
       SqlArrays.bind(connection, st, 10, "text", positions, p -> p.state().name(), String[]::new);
@@ -439,6 +440,11 @@ public final class JdbcBookingStore {
   /** The account id as the {@code uuid} column stores it. */
   static UUID uuid(AccountId id) {
     return UUID.fromString(id.value());
+  }
+
+  private static String paymentIdOf(BookedEntry entry) {
+    PaymentId paymentId = entry.draft().paymentId();
+    return paymentId == null ? null : paymentId.value();
   }
 
   private static UUID entryId(AppliedRecord applied) {
