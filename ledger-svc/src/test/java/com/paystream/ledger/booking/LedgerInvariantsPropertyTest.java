@@ -25,6 +25,7 @@ import com.paystream.ledger.payments.PostingRules;
 import com.paystream.ledger.payments.ReportedStatus;
 import com.paystream.platform.ids.AccountId;
 import com.paystream.platform.money.FeeSchedule;
+import com.paystream.platform.money.Money;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -284,7 +285,9 @@ class LedgerInvariantsPropertyTest {
         }
         com.paystream.ledger.journal.Books books =
             new com.paystream.ledger.journal.Books(List.of(state));
-        if (books.freeze(place.account(), place.amountMinor()).isEmpty()) {
+        if (books
+            .freeze(place.account(), new Money(place.amountMinor(), place.account().currency()))
+            .isEmpty()) {
           books.changedAccounts().forEach(a -> accounts.put(a.spec().id(), a));
           holds.put(place.id(), place);
         }
@@ -303,7 +306,7 @@ class LedgerInvariantsPropertyTest {
       com.paystream.ledger.journal.Books books =
           new com.paystream.ledger.journal.Books(
               List.of(accounts.get(hold.account().id()), counterState));
-      books.unfreeze(hold.account(), hold.amountMinor());
+      books.unfreeze(hold.account(), new Money(hold.amountMinor(), hold.account().currency()));
       List<BookedEntry> booked = new ArrayList<>();
       if (settle.capture()) {
         com.paystream.ledger.journal.Books.Result result =
@@ -380,8 +383,7 @@ class LedgerInvariantsPropertyTest {
             new HoldOp.Place(
                 id,
                 com.paystream.ledger.accounts.ChartOfAccounts.merchant(
-                    merchant(hold.payment()),
-                    com.paystream.platform.money.Money.currency(currency(hold.payment()))),
+                    merchant(hold.payment()), Money.currency(currency(hold.payment()))),
                 hold.amountMinor() % 20_000 + 1));
         continue;
       }

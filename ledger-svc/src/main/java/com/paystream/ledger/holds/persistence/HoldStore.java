@@ -56,8 +56,7 @@ public final class HoldStore {
       UUID holdId,
       AccountId accountId,
       String counterAccount,
-      long amountMinor,
-      String currency,
+      Money amount,
       String reason,
       String requestedBy,
       Instant at) {
@@ -68,8 +67,8 @@ public final class HoldStore {
             holdId,
             UUID.fromString(accountId.value()),
             counterAccount,
-            amountMinor,
-            currency,
+            amount.minor(),
+            amount.currencyCode(),
             reason,
             requestedBy,
             Timestamp.from(at))
