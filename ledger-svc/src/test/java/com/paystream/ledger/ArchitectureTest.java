@@ -8,7 +8,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The ledger's boundaries, checked rather than hoped for. */
+/**
+ * The ledger's boundaries, by package, checked rather than hoped for. Three rings: the domain
+ * (chart, journal, posting rules, calendar) knows nothing but itself and the platform types; the
+ * features' cores (booking, holds, dayclose) add transactions and metrics but no web, Kafka or SQL
+ * type; the adapters ({@code web}, {@code kafka}, {@code persistence}, {@code publishing}) and the
+ * wiring ({@code config}) sit outside, and nothing inside reaches for a web or Kafka adapter.
+ */
 class ArchitectureTest {
 
   private static final JavaClasses LEDGER =
@@ -16,7 +22,7 @@ class ArchitectureTest {
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("com.paystream.ledger");
 
-  /** The domain: chart, journal, posting rules, calendar, batch planning. */
+  /** The domain: chart, journal, posting rules, calendar. */
   private static final String[] DOMAIN = {
     "com.paystream.ledger.accounts",
     "com.paystream.ledger.journal",
@@ -24,38 +30,90 @@ class ArchitectureTest {
     "com.paystream.ledger.calendar",
   };
 
+  /** The features' cores: batch planning and booking, holds, the day close. */
+  private static final String[] CORES = {
+    "com.paystream.ledger.booking", "com.paystream.ledger.holds", "com.paystream.ledger.dayclose",
+  };
+
+  /** Web, Kafka, SQL and wire-format types. */
+  private static final String[] TRANSPORT_AND_STORAGE = {
+    "org.springframework.web..",
+    "org.springframework.http..",
+    "jakarta.servlet..",
+    "org.apache.kafka..",
+    "org.springframework.kafka..",
+    "java.sql..",
+    "javax.sql..",
+    "org.springframework.jdbc..",
+    "com.paystream.schemas..",
+    "org.apache.avro..",
+  };
+
   @Test
-  void domainCodeImportsNoWebKafkaSqlOrSpringType() {
+  void domainDependsOnNothingButItselfThePlatformAndTheJdk() {
     noClasses()
         .that()
         .resideInAnyPackage(DOMAIN)
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.springframework..",
-            "org.apache.kafka..",
-            "java.sql..",
-            "javax.sql..",
-            "jakarta.servlet..",
-            "com.paystream.schemas..",
-            "org.apache.avro..")
+        .resideOutsideOfPackages(
+            "com.paystream.ledger.accounts",
+            "com.paystream.ledger.journal",
+            "com.paystream.ledger.payments",
+            "com.paystream.ledger.calendar",
+            "com.paystream.platform.money..",
+            "com.paystream.platform.ids..",
+            "java..")
         .check(LEDGER);
   }
 
   @Test
-  void theBatchPlannerIsPureToo() {
+  void featureCoresImportNoWebKafkaSqlOrWireFormatType() {
     noClasses()
         .that()
-        .resideInAnyPackage("com.paystream.ledger.booking")
-        .and()
-        .haveSimpleNameNotStartingWith("BookingService")
-        .and()
-        .haveSimpleNameNotStartingWith("BookingMetrics")
-        .and()
-        .haveSimpleNameNotStartingWith("DatabaseRefusal")
+        .resideInAnyPackage(CORES)
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("org.springframework..", "org.apache.kafka..", "java.sql..")
+        .resideInAnyPackage(TRANSPORT_AND_STORAGE)
+        .check(LEDGER);
+  }
+
+  @Test
+  void featureCoresPublishThroughTheComposerPortNotThePublishingAdapter() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(CORES)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.paystream.ledger.publishing..", "com.paystream.ledger.config..")
+        .check(LEDGER);
+  }
+
+  @Test
+  void webAndKafkaAdaptersAreReachedOnlyByTheWiring() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "com.paystream.ledger..web..",
+            "com.paystream.ledger..kafka..",
+            "com.paystream.ledger.config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.paystream.ledger..web..", "com.paystream.ledger..kafka..")
+        .check(LEDGER);
+  }
+
+  @Test
+  void adaptersOfOneKindDoNotCallEachOther() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("com.paystream.ledger..persistence..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.paystream.ledger..web..",
+            "com.paystream.ledger..kafka..",
+            "com.paystream.ledger.publishing..")
         .check(LEDGER);
   }
 

@@ -76,7 +76,7 @@ public final class BatchPlanner {
         if (outcome instanceof Outcome.Posted posted) {
           entries.add(posted.entry());
           PaymentPosition after = positions.get(message.paymentId());
-          changedPositions.put(after.paymentId(), after);
+          changedPositions.put(after.paymentId().value(), after);
         }
       }
       applied.add(new AppliedRecord(record, outcome));
@@ -113,7 +113,7 @@ public final class BatchPlanner {
     if (result instanceof Books.Refused refused) {
       return new Outcome.DeadLettered(refused.refusal());
     }
-    positions.put(post.positionAfter().paymentId(), post.positionAfter());
+    positions.put(post.positionAfter().paymentId().value(), post.positionAfter());
     return new Outcome.Posted(((Books.Booked) result).entry());
   }
 

@@ -1,5 +1,6 @@
 package com.paystream.ledger.booking;
 
+import com.paystream.ledger.booking.persistence.DatabaseRefusal;
 import com.paystream.ledger.booking.persistence.JdbcBookingStore;
 import com.paystream.ledger.calendar.BusinessCalendar;
 import com.paystream.ledger.journal.AccountState;

@@ -1,5 +1,2 @@
-/**
- * Applying consumed messages exactly once, a batch at a time: dedupe, posting rules, balances, dead
- * letters, and the plan that one database transaction writes.
- */
+/** Applying consumed messages exactly once, a batch at a time, in one transaction per batch. */
 package com.paystream.ledger.booking;

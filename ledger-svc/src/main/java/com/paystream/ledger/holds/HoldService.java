@@ -16,6 +16,7 @@ import com.paystream.ledger.journal.EntryType;
 import com.paystream.ledger.journal.PostingDraft;
 import com.paystream.ledger.journal.Refusal;
 import com.paystream.ledger.journal.SourceType;
+import com.paystream.platform.money.Money;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -98,8 +99,9 @@ public final class HoldService {
     if (request.reason() == null || request.reason().isBlank()) {
       return invalid(Refusal.MISSING_REASON, "a hold must say why");
     }
+    Money amount = new Money(request.amountMinor(), held.get().currency());
     Books ledger = new Books(books.ensureAndLockAccounts(List.of(held.get())));
-    Optional<Refusal> refusal = ledger.freeze(held.get(), request.amountMinor());
+    Optional<Refusal> refusal = ledger.freeze(held.get(), amount);
     if (refusal.isPresent()) {
       return invalid(refusal.get().code(), refusal.get().reason());
     }
@@ -108,8 +110,7 @@ public final class HoldService {
         request.holdId(),
         held.get().id(),
         request.counterAccountCode(),
-        request.amountMinor(),
-        request.currency(),
+        amount,
         request.reason(),
         Objects.requireNonNullElse(request.requestedBy(), ""),
         now());
@@ -129,7 +130,7 @@ public final class HoldService {
     }
     AccountSpec held = holds.account(hold.accountCode()).orElseThrow();
     Books ledger = new Books(books.ensureAndLockAccounts(List.of(held)));
-    ledger.unfreeze(held, hold.amountMinor());
+    ledger.unfreeze(held, new Money(hold.amountMinor(), held.currency()));
     books.updateBalances(List.copyOf(ledger.changedAccounts()));
     holds.settle(holdId, "RELEASED", null, now());
     return new HoldResult.Done(holds.find(holdId).orElseThrow(), false);
@@ -153,7 +154,7 @@ public final class HoldService {
     Instant bookedAt = bookingInstant(accounts);
     LocalDate effectiveDate = calendar.effectiveDate(bookedAt, lastClosed);
     Books ledger = new Books(accounts);
-    ledger.unfreeze(held, hold.amountMinor());
+    ledger.unfreeze(held, new Money(hold.amountMinor(), held.currency()));
     Books.Result result =
         ledger.post(
             settlement(hold, held, counter),

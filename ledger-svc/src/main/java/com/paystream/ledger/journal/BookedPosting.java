@@ -2,7 +2,7 @@ package com.paystream.ledger.journal;
 
 import com.paystream.ledger.accounts.AccountSpec;
 import com.paystream.ledger.accounts.Side;
-import java.util.UUID;
+import com.paystream.platform.ids.AccountId;
 
 /**
  * A posting as booked: the account's balance right after it (booked balance, in the account's
@@ -16,7 +16,7 @@ public record BookedPosting(
     long balanceAfterMinor,
     long accountSequence) {
 
-  public UUID accountId() {
+  public AccountId accountId() {
     return account.id();
   }
 

@@ -1,6 +1,8 @@
 package com.paystream.ledger.journal;
 
 import com.paystream.ledger.accounts.AccountSpec;
+import com.paystream.platform.ids.AccountId;
+import com.paystream.platform.money.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,8 +23,8 @@ import java.util.UUID;
  */
 public final class Books {
 
-  private final Map<UUID, AccountState> accounts;
-  private final Map<UUID, AccountState> changed = new LinkedHashMap<>();
+  private final Map<AccountId, AccountState> accounts;
+  private final Map<AccountId, AccountState> changed = new LinkedHashMap<>();
 
   public Books(Collection<AccountState> loaded) {
     this.accounts = new HashMap<>();
@@ -40,7 +42,7 @@ public final class Books {
     if (invalid.isPresent()) {
       return new Refused(invalid.get());
     }
-    Map<UUID, AccountState> tentative = new HashMap<>();
+    Map<AccountId, AccountState> tentative = new HashMap<>();
     List<BookedPosting> booked = new ArrayList<>(draft.postings().size());
     int lineNo = 0;
     for (PostingDraft posting : draft.postings()) {
@@ -116,11 +118,12 @@ public final class Books {
   }
 
   /**
-   * Moves {@code amountMinor} of the account's available balance to frozen (a hold), or says why
-   * not: a hold reserves money the account has, whatever its overdraft.
+   * Moves {@code amount} of the account's available balance to frozen (a hold), or says why not: a
+   * hold reserves money the account has, whatever its overdraft.
    */
-  public Optional<Refusal> freeze(AccountSpec spec, long amountMinor) {
+  public Optional<Refusal> freeze(AccountSpec spec, Money amount) {
     AccountState state = loaded(spec);
+    long amountMinor = inCurrencyOf(spec, amount);
     if (amountMinor <= 0) {
       return Optional.of(new Refusal(Refusal.INVALID_AMOUNT, "a hold must be positive"));
     }
@@ -141,15 +144,25 @@ public final class Books {
     return Optional.empty();
   }
 
-  /** Gives {@code amountMinor} of frozen money back to available (a hold released or captured). */
-  public void unfreeze(AccountSpec spec, long amountMinor) {
+  /** Gives {@code amount} of frozen money back to available (a hold released or captured). */
+  public void unfreeze(AccountSpec spec, Money amount) {
     AccountState state = loaded(spec);
+    long amountMinor = inCurrencyOf(spec, amount);
     if (state.frozenMinor() < amountMinor) {
       // Holds are the only source of frozen money: less frozen than a hold means broken books.
       throw new IllegalStateException(
           "account " + spec.code() + " has " + state.frozenMinor() + " frozen, not " + amountMinor);
     }
     keep(state.withFunds(state.availableMinor() + amountMinor, state.frozenMinor() - amountMinor));
+  }
+
+  /** The amount in minor units of the account's currency; another currency is a bug. */
+  private static long inCurrencyOf(AccountSpec spec, Money amount) {
+    if (!amount.currency().equals(spec.currency())) {
+      throw new IllegalArgumentException(
+          "amount " + amount + " on account " + spec.code() + " in " + spec.currencyCode());
+    }
+    return amount.minor();
   }
 
   private AccountState loaded(AccountSpec spec) {

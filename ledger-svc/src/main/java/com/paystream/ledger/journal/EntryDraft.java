@@ -1,6 +1,7 @@
 package com.paystream.ledger.journal;
 
 import com.paystream.ledger.accounts.Side;
+import com.paystream.platform.ids.PaymentId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,13 @@ import java.util.UUID;
 /**
  * A journal entry as the posting rules propose it. {@link #violation()} checks the double-entry
  * invariants the database checks again at commit: at least two lines, every amount positive, and
- * per currency the debits equal the credits.
+ * per currency the debits equal the credits. {@code paymentId} is null for an entry of no payment
+ * (an operator's settlement of a hold).
  */
 public record EntryDraft(
     UUID id,
     EntryType type,
-    String paymentId,
+    PaymentId paymentId,
     String description,
     UUID reversesEntryId,
     String requestedBy,

@@ -7,6 +7,7 @@ import com.paystream.ledger.journal.EntryIds;
 import com.paystream.ledger.journal.EntryType;
 import com.paystream.ledger.journal.PostingDraft;
 import com.paystream.ledger.journal.Refusal;
+import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.money.Money;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -120,13 +121,14 @@ final class CommandRules {
           Refusal.CURRENCY_MISMATCH,
           "refund in " + refund.currencyCode() + " of a payment booked in " + booked.currency());
     }
-    if (refund.amountMinor() > booked.refundableMinor()) {
+    Money amount = new Money(refund.amountMinor(), booked.currency());
+    if (amount.compareTo(booked.refundable()) > 0) {
       return refuse(
           Refusal.REFUND_EXCEEDS_CAPTURED,
           "refund of "
-              + refund.amountMinor()
+              + amount.minor()
               + " exceeds the refundable "
-              + booked.refundableMinor()
+              + booked.refundable().minor()
               + " of payment "
               + booked.paymentId());
     }
@@ -139,22 +141,11 @@ final class CommandRules {
             List.of(
                 PostingDraft.debit(
                     ChartOfAccounts.merchant(booked.merchantId(), booked.currency()),
-                    refund.amountMinor()),
+                    amount.minor()),
                 PostingDraft.credit(
                     ChartOfAccounts.providerClearing(booked.provider(), booked.currency()),
-                    refund.amountMinor())));
-    PaymentPosition after =
-        new PaymentPosition(
-            booked.paymentId(),
-            booked.merchantId(),
-            booked.provider(),
-            booked.currency(),
-            booked.grossMinor(),
-            booked.feeMinor(),
-            booked.refundedMinor() + refund.amountMinor(),
-            booked.bookingEntryId(),
-            booked.state());
-    return new Decision.Post(entry, after);
+                    amount.minor())));
+    return new Decision.Post(entry, booked.withRefunded(booked.refunded().plus(amount)));
   }
 
   private Decision cancel(CommandReceived command, Optional<PaymentPosition> position) {
@@ -166,7 +157,7 @@ final class CommandRules {
       return new Decision.NoFinancialEffect(
           "payment " + booked.paymentId() + " is already reversed");
     }
-    if (booked.refundedMinor() > 0) {
+    if (booked.refunded().isPositive()) {
       return refuse(
           Refusal.NOT_ALLOWED_AFTER_REFUND,
           "payment " + booked.paymentId() + " was partly refunded; amend it instead of cancelling");
@@ -178,7 +169,7 @@ final class CommandRules {
             "cancellation of payment " + booked.paymentId(),
             booked,
             PaymentLines.reversal(booked));
-    return new Decision.Post(entry, reversed(booked, entry));
+    return new Decision.Post(entry, booked.reversedBy(entry.id()));
   }
 
   private Decision amend(
@@ -202,7 +193,7 @@ final class CommandRules {
           : new Decision.NoFinancialEffect("amended to " + amendment.status() + "; nothing booked");
     }
     PaymentPosition booked = position.get();
-    if (booked.refundedMinor() > 0) {
+    if (booked.refunded().isPositive()) {
       return refuse(
           Refusal.NOT_ALLOWED_AFTER_REFUND,
           "payment " + booked.paymentId() + " was partly refunded and cannot be amended");
@@ -214,16 +205,12 @@ final class CommandRules {
     }
     List<PostingDraft> lines = new ArrayList<>();
     Currency currency = succeeded ? Money.currency(amendment.currencyCode()) : booked.currency();
-    long feeMinor =
-        succeeded
-            ? fees.scheduleFor(booked.merchantId())
-                .feeFor(new Money(amendment.amountMinor(), currency))
-                .minor()
-            : 0;
+    // What the amendment books; nothing when it amends to a status that moves no money.
+    Money gross = succeeded ? new Money(amendment.amountMinor(), currency) : Money.zero(currency);
+    Money fee =
+        succeeded ? fees.scheduleFor(booked.merchantId()).feeFor(gross) : Money.zero(currency);
     if (succeeded) {
-      lines.addAll(
-          PaymentLines.booking(
-              booked.provider(), booked.merchantId(), currency, amendment.amountMinor(), feeMinor));
+      lines.addAll(PaymentLines.booking(booked.provider(), booked.merchantId(), gross, fee));
     }
     if (wasBooked) {
       lines.addAll(PaymentLines.reversal(booked));
@@ -245,13 +232,12 @@ final class CommandRules {
                 booked.paymentId(),
                 booked.merchantId(),
                 booked.provider(),
-                currency,
-                amendment.amountMinor(),
-                feeMinor,
-                0,
+                gross,
+                fee,
+                Money.zero(currency),
                 entry.id(),
                 PaymentPosition.State.BOOKED)
-            : reversed(booked, entry);
+            : booked.reversedBy(entry.id());
     return new Decision.Post(entry, after);
   }
 
@@ -272,7 +258,7 @@ final class CommandRules {
       return new Decision.Refuse(invalid.get());
     }
     Money amount = new Money(supplement.amountMinor(), Money.currency(supplement.currencyCode()));
-    long feeMinor = fees.scheduleFor(command.merchantId()).feeFor(amount).minor();
+    Money fee = fees.scheduleFor(command.merchantId()).feeFor(amount);
     EntryDraft entry =
         entry(
             command,
@@ -282,22 +268,16 @@ final class CommandRules {
                 + " proven by "
                 + supplement.evidenceReference(),
             null,
-            PaymentLines.booking(
-                command.provider(),
-                command.merchantId(),
-                amount.currency(),
-                amount.minor(),
-                feeMinor));
+            PaymentLines.booking(command.provider(), command.merchantId(), amount, fee));
     return new Decision.Post(
         entry,
         new PaymentPosition(
-            command.paymentId(),
+            new PaymentId(command.paymentId()),
             command.merchantId(),
             command.provider(),
-            amount.currency(),
-            amount.minor(),
-            feeMinor,
-            0,
+            amount,
+            fee,
+            Money.zero(amount.currency()),
             entry.id(),
             PaymentPosition.State.BOOKED));
   }
@@ -311,25 +291,12 @@ final class CommandRules {
     return new EntryDraft(
         EntryIds.forSource(command.commandId()),
         type,
-        command.paymentId(),
+        new PaymentId(command.paymentId()),
         description,
         reverses == null ? null : reverses.bookingEntryId(),
         command.requestedBy(),
         command.reason().isBlank() ? null : command.reason(),
         lines);
-  }
-
-  private static PaymentPosition reversed(PaymentPosition booked, EntryDraft entry) {
-    return new PaymentPosition(
-        booked.paymentId(),
-        booked.merchantId(),
-        booked.provider(),
-        booked.currency(),
-        booked.grossMinor(),
-        booked.feeMinor(),
-        booked.refundedMinor(),
-        entry.id(),
-        PaymentPosition.State.REVERSED);
   }
 
   private static boolean samePayment(CommandReceived command, PaymentPosition position) {

@@ -1,22 +1,23 @@
 package com.paystream.ledger.payments;
 
+import com.paystream.platform.ids.PaymentId;
+import com.paystream.platform.money.Money;
 import java.util.Currency;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What the ledger has booked for one payment: gross amount, fee, how much was refunded, and the
- * entry that currently books it (the original, or the latest amendment). Derived from the journal
- * and kept beside it in the same transaction.
+ * What the ledger has booked for one payment: gross amount, fee, how much was refunded (all in the
+ * payment's currency), and the entry that currently books it (the original, or the latest
+ * amendment). Derived from the journal and kept beside it in the same transaction.
  */
 public record PaymentPosition(
-    String paymentId,
+    PaymentId paymentId,
     String merchantId,
     String provider,
-    Currency currency,
-    long grossMinor,
-    long feeMinor,
-    long refundedMinor,
+    Money gross,
+    Money fee,
+    Money refunded,
     UUID bookingEntryId,
     State state) {
 
@@ -28,20 +29,38 @@ public record PaymentPosition(
 
   public PaymentPosition {
     Objects.requireNonNull(paymentId, "paymentId");
-    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(gross, "gross");
+    Objects.requireNonNull(fee, "fee");
+    Objects.requireNonNull(refunded, "refunded");
     Objects.requireNonNull(bookingEntryId, "bookingEntryId");
     Objects.requireNonNull(state, "state");
-    if (grossMinor <= 0 || feeMinor < 0 || feeMinor > grossMinor) {
+    // compareTo refuses another currency: a position is in one currency.
+    if (!gross.isPositive() || fee.isNegative() || fee.compareTo(gross) > 0) {
       throw new IllegalArgumentException(
-          "position of " + paymentId + ": gross " + grossMinor + ", fee " + feeMinor);
+          "position of " + paymentId + ": gross " + gross + ", fee " + fee);
     }
-    if (refundedMinor < 0 || refundedMinor > grossMinor) {
+    if (refunded.isNegative() || refunded.compareTo(gross) > 0) {
       throw new IllegalArgumentException(
-          "position of " + paymentId + ": refunded " + refundedMinor + " of " + grossMinor);
+          "position of " + paymentId + ": refunded " + refunded + " of " + gross);
     }
   }
 
-  public long refundableMinor() {
-    return state == State.BOOKED ? grossMinor - refundedMinor : 0;
+  public Currency currency() {
+    return gross.currency();
+  }
+
+  /** What may still be refunded: nothing once the booking is reversed. */
+  public Money refundable() {
+    return state == State.BOOKED ? gross.minus(refunded) : Money.zero(currency());
+  }
+
+  PaymentPosition withRefunded(Money newRefunded) {
+    return new PaymentPosition(
+        paymentId, merchantId, provider, gross, fee, newRefunded, bookingEntryId, state);
+  }
+
+  PaymentPosition reversedBy(UUID entryId) {
+    return new PaymentPosition(
+        paymentId, merchantId, provider, gross, fee, refunded, entryId, State.REVERSED);
   }
 }

@@ -85,9 +85,9 @@ public final class PostingRules {
               + booked.paymentId()
               + " is already booked by entry "
               + booked.bookingEntryId()
-              + (booked.grossMinor() == callback.amountMinor()
+              + (booked.gross().minor() == callback.amountMinor()
                   ? ""
-                  : " with another amount (" + booked.grossMinor() + ")"));
+                  : " with another amount (" + booked.gross().minor() + ")"));
     }
     Optional<Refusal> invalid = validate(callback);
     if (invalid.isPresent()) {
@@ -117,27 +117,25 @@ public final class PostingRules {
       String description,
       String requestedBy,
       String reason) {
-    long feeMinor = fees.scheduleFor(merchantId).feeFor(amount).minor();
+    Money fee = fees.scheduleFor(merchantId).feeFor(amount);
     EntryDraft entry =
         new EntryDraft(
             EntryIds.forSource(sourceEventId),
             type,
-            paymentId,
+            new PaymentId(paymentId),
             description,
             null,
             requestedBy,
             reason,
-            PaymentLines.booking(
-                provider, merchantId, amount.currency(), amount.minor(), feeMinor));
+            PaymentLines.booking(provider, merchantId, amount, fee));
     PaymentPosition after =
         new PaymentPosition(
-            paymentId,
+            new PaymentId(paymentId),
             merchantId,
             provider,
-            amount.currency(),
-            amount.minor(),
-            feeMinor,
-            0,
+            amount,
+            fee,
+            Money.zero(amount.currency()),
             entry.id(),
             PaymentPosition.State.BOOKED);
     return new Decision.Post(entry, after);

@@ -10,6 +10,7 @@ import com.paystream.ledger.journal.BookedEntry;
 import com.paystream.ledger.journal.BookedPosting;
 import com.paystream.ledger.payments.MessageMeta;
 import com.paystream.ledger.payments.PaymentMessage;
+import com.paystream.platform.ids.PaymentId;
 import com.paystream.schemas.common.Envelope;
 import com.paystream.schemas.common.Side;
 import com.paystream.schemas.deadletter.DeadLetter;
@@ -112,7 +113,7 @@ public final class LedgerEventComposer implements EventComposer {
         entryEvent(
             entry.sourceEventId(),
             SourceType.OPERATOR,
-            entry.draft().paymentId(),
+            paymentId(entry),
             entry,
             entry.bookedAt(),
             entry.bookedAt(),
@@ -166,7 +167,7 @@ public final class LedgerEventComposer implements EventComposer {
               .setSequence(posting.accountSequence())
               .setEntryId(entry.id().toString())
               .setEntryType(EntryType.valueOf(entry.type().name()))
-              .setPaymentId(entry.draft().paymentId())
+              .setPaymentId(paymentId(entry))
               .setSide(Side.valueOf(posting.side().name()))
               .setAmountMinor(posting.amountMinor())
               .setCurrency(posting.currencyCode())
@@ -241,6 +242,12 @@ public final class LedgerEventComposer implements EventComposer {
 
   private static ByteBuffer bytes(byte[] raw) {
     return raw == null ? null : ByteBuffer.wrap(raw);
+  }
+
+  /** The entry's payment id as the Avro string carries it; null for an entry of no payment. */
+  private static String paymentId(BookedEntry entry) {
+    PaymentId paymentId = entry.draft().paymentId();
+    return paymentId == null ? null : paymentId.value();
   }
 
   static UUID derivedId(String name) {

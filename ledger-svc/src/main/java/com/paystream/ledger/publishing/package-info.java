@@ -1,5 +1,2 @@
-/**
- * What the ledger publishes, through its outbox: entry events, cashflow lines and dead letters,
- * encoded in the schemas' Avro contracts.
- */
+/** What the ledger publishes through its outbox: entry events, cashflow lines, dead letters. */
 package com.paystream.ledger.publishing;

@@ -21,6 +21,7 @@ import com.paystream.ledger.payments.ReportedStatus;
 import com.paystream.ledger.publishing.LedgerEventComposer;
 import com.paystream.ledger.publishing.LedgerTopics;
 import com.paystream.ledger.support.Callbacks;
+import com.paystream.platform.ids.AccountId;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.registry.pinned.PinnedSchemaRegistry;
 import com.paystream.schemas.serde.AvroSerializer;
@@ -242,7 +243,7 @@ public final class LedgerBenchmark {
                 PinnedSchemaRegistry.bundled(), SubjectNameStrategy.topicName(topics.prefix())));
 
     log("direct: planning %,d entries", n);
-    Map<UUID, AccountState> accounts = new HashMap<>();
+    Map<AccountId, AccountState> accounts = new HashMap<>();
     List<BatchPlan> plans = new ArrayList<>();
     List<List<OutboxMessage>> outboxes = new ArrayList<>();
     Instant at = Instant.now();

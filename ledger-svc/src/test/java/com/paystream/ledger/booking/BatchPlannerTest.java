@@ -10,6 +10,7 @@ import com.paystream.ledger.payments.FeePolicy;
 import com.paystream.ledger.payments.MessageMeta;
 import com.paystream.ledger.payments.PostingRules;
 import com.paystream.ledger.payments.ReportedStatus;
+import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.money.FeeSchedule;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +37,9 @@ class BatchPlannerTest {
 
     assertThat(plan.entries()).hasSize(1);
     assertThat(plan.entries().get(0).postings()).hasSize(3);
-    assertThat(plan.changedPositions()).extracting(p -> p.paymentId()).containsExactly("pay-1");
+    assertThat(plan.changedPositions())
+        .extracting(p -> p.paymentId())
+        .containsExactly(new PaymentId("pay-1"));
     assertThat(plan.changedAccounts()).hasSize(3);
     assertThat(plan.applied().get(0).outcome()).isInstanceOf(Outcome.Posted.class);
   }

@@ -31,7 +31,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BooksAcrossDaysTest extends DayCloseTestBase {
 
-  private static final UUID CLEARING = AccountSpec.idOf("provider-clearing:simulator:EUR");
+  private static final UUID CLEARING =
+      UUID.fromString(AccountSpec.idOf("provider-clearing:simulator:EUR").value());
   private static final String PAYMENT = "pay-" + UUID.randomUUID();
 
   @Test

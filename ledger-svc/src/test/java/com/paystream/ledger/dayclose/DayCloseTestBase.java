@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Primary;
 @Import(DayCloseTestBase.Clocks.class)
 abstract class DayCloseTestBase extends LedgerServiceTest {
 
-  static final UUID MERCHANT = AccountSpec.idOf("merchant:m-1:EUR");
+  static final UUID MERCHANT = UUID.fromString(AccountSpec.idOf("merchant:m-1:EUR").value());
 
   @TestConfiguration
   static class Clocks {

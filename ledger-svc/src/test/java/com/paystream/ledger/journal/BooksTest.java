@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystream.ledger.accounts.AccountSpec;
 import com.paystream.ledger.accounts.ChartOfAccounts;
+import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.money.Money;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,6 +103,13 @@ class BooksTest {
   private EntryDraft entry(PostingDraft... postings) {
     List<PostingDraft> lines = List.of(postings);
     return new EntryDraft(
-        UUID.randomUUID(), EntryType.PAYMENT, "pay-1", "test", null, null, null, lines);
+        UUID.randomUUID(),
+        EntryType.PAYMENT,
+        new PaymentId("pay-1"),
+        "test",
+        null,
+        null,
+        null,
+        lines);
   }
 }

@@ -7,7 +7,9 @@ import com.paystream.ledger.accounts.Side;
 import com.paystream.ledger.journal.EntryType;
 import com.paystream.ledger.journal.PostingDraft;
 import com.paystream.ledger.journal.Refusal;
+import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.money.FeeSchedule;
+import com.paystream.platform.money.Money;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,7 +30,7 @@ class CommandRulesTest {
         .containsExactly(
             tuple("merchant:m-1:EUR", Side.DEBIT, 4_000L),
             tuple("provider-clearing:psp:EUR", Side.CREDIT, 4_000L));
-    assertThat(post.positionAfter().refundedMinor()).isEqualTo(4_000);
+    assertThat(post.positionAfter().refunded()).isEqualTo(Money.of(4_000, "EUR"));
   }
 
   @Test
@@ -117,7 +119,7 @@ class CommandRulesTest {
             tuple("merchant:m-1:EUR", Side.DEBIT, 9_900L),
             tuple("fee-revenue:EUR", Side.DEBIT, 100L));
     assertThat(post.entry().violation()).isEmpty();
-    assertThat(post.positionAfter().grossMinor()).isEqualTo(12_000);
+    assertThat(post.positionAfter().gross()).isEqualTo(Money.of(12_000, "EUR"));
     assertThat(post.positionAfter().bookingEntryId()).isEqualTo(post.entry().id());
   }
 
@@ -156,7 +158,7 @@ class CommandRulesTest {
     Decision.Post post = (Decision.Post) decision;
     assertThat(post.entry().type()).isEqualTo(EntryType.SUPPLEMENT);
     assertThat(post.entry().postings()).hasSize(3);
-    assertThat(post.positionAfter().grossMinor()).isEqualTo(5_000);
+    assertThat(post.positionAfter().gross()).isEqualTo(Money.of(5_000, "EUR"));
   }
 
   @Test
@@ -196,13 +198,12 @@ class CommandRulesTest {
 
   private static PaymentPosition booked(long grossMinor) {
     return new PaymentPosition(
-        "pay-1",
+        new PaymentId("pay-1"),
         "m-1",
         "psp",
-        com.paystream.platform.money.Money.currency("EUR"),
-        grossMinor,
-        grossMinor / 100,
-        0,
+        Money.of(grossMinor, "EUR"),
+        Money.of(grossMinor / 100, "EUR"),
+        Money.of(0, "EUR"),
         UUID.randomUUID(),
         PaymentPosition.State.BOOKED);
   }
@@ -212,10 +213,9 @@ class CommandRulesTest {
         p.paymentId(),
         p.merchantId(),
         p.provider(),
-        p.currency(),
-        p.grossMinor(),
-        p.feeMinor(),
-        refundedMinor,
+        p.gross(),
+        p.fee(),
+        new Money(refundedMinor, p.currency()),
         p.bookingEntryId(),
         p.state());
   }

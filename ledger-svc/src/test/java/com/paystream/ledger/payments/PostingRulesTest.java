@@ -10,6 +10,7 @@ import com.paystream.ledger.journal.EntryType;
 import com.paystream.ledger.journal.PostingDraft;
 import com.paystream.ledger.journal.Refusal;
 import com.paystream.platform.money.FeeSchedule;
+import com.paystream.platform.money.Money;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -50,9 +51,9 @@ class PostingRulesTest {
     Decision.Post post = (Decision.Post) rules.decide(callback, Optional.empty());
 
     PaymentPosition position = post.positionAfter();
-    assertThat(position.grossMinor()).isEqualTo(10_000);
-    assertThat(position.feeMinor()).isEqualTo(150);
-    assertThat(position.refundedMinor()).isZero();
+    assertThat(position.gross()).isEqualTo(Money.of(10_000, "EUR"));
+    assertThat(position.fee()).isEqualTo(Money.of(150, "EUR"));
+    assertThat(position.refunded()).isEqualTo(Money.of(0, "EUR"));
     assertThat(position.bookingEntryId()).isEqualTo(post.entry().id());
     assertThat(position.state()).isEqualTo(PaymentPosition.State.BOOKED);
   }
@@ -155,7 +156,7 @@ class PostingRulesTest {
         (Decision.Post)
             rules.decide(
                 callback(ReportedStatus.SUCCEEDED, amountMinor, "EUR", "m-1"), Optional.empty());
-    return post.positionAfter().feeMinor();
+    return post.positionAfter().fee().minor();
   }
 
   private void assertRefused(CallbackReceived callback, String code) {

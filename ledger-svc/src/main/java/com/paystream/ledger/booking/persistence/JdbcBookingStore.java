@@ -12,6 +12,8 @@ import com.paystream.ledger.journal.AccountState;
 import com.paystream.ledger.journal.BookedEntry;
 import com.paystream.ledger.journal.BookedPosting;
 import com.paystream.ledger.payments.PaymentPosition;
+import com.paystream.platform.ids.AccountId;
+import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.money.Money;
 import java.sql.Connection;
 import java.sql.Date;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -142,7 +145,7 @@ public final class JdbcBookingStore {
             try (ResultSet rs = st.executeQuery()) {
               while (rs.next()) {
                 PaymentPosition position = position(rs);
-                positions.put(position.paymentId(), position);
+                positions.put(position.paymentId().value(), position);
               }
             }
             return positions;
@@ -151,14 +154,14 @@ public final class JdbcBookingStore {
   }
 
   private static PaymentPosition position(ResultSet rs) throws SQLException {
+    Currency currency = Money.currency(rs.getString(4));
     return new PaymentPosition(
-        rs.getString(1),
+        new PaymentId(rs.getString(1)),
         rs.getString(2),
         rs.getString(3),
-        Money.currency(rs.getString(4)),
-        rs.getLong(5),
-        rs.getLong(6),
-        rs.getLong(7),
+        new Money(rs.getLong(5), currency),
+        new Money(rs.getLong(6), currency),
+        new Money(rs.getLong(7), currency),
         rs.getObject(8, UUID.class),
         PaymentPosition.State.valueOf(rs.getString(9)));
   }
@@ -178,7 +181,7 @@ public final class JdbcBookingStore {
           if (states.size() == specs.size()) {
             return states;
           }
-          Set<UUID> found = new HashSet<>();
+          Set<AccountId> found = new HashSet<>();
           states.forEach(state -> found.add(state.spec().id()));
           List<AccountSpec> missing =
               specs.stream().filter(spec -> !found.contains(spec.id())).toList();
@@ -191,7 +194,7 @@ public final class JdbcBookingStore {
   private static void insertAccounts(Connection connection, List<AccountSpec> specs)
       throws SQLException {
     try (PreparedStatement st = connection.prepareStatement(ENSURE_ACCOUNTS_SQL)) {
-      SqlArrays.bind(connection, st, 1, "uuid", specs, AccountSpec::id, UUID[]::new);
+      SqlArrays.bind(connection, st, 1, "uuid", specs, s -> uuid(s.id()), UUID[]::new);
       SqlArrays.bind(connection, st, 2, "text", specs, AccountSpec::code, String[]::new);
       SqlArrays.bind(connection, st, 3, "text", specs, AccountSpec::name, String[]::new);
       SqlArrays.bind(connection, st, 4, "text", specs, s -> s.type().name(), String[]::new);
@@ -205,7 +208,7 @@ public final class JdbcBookingStore {
   private static List<AccountState> lockAccounts(
       Connection connection, Collection<AccountSpec> specs) throws SQLException {
     try (PreparedStatement st = connection.prepareStatement(LOCK_ACCOUNTS_SQL)) {
-      SqlArrays.bind(connection, st, 1, "uuid", specs, AccountSpec::id, UUID[]::new);
+      SqlArrays.bind(connection, st, 1, "uuid", specs, s -> uuid(s.id()), UUID[]::new);
       List<AccountState> states = new ArrayList<>(specs.size());
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -225,7 +228,7 @@ public final class JdbcBookingStore {
             AccountType.valueOf(rs.getString("type")),
             Money.currency(rs.getString("currency")),
             rs.getBoolean("overdraft_allowed"));
-    if (!spec.id().equals(rs.getObject("id", UUID.class))) {
+    if (!uuid(spec.id()).equals(rs.getObject("id", UUID.class))) {
       throw new IllegalStateException("account " + spec.code() + " has a foreign id");
     }
     Timestamp lastPostedAt = rs.getTimestamp("last_posted_at");
@@ -291,7 +294,8 @@ public final class JdbcBookingStore {
       SqlArrays.bind(connection, st, 4, "uuid", entries, BookedEntry::sourceEventId, UUID[]::new);
       SqlArrays.bind(connection, st, 5, "text", entries, e -> e.sourceType().name(), String[]::new);
       SqlArrays.bind(connection, st, 6, "text", entries, e -> e.type().name(), String[]::new);
-      SqlArrays.bind(connection, st, 7, "text", entries, e -> e.draft().paymentId(), String[]::new);
+      SqlArrays.bind(
+          connection, st, 7, "text", entries, JdbcBookingStore::paymentIdOf, String[]::new);
       SqlArrays.bind(
           connection, st, 8, "text", entries, e -> e.draft().description(), String[]::new);
       SqlArrays.bind(
@@ -309,7 +313,7 @@ public final class JdbcBookingStore {
       return;
     }
     try (PreparedStatement st = connection.prepareStatement(UPDATE_ACCOUNTS_SQL)) {
-      SqlArrays.bind(connection, st, 1, "uuid", accounts, a -> a.spec().id(), UUID[]::new);
+      SqlArrays.bind(connection, st, 1, "uuid", accounts, a -> uuid(a.spec().id()), UUID[]::new);
       SqlArrays.bind(
           connection, st, 2, "bigint", accounts, AccountState::availableMinor, Long[]::new);
       SqlArrays.bind(connection, st, 3, "bigint", accounts, AccountState::frozenMinor, Long[]::new);
@@ -368,19 +372,17 @@ public final class JdbcBookingStore {
     try (PreparedStatement st = connection.prepareStatement(UPSERT_POSITIONS_SQL)) {
       st.setTimestamp(1, Timestamp.from(at));
       SqlArrays.bind(
-          connection, st, 2, "text", positions, PaymentPosition::paymentId, String[]::new);
+          connection, st, 2, "text", positions, p -> p.paymentId().value(), String[]::new);
       SqlArrays.bind(
           connection, st, 3, "text", positions, PaymentPosition::merchantId, String[]::new);
       SqlArrays.bind(
           connection, st, 4, "text", positions, PaymentPosition::provider, String[]::new);
       SqlArrays.bind(
           connection, st, 5, "text", positions, p -> p.currency().getCurrencyCode(), String[]::new);
+      SqlArrays.bind(connection, st, 6, "bigint", positions, p -> p.gross().minor(), Long[]::new);
+      SqlArrays.bind(connection, st, 7, "bigint", positions, p -> p.fee().minor(), Long[]::new);
       SqlArrays.bind(
-          connection, st, 6, "bigint", positions, PaymentPosition::grossMinor, Long[]::new);
-      SqlArrays.bind(
-          connection, st, 7, "bigint", positions, PaymentPosition::feeMinor, Long[]::new);
-      SqlArrays.bind(
-          connection, st, 8, "bigint", positions, PaymentPosition::refundedMinor, Long[]::new);
+          connection, st, 8, "bigint", positions, p -> p.refunded().minor(), Long[]::new);
       SqlArrays.bind(
           connection, st, 9, "uuid", positions, PaymentPosition::bookingEntryId, UUID[]::new);
       SqlArrays.bind(connection, st, 10, "text", positions, p -> p.state().name(), String[]::new);
@@ -433,6 +435,16 @@ public final class JdbcBookingStore {
       return "DEAD_LETTERED";
     }
     throw new IllegalArgumentException("not a first-time outcome: " + outcome);
+  }
+
+  /** The account id as the {@code uuid} column stores it. */
+  static UUID uuid(AccountId id) {
+    return UUID.fromString(id.value());
+  }
+
+  private static String paymentIdOf(BookedEntry entry) {
+    PaymentId paymentId = entry.draft().paymentId();
+    return paymentId == null ? null : paymentId.value();
   }
 
   private static UUID entryId(AppliedRecord applied) {

@@ -1,2 +1,2 @@
-/** JDBC for a batch: set-based reads with row locks, and multi-row writes (one per table). */
+/** JDBC for a batch: locked reads, multi-row writes, and refusals told apart from outages. */
 package com.paystream.ledger.booking.persistence;

@@ -3,6 +3,7 @@ package com.paystream.ledger.holds.persistence;
 import com.paystream.ledger.accounts.AccountSpec;
 import com.paystream.ledger.accounts.AccountType;
 import com.paystream.ledger.holds.HoldView;
+import com.paystream.platform.ids.AccountId;
 import com.paystream.platform.money.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,10 +54,9 @@ public final class HoldStore {
 
   public void insert(
       UUID holdId,
-      UUID accountId,
+      AccountId accountId,
       String counterAccount,
-      long amountMinor,
-      String currency,
+      Money amount,
       String reason,
       String requestedBy,
       Instant at) {
@@ -65,10 +65,10 @@ public final class HoldStore {
                 + " requested_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             holdId,
-            accountId,
+            UUID.fromString(accountId.value()),
             counterAccount,
-            amountMinor,
-            currency,
+            amount.minor(),
+            amount.currencyCode(),
             reason,
             requestedBy,
             Timestamp.from(at))

@@ -1,4 +1,4 @@
-package com.paystream.ledger.booking;
+package com.paystream.ledger.booking.persistence;
 
 import com.paystream.ledger.journal.Refusal;
 import java.sql.SQLException;

@@ -1,6 +1,7 @@
 package com.paystream.ledger.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import com.paystream.ledger.booking.persistence.JdbcBookingStore;
 import com.paystream.ledger.calendar.BusinessCalendar;
@@ -21,31 +22,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The same random histories as {@link LedgerInvariantsTest}, applied by the real BookingService to
- * the real PostgreSQL schema (triggers and all), in random batches: the database accepts everything
- * the planner produces, its balances are the sums of its postings, the trial balance is zero per
- * currency, and replaying every message changes nothing. One database for all tries, so the
- * invariants also hold across histories.
+ * The same random histories as {@link LedgerInvariantsPropertyTest}, applied by the real
+ * BookingService to the real PostgreSQL schema (triggers and all), in random batches: the database
+ * accepts everything the planner produces, its balances are the sums of its postings, the trial
+ * balance is zero per currency, and replaying every message changes nothing. One database for all
+ * tries, so the invariants also hold across histories.
  */
-class BookingServiceInvariantsTest {
+class BookingServiceInvariantsPropertyTest {
 
   private static SingleConnectionDataSource dataSource;
   private static BookingService booking;
   private static JdbcTemplate jdbc;
 
-  @BeforeContainer
+  @BeforeAll
   static void database() {
     LedgerDatabase database = LedgerDatabase.migrated("ledger_properties");
     var db = database.coordinates();
@@ -68,33 +66,33 @@ class BookingServiceInvariantsTest {
             new SimpleMeterRegistry());
   }
 
-  @AfterContainer
+  @AfterAll
   static void close() {
     dataSource.destroy();
   }
 
-  @Provide
-  Arbitrary<List<LedgerInvariantsTest.Step>> histories() {
-    return LedgerInvariantsTest.historyArbitrary();
-  }
+  @Test
+  void theDatabaseKeepsTheBooksBalancedAndAReplayChangesNothing() {
+    qt().withExamples(25)
+        .forAll(LedgerInvariantsPropertyTest.histories(), LedgerInvariantsPropertyTest.seeds())
+        .checkAssert(
+            (history, seed) -> {
+              Random random = new Random(seed);
+              List<InboundRecord> records = new ArrayList<>();
+              for (Object event : LedgerInvariantsPropertyTest.records(history, random)) {
+                if (event instanceof InboundRecord record) {
+                  records.add(record);
+                }
+              }
 
-  @Property(tries = 25)
-  void theDatabaseKeepsTheBooksBalancedAndAReplayChangesNothing(
-      @ForAll("histories") List<LedgerInvariantsTest.Step> history, @ForAll Random random) {
-    List<InboundRecord> records = new ArrayList<>();
-    for (Object event : LedgerInvariantsTest.records(history, random)) {
-      if (event instanceof InboundRecord record) {
-        records.add(record);
-      }
-    }
+              applyInRandomBatches(records, random);
 
-    applyInRandomBatches(records, random);
-
-    assertThat(accountsWhoseBalanceIsNotTheSumOfTheirPostings()).isZero();
-    assertThat(currenciesWhoseTrialBalanceIsNotZero()).isZero();
-    Map<String, Object> before = bookkeeping();
-    applyInRandomBatches(records, random);
-    assertThat(bookkeeping()).isEqualTo(before);
+              assertThat(accountsWhoseBalanceIsNotTheSumOfTheirPostings()).isZero();
+              assertThat(currenciesWhoseTrialBalanceIsNotZero()).isZero();
+              Map<String, Object> before = bookkeeping();
+              applyInRandomBatches(records, random);
+              assertThat(bookkeeping()).isEqualTo(before);
+            });
   }
 
   private static void applyInRandomBatches(List<InboundRecord> records, Random random) {
