@@ -70,7 +70,7 @@ class RelayConfiguration {
   @Bean
   TopicNames topicNames(
       @Value("${" + TopicNames.PREFIX_PROPERTY + ":}") String prefix,
-      @Value("${paystream.kafka.replication-factor:1}") short replication,
+      @Value("${paystream.topics.replication-factor:1}") short replication,
       KafkaProperties kafka) {
     TopicNames names = new TopicNames(prefix);
     TopicCatalogue.ensureCreated(

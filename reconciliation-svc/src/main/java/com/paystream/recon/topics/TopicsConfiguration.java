@@ -19,7 +19,7 @@ class TopicsConfiguration {
   @Bean
   ReconTopics reconTopics(
       @Value("${" + TopicNames.PREFIX_PROPERTY + ":}") String prefix,
-      @Value("${paystream.kafka.replication-factor:1}") short replication,
+      @Value("${paystream.topics.replication-factor:1}") short replication,
       KafkaProperties kafka) {
     ReconTopics topics = new ReconTopics(prefix);
     TopicCatalogue.ensureCreated(

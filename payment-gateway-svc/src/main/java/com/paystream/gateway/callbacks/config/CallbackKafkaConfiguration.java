@@ -12,6 +12,7 @@ import com.paystream.platform.ids.MerchantId;
 import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.money.Money;
 import com.paystream.schemas.registry.SchemaRegistry;
+import com.paystream.schemas.topics.TopicNames;
 import com.paystream.schemas.topics.Topics;
 import java.time.Instant;
 import java.util.Map;
@@ -30,9 +31,11 @@ public class CallbackKafkaConfiguration {
 
   @Bean
   CallbackMessages callbackMessages(
-      SchemaRegistry registry, @Value("${paystream.topics.prefix:}") String topicPrefix) {
+      SchemaRegistry registry,
+      @Value("${" + TopicNames.PREFIX_PROPERTY + ":}") String topicPrefix) {
     AvroCallbackMessages messages =
-        new AvroCallbackMessages(Topics.PAYMENT_CALLBACKS.withPrefix(topicPrefix), registry);
+        new AvroCallbackMessages(
+            new TopicNames(topicPrefix).of(Topics.PAYMENT_CALLBACKS), registry);
     messages.resolveSchemaNow(sample());
     return messages;
   }

@@ -2,6 +2,7 @@ package com.paystream.gateway.commands.config;
 
 import com.paystream.gateway.commands.kafka.PaymentCommandEnvelope;
 import com.paystream.schemas.registry.SchemaRegistry;
+import com.paystream.schemas.topics.TopicNames;
 import com.paystream.schemas.topics.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,9 @@ public class CommandsConfiguration {
 
   @Bean
   PaymentCommandEnvelope paymentCommandEnvelope(
-      SchemaRegistry registry, @Value("${paystream.topics.prefix:}") String topicPrefix) {
-    return new PaymentCommandEnvelope(Topics.PAYMENT_COMMANDS.withPrefix(topicPrefix), registry);
+      SchemaRegistry registry,
+      @Value("${" + TopicNames.PREFIX_PROPERTY + ":}") String topicPrefix) {
+    return new PaymentCommandEnvelope(
+        new TopicNames(topicPrefix).of(Topics.PAYMENT_COMMANDS), registry);
   }
 }

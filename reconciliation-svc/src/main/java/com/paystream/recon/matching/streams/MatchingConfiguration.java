@@ -62,7 +62,7 @@ class MatchingConfiguration {
       ReconProperties recon,
       ReconTopics topics,
       KafkaProperties kafka,
-      @Value("${paystream.kafka.replication-factor:1}") int replication,
+      @Value("${paystream.topics.replication-factor:1}") int replication,
       @Value("${paystream.schema.registry.url:}") String registryUrl) {
     return StreamsSettings.of(
         recon, topics, String.join(",", kafka.getBootstrapServers()), replication, registryUrl);
