@@ -2,15 +2,10 @@ package com.paystream.relay;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The relay's boundaries, checked rather than hoped for. */
@@ -66,20 +61,5 @@ class ArchitectureTest {
   @Test
   void packagesAreFreeOfCycles() {
     slices().matching("com.paystream.relay.(**)").should().beFreeOfCycles().check(RELAY);
-  }
-
-  @Test
-  void everyPackageSaysWhatItIsFor() {
-    Set<String> packages =
-        RELAY.stream()
-            .map(JavaClass::getPackageName)
-            .collect(Collectors.toCollection(TreeSet::new));
-    Set<String> documented =
-        RELAY.stream()
-            .filter(javaClass -> javaClass.getSimpleName().equals("package-info"))
-            .map(JavaClass::getPackageName)
-            .collect(Collectors.toSet());
-
-    assertThat(packages).allSatisfy(name -> assertThat(documented).contains(name));
   }
 }

@@ -2,11 +2,16 @@ package com.paystream.e2e;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +82,27 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("com.paystream.testkit..", "com.paystream.local..")
         .check(classes);
+  }
+
+  /**
+   * Every package of production code, in every module, has a {@code package-info.java} saying what
+   * it is for; one rule here rather than a copy per module (this module sees all of them).
+   */
+  @Test
+  void everyPackageSaysWhatItIsFor() {
+    Set<String> packages =
+        classes.stream()
+            .map(JavaClass::getPackageName)
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> documented =
+        classes.stream()
+            .filter(javaClass -> javaClass.getSimpleName().equals("package-info"))
+            .map(JavaClass::getPackageName)
+            .collect(Collectors.toSet());
+
+    assertThat(packages)
+        .contains("com.paystream.gateway.refunds", "com.paystream.ledger.booking")
+        .allSatisfy(name -> assertThat(documented).as("package-info of " + name).contains(name));
   }
 
   @Test

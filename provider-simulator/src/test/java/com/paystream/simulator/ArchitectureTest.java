@@ -4,15 +4,10 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,20 +96,5 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .haveSimpleName("ProviderSimulator")
         .check(SIMULATOR);
-  }
-
-  @Test
-  void everyPackageSaysWhatItIsFor() {
-    Set<String> packages =
-        SIMULATOR.stream()
-            .map(JavaClass::getPackageName)
-            .collect(Collectors.toCollection(TreeSet::new));
-    Set<String> documented =
-        SIMULATOR.stream()
-            .filter(javaClass -> javaClass.getSimpleName().equals("package-info"))
-            .map(JavaClass::getPackageName)
-            .collect(Collectors.toSet());
-
-    assertThat(packages).isNotEmpty().allSatisfy(name -> assertThat(documented).contains(name));
   }
 }
