@@ -1,5 +1,6 @@
 package com.paystream.gateway.corrections.web;
 
+import com.paystream.gateway.auth.Caller;
 import com.paystream.gateway.auth.web.ApiKeyAuthenticator;
 import com.paystream.gateway.corrections.Amendment;
 import com.paystream.gateway.corrections.Supplement;
@@ -12,6 +13,7 @@ import com.paystream.gateway.support.web.ApiException;
 import com.paystream.gateway.support.web.ApiRequests;
 import com.paystream.platform.ids.PaymentId;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -33,24 +35,17 @@ public class CorrectionHandler {
 
   /** {@code POST /v1/payments/{id}/amendments}. */
   public Mono<ServerResponse> amend(ServerRequest request) {
-    PaymentId paymentId = ApiRequests.pathPaymentId(request);
-    return authenticator
-        .operator(request)
-        .flatMap(
-            operator -> {
-              String key = ApiRequests.idempotencyKey(request);
-              return ApiRequests.json(request)
-                  .map(json -> amendment(json, key))
-                  .flatMap(
-                      amendment ->
-                          corrections.amend(
-                              operator, paymentId, amendment, ApiRequests.traceId(request)));
-            })
-        .flatMap(CorrectionHandler::answer);
+    return correct(request, CorrectionHandler::amendment, corrections::amend);
   }
 
   /** {@code POST /v1/payments/{id}/supplements}. */
   public Mono<ServerResponse> supplement(ServerRequest request) {
+    return correct(request, CorrectionHandler::supplement, corrections::supplement);
+  }
+
+  /** What both corrections do: an operator, the payment, the body read with its key, the answer. */
+  private <T> Mono<ServerResponse> correct(
+      ServerRequest request, BiFunction<JsonNode, String, T> read, Correction<T> correction) {
     PaymentId paymentId = ApiRequests.pathPaymentId(request);
     return authenticator
         .operator(request)
@@ -58,13 +53,20 @@ public class CorrectionHandler {
             operator -> {
               String key = ApiRequests.idempotencyKey(request);
               return ApiRequests.json(request)
-                  .map(json -> supplement(json, key))
+                  .map(json -> read.apply(json, key))
                   .flatMap(
-                      supplement ->
-                          corrections.supplement(
-                              operator, paymentId, supplement, ApiRequests.traceId(request)));
+                      body ->
+                          correction.apply(
+                              operator, paymentId, body, ApiRequests.traceId(request)));
             })
         .flatMap(CorrectionHandler::answer);
+  }
+
+  /** One of the {@link Corrections} use cases. */
+  @FunctionalInterface
+  private interface Correction<T> {
+    Mono<ChangeResult> apply(
+        Caller.Operator operator, PaymentId paymentId, T correction, String traceId);
   }
 
   private static Amendment amendment(JsonNode json, String key) {
@@ -97,11 +99,9 @@ public class CorrectionHandler {
     String detail = declined.detail();
     return Mono.error(
         switch (declined.reason()) {
-          case NOT_FOUND -> new ApiException(404, "not_found", "Not found", detail);
-          case INVALID_STATE ->
-              new ApiException(409, "invalid_state", "Not allowed in this status", detail);
-          case INVALID_REQUEST ->
-              new ApiException(422, "invalid_request", "Invalid request", detail);
+          case NOT_FOUND -> ApiException.absent(detail);
+          case INVALID_STATE -> ApiException.invalidState(detail);
+          case INVALID_REQUEST -> ApiException.unprocessable(detail);
           case PROVIDER_REFUSED, PROVIDER_UNAVAILABLE ->
               throw new IllegalStateException("a correction never asks the provider: " + detail);
         });

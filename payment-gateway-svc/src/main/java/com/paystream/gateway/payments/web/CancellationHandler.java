@@ -51,15 +51,11 @@ public class CancellationHandler {
     String detail = declined.detail();
     return Mono.error(
         switch (declined.reason()) {
-          case NOT_FOUND -> new ApiException(404, "not_found", "Not found", detail);
-          case INVALID_STATE ->
-              new ApiException(409, "invalid_state", "Not allowed in this status", detail);
-          case INVALID_REQUEST ->
-              new ApiException(422, "invalid_request", "Invalid request", detail);
-          case PROVIDER_REFUSED ->
-              new ApiException(422, "provider_refused", "Provider refused", detail);
-          case PROVIDER_UNAVAILABLE ->
-              new ApiException(503, "provider_unavailable", "Provider unavailable", detail);
+          case NOT_FOUND -> ApiException.absent(detail);
+          case INVALID_STATE -> ApiException.invalidState(detail);
+          case INVALID_REQUEST -> ApiException.unprocessable(detail);
+          case PROVIDER_REFUSED -> ApiException.providerRefused(detail);
+          case PROVIDER_UNAVAILABLE -> ApiException.providerUnavailable(detail);
         });
   }
 }

@@ -33,6 +33,31 @@ public final class ApiException extends RuntimeException {
     return new ApiException(404, "not_found", "Not found", what + " not found");
   }
 
+  /** 404 with the use case's own detail (what was not found, or not visible to the caller). */
+  public static ApiException absent(String detail) {
+    return new ApiException(404, "not_found", "Not found", detail);
+  }
+
+  /** 409: the resource's status forbids the change. */
+  public static ApiException invalidState(String detail) {
+    return new ApiException(409, "invalid_state", "Not allowed in this status", detail);
+  }
+
+  /** 422: well-formed, but the use case refuses what it asks for. */
+  public static ApiException unprocessable(String detail) {
+    return new ApiException(422, "invalid_request", "Invalid request", detail);
+  }
+
+  /** 422: the provider refused the change. */
+  public static ApiException providerRefused(String detail) {
+    return new ApiException(422, "provider_refused", "Provider refused", detail);
+  }
+
+  /** 503: the provider could not be asked; the same request may be retried. */
+  public static ApiException providerUnavailable(String detail) {
+    return new ApiException(503, "provider_unavailable", "Provider unavailable", detail);
+  }
+
   public int status() {
     return status;
   }
