@@ -1,0 +1,2 @@
+/** Spring Security for the reactive service (gateway). */
+package com.paystream.security.reactive;

@@ -1,0 +1,2 @@
+/** Spring Security for the servlet services (relay, ledger, reconciliation). */
+package com.paystream.security.servlet;
