@@ -1,26 +1,31 @@
 package com.paystream.relay;
 
 import com.paystream.relay.delivery.DeliveryProperties;
-import com.paystream.relay.operator.OperatorApiProperties;
-import com.paystream.relay.operator.OperatorAuthentication;
 import com.paystream.relay.operator.OperatorService;
 import com.paystream.relay.operator.kafka.AvroPayloadReader;
 import com.paystream.relay.operator.persistence.JdbcMessageStore;
 import com.paystream.schemas.registry.SchemaRegistry;
+import com.paystream.security.AccessRules;
+import com.paystream.security.Role;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Wires the operator API: who may call it, where it reads, and what it records. */
+/** Wires the operator API: which roles may call it, where it reads, and what it records. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OperatorApiProperties.class)
 class OperatorApiConfiguration {
 
+  /** Operators redrive, auditors read; everything else is denied. */
   @Bean
-  OperatorAuthentication operatorAuthentication(OperatorApiProperties properties) {
-    return new OperatorAuthentication(properties);
+  AccessRules accessRules() {
+    return AccessRules.builder()
+        .allow(HttpMethod.GET, "/v1/callbacks", Role.OPERATOR, Role.AUDITOR)
+        .allow(HttpMethod.GET, "/v1/callbacks/{messageId}", Role.OPERATOR, Role.AUDITOR)
+        .allow(HttpMethod.POST, "/v1/callbacks/{messageId}/redrive", Role.OPERATOR)
+        .allow(HttpMethod.POST, "/v1/callbacks/redrive", Role.OPERATOR)
+        .build();
   }
 
   @Bean

@@ -18,17 +18,20 @@ import com.paystream.schemas.serde.AvroDeserializer;
 import com.paystream.schemas.serde.AvroSerializer;
 import com.paystream.schemas.serde.SubjectNameStrategy;
 import com.paystream.schemas.topics.Topics;
+import com.paystream.security.AccessRules;
+import com.paystream.security.ApiKeyToken;
+import com.paystream.security.PrincipalKeys;
+import com.paystream.security.Role;
+import com.paystream.security.Route;
+import com.paystream.security.servlet.ServletRoutes;
 import com.paystream.testkit.SharedInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,8 +42,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,8 +68,9 @@ import tools.jackson.databind.json.JsonMapper;
 class OperatorApiIT {
 
   private static final String PREFIX = SharedInfrastructure.uniqueName("operator") + ".";
-  private static final String ALICE_TOKEN = "alice-" + UUID.randomUUID();
-  private static final String BOB_TOKEN = "bob-" + UUID.randomUUID();
+  private static final String ALICE_TOKEN = ApiKeyToken.issue().token();
+  private static final String BOB_TOKEN = ApiKeyToken.issue().token();
+  private static final String AUDITOR_TOKEN = ApiKeyToken.issue().token();
   private static final GatewayOutbox OUTBOX = GatewayOutbox.create(PREFIX);
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final PinnedSchemaRegistry REGISTRY = PinnedSchemaRegistry.bundled();
@@ -80,12 +86,12 @@ class OperatorApiIT {
     registry.add(
         "spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
     registry.add("paystream.topics.prefix", () -> PREFIX);
-    // A list binds from one property source only, so names and hashes are registered together.
-    registry.add("paystream.relay.operator-api.operators[0].name", () -> "alice");
-    registry.add("paystream.relay.operator-api.operators[1].name", () -> "bob");
-    registry.add(
-        "paystream.relay.operator-api.operators[0].token-sha256", () -> sha256(ALICE_TOKEN));
-    registry.add("paystream.relay.operator-api.operators[1].token-sha256", () -> sha256(BOB_TOKEN));
+    PrincipalKeys.properties(
+            List.of(
+                PrincipalKeys.Holder.of("alice", Role.OPERATOR, ALICE_TOKEN),
+                PrincipalKeys.Holder.of("bob", Role.OPERATOR, BOB_TOKEN),
+                PrincipalKeys.Holder.of("ada", Role.AUDITOR, AUDITOR_TOKEN)))
+        .forEach((name, value) -> registry.add(name, () -> value));
   }
 
   @Test
@@ -135,7 +141,7 @@ class OperatorApiIT {
     JsonNode after = getJson("/v1/callbacks/" + callback.messageId(), ALICE_TOKEN);
     assertThat(events(after)).contains("REDRIVEN", "CONFIRMED");
     JsonNode redriven = history(after, "REDRIVEN");
-    assertThat(redriven.get("operator").asText()).isEqualTo("alice");
+    assertThat(redriven.get("operator").asText()).isEqualTo("operator:alice");
     assertThat(redriven.get("detail").asText()).isEqualTo("ledger fixed");
   }
 
@@ -162,7 +168,7 @@ class OperatorApiIT {
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode result = json(response);
     assertThat(result.get("redriven").asInt()).isEqualTo(3);
-    assertThat(result.get("operator").asText()).isEqualTo("bob");
+    assertThat(result.get("operator").asText()).isEqualTo("operator:bob");
     Map<String, Object> audit =
         OUTBOX
             .jdbc()
@@ -171,7 +177,7 @@ class OperatorApiIT {
                     + " message_ids::text[] as ids from relay.operator_audit where id = ?",
                 result.get("auditId").asLong());
     assertThat(audit)
-        .containsEntry("operator", "bob")
+        .containsEntry("operator", "operator:bob")
         .containsEntry("action", "REDRIVE")
         .containsEntry("reason", "psp outage over")
         .containsEntry("affected", 3)
@@ -235,6 +241,38 @@ class OperatorApiIT {
                 .jdbc()
                 .queryForObject(
                     "select count(*) from relay.operator_audit where reason = 'x'", Integer.class))
+        .isZero();
+  }
+
+  @Test
+  void everyMappedRouteIsPublicOrCoveredByARoleRule(
+      @Autowired ApplicationContext context, @Autowired AccessRules rules) {
+    List<Route> routes = ServletRoutes.of(context);
+    assertThat(routes)
+        .extracting(Route::pattern)
+        .contains("/v1/callbacks/{messageId}/redrive", "/actuator/prometheus");
+    assertThat(Route.uncovered(routes, rules)).isEmpty();
+  }
+
+  @Test
+  void anAuditorReadsButCannotRedrive() {
+    assertThat(
+            send(HttpRequest.newBuilder(uri("/v1/callbacks"))
+                    .header("Authorization", "Bearer " + AUDITOR_TOKEN)
+                    .build())
+                .statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> redrive =
+        post("/v1/callbacks/redrive", "{\"reason\":\"auditor tried\"}", AUDITOR_TOKEN);
+    assertThat(redrive.statusCode()).isEqualTo(403);
+    assertThat(redrive.headers().firstValue("Content-Type"))
+        .hasValue("application/problem+json;charset=UTF-8");
+    assertThat(
+            OUTBOX
+                .jdbc()
+                .queryForObject(
+                    "select count(*) from relay.operator_audit where reason = 'auditor tried'",
+                    Integer.class))
         .isZero();
   }
 
@@ -312,7 +350,7 @@ class OperatorApiIT {
             OUTBOX
                 .jdbc()
                 .queryForObject(
-                    "select count(*) from relay.operator_audit where operator = 'alice' and reason = 'audit me'",
+                    "select count(*) from relay.operator_audit where operator = 'operator:alice' and reason = 'audit me'",
                     Integer.class))
         .isEqualTo(1);
   }
@@ -455,15 +493,5 @@ class OperatorApiIT {
 
   private static Duration ms(long millis) {
     return Duration.ofMillis(millis);
-  }
-
-  private static String sha256(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 }

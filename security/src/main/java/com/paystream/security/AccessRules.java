@@ -96,6 +96,13 @@ public final class AccessRules {
     private Builder() {
       COMMON_PUBLIC.forEach(
           pattern -> rules.add(new Rule(Optional.of(HttpMethod.GET), pattern, Set.of(), true)));
+      // The rest of the actuator (info, metrics) is for the people who run and check the service.
+      rules.add(
+          new Rule(
+              Optional.of(HttpMethod.GET),
+              "/actuator/**",
+              EnumSet.of(Role.OPERATOR, Role.AUDITOR, Role.ADMIN),
+              false));
     }
 
     /** A route anyone may call without credentials (it proves itself otherwise, or is harmless). */

@@ -5,13 +5,13 @@ import com.paystream.relay.operator.MessageState;
 import com.paystream.relay.operator.OperatorService;
 import com.paystream.relay.operator.RedriveResult;
 import com.paystream.relay.operator.RelayedMessage;
+import com.paystream.security.servlet.Actors;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,17 +49,14 @@ class OperatorController {
 
   @PostMapping(path = "/{messageId}/redrive", consumes = MediaType.APPLICATION_JSON_VALUE)
   RedriveResult redriveOne(
-      @PathVariable("messageId") UUID messageId,
-      @RequestBody RedriveRequest request,
-      @RequestAttribute(OperatorInterceptor.OPERATOR) String operator) {
-    return service.redriveOne(messageId, operator, Filters.reason(request.reason()));
+      @PathVariable("messageId") UUID messageId, @RequestBody RedriveRequest request) {
+    return service.redriveOne(
+        messageId, Actors.current().label(), Filters.reason(request.reason()));
   }
 
   /** Redrives every match; without a status it means the dead-lettered messages. */
   @PostMapping(path = "/redrive", consumes = MediaType.APPLICATION_JSON_VALUE)
-  RedriveResult redriveMatching(
-      @RequestBody RedriveFilterRequest request,
-      @RequestAttribute(OperatorInterceptor.OPERATOR) String operator) {
+  RedriveResult redriveMatching(@RequestBody RedriveFilterRequest request) {
     return service.redriveMatching(
         Filters.of(
             request.status(),
@@ -67,7 +64,7 @@ class OperatorController {
             request.paymentId(),
             request.olderThan(),
             MessageState.DEAD),
-        operator,
+        Actors.current().label(),
         Filters.reason(request.reason()));
   }
 
