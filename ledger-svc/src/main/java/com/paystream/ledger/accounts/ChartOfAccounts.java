@@ -39,6 +39,14 @@ public final class ChartOfAccounts {
         false);
   }
 
+  /**
+   * Whether an account (by its code) is one of a merchant's own: what a merchant's principal may
+   * read. A merchant sees nothing else of the books.
+   */
+  public static boolean belongsToMerchant(String accountCode, String merchantId) {
+    return accountCode.startsWith("merchant:" + merchantId + ":");
+  }
+
   public static AccountSpec feeRevenue(Currency currency) {
     return new AccountSpec(
         "fee-revenue:" + currency.getCurrencyCode(),

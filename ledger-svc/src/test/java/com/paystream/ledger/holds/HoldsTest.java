@@ -162,8 +162,7 @@ class HoldsTest extends LedgerServiceTest {
         "counterAccountCode", CLEARING,
         "amountMinor", amountMinor,
         "currency", "EUR",
-        "reason", "payout",
-        "requestedBy", "operator-1");
+        "reason", "payout");
   }
 
   private ResponseEntity<HoldView> post(String uri, UUID holdId) {

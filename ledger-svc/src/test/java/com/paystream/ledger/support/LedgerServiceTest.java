@@ -68,6 +68,7 @@ public abstract class LedgerServiceTest {
     registry.add("paystream.topics.prefix", () -> name + ".");
     registry.add("paystream.ledger.consumer-group", () -> name);
     registry.add("logging.structured.format.console", () -> "");
+    Callers.properties().forEach((key, value) -> registry.add(key, () -> value));
   }
 
   @AfterEach
@@ -138,8 +139,17 @@ public abstract class LedgerServiceTest {
         .body(new ParameterizedTypeReference<List<EntryView>>() {});
   }
 
+  /** The API as the test's operator. */
   protected RestClient http() {
-    return RestClient.create("http://localhost:" + port);
+    return http(Callers.OPERATOR);
+  }
+
+  /** The API as the holder of {@code token} (see {@link Callers}). */
+  protected RestClient http(String token) {
+    return RestClient.builder()
+        .baseUrl("http://localhost:" + port)
+        .defaultHeader("Authorization", "Bearer " + token)
+        .build();
   }
 
   protected long count(String sql, Object... args) {

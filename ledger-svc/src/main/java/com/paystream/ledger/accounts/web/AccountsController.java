@@ -1,9 +1,11 @@
 package com.paystream.ledger.accounts.web;
 
+import com.paystream.ledger.accounts.ChartOfAccounts;
 import com.paystream.ledger.accounts.persistence.AccountQueries;
 import com.paystream.ledger.accounts.persistence.AccountView;
 import com.paystream.ledger.accounts.persistence.BalanceAsOf;
 import com.paystream.ledger.accounts.persistence.Statement;
+import com.paystream.security.servlet.Actors;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -35,7 +37,10 @@ public class AccountsController {
   /** By code, e.g. {@code merchant:m-1:EUR} (URL-encoded). */
   @GetMapping("/v1/accounts")
   public AccountView accountByCode(@RequestParam String code) {
-    return queries.accountByCode(code).orElseThrow(() -> notFound("no account with code " + code));
+    return queries
+        .accountByCode(code)
+        .filter(AccountsController::visible)
+        .orElseThrow(() -> notFound("no account with code " + code));
   }
 
   @GetMapping("/v1/accounts/{accountId}/balance")
@@ -81,7 +86,18 @@ public class AccountsController {
   }
 
   private AccountView find(UUID accountId) {
-    return queries.account(accountId).orElseThrow(() -> notFound("no account " + accountId));
+    return queries
+        .account(accountId)
+        .filter(AccountsController::visible)
+        .orElseThrow(() -> notFound("no account " + accountId));
+  }
+
+  /** A merchant reads only its own accounts; another's answer 404 like an unknown one. */
+  private static boolean visible(AccountView account) {
+    return Actors.current()
+        .merchantId()
+        .map(merchant -> ChartOfAccounts.belongsToMerchant(account.code(), merchant))
+        .orElse(true);
   }
 
   private static ResponseStatusException notFound(String reason) {

@@ -3,6 +3,7 @@ package com.paystream.ledger.holds.web;
 import com.paystream.ledger.holds.HoldResult;
 import com.paystream.ledger.holds.HoldService;
 import com.paystream.ledger.holds.PlaceHold;
+import com.paystream.security.servlet.Actors;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -41,7 +42,13 @@ public class HoldsController {
           "holdId, accountCode, counterAccountCode, currency and a positive amountMinor are"
               + " required");
     }
-    HoldResult result = holds.place(request);
+    if (request.requestedBy() != null) {
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "ACTOR_IN_BODY",
+          "requestedBy is taken from your credentials; remove it from the request body");
+    }
+    HoldResult result = holds.place(request.by(Actors.current().label()));
     if (result instanceof HoldResult.Done done && done.created()) {
       return ResponseEntity.created(URI.create("/v1/holds/" + request.holdId())).body(done.hold());
     }

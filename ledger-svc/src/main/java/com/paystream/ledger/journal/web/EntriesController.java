@@ -1,7 +1,9 @@
 package com.paystream.ledger.journal.web;
 
+import com.paystream.ledger.accounts.ChartOfAccounts;
 import com.paystream.ledger.journal.persistence.EntryView;
 import com.paystream.ledger.journal.persistence.JournalQueries;
+import com.paystream.security.servlet.Actors;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -23,14 +25,31 @@ public class EntriesController {
   /** The entries of a payment, oldest first; empty when the ledger booked nothing for it. */
   @GetMapping("/v1/payments/{paymentId}/entries")
   public List<EntryView> entriesOfPayment(@PathVariable String paymentId) {
-    return queries.entriesOfPayment(paymentId);
+    List<EntryView> entries = queries.entriesOfPayment(paymentId);
+    List<EntryView> visible = entries.stream().filter(EntriesController::visible).toList();
+    if (visible.isEmpty() && !entries.isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no payment " + paymentId);
+    }
+    return visible;
   }
 
   @GetMapping("/v1/entries/{entryId}")
   public EntryView entry(@PathVariable UUID entryId) {
     return queries
         .entry(entryId)
+        .filter(EntriesController::visible)
         .orElseThrow(
             () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no entry " + entryId));
+  }
+
+  /** A merchant reads only the entries that touch one of its own accounts. */
+  private static boolean visible(EntryView entry) {
+    return Actors.current()
+        .merchantId()
+        .map(
+            merchant ->
+                entry.postings().stream()
+                    .anyMatch(p -> ChartOfAccounts.belongsToMerchant(p.accountCode(), merchant)))
+        .orElse(true);
   }
 }
