@@ -3,16 +3,13 @@ package com.paystream.ledger.access;
 import static com.paystream.ledger.support.Callbacks.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.paystream.ledger.support.Callers;
 import com.paystream.ledger.support.LedgerServiceTest;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.security.AccessRules;
 import com.paystream.security.Route;
 import com.paystream.security.servlet.ServletRoutes;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import com.paystream.security.testing.AccessProbe;
+import com.paystream.security.testing.Callers;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +25,8 @@ import org.springframework.context.ApplicationContext;
  */
 class LedgerAccessTest extends LedgerServiceTest {
 
-  private static final String ANONYMOUS = null;
-  private static final String WRONG_KEY = "psk_wrongKey0001_" + "x".repeat(43);
-
-  private final HttpClient client = HttpClient.newHttpClient();
+  private static final String ANONYMOUS = AccessProbe.ANONYMOUS;
+  private static final String WRONG_KEY = AccessProbe.WRONG_KEY;
 
   @Test
   void everyMappedRouteIsPublicOrCoveredByARoleRule(
@@ -109,33 +104,10 @@ class LedgerAccessTest extends LedgerServiceTest {
   }
 
   private int get(String path, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-    return send(request, token);
+    return new AccessProbe(port).get(path, token);
   }
 
   private int post(String path, String body, String token) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    return send(request, token);
-  }
-
-  private int send(HttpRequest.Builder request, String token) {
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
+    return new AccessProbe(port).post(path, body, token);
   }
 }

@@ -9,6 +9,7 @@ import com.paystream.schemas.registry.pinned.PinnedSchemaRegistry;
 import com.paystream.schemas.serde.AvroDeserializer;
 import com.paystream.schemas.serde.AvroSerializer;
 import com.paystream.schemas.serde.SubjectNameStrategy;
+import com.paystream.security.testing.Callers;
 import com.paystream.testkit.SharedInfrastructure;
 import com.paystream.testkit.postgres.DatabaseCoordinates;
 import java.nio.charset.StandardCharsets;

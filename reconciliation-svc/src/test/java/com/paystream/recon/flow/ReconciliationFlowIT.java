@@ -27,6 +27,7 @@ import com.paystream.schemas.recon.ReconReport;
 import com.paystream.schemas.recon.ReconResult;
 import com.paystream.schemas.recon.ReportTrigger;
 import com.paystream.schemas.serde.AvroSerdeConfig;
+import com.paystream.security.testing.Callers;
 import com.paystream.testkit.SharedInfrastructure;
 import java.io.IOException;
 import java.net.URI;
@@ -320,16 +321,19 @@ class ReconciliationFlowIT {
   @Test
   @Order(7)
   void anOperatorResolvesTheBreakWithAnAuditedReason() throws Exception {
-    assertThat(resolve("pay-ops-0001:1", "{\"resolvedBy\":\"alice\"}").statusCode()).isEqualTo(400);
-    assertThat(resolve("pay-nobody:1", "{\"reason\":\"x-y-z\",\"resolvedBy\":\"a\"}").statusCode())
-        .isEqualTo(404);
+    assertThat(resolve("pay-ops-0001:1", "{}").statusCode()).isEqualTo(400);
+    assertThat(
+            resolve("pay-ops-0001:1", "{\"reason\":\"x-y-z\",\"resolvedBy\":\"alice\"}")
+                .statusCode())
+        .as("the resolver comes from the credentials, never from the body")
+        .isEqualTo(400);
+    assertThat(resolve("pay-nobody:1", "{\"reason\":\"x-y-z\"}").statusCode()).isEqualTo(404);
 
     HttpResponse<String> accepted =
         resolve(
             "pay-ops-0001:1",
-            "{\"reason\":\"customer paid twice, refunded by bank, ticket OPS-42\",\"resolvedBy\":\"alice\"}");
-    HttpResponse<String> again =
-        resolve("pay-ops-0001:1", "{\"reason\":\"second try\",\"resolvedBy\":\"bob\"}");
+            "{\"reason\":\"customer paid twice, refunded by bank, ticket OPS-42\"}");
+    HttpResponse<String> again = resolve("pay-ops-0001:1", "{\"reason\":\"second try\"}");
 
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     assertThat(again.statusCode()).isIn(404, 409);
@@ -354,7 +358,7 @@ class ReconciliationFlowIT {
                 "select resolved_by from break_resolution where break_id = ?",
                 String.class,
                 "pay-ops-0001:1"))
-        .containsExactly("alice");
+        .containsExactly("operator:olga");
     assertThatThrownBy(() -> jdbc.update("update break_resolution set reason = 'edited'"))
         .hasMessageContaining("append-only");
     assertThatThrownBy(() -> jdbc.update("delete from break_resolution"))
@@ -428,6 +432,7 @@ class ReconciliationFlowIT {
   private HttpResponse<String> post(String path) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + Callers.OPERATOR)
             .POST(HttpRequest.BodyPublishers.noBody())
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -435,7 +440,10 @@ class ReconciliationFlowIT {
 
   private HttpResponse<String> get(String path) throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + Callers.OPERATOR)
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -443,6 +451,7 @@ class ReconciliationFlowIT {
     return HTTP.send(
         HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/v1/breaks/" + breakId + "/resolution"))
+            .header("Authorization", "Bearer " + Callers.OPERATOR)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
@@ -474,6 +483,7 @@ class ReconciliationFlowIT {
     return HTTP.send(
         HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/v1/statements?format=" + format))
+            .header("Authorization", "Bearer " + Callers.OPERATOR)
             .POST(HttpRequest.BodyPublishers.ofByteArray(content))
             .build(),
         HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package com.paystream.recon.support;
 
+import com.paystream.security.testing.Callers;
 import com.paystream.testkit.SharedInfrastructure;
 import com.paystream.testkit.postgres.DatabaseCoordinates;
 import java.io.IOException;
@@ -29,6 +30,7 @@ public final class ReconInfrastructure {
     registry.add("paystream.topics.prefix", () -> prefix);
     registry.add("paystream.recon.application-id", () -> prefix + "reconciliation-svc");
     registry.add("paystream.recon.state-dir", () -> tempDir(prefix).toString());
+    Callers.properties().forEach((key, value) -> registry.add(key, () -> value));
     return prefix;
   }
 

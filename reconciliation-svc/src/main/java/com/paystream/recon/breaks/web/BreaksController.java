@@ -5,6 +5,7 @@ import com.paystream.recon.breaks.BreakView;
 import com.paystream.recon.breaks.ManualResolutions;
 import com.paystream.recon.breaks.OpenBreaks;
 import com.paystream.recon.matching.Outcome;
+import com.paystream.security.servlet.Actors;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +81,10 @@ public class BreaksController {
     return legs;
   }
 
-  /** The operator's reason and name. */
+  /**
+   * The operator's reason. {@code resolvedBy} is not the caller's to say: it is the authenticated
+   * operator, and a body that names it is refused.
+   */
   public record ResolutionRequest(String reason, String resolvedBy) {}
 
   /** What the service accepted; the RESOLVED result follows on {@code recon.results.v1}. */
@@ -95,13 +99,12 @@ public class BreaksController {
     if (request.reason().length() > 2000) {
       throw badRequest("the reason is longer than 2000 characters");
     }
-    if (request.resolvedBy() == null
-        || request.resolvedBy().isBlank()
-        || request.resolvedBy().length() > 200) {
-      throw badRequest("resolvedBy (1..200 characters) is required");
+    if (request.resolvedBy() != null) {
+      throw badRequest(
+          "resolvedBy is taken from your credentials; remove it from the request body");
     }
     ManualResolutions.Result result =
-        resolutions.resolve(breakId, request.reason(), request.resolvedBy().strip());
+        resolutions.resolve(breakId, request.reason(), Actors.current().label());
     if (result instanceof ManualResolutions.Result.Accepted accepted) {
       return ResponseEntity.status(HttpStatus.ACCEPTED)
           .body(new ResolutionAccepted(accepted.resolutionId().toString(), accepted.breakId()));

@@ -9,6 +9,7 @@ import com.paystream.recon.support.ReconInfrastructure;
 import com.paystream.recon.support.TopicReader;
 import com.paystream.schemas.common.Side;
 import com.paystream.schemas.statements.StatementLine;
+import com.paystream.security.testing.Callers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -237,6 +238,7 @@ class StatementIngestionIT {
   private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + Callers.OPERATOR)
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build(),

@@ -1,4 +1,4 @@
-package com.paystream.ledger.support;
+package com.paystream.security.testing;
 
 import com.paystream.security.ApiKeyToken;
 import com.paystream.security.PrincipalKeys;
@@ -7,7 +7,11 @@ import com.paystream.security.Role;
 import java.util.List;
 import java.util.Map;
 
-/** The principals every ledger test context knows, with freshly minted keys. */
+/**
+ * The principals the services' test contexts know, with keys minted per test JVM: two operators
+ * (for four eyes), an auditor, an admin and two merchants ({@code m-1}, whose payments most tests
+ * book, and {@code m-other}, who must see nothing of m-1's). Register {@link #properties()}.
+ */
 public final class Callers {
 
   public static final String OPERATOR = ApiKeyToken.issue().token();
@@ -15,10 +19,8 @@ public final class Callers {
   public static final String AUDITOR = ApiKeyToken.issue().token();
   public static final String ADMIN = ApiKeyToken.issue().token();
 
-  /** Merchant {@code m-1}, whose payments most tests book. */
   public static final String MERCHANT = ApiKeyToken.issue().token();
 
-  /** Merchant {@code m-other}, who must see nothing of m-1's. */
   public static final String OTHER_MERCHANT = ApiKeyToken.issue().token();
 
   private Callers() {}

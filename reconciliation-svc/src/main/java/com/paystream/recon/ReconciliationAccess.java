@@ -1,0 +1,27 @@
+package com.paystream.recon;
+
+import com.paystream.security.AccessRules;
+import com.paystream.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Which role may call which route of reconciliation; everything else is denied. Operators upload
+ * statements, resolve breaks and re-publish reports; auditors read; merchants have nothing here.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReconciliationAccess {
+
+  @Bean
+  AccessRules accessRules() {
+    return AccessRules.builder()
+        .allow(HttpMethod.GET, "/v1/breaks", Role.OPERATOR, Role.AUDITOR)
+        .allow(HttpMethod.GET, "/v1/breaks/{breakId}", Role.OPERATOR, Role.AUDITOR)
+        .allow(HttpMethod.POST, "/v1/breaks/{breakId}/resolution", Role.OPERATOR)
+        .allow(HttpMethod.GET, "/v1/reports/{date}", Role.OPERATOR, Role.AUDITOR)
+        .allow(HttpMethod.POST, "/v1/reports/{date}", Role.OPERATOR)
+        .allow(HttpMethod.POST, "/v1/statements", Role.OPERATOR)
+        .build();
+  }
+}
