@@ -37,7 +37,9 @@ public final class JwtActors implements Converter<Jwt, AbstractAuthenticationTok
     }
     Role role = roles.get(0);
     String name =
-        Optional.ofNullable(jwt.getClaimAsString(oidc.nameClaim())).orElse(jwt.getSubject());
+        Optional.ofNullable(jwt.getClaimAsString(oidc.nameClaim()))
+            .filter(claimed -> !claimed.isBlank())
+            .orElse(jwt.getSubject());
     if (name == null || name.isBlank()) {
       throw new InvalidBearerTokenException("the token names nobody");
     }
@@ -47,7 +49,8 @@ public final class JwtActors implements Converter<Jwt, AbstractAuthenticationTok
       throw new InvalidBearerTokenException(
           "a merchant's token needs claim '" + oidc.merchantClaim() + "'");
     }
-    String issuer = jwt.getIssuer() == null ? "unknown" : jwt.getIssuer().toString();
+    // As a string: an issuer need not be a URL, and getIssuer() would fail converting one.
+    String issuer = Optional.ofNullable(jwt.getClaimAsString("iss")).orElse("unknown");
     return new Actor(
         name, role, role == Role.MERCHANT ? merchant : Optional.empty(), "oidc:" + issuer);
   }
