@@ -1,0 +1,56 @@
+package com.paystream.security.servlet.app;
+
+import com.paystream.security.AccessRules;
+import com.paystream.security.RefusalAudit;
+import com.paystream.security.Role;
+import com.paystream.security.servlet.ServletSecurity;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+
+/** A servlet service as the suite's services are: its rules, its refusal audit, one controller. */
+@SpringBootApplication
+@Import(ServletSecurity.class)
+public class ServletTestApp {
+
+  /** The rules of this application; tests compare the route inventory against them. */
+  public static AccessRules rules() {
+    return AccessRules.builder()
+        .open(HttpMethod.POST, "/v1/hooks/{provider}")
+        .allow(HttpMethod.GET, "/v1/things/{id}", Role.AUDITOR, Role.OPERATOR, Role.MERCHANT)
+        .allow(HttpMethod.POST, "/v1/things", Role.OPERATOR)
+        .build();
+  }
+
+  @Bean
+  AccessRules accessRules() {
+    return rules();
+  }
+
+  @Bean
+  RecordedRefusals recordedRefusals() {
+    return new RecordedRefusals();
+  }
+
+  /** Keeps every refusal it is told of, in order. */
+  public static final class RecordedRefusals implements RefusalAudit {
+
+    private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void refused(Refusal refusal) {
+      refusals.add(refusal);
+    }
+
+    public List<Refusal> all() {
+      return List.copyOf(refusals);
+    }
+
+    public void clear() {
+      refusals.clear();
+    }
+  }
+}
