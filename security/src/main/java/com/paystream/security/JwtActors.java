@@ -30,7 +30,7 @@ public final class JwtActors implements Converter<Jwt, AbstractAuthenticationTok
   }
 
   public Actor actor(Jwt jwt) {
-    List<Role> roles = roles(jwt.getClaim(oidc.rolesClaim()));
+    List<Role> roles = roles(claim(jwt, oidc.rolesClaim()));
     if (roles.size() != 1) {
       throw new InvalidBearerTokenException(
           "the token must name exactly one role of the suite in claim '" + oidc.rolesClaim() + "'");
@@ -53,6 +53,25 @@ public final class JwtActors implements Converter<Jwt, AbstractAuthenticationTok
     String issuer = Optional.ofNullable(jwt.getClaimAsString("iss")).orElse("unknown");
     return new Actor(
         name, role, role == Role.MERCHANT ? merchant : Optional.empty(), "oidc:" + issuer);
+  }
+
+  /**
+   * A claim by name or, when no claim has that name, by a dotted path into nested objects, as
+   * Keycloak puts realm roles under {@code realm_access.roles}.
+   */
+  private static Object claim(Jwt jwt, String name) {
+    Object value = jwt.getClaims().get(name);
+    if (value != null || !name.contains(".")) {
+      return value;
+    }
+    Object current = jwt.getClaims();
+    for (String part : name.split("\\.")) {
+      if (!(current instanceof java.util.Map<?, ?> object)) {
+        return null;
+      }
+      current = object.get(part);
+    }
+    return current;
   }
 
   private List<Role> roles(Object claim) {

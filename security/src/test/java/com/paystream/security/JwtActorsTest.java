@@ -86,6 +86,20 @@ class JwtActorsTest {
   }
 
   @Test
+  void readsRolesNestedUnderADottedClaimPath() {
+    JwtActors keycloak =
+        new JwtActors(new SecurityProperties.Oidc("realm_access.roles", null, null, null));
+
+    Actor actor =
+        keycloak.actor(
+            jwt(Map.of("realm_access", Map.of("roles", List.of("default-roles", "auditor")))));
+
+    assertThat(actor.role()).isEqualTo(Role.AUDITOR);
+    assertThatThrownBy(() -> keycloak.actor(jwt(Map.of("realm_access", "auditor"))))
+        .isInstanceOf(InvalidBearerTokenException.class);
+  }
+
+  @Test
   void withAPrefixConfiguredUnprefixedNamesCountForNothing() {
     JwtActors configured =
         new JwtActors(new SecurityProperties.Oidc(null, null, null, "paystream-"));

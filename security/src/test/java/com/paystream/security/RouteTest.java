@@ -45,6 +45,13 @@ class RouteTest {
   }
 
   @Test
+  void aRouteTakingEveryMethodIsCoveredWhenAnyMethodIs() {
+    Route anyMethod = new Route("*", "/v1/things", "ThingController#all");
+
+    assertThat(Route.uncovered(List.of(anyMethod), rules)).isEmpty();
+  }
+
+  @Test
   void printsMethodPatternAndHandler() {
     assertThat(new Route("GET", "/v1/things/{id}", "ThingController#get"))
         .hasToString("GET /v1/things/{id} (ThingController#get)");

@@ -295,6 +295,19 @@ class ReactiveSecurityIT {
   }
 
   @Test
+  void aFailingRefusalAuditStillRefusesAndIsLogged(CapturedOutput output) {
+    refusals.failing(true);
+
+    HttpResponse<String> response = http.call("GET", "/v1/things/t-9", null);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+    assertThat(output.getAll())
+        .contains("refusal audit failed for GET /v1/things/t-9 (401)")
+        .contains("audit store unavailable");
+  }
+
+  @Test
   void logsNeitherAGeneratedPasswordNorAnyKey(CapturedOutput output) {
     http.call("GET", "/v1/things/t-1", KEYS.operator.token());
     http.call("GET", "/v1/things/t-1", KEYS.operator.token() + "x");

@@ -258,8 +258,19 @@ class ServletSecurityIT {
             "GET /v1/things/{id}",
             "POST /v1/things",
             "POST /v1/hooks/{provider}",
+            "GET /v1/fn/things/{id}",
             "GET /actuator/health");
     assertThat(Route.uncovered(routes, ServletTestApp.rules())).isEmpty();
+  }
+
+  @Test
+  void functionalRoutesAreGuardedLikeControllers() {
+    HttpResponse<String> auditor = http.call("GET", "/v1/fn/things/f-1", KEYS.auditor.token());
+
+    assertThat(auditor.statusCode()).isEqualTo(200);
+    assertThat((String) JsonPath.read(auditor.body(), "$.name")).isEqualTo("audrey");
+    assertThat(http.call("GET", "/v1/fn/things/f-1", KEYS.operator.token()).statusCode())
+        .isEqualTo(403);
   }
 
   @Test
@@ -272,7 +283,20 @@ class ServletSecurityIT {
 
     assertThat(Route.uncovered(ServletRoutes.of(context), withoutCreate))
         .extracting(route -> route.method() + " " + route.pattern())
-        .containsExactly("POST /v1/things");
+        .containsExactlyInAnyOrder("POST /v1/things", "GET /v1/fn/things/{id}");
+  }
+
+  @Test
+  void aFailingRefusalAuditStillRefusesAndIsLogged(CapturedOutput output) {
+    refusals.failing(true);
+
+    HttpResponse<String> response = http.call("GET", "/v1/things/t-9", null);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+    assertThat(output.getAll())
+        .contains("refusal audit failed for GET /v1/things/t-9 (401)")
+        .contains("audit store unavailable");
   }
 
   @Test

@@ -76,10 +76,19 @@ public class ReactiveTestApp {
   public static final class RecordedRefusals implements ReactiveRefusalAudit {
 
     private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
+    private volatile boolean failing;
 
     @Override
     public Mono<Void> refused(Refusal refusal) {
+      if (failing) {
+        return Mono.error(new IllegalStateException("audit store unavailable"));
+      }
       return Mono.fromRunnable(() -> refusals.add(refusal));
+    }
+
+    /** Makes every later record fail, as a broken audit store would. */
+    public void failing(boolean failing) {
+      this.failing = failing;
     }
 
     public List<Refusal> all() {
@@ -88,6 +97,7 @@ public class ReactiveTestApp {
 
     public void clear() {
       refusals.clear();
+      failing = false;
     }
   }
 }
