@@ -44,6 +44,15 @@ class ApiKeyTokenTest {
   }
 
   @Test
+  void theLocalStacksDemoKeysAreWellFormed() {
+    assertThat(
+            ApiKeyToken.keyId("psk_localDemoOperator_paystream-local-stack-demo-operator-key-000"))
+        .contains("localDemoOperator");
+    assertThat(ApiKeyToken.keyId("psk_localDemoTravel_paystream-local-stack-demo-travel-key-00000"))
+        .contains("localDemoTravel");
+  }
+
+  @Test
   void anythingElseHasNoKeyId() {
     String secret = "A".repeat(43);
 

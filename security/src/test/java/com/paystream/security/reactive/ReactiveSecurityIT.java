@@ -133,6 +133,7 @@ class ReactiveSecurityIT {
         .containsEntry("merchant", "")
         .containsEntry("credential", "key:" + KEYS.operator.keyId());
     assertThat(create.statusCode()).isEqualTo(201);
+    assertThat(read.headers().firstValue("Set-Cookie")).isEmpty();
     assertThat(refusals.all()).isEmpty();
   }
 
@@ -166,6 +167,18 @@ class ReactiveSecurityIT {
             org.assertj.core.groups.Tuple.tuple("DELETE", "/v1/things/t-1", 403),
             org.assertj.core.groups.Tuple.tuple("GET", "/actuator/env", 403));
     assertThat(refusals.all().get(1).actor()).map(Actor::name).contains("root");
+  }
+
+  @Test
+  void aBadCredentialIsRefusedEvenOnAnOpenRoute() {
+    assertThat(http.call("POST", "/v1/hooks/psp-a", "garbage").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aGetRuleDoesNotOpenHead() {
+    assertThat(http.call("HEAD", "/v1/things/t-1", KEYS.operator.token()).statusCode())
+        .isEqualTo(403);
+    assertThat(http.call("HEAD", "/v1/things/t-1", null).statusCode()).isEqualTo(401);
   }
 
   @Test

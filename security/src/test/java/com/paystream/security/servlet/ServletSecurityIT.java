@@ -131,6 +131,7 @@ class ServletSecurityIT {
         .containsEntry("merchant", "")
         .containsEntry("credential", "key:" + KEYS.operator.keyId());
     assertThat(create.statusCode()).isEqualTo(201);
+    assertThat(read.headers().firstValue("Set-Cookie")).isEmpty();
     assertThat(refusals.all()).isEmpty();
   }
 
@@ -164,6 +165,18 @@ class ServletSecurityIT {
             org.assertj.core.groups.Tuple.tuple("DELETE", "/v1/things/t-1", 403),
             org.assertj.core.groups.Tuple.tuple("GET", "/actuator/env", 403));
     assertThat(refusals.all().get(1).actor()).map(Actor::name).contains("root");
+  }
+
+  @Test
+  void aBadCredentialIsRefusedEvenOnAnOpenRoute() {
+    assertThat(http.call("POST", "/v1/hooks/psp-a", "garbage").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aGetRuleDoesNotOpenHead() {
+    assertThat(http.call("HEAD", "/v1/things/t-1", KEYS.operator.token()).statusCode())
+        .isEqualTo(403);
+    assertThat(http.call("HEAD", "/v1/things/t-1", null).statusCode()).isEqualTo(401);
   }
 
   @Test
