@@ -29,6 +29,12 @@ public final class ApiKeyRegistry {
       if (principal.name() == null || principal.name().isBlank() || principal.role() == null) {
         throw new IllegalArgumentException(where + " needs a name and a role");
       }
+      Optional<String> merchantId =
+          Optional.ofNullable(principal.merchantId()).filter(id -> !id.isBlank());
+      if ((principal.role() == Role.MERCHANT) != merchantId.isPresent()) {
+        throw new IllegalArgumentException(
+            where + ": a merchant id is required for the MERCHANT role and allowed for no other");
+      }
       if (names.put(principal.name(), principal.role()) != null) {
         throw new IllegalArgumentException(where + " is configured twice");
       }
@@ -49,12 +55,7 @@ public final class ApiKeyRegistry {
           throw new IllegalArgumentException(
               where + ", key " + key.id() + ": sha256 must be 64 hex digits");
         }
-        Actor actor =
-            new Actor(
-                principal.name(),
-                principal.role(),
-                Optional.ofNullable(principal.merchantId()).filter(id -> !id.isBlank()),
-                "key:" + key.id());
+        Actor actor = new Actor(principal.name(), principal.role(), merchantId, "key:" + key.id());
         Entry previous =
             keys.put(key.id(), new Entry(HexFormat.of().parseHex(key.sha256()), actor));
         if (previous != null) {

@@ -30,14 +30,16 @@ public final class JwtActors implements Converter<Jwt, AbstractAuthenticationTok
   }
 
   public Actor actor(Jwt jwt) {
-    List<Role> roles = roles(jwt.getClaim(oidc.rolesClaim()));
+    List<Role> roles = roles(claim(jwt, oidc.rolesClaim()));
     if (roles.size() != 1) {
       throw new InvalidBearerTokenException(
           "the token must name exactly one role of the suite in claim '" + oidc.rolesClaim() + "'");
     }
     Role role = roles.get(0);
     String name =
-        Optional.ofNullable(jwt.getClaimAsString(oidc.nameClaim())).orElse(jwt.getSubject());
+        Optional.ofNullable(jwt.getClaimAsString(oidc.nameClaim()))
+            .filter(claimed -> !claimed.isBlank())
+            .orElse(jwt.getSubject());
     if (name == null || name.isBlank()) {
       throw new InvalidBearerTokenException("the token names nobody");
     }
@@ -47,9 +49,29 @@ public final class JwtActors implements Converter<Jwt, AbstractAuthenticationTok
       throw new InvalidBearerTokenException(
           "a merchant's token needs claim '" + oidc.merchantClaim() + "'");
     }
-    String issuer = jwt.getIssuer() == null ? "unknown" : jwt.getIssuer().toString();
+    // As a string: an issuer need not be a URL, and getIssuer() would fail converting one.
+    String issuer = Optional.ofNullable(jwt.getClaimAsString("iss")).orElse("unknown");
     return new Actor(
         name, role, role == Role.MERCHANT ? merchant : Optional.empty(), "oidc:" + issuer);
+  }
+
+  /**
+   * A claim by name or, when no claim has that name, by a dotted path into nested objects, as
+   * Keycloak puts realm roles under {@code realm_access.roles}.
+   */
+  private static Object claim(Jwt jwt, String name) {
+    Object value = jwt.getClaims().get(name);
+    if (value != null || !name.contains(".")) {
+      return value;
+    }
+    Object current = jwt.getClaims();
+    for (String part : name.split("\\.")) {
+      if (!(current instanceof java.util.Map<?, ?> object)) {
+        return null;
+      }
+      current = object.get(part);
+    }
+    return current;
   }
 
   private List<Role> roles(Object claim) {

@@ -32,8 +32,11 @@ public final class Problems {
         + "\"}";
   }
 
-  /** A path as a JSON string's content: only characters that need no escaping, capped. */
-  static String jsonSafe(String text) {
+  /**
+   * A path as a JSON string's content or a log argument: only characters that need no escaping
+   * (nothing that could break a line or a quote), capped.
+   */
+  public static String jsonSafe(String text) {
     String safe = text.replaceAll("[^A-Za-z0-9/_.:~%-]", "_");
     return safe.length() > 512 ? safe.substring(0, 512) : safe;
   }

@@ -9,13 +9,19 @@ import java.util.List;
  */
 public record Route(String method, String pattern, String handler) {
 
-  /** The routes no rule covers: each would be denied to everyone, and is a mistake. */
+  private static final List<String> EVERY_METHOD =
+      List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+  /**
+   * The routes no rule covers: each would be denied to everyone, and is a mistake. A route taking
+   * every method is covered when a rule opens it for at least one.
+   */
   public static List<Route> uncovered(List<Route> routes, AccessRules rules) {
     return routes.stream()
         .filter(
             route ->
                 route.method().equals("*")
-                    ? !rules.covers("GET", route.pattern())
+                    ? EVERY_METHOD.stream().noneMatch(m -> rules.covers(m, route.pattern()))
                     : !rules.covers(route.method(), route.pattern()))
         .toList();
   }

@@ -49,8 +49,9 @@ public record SecurityProperties(List<Principal> principals, Oidc oidc) {
    * resource server, {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code
    * jwk-set-uri}).
    *
-   * @param rolesClaim the claim holding the roles (a list, or a space-separated string); role names
-   *     are matched case-insensitively, with or without a {@code ROLE_} prefix
+   * @param rolesClaim the claim holding the roles (a list, or a space-separated string), or a
+   *     dotted path to it in nested claims (e.g. {@code realm_access.roles}); role names are
+   *     matched case-insensitively, with or without a {@code ROLE_} prefix
    * @param nameClaim the claim naming the person
    * @param merchantClaim the claim holding a merchant's id
    * @param rolePrefix a prefix the identity provider puts before the suite's role names, stripped

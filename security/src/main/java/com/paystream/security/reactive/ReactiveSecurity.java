@@ -13,6 +13,8 @@ import com.paystream.security.Role;
 import com.paystream.security.SecurityProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +47,8 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ReactiveSecurity {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReactiveSecurity.class);
 
   @Bean
   ApiKeyRegistry apiKeyRegistry(SecurityProperties properties) {
@@ -155,15 +159,25 @@ public class ReactiveSecurity {
     if (refusals == null) {
       return Mono.empty();
     }
-    return refusals
-        .refused(
-            new RefusalAudit.Refusal(
-                exchange.getRequest().getMethod().name(),
-                exchange.getRequest().getPath().value(),
-                actor,
-                status,
-                reason))
-        .onErrorResume(e -> Mono.empty());
+    RefusalAudit.Refusal refusal =
+        new RefusalAudit.Refusal(
+            exchange.getRequest().getMethod().name(),
+            exchange.getRequest().getPath().value(),
+            actor,
+            status,
+            reason);
+    // The request stays refused either way; a lost audit record must at least be seen.
+    return Mono.defer(() -> refusals.refused(refusal))
+        .onErrorResume(
+            e -> {
+              LOG.error(
+                  "refusal audit failed for {} {} ({}): {}",
+                  refusal.method(),
+                  Problems.jsonSafe(refusal.path()),
+                  status,
+                  e.toString());
+              return Mono.empty();
+            });
   }
 
   private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String body) {

@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -44,6 +46,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableWebSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ServletSecurity {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServletSecurity.class);
 
   @Bean
   ApiKeyRegistry apiKeyRegistry(SecurityProperties properties) {
@@ -154,11 +158,20 @@ public class ServletSecurity {
       Optional<Actor> actor,
       int status,
       String reason) {
-    audit.ifAvailable(
-        refusals ->
-            refusals.refused(
-                new RefusalAudit.Refusal(
-                    request.getMethod(), request.getRequestURI(), actor, status, reason)));
+    RefusalAudit.Refusal refusal =
+        new RefusalAudit.Refusal(
+            request.getMethod(), request.getRequestURI(), actor, status, reason);
+    try {
+      audit.ifAvailable(refusals -> refusals.refused(refusal));
+    } catch (RuntimeException e) {
+      // The request stays refused either way; a lost audit record must at least be seen.
+      LOG.error(
+          "refusal audit failed for {} {} ({}): {}",
+          refusal.method(),
+          Problems.jsonSafe(refusal.path()),
+          status,
+          e.toString());
+    }
   }
 
   private static void write(HttpServletResponse response, int status, String body)

@@ -1,0 +1,2 @@
+/** Tests of the servlet security over real HTTP. */
+package com.paystream.security.servlet;
