@@ -27,6 +27,10 @@ public final class AccessRules {
           "/v3/api-docs",
           "/v3/api-docs/**");
 
+  /** Actuator endpoints for operators, auditors and admins in every service. */
+  public static final List<String> STAFF_ACTUATOR =
+      List.of("/actuator", "/actuator/info", "/actuator/metrics", "/actuator/metrics/**");
+
   private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
 
   /** One rule: a method (or every method) and a path pattern, and either public or some roles. */
@@ -96,13 +100,16 @@ public final class AccessRules {
     private Builder() {
       COMMON_PUBLIC.forEach(
           pattern -> rules.add(new Rule(Optional.of(HttpMethod.GET), pattern, Set.of(), true)));
-      // The rest of the actuator (info, metrics) is for the people who run and check the service.
-      rules.add(
-          new Rule(
-              Optional.of(HttpMethod.GET),
-              "/actuator/**",
-              EnumSet.of(Role.OPERATOR, Role.AUDITOR, Role.ADMIN),
-              false));
+      // The rest of what the actuator exposes (its index, info, metrics) is for the people who
+      // run and check the service; any other actuator endpoint stays denied, even if exposed.
+      for (String pattern : STAFF_ACTUATOR) {
+        rules.add(
+            new Rule(
+                Optional.of(HttpMethod.GET),
+                pattern,
+                EnumSet.of(Role.OPERATOR, Role.AUDITOR, Role.ADMIN),
+                false));
+      }
     }
 
     /** A route anyone may call without credentials (it proves itself otherwise, or is harmless). */

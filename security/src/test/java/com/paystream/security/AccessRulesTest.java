@@ -32,7 +32,9 @@ class AccessRulesTest {
     }
     assertThat(rules.ruleFor("POST", "/actuator/health")).isEmpty();
     assertThat(rules.ruleFor("GET", "/actuator/env")).isEmpty();
-    assertThat(rules.ruleFor("GET", "/actuator")).isEmpty();
+    assertThat(rules.ruleFor("GET", "/actuator").orElseThrow().roles())
+        .containsExactlyInAnyOrder(Role.OPERATOR, Role.AUDITOR, Role.ADMIN);
+    assertThat(rules.ruleFor("GET", "/actuator/metrics/jvm.memory.used")).isPresent();
   }
 
   @Test
@@ -53,6 +55,10 @@ class AccessRulesTest {
             "GET /actuator/prometheus -> public",
             "GET /v3/api-docs -> public",
             "GET /v3/api-docs/** -> public",
+            "GET /actuator -> ADMIN, AUDITOR, OPERATOR",
+            "GET /actuator/info -> ADMIN, AUDITOR, OPERATOR",
+            "GET /actuator/metrics -> ADMIN, AUDITOR, OPERATOR",
+            "GET /actuator/metrics/** -> ADMIN, AUDITOR, OPERATOR",
             "POST /v1/hooks/{provider} -> public",
             "GET /v1/things/mine -> MERCHANT",
             "GET /v1/things/{id} -> AUDITOR, OPERATOR",
