@@ -1,6 +1,9 @@
 package com.paystream.security;
 
-/** The RFC 9457 problem bodies of the security layer's two refusals. */
+/**
+ * The RFC 9457 problem bodies of the security layer's two refusals, with a machine-readable {@code
+ * reason} ({@code unauthenticated}, {@code forbidden}) as the services' own problems carry.
+ */
 public final class Problems {
 
   public static final String CONTENT_TYPE = "application/problem+json";
@@ -12,15 +15,16 @@ public final class Problems {
     return body(
         401,
         "Unauthorized",
+        "unauthenticated",
         "credentials are required: Authorization: Bearer <API key or access token>",
         path);
   }
 
   public static String forbidden(String path) {
-    return body(403, "Forbidden", "your role may not do this", path);
+    return body(403, "Forbidden", "forbidden", "your role may not do this", path);
   }
 
-  private static String body(int status, String title, String detail, String path) {
+  private static String body(int status, String title, String reason, String detail, String path) {
     return "{\"type\":\"about:blank\",\"title\":\""
         + title
         + "\",\"status\":"
@@ -29,6 +33,8 @@ public final class Problems {
         + detail
         + "\",\"instance\":\""
         + jsonSafe(path)
+        + "\",\"reason\":\""
+        + reason
         + "\"}";
   }
 

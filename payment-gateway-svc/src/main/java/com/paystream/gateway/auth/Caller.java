@@ -1,42 +1,71 @@
 package com.paystream.gateway.auth;
 
 import com.paystream.platform.ids.MerchantId;
+import com.paystream.security.Actor;
 import java.util.Objects;
 
 /** An authenticated caller of the payments API. */
 public sealed interface Caller {
 
-  /** The key that proved the caller, for audit. */
-  String keyId();
+  /** What proved the caller ({@code key:<key id>} or {@code oidc:<issuer>}), for audit. */
+  String credential();
 
   /** How the caller is named in audit records and status history. */
   String actor();
 
   /** A merchant: sees and changes only its own payments. */
-  record Merchant(MerchantId merchantId, String keyId) implements Caller {
+  record Merchant(MerchantId merchantId, String credential) implements Caller {
 
     public Merchant {
       Objects.requireNonNull(merchantId, "merchantId");
-      Objects.requireNonNull(keyId, "keyId");
+      Objects.requireNonNull(credential, "credential");
     }
 
     @Override
     public String actor() {
-      return "merchant:" + merchantId + "/key:" + keyId;
+      return "merchant:" + merchantId + "/" + credential;
     }
   }
 
   /** An operator: reads every payment and alone may amend or supplement. */
-  record Operator(String name, String keyId) implements Caller {
+  record Operator(String name, String credential) implements Caller {
 
     public Operator {
       Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(keyId, "keyId");
+      Objects.requireNonNull(credential, "credential");
     }
 
     @Override
     public String actor() {
-      return "operator:" + name + "/key:" + keyId;
+      return "operator:" + name + "/" + credential;
     }
+  }
+
+  /** An auditor: reads every payment, changes nothing. */
+  record Auditor(String name, String credential) implements Caller {
+
+    public Auditor {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(credential, "credential");
+    }
+
+    @Override
+    public String actor() {
+      return "auditor:" + name + "/" + credential;
+    }
+  }
+
+  /**
+   * The caller an authenticated actor is in the payments API; empty for a role it has no use for.
+   */
+  static java.util.Optional<Caller> of(Actor actor) {
+    return switch (actor.role()) {
+      case MERCHANT ->
+          java.util.Optional.of(
+              new Merchant(new MerchantId(actor.merchantId().orElseThrow()), actor.credential()));
+      case OPERATOR -> java.util.Optional.of(new Operator(actor.name(), actor.credential()));
+      case AUDITOR -> java.util.Optional.of(new Auditor(actor.name(), actor.credential()));
+      case ADMIN -> java.util.Optional.empty();
+    };
   }
 }

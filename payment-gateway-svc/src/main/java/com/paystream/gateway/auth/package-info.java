@@ -1,2 +1,2 @@
-/** Who is calling: merchant and operator API keys (stored hashed) and the callers they prove. */
+/** Who is calling the payments API: merchants, operators and auditors (see the security module). */
 package com.paystream.gateway.auth;

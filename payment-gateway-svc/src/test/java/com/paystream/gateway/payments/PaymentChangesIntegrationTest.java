@@ -3,7 +3,6 @@ package com.paystream.gateway.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.paystream.gateway.auth.ApiKeyToken;
 import com.paystream.gateway.testsupport.ApiKeys;
 import com.paystream.gateway.testsupport.GatewayDatabase;
 import com.paystream.gateway.testsupport.SimulatedProvider;
@@ -14,6 +13,7 @@ import com.paystream.schemas.commands.Refund;
 import com.paystream.schemas.commands.Supplement;
 import com.paystream.schemas.registry.pinned.PinnedSchemaRegistry;
 import com.paystream.schemas.serde.AvroDeserializer;
+import com.paystream.security.ApiKeyToken;
 import com.paystream.simulator.ProviderSimulator;
 import com.paystream.simulator.StandardWebhookSigner;
 import java.time.Duration;

@@ -3,10 +3,10 @@ package com.paystream.gateway.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.paystream.gateway.auth.ApiKeyToken;
 import com.paystream.gateway.testsupport.ApiKeys;
 import com.paystream.gateway.testsupport.GatewayDatabase;
 import com.paystream.gateway.testsupport.SimulatedProvider;
+import com.paystream.security.ApiKeyToken;
 import com.paystream.simulator.ProviderSimulator;
 import com.paystream.simulator.StandardWebhookSigner;
 import java.time.Duration;

@@ -3,7 +3,6 @@ package com.paystream.gateway.statusquery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.paystream.gateway.auth.ApiKeyToken;
 import com.paystream.gateway.providers.ProviderPaymentRequest;
 import com.paystream.gateway.providers.http.RestProviderClient;
 import com.paystream.gateway.testsupport.ApiKeys;
@@ -20,6 +19,7 @@ import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.schemas.topics.Topic;
 import com.paystream.schemas.topics.TopicCatalogue;
 import com.paystream.schemas.topics.Topics;
+import com.paystream.security.ApiKeyToken;
 import com.paystream.simulator.ProviderSimulator;
 import com.paystream.simulator.StandardWebhookSigner;
 import com.paystream.simulator.WebhookFaults;

@@ -1,2 +1,2 @@
-/** Proves the caller of an API request from its {@code Authorization: Bearer psk_...} header. */
+/** Names the caller of an API request from the security layer's authenticated actor. */
 package com.paystream.gateway.auth.web;

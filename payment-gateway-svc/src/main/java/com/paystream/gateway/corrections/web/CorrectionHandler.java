@@ -1,7 +1,7 @@
 package com.paystream.gateway.corrections.web;
 
 import com.paystream.gateway.auth.Caller;
-import com.paystream.gateway.auth.web.ApiKeyAuthenticator;
+import com.paystream.gateway.auth.web.Callers;
 import com.paystream.gateway.corrections.Amendment;
 import com.paystream.gateway.corrections.Supplement;
 import com.paystream.gateway.corrections.application.Corrections;
@@ -25,11 +25,11 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class CorrectionHandler {
 
-  private final ApiKeyAuthenticator authenticator;
+  private final Callers callers;
   private final Corrections corrections;
 
-  public CorrectionHandler(ApiKeyAuthenticator authenticator, Corrections corrections) {
-    this.authenticator = authenticator;
+  public CorrectionHandler(Callers callers, Corrections corrections) {
+    this.callers = callers;
     this.corrections = corrections;
   }
 
@@ -47,7 +47,7 @@ public class CorrectionHandler {
   private <T> Mono<ServerResponse> correct(
       ServerRequest request, BiFunction<JsonNode, String, T> read, Correction<T> correction) {
     PaymentId paymentId = ApiRequests.pathPaymentId(request);
-    return authenticator
+    return callers
         .operator(request)
         .flatMap(
             operator -> {

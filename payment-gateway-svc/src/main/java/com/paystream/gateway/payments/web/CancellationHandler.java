@@ -1,6 +1,6 @@
 package com.paystream.gateway.payments.web;
 
-import com.paystream.gateway.auth.web.ApiKeyAuthenticator;
+import com.paystream.gateway.auth.web.Callers;
 import com.paystream.gateway.payments.application.ChangeResult;
 import com.paystream.gateway.payments.application.PaymentCancellation;
 import com.paystream.gateway.payments.application.PaymentJson;
@@ -17,19 +17,19 @@ import reactor.core.publisher.Mono;
 @Component
 public class CancellationHandler {
 
-  private final ApiKeyAuthenticator authenticator;
+  private final Callers callers;
   private final PaymentCancellation cancellation;
 
-  public CancellationHandler(ApiKeyAuthenticator authenticator, PaymentCancellation cancellation) {
-    this.authenticator = authenticator;
+  public CancellationHandler(Callers callers, PaymentCancellation cancellation) {
+    this.callers = callers;
     this.cancellation = cancellation;
   }
 
   /** {@code POST /v1/payments/{id}/cancel}, optional body {@code {"reason": "..."}}. */
   public Mono<ServerResponse> cancel(ServerRequest request) {
     PaymentId paymentId = ApiRequests.pathPaymentId(request);
-    return authenticator
-        .authenticate(request)
+    return callers
+        .caller(request)
         .flatMap(
             caller ->
                 ApiRequests.optionalJson(request)

@@ -1,7 +1,7 @@
 package com.paystream.gateway.payments.web;
 
 import com.paystream.gateway.auth.Caller;
-import com.paystream.gateway.auth.web.ApiKeyAuthenticator;
+import com.paystream.gateway.auth.web.Callers;
 import com.paystream.gateway.payments.PageCursor;
 import com.paystream.gateway.payments.PaymentQuery;
 import com.paystream.gateway.payments.PaymentStatus;
@@ -40,17 +40,14 @@ public class PaymentHandler {
 
   private static final int DEFAULT_LIMIT = 50;
 
-  private final ApiKeyAuthenticator authenticator;
+  private final Callers callers;
   private final PaymentCreation creation;
   private final ProviderResolver providers;
   private final PaymentReader reader;
 
   public PaymentHandler(
-      ApiKeyAuthenticator authenticator,
-      PaymentCreation creation,
-      ProviderResolver providers,
-      PaymentReader reader) {
-    this.authenticator = authenticator;
+      Callers callers, PaymentCreation creation, ProviderResolver providers, PaymentReader reader) {
+    this.callers = callers;
     this.creation = creation;
     this.providers = providers;
     this.reader = reader;
@@ -58,8 +55,8 @@ public class PaymentHandler {
 
   /** {@code POST /v1/payments}. */
   public Mono<ServerResponse> create(ServerRequest request) {
-    return authenticator
-        .authenticate(request)
+    return callers
+        .caller(request)
         .flatMap(
             caller -> {
               if (!(caller instanceof Caller.Merchant merchant)) {
@@ -90,8 +87,8 @@ public class PaymentHandler {
 
   /** {@code GET /v1/payments/{id}}. */
   public Mono<ServerResponse> get(ServerRequest request) {
-    return authenticator
-        .authenticate(request)
+    return callers
+        .caller(request)
         .flatMap(caller -> visible(caller, ApiRequests.pathPaymentId(request)))
         .flatMap(view -> ok(PaymentJson.view(view)));
   }
@@ -99,8 +96,8 @@ public class PaymentHandler {
   /** {@code GET /v1/payments/{id}/history}. */
   public Mono<ServerResponse> history(ServerRequest request) {
     PaymentId paymentId = ApiRequests.pathPaymentId(request);
-    return authenticator
-        .authenticate(request)
+    return callers
+        .caller(request)
         .flatMap(caller -> visible(caller, paymentId))
         .flatMap(view -> reader.history(paymentId).map(PaymentJson::history).collectList())
         .flatMap(entries -> ok(Map.of("payment_id", paymentId.value(), "history", entries)));
@@ -108,8 +105,8 @@ public class PaymentHandler {
 
   /** {@code GET /v1/payments?merchant=&status=&from=&to=&cursor=&limit=}. */
   public Mono<ServerResponse> list(ServerRequest request) {
-    return authenticator
-        .authenticate(request)
+    return callers
+        .caller(request)
         .map(caller -> query(caller, request))
         .flatMap(query -> reader.list(query).collectList().map(page -> page(query, page)))
         .flatMap(PaymentHandler::ok);
@@ -125,6 +122,7 @@ public class PaymentHandler {
 
   static boolean maysee(Caller caller, PaymentView view) {
     return caller instanceof Caller.Operator
+        || caller instanceof Caller.Auditor
         || (caller instanceof Caller.Merchant merchant
             && merchant.merchantId().equals(view.merchantId()));
   }

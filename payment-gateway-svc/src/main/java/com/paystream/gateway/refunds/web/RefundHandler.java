@@ -1,6 +1,6 @@
 package com.paystream.gateway.refunds.web;
 
-import com.paystream.gateway.auth.web.ApiKeyAuthenticator;
+import com.paystream.gateway.auth.web.Callers;
 import com.paystream.gateway.payments.application.PaymentJson;
 import com.paystream.gateway.refunds.Refund;
 import com.paystream.gateway.refunds.RefundRequest;
@@ -21,19 +21,19 @@ import reactor.core.publisher.Mono;
 @Component
 public class RefundHandler {
 
-  private final ApiKeyAuthenticator authenticator;
+  private final Callers callers;
   private final Refunds refunds;
 
-  public RefundHandler(ApiKeyAuthenticator authenticator, Refunds refunds) {
-    this.authenticator = authenticator;
+  public RefundHandler(Callers callers, Refunds refunds) {
+    this.callers = callers;
     this.refunds = refunds;
   }
 
   /** {@code POST /v1/payments/{id}/refunds} with an Idempotency-Key. */
   public Mono<ServerResponse> refund(ServerRequest request) {
     PaymentId paymentId = ApiRequests.pathPaymentId(request);
-    return authenticator
-        .authenticate(request)
+    return callers
+        .caller(request)
         .flatMap(
             caller -> {
               String key = ApiRequests.idempotencyKey(request);

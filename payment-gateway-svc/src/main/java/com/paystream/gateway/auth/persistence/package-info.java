@@ -1,2 +1,0 @@
-/** API keys in PostgreSQL. */
-package com.paystream.gateway.auth.persistence;
