@@ -1,5 +1,6 @@
 package com.paystream.schemas.topics;
 
+import com.paystream.schemas.audit.AuditEvent;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.commands.PaymentCommand;
 import com.paystream.schemas.deadletter.DeadLetter;
@@ -98,6 +99,17 @@ public final class Topics {
           .writtenBy(Service.RECONCILIATION, "the reports of a date, on schedule and on demand");
 
   /**
+   * Every service's audit trail: each act accepted or refused, each four-eyes request and decision.
+   * Key: the target. Kept forever.
+   */
+  public static final Topic<AuditEvent> AUDIT_EVENTS =
+      Topic.of("audit.events.v1", AuditEvent.class, Retention.infinite())
+          .writtenBy(Service.PAYMENT_GATEWAY, "its audit records, through its outbox")
+          .writtenBy(Service.CALLBACK_RELAY, "its audit records (redrives and their approvals)")
+          .writtenBy(Service.LEDGER, "its audit records, through its outbox")
+          .writtenBy(Service.RECONCILIATION, "its audit records, through its outbox");
+
+  /**
    * Records reconciliation could not read or match, with the reason. Key: the original key. Carries
    * the {@link #PAYMENT_CALLBACKS_DLT} contract under its subject.
    */
@@ -128,6 +140,7 @@ public final class Topics {
           BANK_STATEMENTS,
           RECON_RESULTS,
           RECON_REPORTS,
+          AUDIT_EVENTS,
           RECON_DEAD_LETTERS,
           RECON_RESOLUTIONS);
 
