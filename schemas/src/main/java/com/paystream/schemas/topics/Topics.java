@@ -5,6 +5,7 @@ import com.paystream.schemas.commands.PaymentCommand;
 import com.paystream.schemas.deadletter.DeadLetter;
 import com.paystream.schemas.ledger.CashflowLine;
 import com.paystream.schemas.ledger.LedgerEntryEvent;
+import com.paystream.schemas.ledger.LedgerSeal;
 import com.paystream.schemas.recon.ReconReport;
 import com.paystream.schemas.recon.ReconResult;
 import com.paystream.schemas.statements.StatementLine;
@@ -98,6 +99,15 @@ public final class Topics {
           .writtenBy(Service.RECONCILIATION, "the reports of a date, on schedule and on demand");
 
   /**
+   * The signed seal of every closed business date (hash over the journal chains' heads, Ed25519
+   * signature with a key the ledger's database never holds). Key: the business date (ISO-8601).
+   * Kept forever: it is the evidence outside the database that the journal was not rewritten.
+   */
+  public static final Topic<LedgerSeal> LEDGER_SEALS =
+      Topic.of("ledger.seals.v1", LedgerSeal.class, Retention.infinite())
+          .writtenBy(Service.LEDGER, "the signed seal of every business date it closes");
+
+  /**
    * Records reconciliation could not read or match, with the reason. Key: the original key. Carries
    * the {@link #PAYMENT_CALLBACKS_DLT} contract under its subject.
    */
@@ -128,6 +138,7 @@ public final class Topics {
           BANK_STATEMENTS,
           RECON_RESULTS,
           RECON_REPORTS,
+          LEDGER_SEALS,
           RECON_DEAD_LETTERS,
           RECON_RESOLUTIONS);
 
