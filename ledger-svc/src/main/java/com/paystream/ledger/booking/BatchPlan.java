@@ -2,6 +2,8 @@ package com.paystream.ledger.booking;
 
 import com.paystream.ledger.journal.AccountState;
 import com.paystream.ledger.journal.BookedEntry;
+import com.paystream.ledger.journal.ChainSlot;
+import com.paystream.ledger.journal.Chains;
 import com.paystream.ledger.payments.PaymentPosition;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +12,8 @@ import java.util.List;
 /**
  * Everything one batch writes, computed before anything is written: the outcome of every record in
  * order, the entries booked, the final state of each account touched (written once per batch) and
- * the payment positions that changed.
+ * the payment positions that changed. {@code slots} says, per entry in the same order, on which
+ * journal chain it goes and the hash of its content (the writer links them in chain order).
  */
 public record BatchPlan(
     Instant bookedAt,
@@ -18,13 +21,35 @@ public record BatchPlan(
     List<AppliedRecord> applied,
     List<BookedEntry> entries,
     List<AccountState> changedAccounts,
-    List<PaymentPosition> changedPositions) {
+    List<PaymentPosition> changedPositions,
+    List<ChainSlot> slots) {
 
   public BatchPlan {
     applied = List.copyOf(applied);
     entries = List.copyOf(entries);
+    slots = List.copyOf(slots);
+    if (slots.size() != entries.size()) {
+      throw new IllegalArgumentException(
+          slots.size() + " chain slots for " + entries.size() + " entries");
+    }
     changedAccounts = List.copyOf(changedAccounts);
     changedPositions = List.copyOf(changedPositions);
+  }
+
+  /** A plan of entries booked over HTTP: they all go on the {@link Chains#HTTP} chain. */
+  public static BatchPlan overHttp(
+      Instant bookedAt,
+      LocalDate effectiveDate,
+      List<BookedEntry> entries,
+      List<AccountState> changedAccounts) {
+    return new BatchPlan(
+        bookedAt,
+        effectiveDate,
+        List.of(),
+        entries,
+        changedAccounts,
+        List.of(),
+        entries.stream().map(e -> ChainSlot.of(Chains.HTTP, e)).toList());
   }
 
   /** Records applied for the first time (every outcome but a duplicate). */

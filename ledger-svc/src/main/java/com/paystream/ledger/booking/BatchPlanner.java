@@ -3,6 +3,8 @@ package com.paystream.ledger.booking;
 import com.paystream.ledger.accounts.AccountSpec;
 import com.paystream.ledger.journal.BookedEntry;
 import com.paystream.ledger.journal.Books;
+import com.paystream.ledger.journal.ChainSlot;
+import com.paystream.ledger.journal.Chains;
 import com.paystream.ledger.payments.Decision;
 import com.paystream.ledger.payments.PaymentMessage;
 import com.paystream.ledger.payments.PaymentPosition;
@@ -64,6 +66,7 @@ public final class BatchPlanner {
     Set<UUID> seen = new HashSet<>(input.alreadyProcessed());
     List<AppliedRecord> applied = new ArrayList<>(records.size());
     List<BookedEntry> entries = new ArrayList<>();
+    List<ChainSlot> slots = new ArrayList<>();
     for (InboundRecord record : records) {
       Outcome outcome;
       if (!seen.add(record.sourceEventId())) {
@@ -75,6 +78,8 @@ public final class BatchPlanner {
         outcome = apply(message, books, positions, input);
         if (outcome instanceof Outcome.Posted posted) {
           entries.add(posted.entry());
+          // The entry's content is hashed here, where it is composed; the writer only links it.
+          slots.add(ChainSlot.of(chainOf(record), posted.entry()));
           PaymentPosition after = positions.get(message.paymentId());
           changedPositions.put(after.paymentId().value(), after);
         }
@@ -87,7 +92,13 @@ public final class BatchPlanner {
         applied,
         entries,
         List.copyOf(books.changedAccounts()),
-        List.copyOf(changedPositions.values()));
+        List.copyOf(changedPositions.values()),
+        slots);
+  }
+
+  /** Entries go on the chain of the partition their record was consumed from. */
+  private static String chainOf(InboundRecord record) {
+    return Chains.ofPartition(record.source().topic(), record.source().partition());
   }
 
   private Outcome apply(

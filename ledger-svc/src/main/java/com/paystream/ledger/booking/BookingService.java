@@ -146,6 +146,7 @@ public final class BookingService implements AutoCloseable {
                         : new Outcome.Duplicate())),
             List.of(),
             List.of(),
+            List.of(),
             List.of());
     store.write(plan, composer.compose(plan));
     return plan.applied();

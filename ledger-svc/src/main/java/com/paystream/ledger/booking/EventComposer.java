@@ -1,6 +1,7 @@
 package com.paystream.ledger.booking;
 
 import com.paystream.ledger.journal.BookedEntry;
+import com.paystream.ledger.sealing.SignedSeal;
 import java.util.List;
 
 /** Turns a planned batch into the Kafka records to publish through the outbox with it. */
@@ -10,4 +11,7 @@ public interface EventComposer {
 
   /** The entry event and cashflow lines of an entry an operator caused (no consumed message). */
   List<OutboxMessage> composeOperatorEntry(BookedEntry entry, String traceId);
+
+  /** The signed seal of a closed business date, for the seals topic. */
+  OutboxMessage composeSeal(SignedSeal seal);
 }

@@ -17,6 +17,9 @@ import com.paystream.ledger.publishing.LedgerEventComposer;
 import com.paystream.ledger.publishing.LedgerTopics;
 import com.paystream.ledger.publishing.OutboxMetrics;
 import com.paystream.ledger.publishing.OutboxRelay;
+import com.paystream.ledger.sealing.JournalVerifier;
+import com.paystream.ledger.sealing.SealKeys;
+import com.paystream.ledger.sealing.persistence.SealStore;
 import com.paystream.platform.outbox.OutboxPublisher;
 import com.paystream.platform.outbox.ReliableProducer;
 import com.paystream.schemas.registry.SchemaRegistry;
@@ -26,6 +29,7 @@ import com.paystream.schemas.serde.SubjectNameStrategy;
 import com.paystream.schemas.topics.TopicNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
@@ -44,6 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LedgerProperties.class, TopicProperties.class})
 public class LedgerConfiguration {
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(LedgerConfiguration.class);
 
   @Bean
   Clock clock() {
@@ -148,14 +155,55 @@ public class LedgerConfiguration {
       BusinessCalendar calendar,
       Clock clock,
       MeterRegistry meters,
-      LedgerProperties properties) {
+      LedgerProperties properties,
+      SealStore sealStore,
+      SealKeys sealKeys,
+      LedgerEventComposer composer,
+      JdbcBookingStore store) {
     return new DayCloseService(
         new TransactionTemplate(transactionManager),
         new DayCloseStore(jdbc),
         calendar,
         clock,
         meters,
-        properties.dayClose().allowEarly());
+        properties.dayClose().allowEarly(),
+        new DayCloseService.Sealing(sealStore, sealKeys, composer, store));
+  }
+
+  /** The seal keys; see {@link LedgerProperties.Seal}. The private key is never logged. */
+  @Bean
+  SealKeys sealKeys(LedgerProperties properties) throws java.io.IOException {
+    LedgerProperties.Seal seal = properties.seal();
+    String privateKey = seal.privateKey();
+    if ((privateKey == null || privateKey.isBlank())
+        && seal.privateKeyFile() != null
+        && !seal.privateKeyFile().isBlank()) {
+      privateKey = java.nio.file.Files.readString(java.nio.file.Path.of(seal.privateKeyFile()));
+    }
+    List<String> publicKeys = seal.publicKeys() == null ? List.of() : seal.publicKeys();
+    if ((privateKey == null || privateKey.isBlank()) && publicKeys.isEmpty()) {
+      SealKeys generated = SealKeys.generated();
+      log.atWarn()
+          .addKeyValue("keyId", generated.signingKeyId())
+          .log(
+              "no seal key configured (paystream.ledger.seal.private-key-file, public-keys):"
+                  + " using a key generated for this run; its seals cannot be verified after a"
+                  + " restart");
+      return generated;
+    }
+    SealKeys keys = SealKeys.of(privateKey, publicKeys);
+    log.atInfo().addKeyValue("seal", keys.toString()).log("seal keys loaded");
+    return keys;
+  }
+
+  @Bean
+  SealStore sealStore(JdbcTemplate jdbc) {
+    return new SealStore(jdbc);
+  }
+
+  @Bean
+  JournalVerifier journalVerifier(SealStore store, SealKeys keys) {
+    return new JournalVerifier(store, keys);
   }
 
   @Bean

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,7 +23,29 @@ public record LedgerProperties(
     @DefaultValue Calendar calendar,
     @DefaultValue Retry retry,
     @DefaultValue Outbox outbox,
-    @DefaultValue DayClose dayClose) {
+    @DefaultValue DayClose dayClose,
+    @DefaultValue Seal seal) {
+
+  /**
+   * The Ed25519 keys of the day seals: the private key that signs ({@code privateKey}, PKCS#8 as
+   * PEM or base64, or {@code privateKeyFile}, a file holding it: pass it from a secret, never from
+   * committed configuration) and the public keys that verify ({@code publicKeys}, X.509 as PEM or
+   * base64; keep old ones after a rotation). Neither set: a key pair is generated at startup and a
+   * warning logged (tests, a first local run); seals signed with it cannot be verified after a
+   * restart.
+   */
+  public record Seal(String privateKey, String privateKeyFile, List<String> publicKeys) {
+    @Override
+    public String toString() {
+      return "Seal[privateKey="
+          + (privateKey == null ? "unset" : "***")
+          + ", privateKeyFile="
+          + privateKeyFile
+          + ", publicKeys="
+          + publicKeys
+          + "]";
+    }
+  }
 
   /** A merchant's fee: basis points of the amount plus a fixed part in minor units. */
   public record Fee(@DefaultValue("0") long basisPoints, @DefaultValue("0") long fixedMinor) {

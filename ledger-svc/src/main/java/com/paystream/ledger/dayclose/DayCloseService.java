@@ -1,7 +1,13 @@
 package com.paystream.ledger.dayclose;
 
+import com.paystream.ledger.booking.EventComposer;
+import com.paystream.ledger.booking.persistence.JdbcBookingStore;
 import com.paystream.ledger.calendar.BusinessCalendar;
 import com.paystream.ledger.dayclose.persistence.DayCloseStore;
+import com.paystream.ledger.sealing.DaySeal;
+import com.paystream.ledger.sealing.SealKeys;
+import com.paystream.ledger.sealing.SignedSeal;
+import com.paystream.ledger.sealing.persistence.SealStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -37,6 +43,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * when {@code allowEarly} is set. Nothing else changes for that: from the calendar's move on, new
  * bookings land on the next date ({@link BusinessCalendar#effectiveDate}), exactly as late bookings
  * do after a regular close.
+ *
+ * <p>The close seals the date: SHA-256 over every journal chain's head as of the date's last entry
+ * ({@link DaySeal}), signed with the Ed25519 key of the configuration, written into the date's
+ * day_close record and published on {@code ledger.seals.v1} through the outbox, all in the
+ * snapshot's transaction. The calendar has moved past the date by then, so no entry of it can still
+ * come.
  */
 public final class DayCloseService {
 
@@ -48,6 +60,7 @@ public final class DayCloseService {
   private final Clock clock;
   private final MeterRegistry meters;
   private final boolean allowEarly;
+  private final Sealing sealing;
   private final Map<String, AtomicLong> imbalances = new ConcurrentHashMap<>();
 
   public DayCloseService(
@@ -56,7 +69,9 @@ public final class DayCloseService {
       BusinessCalendar calendar,
       Clock clock,
       MeterRegistry meters,
-      boolean allowEarly) {
+      boolean allowEarly,
+      Sealing sealing) {
+    this.sealing = sealing;
     this.transactions = transactions;
     this.store = store;
     this.calendar = calendar;
@@ -173,12 +188,20 @@ public final class DayCloseService {
     if (!firstClose && !store.isSnapshotted(date.minusDays(1))) {
       throw new IllegalStateException("business date " + date.minusDays(1) + " is not snapshotted");
     }
-    store.snapshot(date, firstClose, now);
+    DaySeal seal = DaySeal.of(date, sealing.chains().headsAsOf(date));
+    SignedSeal signed =
+        new SignedSeal(seal, sealing.keys().sign(seal.hash()), sealing.keys().signingKeyId(), now);
+    store.snapshot(date, firstClose, now, signed);
+    sealing.outbox().writeOutbox(List.of(sealing.composer().composeSeal(signed)));
     log.atInfo()
         .addKeyValue("businessDate", date)
         .addKeyValue("firstClose", firstClose)
         .log("business date closed");
   }
+
+  /** What sealing a date needs: the chains, the signing key, the seal's event and the outbox. */
+  public record Sealing(
+      SealStore chains, SealKeys keys, EventComposer composer, JdbcBookingStore outbox) {}
 
   /** OPEN, CLOSING (takes no entries, snapshot pending) or CLOSED with its trial balance. */
   public DayStatus status(LocalDate date) {
@@ -187,11 +210,15 @@ public final class DayCloseService {
           Optional<Instant> closedAt = store.closedAt(date);
           if (closedAt.isPresent()) {
             return new DayStatus(
-                date, DayStatus.State.CLOSED, closedAt.get(), store.trialBalance(date));
+                date,
+                DayStatus.State.CLOSED,
+                closedAt.get(),
+                store.trialBalance(date),
+                store.seal(date).orElse(null));
           }
           boolean frozen = store.lastClosedDate().map(d -> !d.isBefore(date)).orElse(false);
           return new DayStatus(
-              date, frozen ? DayStatus.State.CLOSING : DayStatus.State.OPEN, null, List.of());
+              date, frozen ? DayStatus.State.CLOSING : DayStatus.State.OPEN, null, List.of(), null);
         });
   }
 

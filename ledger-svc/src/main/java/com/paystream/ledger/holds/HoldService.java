@@ -168,13 +168,8 @@ public final class HoldService {
     }
     BookedEntry entry = ((Books.Booked) result).entry();
     BatchPlan plan =
-        new BatchPlan(
-            bookedAt,
-            effectiveDate,
-            List.of(),
-            List.of(entry),
-            List.copyOf(ledger.changedAccounts()),
-            List.of());
+        BatchPlan.overHttp(
+            bookedAt, effectiveDate, List.of(entry), List.copyOf(ledger.changedAccounts()));
     books.write(plan, composer.composeOperatorEntry(entry, ""));
     holds.settle(holdId, "CAPTURED", entry.id(), bookedAt);
     return new HoldResult.Done(holds.find(holdId).orElseThrow(), false);

@@ -10,6 +10,8 @@ import com.paystream.ledger.journal.BookedEntry;
 import com.paystream.ledger.journal.BookedPosting;
 import com.paystream.ledger.payments.MessageMeta;
 import com.paystream.ledger.payments.PaymentMessage;
+import com.paystream.ledger.sealing.DaySeal;
+import com.paystream.ledger.sealing.SignedSeal;
 import com.paystream.platform.ids.PaymentId;
 import com.paystream.schemas.common.Envelope;
 import com.paystream.schemas.common.Side;
@@ -20,6 +22,7 @@ import com.paystream.schemas.ledger.EntryOutcome;
 import com.paystream.schemas.ledger.EntryType;
 import com.paystream.schemas.ledger.JournalEntry;
 import com.paystream.schemas.ledger.LedgerEntryEvent;
+import com.paystream.schemas.ledger.LedgerSeal;
 import com.paystream.schemas.ledger.Posting;
 import com.paystream.schemas.ledger.SourceType;
 import java.nio.ByteBuffer;
@@ -120,6 +123,37 @@ public final class LedgerEventComposer implements EventComposer {
             traceId));
     messages.addAll(cashflow(entry, entry.sourceEventId(), entry.bookedAt(), traceId));
     return messages;
+  }
+
+  @Override
+  public OutboxMessage composeSeal(SignedSeal signed) {
+    DaySeal seal = signed.seal();
+    String date = seal.businessDate().toString();
+    // One seal per date: its event id is derived from the date, so a close finished twice (after
+    // a crash) cannot publish two different events for it.
+    UUID eventId =
+        UUID.nameUUIDFromBytes(
+            ("paystream-ledger/seal/" + date).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    List<com.paystream.schemas.ledger.ChainHead> chains = new ArrayList<>();
+    for (com.paystream.ledger.sealing.ChainHead head : seal.chains()) {
+      chains.add(
+          com.paystream.schemas.ledger.ChainHead.newBuilder()
+              .setChainId(head.chainId())
+              .setLastSequence(head.lastSequence())
+              .setHeadHash(java.nio.ByteBuffer.wrap(head.headHash()))
+              .build());
+    }
+    LedgerSeal value =
+        LedgerSeal.newBuilder()
+            .setEnvelope(envelope(eventId, date, signed.sealedAt(), signed.sealedAt(), ""))
+            .setBusinessDate(seal.businessDate())
+            .setSealVersion(seal.version())
+            .setSealHash(java.nio.ByteBuffer.wrap(seal.hash()))
+            .setSignature(java.nio.ByteBuffer.wrap(signed.signature()))
+            .setKeyId(signed.keyId())
+            .setChains(chains)
+            .build();
+    return message(eventId, topics.seals(), date, value, "");
   }
 
   private static JournalEntry journalEntry(BookedEntry entry) {

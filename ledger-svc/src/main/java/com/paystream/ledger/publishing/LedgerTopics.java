@@ -46,6 +46,10 @@ public record LedgerTopics(TopicNames names) {
     return names.name(Topics.PAYMENT_CALLBACKS_DLT);
   }
 
+  public String seals() {
+    return names.name(Topics.LEDGER_SEALS);
+  }
+
   /** The topics the ledger reads or writes, to create at startup. */
   public List<Topic<?>> owned() {
     return names.all(
@@ -54,6 +58,7 @@ public record LedgerTopics(TopicNames names) {
             Topics.PAYMENT_COMMANDS,
             Topics.PAYMENT_CALLBACKS_DLT,
             Topics.LEDGER_ENTRIES,
-            Topics.LEDGER_CASHFLOW));
+            Topics.LEDGER_CASHFLOW,
+            Topics.LEDGER_SEALS));
   }
 }

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.paystream.ledger.journal.persistence.EntryView;
 import com.paystream.ledger.publishing.LedgerTopics;
+import com.paystream.ledger.sealing.SealKeys;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.registry.pinned.PinnedSchemaRegistry;
 import com.paystream.schemas.serde.AvroDeserializer;
@@ -47,6 +48,9 @@ public abstract class LedgerServiceTest {
 
   protected static final Duration DEADLINE = Duration.ofSeconds(30);
 
+  /** The tests' seal keys (generated per JVM; the real ones come from a secret). */
+  protected static final java.security.KeyPair SEAL_KEYS = SealKeys.generatePair();
+
   @Autowired protected LedgerTopics topics;
   @Autowired protected JdbcTemplate jdbc;
 
@@ -69,7 +73,13 @@ public abstract class LedgerServiceTest {
     registry.add("paystream.topics.prefix", () -> name + ".");
     registry.add("paystream.ledger.consumer-group", () -> name);
     registry.add("logging.structured.format.console", () -> "");
+<<<<<<< HEAD
     Callers.properties().forEach((key, value) -> registry.add(key, () -> value));
+=======
+    // One seal key pair per test JVM, so that a restarted context verifies its predecessor's seals.
+    registry.add("paystream.ledger.seal.private-key", () -> SealKeys.pem(SEAL_KEYS.getPrivate()));
+    registry.add("paystream.ledger.seal.public-keys", () -> SealKeys.pem(SEAL_KEYS.getPublic()));
+>>>>>>> issue14-seal
   }
 
   @AfterEach

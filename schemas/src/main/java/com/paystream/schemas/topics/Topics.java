@@ -6,6 +6,7 @@ import com.paystream.schemas.commands.PaymentCommand;
 import com.paystream.schemas.deadletter.DeadLetter;
 import com.paystream.schemas.ledger.CashflowLine;
 import com.paystream.schemas.ledger.LedgerEntryEvent;
+import com.paystream.schemas.ledger.LedgerSeal;
 import com.paystream.schemas.recon.ReconReport;
 import com.paystream.schemas.recon.ReconResult;
 import com.paystream.schemas.statements.StatementLine;
@@ -110,6 +111,15 @@ public final class Topics {
           .writtenBy(Service.RECONCILIATION, "its audit records, through its outbox");
 
   /**
+   * The signed seal of every closed business date (hash over the journal chains' heads, Ed25519
+   * signature with a key the ledger's database never holds). Key: the business date (ISO-8601).
+   * Kept forever: it is the evidence outside the database that the journal was not rewritten.
+   */
+  public static final Topic<LedgerSeal> LEDGER_SEALS =
+      Topic.of("ledger.seals.v1", LedgerSeal.class, Retention.infinite())
+          .writtenBy(Service.LEDGER, "the signed seal of every business date it closes");
+
+  /**
    * Records reconciliation could not read or match, with the reason. Key: the original key. Carries
    * the {@link #PAYMENT_CALLBACKS_DLT} contract under its subject.
    */
@@ -141,6 +151,7 @@ public final class Topics {
           RECON_RESULTS,
           RECON_REPORTS,
           AUDIT_EVENTS,
+          LEDGER_SEALS,
           RECON_DEAD_LETTERS,
           RECON_RESOLUTIONS);
 

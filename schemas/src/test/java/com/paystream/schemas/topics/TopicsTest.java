@@ -8,6 +8,7 @@ import com.paystream.schemas.commands.PaymentCommand;
 import com.paystream.schemas.deadletter.DeadLetter;
 import com.paystream.schemas.ledger.CashflowLine;
 import com.paystream.schemas.ledger.LedgerEntryEvent;
+import com.paystream.schemas.ledger.LedgerSeal;
 import com.paystream.schemas.recon.ReconReport;
 import com.paystream.schemas.recon.ReconResult;
 import com.paystream.schemas.statements.StatementLine;
@@ -32,6 +33,7 @@ class TopicsTest {
             org.assertj.core.groups.Tuple.tuple("bank.statements.v1", StatementLine.class),
             org.assertj.core.groups.Tuple.tuple("recon.results.v1", ReconResult.class),
             org.assertj.core.groups.Tuple.tuple("recon.reports.v1", ReconReport.class),
+            org.assertj.core.groups.Tuple.tuple("ledger.seals.v1", LedgerSeal.class),
             org.assertj.core.groups.Tuple.tuple("recon.deadletters.v1", DeadLetter.class),
             org.assertj.core.groups.Tuple.tuple("recon.resolutions.v1", ReconResult.class));
   }

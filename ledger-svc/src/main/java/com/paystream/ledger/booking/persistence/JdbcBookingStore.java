@@ -11,6 +11,8 @@ import com.paystream.ledger.booking.Outcome;
 import com.paystream.ledger.journal.AccountState;
 import com.paystream.ledger.journal.BookedEntry;
 import com.paystream.ledger.journal.BookedPosting;
+import com.paystream.ledger.journal.ChainLink;
+import com.paystream.ledger.journal.ChainSlot;
 import com.paystream.ledger.payments.PaymentPosition;
 import com.paystream.platform.ids.AccountId;
 import com.paystream.platform.ids.PaymentId;
@@ -28,9 +30,12 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,12 +66,34 @@ public final class JdbcBookingStore {
       "select id, code, name, type, currency, overdraft_allowed, available_minor, frozen_minor,"
           + " last_sequence, last_posted_at, status from account where id = any(?::uuid[])"
           + " order by id for no key update";
+  // The chains' heads are cached in journal_chain and locked by their writer (sorted, after the
+  // accounts), so a chain's sequence follows its commit order. The heads move in the statement that
+  // inserts the entries: no round trip of its own.
+  private static final String LOCK_CHAINS_SQL =
+      "select chain_id, last_seq, head_hash from journal_chain where chain_id = any(?::text[])"
+          + " order by chain_id for update";
+  // A chain's first writer creates its head; a head row lost from the cache is rebuilt from the
+  // journal itself.
+  private static final String ENSURE_CHAINS_SQL =
+      "insert into journal_chain (chain_id, last_seq, head_hash, head_entry_id)"
+          + " select c.id, coalesce(h.chain_seq, 0), coalesce(h.entry_hash, ?), h.id"
+          + " from unnest(?::text[]) as c(id) left join lateral (select e.chain_seq, e.entry_hash,"
+          + " e.id from journal_entry e where e.chain_id = c.id order by e.chain_seq desc limit 1)"
+          + " h on true on conflict do nothing";
   private static final String INSERT_ENTRIES_SQL =
-      "insert into journal_entry (id, source_event_id, source_type, entry_type, payment_id,"
-          + " description, reverses_id, requested_by, reason, effective_date, booked_at)"
-          + " select u.*, ?, ? from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[],"
-          + " ?::text[], ?::uuid[], ?::text[], ?::text[])"
-          + " as u(id, src, st, et, pid, descr, rev, req, reason)";
+      "with heads as (update journal_chain c set last_seq = h.seq, head_hash = decode(h.hash,"
+          + " 'hex'), head_entry_id = h.entry, updated_at = now() from unnest(?::text[],"
+          + " ?::bigint[], ?::text[], ?::uuid[]) as h(chain, seq, hash, entry)"
+          + " where c.chain_id = h.chain)"
+          + " insert into journal_entry (id, source_event_id, source_type, entry_type, payment_id,"
+          + " description, reverses_id, requested_by, reason, effective_date, booked_at, chain_id,"
+          + " chain_seq, prev_hash, entry_hash)"
+          + " select u.id, u.src, u.st, u.et, u.pid, u.descr, u.rev, u.req, u.reason, ?, ?,"
+          + " u.chain, u.cseq, decode(u.prev, 'hex'), decode(u.hash, 'hex')"
+          + " from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[],"
+          + " ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[],"
+          + " ?::text[]) as u(id, src, st, et, pid, descr, rev, req, reason, chain, cseq, prev,"
+          + " hash)";
   private static final String UPDATE_ACCOUNTS_SQL =
       "update account a set available_minor = u.available, frozen_minor = u.frozen,"
           + " last_sequence = u.seq, last_posted_at = u.posted_at, version = a.version + 1"
@@ -94,6 +121,8 @@ public final class JdbcBookingStore {
   private static final String INSERT_OUTBOX_SQL =
       "insert into outbox (message_id, topic, message_key, payload, trace_id)"
           + " values (?, ?, ?, ?, ?)";
+
+  private static final HexFormat HEX = HexFormat.of();
 
   private final JdbcTemplate jdbc;
 
@@ -254,7 +283,8 @@ public final class JdbcBookingStore {
   public void writeBooks(BatchPlan plan) {
     run(
         connection -> {
-          insertEntries(connection, plan.entries(), plan.effectiveDate(), plan.bookedAt());
+          List<ChainLink> links = link(connection, plan.slots());
+          insertEntries(connection, plan.entries(), links, plan.effectiveDate(), plan.bookedAt());
           updateAccounts(connection, plan.changedAccounts());
           insertPostings(connection, plan.entries(), plan.effectiveDate(), plan.bookedAt());
           upsertPositions(connection, plan.changedPositions(), plan.bookedAt());
@@ -282,29 +312,130 @@ public final class JdbcBookingStore {
   }
 
   private static void insertEntries(
-      Connection connection, List<BookedEntry> entries, LocalDate effectiveDate, Instant bookedAt)
+      Connection connection,
+      List<BookedEntry> entries,
+      List<ChainLink> links,
+      LocalDate effectiveDate,
+      Instant bookedAt)
       throws SQLException {
     if (entries.isEmpty()) {
       return;
     }
+    Map<String, Head> heads = new LinkedHashMap<>();
+    for (int i = 0; i < links.size(); i++) {
+      heads.put(links.get(i).chainId(), new Head(links.get(i), entries.get(i).id()));
+    }
+    List<Head> moved = List.copyOf(heads.values());
+    List<Integer> rows = java.util.stream.IntStream.range(0, entries.size()).boxed().toList();
     try (PreparedStatement st = connection.prepareStatement(INSERT_ENTRIES_SQL)) {
-      st.setObject(1, effectiveDate);
-      st.setTimestamp(2, Timestamp.from(bookedAt));
-      SqlArrays.bind(connection, st, 3, "uuid", entries, BookedEntry::id, UUID[]::new);
-      SqlArrays.bind(connection, st, 4, "uuid", entries, BookedEntry::sourceEventId, UUID[]::new);
-      SqlArrays.bind(connection, st, 5, "text", entries, e -> e.sourceType().name(), String[]::new);
-      SqlArrays.bind(connection, st, 6, "text", entries, e -> e.type().name(), String[]::new);
+      SqlArrays.bind(connection, st, 1, "text", moved, h -> h.link().chainId(), String[]::new);
+      SqlArrays.bind(connection, st, 2, "bigint", moved, h -> h.link().sequence(), Long[]::new);
       SqlArrays.bind(
-          connection, st, 7, "text", entries, JdbcBookingStore::paymentIdOf, String[]::new);
+          connection,
+          st,
+          3,
+          "text",
+          moved,
+          h -> HEX.formatHex(h.link().entryHash()),
+          String[]::new);
+      SqlArrays.bind(connection, st, 4, "uuid", moved, Head::entryId, UUID[]::new);
+      st.setObject(5, effectiveDate);
+      st.setTimestamp(6, Timestamp.from(bookedAt));
+      SqlArrays.bind(connection, st, 7, "uuid", entries, BookedEntry::id, UUID[]::new);
+      SqlArrays.bind(connection, st, 8, "uuid", entries, BookedEntry::sourceEventId, UUID[]::new);
+      SqlArrays.bind(connection, st, 9, "text", entries, e -> e.sourceType().name(), String[]::new);
+      SqlArrays.bind(connection, st, 10, "text", entries, e -> e.type().name(), String[]::new);
       SqlArrays.bind(
-          connection, st, 8, "text", entries, e -> e.draft().description(), String[]::new);
+          connection, st, 11, "text", entries, JdbcBookingStore::paymentIdOf, String[]::new);
       SqlArrays.bind(
-          connection, st, 9, "uuid", entries, e -> e.draft().reversesEntryId(), UUID[]::new);
+          connection, st, 12, "text", entries, e -> e.draft().description(), String[]::new);
       SqlArrays.bind(
-          connection, st, 10, "text", entries, e -> e.draft().requestedBy(), String[]::new);
-      SqlArrays.bind(connection, st, 11, "text", entries, e -> e.draft().reason(), String[]::new);
+          connection, st, 13, "uuid", entries, e -> e.draft().reversesEntryId(), UUID[]::new);
+      SqlArrays.bind(
+          connection, st, 14, "text", entries, e -> e.draft().requestedBy(), String[]::new);
+      SqlArrays.bind(connection, st, 15, "text", entries, e -> e.draft().reason(), String[]::new);
+      SqlArrays.bind(connection, st, 16, "text", rows, i -> links.get(i).chainId(), String[]::new);
+      SqlArrays.bind(connection, st, 17, "bigint", rows, i -> links.get(i).sequence(), Long[]::new);
+      SqlArrays.bind(
+          connection,
+          st,
+          18,
+          "text",
+          rows,
+          i -> HEX.formatHex(links.get(i).previousHash()),
+          String[]::new);
+      SqlArrays.bind(
+          connection,
+          st,
+          19,
+          "text",
+          rows,
+          i -> HEX.formatHex(links.get(i).entryHash()),
+          String[]::new);
       st.executeUpdate();
     }
+  }
+
+  private record Head(ChainLink link, UUID entryId) {}
+
+  /**
+   * Locks the heads of the plan's chains (creating those that do not exist yet) and links the
+   * plan's entries, in plan order, which is each chain's commit order: only the short link hash
+   * runs here, the contents were hashed when the entries were composed.
+   */
+  private static List<ChainLink> link(Connection connection, List<ChainSlot> slots)
+      throws SQLException {
+    if (slots.isEmpty()) {
+      return List.of();
+    }
+    Set<String> chains = new TreeSet<>();
+    slots.forEach(slot -> chains.add(slot.chainId()));
+    Map<String, ChainLink> heads = lockChains(connection, chains);
+    if (heads.size() < chains.size()) {
+      List<String> missing = chains.stream().filter(c -> !heads.containsKey(c)).toList();
+      try (PreparedStatement st = connection.prepareStatement(ENSURE_CHAINS_SQL)) {
+        st.setBytes(1, ChainLink.GENESIS);
+        st.setArray(2, connection.createArrayOf("text", missing.toArray(String[]::new)));
+        st.executeUpdate();
+      }
+      heads.putAll(lockChains(connection, missing));
+    }
+    List<ChainLink> links = new ArrayList<>(slots.size());
+    for (ChainSlot slot : slots) {
+      ChainLink head = heads.get(slot.chainId());
+      long sequence = head == null ? 1 : head.sequence() + 1;
+      byte[] previous = head == null ? ChainLink.GENESIS : head.entryHash();
+      ChainLink link = ChainLink.next(slot.chainId(), sequence, previous, slot.contentHash());
+      heads.put(slot.chainId(), link);
+      links.add(link);
+    }
+    return links;
+  }
+
+  /** The locked heads that have an entry (a head at sequence 0 is a chain not begun). */
+  private static Map<String, ChainLink> lockChains(Connection connection, Collection<String> chains)
+      throws SQLException {
+    Map<String, ChainLink> heads = new HashMap<>();
+    Set<String> found = new HashSet<>();
+    try (PreparedStatement st = connection.prepareStatement(LOCK_CHAINS_SQL)) {
+      st.setArray(1, connection.createArrayOf("text", chains.toArray(String[]::new)));
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getString(1));
+          long sequence = rs.getLong(2);
+          if (sequence > 0) {
+            heads.put(
+                rs.getString(1),
+                new ChainLink(rs.getString(1), sequence, ChainLink.GENESIS, rs.getBytes(3)));
+          }
+        }
+      }
+    }
+    // Chains found at sequence 0 are locked too: mark them so that the caller does not create them.
+    for (String chain : found) {
+      heads.putIfAbsent(chain, null);
+    }
+    return heads;
   }
 
   private static void updateAccounts(Connection connection, List<AccountState> accounts)

@@ -1,10 +1,13 @@
 package com.paystream.ledger.dayclose.persistence;
 
 import com.paystream.ledger.dayclose.DayStatus;
+import com.paystream.ledger.sealing.SignedSeal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,11 +91,19 @@ public final class DayCloseStore {
   }
 
   /** Writes the close record, every account's snapshot and the trial balance of {@code date}. */
-  public void snapshot(LocalDate date, boolean firstClose, Instant closedAt) {
-    jdbc.sql("insert into day_close (business_date, closed_at, first_close) values (?, ?, ?)")
+  public void snapshot(LocalDate date, boolean firstClose, Instant closedAt, SignedSeal seal) {
+    jdbc.sql(
+            "insert into day_close (business_date, closed_at, first_close, seal_version,"
+                + " seal_hash, seal_signature, seal_key_id, seal_chains)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)")
         .param(date)
         .param(Timestamp.from(closedAt))
         .param(firstClose)
+        .param(seal.seal().version())
+        .param(seal.seal().hash())
+        .param(seal.signature())
+        .param(seal.keyId())
+        .param(seal.seal().chains().size())
         .update();
     LocalDate from = firstClose ? LocalDate.of(1, 1, 1) : date;
     jdbc.sql(SNAPSHOT).param(date).param(date.minusDays(1)).param(from).param(date).update();
@@ -116,6 +127,23 @@ public final class DayCloseStore {
         .param(date)
         .param(date)
         .query((rs, n) -> rs.getTimestamp(1).toInstant())
+        .optional();
+  }
+
+  /** The seal of {@code date}'s own close record, if it has one. */
+  public Optional<DayStatus.Seal> seal(LocalDate date) {
+    return jdbc.sql(
+            "select seal_hash, seal_signature, seal_key_id, seal_version, seal_chains"
+                + " from day_close where business_date = ? and seal_hash is not null")
+        .param(date)
+        .query(
+            (rs, n) ->
+                new DayStatus.Seal(
+                    HexFormat.of().formatHex(rs.getBytes(1)),
+                    Base64.getEncoder().encodeToString(rs.getBytes(2)),
+                    rs.getString(3),
+                    rs.getInt(4),
+                    rs.getInt(5)))
         .optional();
   }
 

@@ -29,6 +29,7 @@ class PinnedSchemaRegistryTest {
             "bank.statements.v1-value",
             "ledger.cashflow.v1-value",
             "ledger.entries.v1-value",
+            "ledger.seals.v1-value",
             "payments.callbacks.dlt.v1-value",
             "payments.callbacks.v1-value",
             "payments.commands.v1-value",
