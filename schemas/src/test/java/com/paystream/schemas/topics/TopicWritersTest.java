@@ -15,10 +15,13 @@ class TopicWritersTest {
   }
 
   @Test
-  void onlyTheDeadLetterTopicHasSeveralWriters() {
+  void onlyTheDeadLetterAndAuditTopicsHaveSeveralWriters() {
     List<Topic<?>> several = Topics.all().stream().filter(t -> t.writers().size() > 1).toList();
 
-    assertThat(several).containsExactly(Topics.PAYMENT_CALLBACKS_DLT);
+    assertThat(several).containsExactly(Topics.PAYMENT_CALLBACKS_DLT, Topics.AUDIT_EVENTS);
+    assertThat(Topics.AUDIT_EVENTS.writers())
+        .extracting(Writer::service)
+        .containsExactlyInAnyOrder(Service.values());
   }
 
   @Test

@@ -3,6 +3,7 @@ package com.paystream.schemas.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.paystream.schemas.audit.AuditEvent;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.commands.PaymentCommand;
 import com.paystream.schemas.deadletter.DeadLetter;
@@ -33,6 +34,7 @@ class TopicsTest {
             org.assertj.core.groups.Tuple.tuple("bank.statements.v1", StatementLine.class),
             org.assertj.core.groups.Tuple.tuple("recon.results.v1", ReconResult.class),
             org.assertj.core.groups.Tuple.tuple("recon.reports.v1", ReconReport.class),
+            org.assertj.core.groups.Tuple.tuple("audit.events.v1", AuditEvent.class),
             org.assertj.core.groups.Tuple.tuple("ledger.seals.v1", LedgerSeal.class),
             org.assertj.core.groups.Tuple.tuple("recon.deadletters.v1", DeadLetter.class),
             org.assertj.core.groups.Tuple.tuple("recon.resolutions.v1", ReconResult.class));

@@ -53,7 +53,7 @@ class ConfluentRegistryHttpHandlerTest {
 
   @Test
   void subjectsAndVersions() throws IOException {
-    assertThat(json(handler.handle("GET", "/subjects", ""))).hasSize(8);
+    assertThat(json(handler.handle("GET", "/subjects", ""))).hasSize(10);
     assertThat(handler.handle("GET", CALLBACKS + "/versions", "").body()).isEqualTo("[1,2]");
   }
 

@@ -26,6 +26,7 @@ class PinnedSchemaRegistryTest {
   void bundledRegistryHoldsV1OfEverySubjectInItsIdBlock() {
     assertThat(bundled.subjects())
         .containsExactly(
+            "audit.events.v1-value",
             "bank.statements.v1-value",
             "ledger.cashflow.v1-value",
             "ledger.entries.v1-value",
@@ -43,6 +44,8 @@ class PinnedSchemaRegistryTest {
     assertThat(bundled.version("bank.statements.v1-value", 1).id()).isEqualTo(601);
     assertThat(bundled.version("recon.results.v1-value", 1).id()).isEqualTo(701);
     assertThat(bundled.version("recon.reports.v1-value", 1).id()).isEqualTo(801);
+    assertThat(bundled.version("audit.events.v1-value", 1).id()).isEqualTo(901);
+    assertThat(bundled.version("ledger.seals.v1-value", 1).id()).isEqualTo(1001);
   }
 
   @Test
