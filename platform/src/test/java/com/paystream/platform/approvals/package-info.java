@@ -1,0 +1,2 @@
+/** Tests of the four-eyes rules. */
+package com.paystream.platform.approvals;
