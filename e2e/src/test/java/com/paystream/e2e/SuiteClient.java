@@ -131,6 +131,7 @@ final class SuiteClient {
         HttpRequest.newBuilder(
                 URI.create(suite.baseUrl("reconciliation") + "/v1/statements?format=csv"))
             .timeout(Duration.ofSeconds(30))
+            .header("authorization", "Bearer " + DemoProvider.OPERATOR_API_KEY)
             .header("content-type", "application/octet-stream")
             .POST(HttpRequest.BodyPublishers.ofString(csv))
             .build();
@@ -138,10 +139,12 @@ final class SuiteClient {
     assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
   }
 
+  /** A read as the local stack's auditor (public routes ignore the key). */
   HttpResponse<String> get(String service, String path) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(suite.baseUrl(service) + path))
             .timeout(Duration.ofSeconds(10))
+            .header("authorization", "Bearer " + DemoProvider.AUDITOR_API_KEY)
             .GET()
             .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -36,19 +36,41 @@ public final class DemoProvider {
           new Merchant(
               "m-travel", "psk_localDemoTravel_paystream-local-stack-demo-travel-key-00000"));
 
-  /** The gateway's operator API key (amendments, supplements, API keys). */
+  /** The first operator's API key (corrections, holds, day close, break resolution, redrive). */
   public static final String OPERATOR_API_KEY =
       "psk_localDemoOperator_paystream-local-stack-demo-operator-key-000";
 
-  /** The operator the local stack's operator keys belong to. */
+  /** The operator {@link #OPERATOR_API_KEY} belongs to. */
   public static final String OPERATOR_NAME = "local-operator";
 
-  /** The relay's operator API in the local stack: {@code Authorization: Bearer <this>}. */
-  public static final String OPERATOR_TOKEN = "paystream-local-operator";
+  /** The second operator's API key: approves what the first requests (four eyes). */
+  public static final String OPERATOR2_API_KEY =
+      "psk_localDemoOperator2_paystream-local-stack-demo-operator2-key-00";
 
-  /** SHA-256 (hex) of {@link #OPERATOR_TOKEN}: what the relay's configuration holds. */
-  public static final String OPERATOR_TOKEN_SHA256 =
-      "264699e8fc3c3a017a6d9fdb4ef47c5a2d4736d05ab5e9f3d4a31a76f42f5c34";
+  /** The operator {@link #OPERATOR2_API_KEY} belongs to. */
+  public static final String OPERATOR2_NAME = "local-operator-2";
+
+  /** The auditor's API key: reads everything, changes nothing. */
+  public static final String AUDITOR_API_KEY =
+      "psk_localDemoAuditor_paystream-local-stack-demo-auditor-key-0000";
+
+  /** The admin's API key: lists and mints keys. */
+  public static final String ADMIN_API_KEY =
+      "psk_localDemoAdmin_paystream-local-stack-demo-admin-key-000000";
+
+  /** A principal of the local stack and its key. */
+  public record Principal(String name, String role, String merchantId, String apiKey) {}
+
+  /** Every principal of the local stack: each key works on all four services. */
+  public static final List<Principal> PRINCIPALS =
+      java.util.stream.Stream.concat(
+              MERCHANTS.stream().map(m -> new Principal(m.id(), "MERCHANT", m.id(), m.apiKey())),
+              java.util.stream.Stream.of(
+                  new Principal(OPERATOR_NAME, "OPERATOR", null, OPERATOR_API_KEY),
+                  new Principal(OPERATOR2_NAME, "OPERATOR", null, OPERATOR2_API_KEY),
+                  new Principal("local-auditor", "AUDITOR", null, AUDITOR_API_KEY),
+                  new Principal("local-admin", "ADMIN", null, ADMIN_API_KEY)))
+          .toList();
 
   private DemoProvider() {}
 

@@ -30,7 +30,7 @@ public final class PaymentSnippet {
             + ")\"",
         "# a moment later: SUCCEEDED at the gateway, and the journal entry in the ledger",
         "curl -s " + gatewayUrl + "/v1/payments/$PAYMENT_ID " + merchant,
-        "curl -s " + ledgerUrl + "/v1/payments/$PAYMENT_ID/entries",
+        "curl -s " + ledgerUrl + "/v1/payments/$PAYMENT_ID/entries " + merchant,
         "");
   }
 }

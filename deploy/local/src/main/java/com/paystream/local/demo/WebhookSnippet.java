@@ -38,7 +38,11 @@ public final class WebhookSnippet {
         "  -H \"webhook-signature: $SIGNATURE\" \\",
         "  --data-binary \"$BODY\"",
         "# a moment later, the ledger's journal entry for that payment:",
-        "curl -s " + ledgerUrl + "/v1/payments/$PAYMENT_ID/entries",
+        "curl -s -H 'authorization: Bearer "
+            + DemoProvider.AUDITOR_API_KEY
+            + "' "
+            + ledgerUrl
+            + "/v1/payments/$PAYMENT_ID/entries",
         "");
   }
 }

@@ -1,6 +1,5 @@
 package com.paystream.local.scenario;
 
-import com.paystream.local.demo.DemoProvider;
 import com.paystream.local.scenario.DayPlan.Sale;
 import java.util.Map;
 
@@ -32,9 +31,7 @@ final class Amendment {
     run.api()
         .postJson(
             run.services().gateway() + "/v1/payments/" + paymentId + "/amendments",
-            Map.of(
-                "authorization", "Bearer " + DemoProvider.OPERATOR_API_KEY,
-                "idempotency-key", "amend-" + paymentId),
+            Callers.with(Callers.OPERATOR, "idempotency-key", "amend-" + paymentId),
             Map.of(
                 "amount_minor",
                 tipped.capturedMinor(),

@@ -3,7 +3,6 @@ package com.paystream.local.scenario;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -29,7 +28,7 @@ final class DayClose {
           run.api()
               .post(
                   run.services().ledger() + "/v1/days/" + date + "/close?early=true",
-                  Map.of(),
+                  Callers.OPERATOR,
                   "application/json",
                   new byte[0])
               .expect("closing business date " + date, 200)

@@ -206,18 +206,23 @@ public record DaySummary(
 
   /** curl commands into what the day left behind. */
   public String explore(DayScenario.Services services) {
-    StringBuilder out = new StringBuilder("\nLook around (paste into bash):\n\n");
+    StringBuilder out =
+        new StringBuilder(
+            "\nLook around (paste into bash; $AUDITOR reads everything, changes nothing):\n\n"
+                + "  AUDITOR='"
+                + DemoProvider.AUDITOR_API_KEY
+                + "'\n");
     LocalDate date = statementDates.isEmpty() ? null : statementDates.get(0);
     if (date != null) {
       out.append("  # reconciliation's report of the day, per currency\n")
-          .append("  curl -sS ")
+          .append("  curl -sS -H \"Authorization: Bearer $AUDITOR\" ")
           .append(services.reconciliation())
           .append("/v1/reports/")
           .append(date)
           .append('\n');
     }
     out.append("  # open breaks (none when the day reconciled)\n")
-        .append("  curl -sS '")
+        .append("  curl -sS -H \"Authorization: Bearer $AUDITOR\" '")
         .append(services.reconciliation())
         .append("/v1/breaks?limit=20'\n");
     trialBalance.stream()
@@ -226,7 +231,7 @@ public record DaySummary(
         .forEach(
             day ->
                 out.append("  # the closed day and its trial balance\n")
-                    .append("  curl -sS ")
+                    .append("  curl -sS -H \"Authorization: Bearer $AUDITOR\" ")
                     .append(services.ledger())
                     .append("/v1/days/")
                     .append(day)
@@ -244,19 +249,15 @@ public record DaySummary(
     if (examples.refunded() != null) {
       out.append("  # a refunded payment\n").append(entries(services, examples.refunded()));
     }
-    out.append("  # the relay's view of every callback (operator token)\n")
-        .append("  curl -sS -H 'Authorization: Bearer ")
-        .append(DemoProvider.OPERATOR_TOKEN)
-        .append("' '")
+    out.append("  # the relay's view of every callback\n")
+        .append("  curl -sS -H \"Authorization: Bearer $AUDITOR\" '")
         .append(services.relay())
         .append("/v1/callbacks?limit=5'\n");
     return out.toString();
   }
 
   private static String history(DayScenario.Services services, String paymentId) {
-    return "  curl -sS -H 'Authorization: Bearer "
-        + DemoProvider.OPERATOR_API_KEY
-        + "' "
+    return "  curl -sS -H \"Authorization: Bearer $AUDITOR\" "
         + services.gateway()
         + "/v1/payments/"
         + paymentId
@@ -264,7 +265,11 @@ public record DaySummary(
   }
 
   private static String entries(DayScenario.Services services, String paymentId) {
-    return "  curl -sS " + services.ledger() + "/v1/payments/" + paymentId + "/entries\n";
+    return "  curl -sS -H \"Authorization: Bearer $AUDITOR\" "
+        + services.ledger()
+        + "/v1/payments/"
+        + paymentId
+        + "/entries\n";
   }
 
   private static String[] row(String what, Object figure, String note) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Statement: the provider's statement of the day is ingested by reconciliation. */
@@ -42,7 +41,7 @@ final class StatementUpload {
                       + "/v1/statements?format=csv&filename=provider-statement-"
                       + date
                       + ".csv",
-                  Map.of(),
+                  Callers.OPERATOR,
                   "application/octet-stream",
                   statement.csv().getBytes(StandardCharsets.UTF_8))
               .expect("uploading the statement of " + date, 200, 201)

@@ -69,30 +69,19 @@ public final class ServiceCatalog {
                     + endpoints.host()
                     + ":"
                     + ports.applyAsInt(PROVIDER))
-            .apiKey(
-                0,
-                DemoProvider.OPERATOR_API_KEY,
-                "OPERATOR",
-                "operator",
-                DemoProvider.OPERATOR_NAME);
-    for (int i = 0; i < DemoProvider.MERCHANTS.size(); i++) {
-      DemoProvider.Merchant merchant = DemoProvider.MERCHANTS.get(i);
-      gateway.apiKey(i + 1, merchant.apiKey(), "MERCHANT", "merchant-id", merchant.id());
-    }
+            .principals();
     Args relay =
         new Args(endpoints, database)
             .server(ports.applyAsInt("relay"))
             .jdbc(GATEWAY_DATABASE)
             .kafka()
-            .add("--paystream.relay.operator-api.operators[0].name=" + DemoProvider.OPERATOR_NAME)
-            .add(
-                "--paystream.relay.operator-api.operators[0].token-sha256="
-                    + DemoProvider.OPERATOR_TOKEN_SHA256);
+            .principals();
     Args ledger =
         new Args(endpoints, database)
             .server(ports.applyAsInt("ledger"))
             .jdbc(LEDGER_DATABASE)
             .kafka()
+            .principals()
             // The day scenario ends its business date when its trading is over, not at midnight.
             .add("--paystream.ledger.day-close.allow-early=true");
     Args reconciliation =
@@ -100,6 +89,7 @@ public final class ServiceCatalog {
             .server(ports.applyAsInt("reconciliation"))
             .jdbc(RECONCILIATION_DATABASE)
             .kafka()
+            .principals()
             // A demo day lasts a minute: a statement line waits seconds, not 30 minutes, for its
             // booking before it is a lost order.
             .add("--paystream.recon.lost-order-grace=" + LOST_ORDER_GRACE);
@@ -115,7 +105,7 @@ public final class ServiceCatalog {
             "callback-relay-svc",
             relay,
             extraArgs,
-            "GET /v1/callbacks (Authorization: Bearer " + DemoProvider.OPERATOR_TOKEN + ")"),
+            "GET /v1/callbacks (an operator's or the auditor's key)"),
         spec(
             "ledger",
             "ledger-svc",
@@ -182,13 +172,22 @@ public final class ServiceCatalog {
       return add("--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrap());
     }
 
-    /** A gateway bootstrap key, configured by its hash only. */
-    Args apiKey(int index, String token, String role, String principalKind, String principal) {
-      String prefix = "--paystream.auth.bootstrap-keys[" + index + "].";
-      return add(prefix + "key-id=" + DemoProvider.keyId(token))
-          .add(prefix + "role=" + role)
-          .add(prefix + principalKind + "=" + principal)
-          .add(prefix + "token-sha256=" + DemoProvider.sha256Hex(token));
+    /**
+     * The local stack's principals, by key hash only: the same list for every service, so that each
+     * demo key works on all four.
+     */
+    Args principals() {
+      for (int i = 0; i < DemoProvider.PRINCIPALS.size(); i++) {
+        DemoProvider.Principal principal = DemoProvider.PRINCIPALS.get(i);
+        String prefix = "--paystream.security.principals[" + i + "].";
+        add(prefix + "name=" + principal.name()).add(prefix + "role=" + principal.role());
+        if (principal.merchantId() != null) {
+          add(prefix + "merchant-id=" + principal.merchantId());
+        }
+        add(prefix + "keys[0].id=" + DemoProvider.keyId(principal.apiKey()))
+            .add(prefix + "keys[0].sha256=" + DemoProvider.sha256Hex(principal.apiKey()));
+      }
+      return this;
     }
 
     Args add(String arg) {

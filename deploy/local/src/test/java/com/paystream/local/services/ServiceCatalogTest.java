@@ -19,7 +19,7 @@ class ServiceCatalogTest {
   @Test
   void startsTheGatewayOnItsReactiveDatabaseWithFlywayAndTheDemoSecret() {
     assertThat(service("gateway").args())
-        .containsExactly(
+        .startsWith(
             "--server.port=8080",
             "--spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:15432/gateway",
             "--spring.r2dbc.username=postgres",
@@ -29,61 +29,56 @@ class ServiceCatalogTest {
             "--spring.flyway.password=pw",
             "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
             "--paystream.webhooks.providers.simulator.secrets[0]=" + DemoProvider.WEBHOOK_SECRET,
-            "--paystream.providers.clients.simulator.base-url=http://127.0.0.1:8090",
-            "--paystream.auth.bootstrap-keys[0].key-id=localDemoOperator",
-            "--paystream.auth.bootstrap-keys[0].role=OPERATOR",
-            "--paystream.auth.bootstrap-keys[0].operator=local-operator",
-            "--paystream.auth.bootstrap-keys[0].token-sha256="
-                + DemoProvider.sha256Hex(DemoProvider.OPERATOR_API_KEY),
-            "--paystream.auth.bootstrap-keys[1].key-id=localDemoMerchant",
-            "--paystream.auth.bootstrap-keys[1].role=MERCHANT",
-            "--paystream.auth.bootstrap-keys[1].merchant-id=m-demo",
-            "--paystream.auth.bootstrap-keys[1].token-sha256="
-                + DemoProvider.sha256Hex(DemoProvider.MERCHANT_API_KEY),
-            "--paystream.auth.bootstrap-keys[2].key-id=localDemoBooks",
-            "--paystream.auth.bootstrap-keys[2].role=MERCHANT",
-            "--paystream.auth.bootstrap-keys[2].merchant-id=m-books",
-            "--paystream.auth.bootstrap-keys[2].token-sha256="
-                + DemoProvider.sha256Hex(DemoProvider.MERCHANTS.get(1).apiKey()),
-            "--paystream.auth.bootstrap-keys[3].key-id=localDemoTravel",
-            "--paystream.auth.bootstrap-keys[3].role=MERCHANT",
-            "--paystream.auth.bootstrap-keys[3].merchant-id=m-travel",
-            "--paystream.auth.bootstrap-keys[3].token-sha256="
-                + DemoProvider.sha256Hex(DemoProvider.MERCHANTS.get(2).apiKey()));
+            "--paystream.providers.clients.simulator.base-url=http://127.0.0.1:8090")
+        .endsWith(principals());
   }
 
   @Test
-  void startsTheRelayOnTheGatewaysDatabaseWithTheLocalOperator() {
+  void startsTheRelayOnTheGatewaysDatabaseWithTheDemoPrincipals() {
     assertThat(service("relay").args())
-        .containsExactly(
+        .startsWith(
             "--server.port=8081",
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/gateway",
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=pw",
-            "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
-            "--paystream.relay.operator-api.operators[0].name=local-operator",
-            "--paystream.relay.operator-api.operators[0].token-sha256="
-                + DemoProvider.OPERATOR_TOKEN_SHA256);
+            "--spring.kafka.bootstrap-servers=127.0.0.1:19092")
+        .endsWith(principals());
   }
 
   @Test
   void startsLedgerAndReconciliationOnTheirOwnDatabases() {
     assertThat(service("ledger").args())
-        .containsExactly(
+        .startsWith(
             "--server.port=8082",
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/ledger",
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=pw",
-            "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
-            "--paystream.ledger.day-close.allow-early=true");
+            "--spring.kafka.bootstrap-servers=127.0.0.1:19092")
+        .containsSequence(principals())
+        .endsWith("--paystream.ledger.day-close.allow-early=true");
     assertThat(service("reconciliation").args())
-        .containsExactly(
+        .startsWith(
             "--server.port=8083",
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/reconciliation",
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=pw",
-            "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
-            "--paystream.recon.lost-order-grace=10s");
+            "--spring.kafka.bootstrap-servers=127.0.0.1:19092")
+        .containsSequence(principals())
+        .endsWith("--paystream.recon.lost-order-grace=10s");
+  }
+
+  @Test
+  void everyServiceKnowsTheSamePrincipalsByKeyHashOnly() {
+    for (ServiceSpec service : services) {
+      assertThat(service.args()).as(service.name()).containsSequence(principals());
+      for (DemoProvider.Principal principal : DemoProvider.PRINCIPALS) {
+        assertThat(String.join(" ", service.args())).doesNotContain(principal.apiKey());
+      }
+    }
+    assertThat(principals())
+        .contains(
+            "--paystream.security.principals[4].name=local-operator-2",
+            "--paystream.security.principals[4].keys[0].id=localDemoOperator2");
   }
 
   @Test
@@ -124,6 +119,23 @@ class ServiceCatalogTest {
     assertThat(extra.forService("ledger")).containsExactly("--a=1", "--b=2");
     assertThat(extra.forService("relay")).containsExactly("--d=4");
     assertThat(extra.forService("gateway")).isEmpty();
+  }
+
+  /** The arguments every service gets for the demo principals. */
+  private static String[] principals() {
+    List<String> args = new java.util.ArrayList<>();
+    for (int i = 0; i < DemoProvider.PRINCIPALS.size(); i++) {
+      DemoProvider.Principal principal = DemoProvider.PRINCIPALS.get(i);
+      String prefix = "--paystream.security.principals[" + i + "].";
+      args.add(prefix + "name=" + principal.name());
+      args.add(prefix + "role=" + principal.role());
+      if (principal.merchantId() != null) {
+        args.add(prefix + "merchant-id=" + principal.merchantId());
+      }
+      args.add(prefix + "keys[0].id=" + DemoProvider.keyId(principal.apiKey()));
+      args.add(prefix + "keys[0].sha256=" + DemoProvider.sha256Hex(principal.apiKey()));
+    }
+    return args.toArray(String[]::new);
   }
 
   private ServiceSpec service(String name) {
