@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.paystream.platform.outbox.OutboxHeaders;
 import com.paystream.relay.delivery.MessageStatus;
+import com.paystream.relay.support.GatewayOutbox;
 import com.paystream.schemas.callbacks.CallbackSource;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.common.Envelope;
@@ -41,7 +42,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -74,14 +74,8 @@ class RelayIT {
     DatabaseCoordinates db =
         SharedInfrastructure.postgres().createDatabase(SharedInfrastructure.uniqueName("gateway"));
     // The gateway owns the outbox; here its migration stands in for the gateway having started.
-    Flyway.configure()
-        .dataSource(db.jdbcUrl(), db.username(), db.password())
-        .locations("classpath:db/outbox")
-        .load()
-        .migrate();
-    registry.add("spring.datasource.url", db::jdbcUrl);
-    registry.add("spring.datasource.username", db::username);
-    registry.add("spring.datasource.password", db::password);
+    GatewayOutbox.migrateOutbox(db);
+    GatewayOutbox.register(registry, () -> db);
     registry.add(
         "spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
     registry.add("paystream.topics.prefix", () -> PREFIX);

@@ -22,8 +22,11 @@ public final class ReconInfrastructure {
     DatabaseCoordinates db =
         SharedInfrastructure.postgres().createDatabase(SharedInfrastructure.uniqueName("recon"));
     registry.add("spring.datasource.url", db::jdbcUrl);
-    registry.add("spring.datasource.username", db::username);
-    registry.add("spring.datasource.password", db::password);
+    // The service connects as the runtime role; Flyway migrates as the owner, as in production.
+    registry.add("spring.datasource.username", () -> db.runtime().username());
+    registry.add("spring.datasource.password", () -> db.runtime().password());
+    registry.add("spring.flyway.user", () -> db.owner().username());
+    registry.add("spring.flyway.password", () -> db.owner().password());
     registry.add(
         "spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
     registry.add("paystream.topics.prefix", () -> prefix);
