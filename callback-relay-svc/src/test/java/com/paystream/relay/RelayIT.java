@@ -67,15 +67,23 @@ class RelayIT {
   private static final String PREFIX = SharedInfrastructure.uniqueName("relay") + ".";
   private static final PinnedSchemaRegistry REGISTRY = PinnedSchemaRegistry.bundled();
 
+  private static final DatabaseCoordinates DB =
+      SharedInfrastructure.postgres().createDatabase(SharedInfrastructure.uniqueName("gateway"));
+
+  /** The relay's own connection (its runtime role: it may only read the outbox). */
   @Autowired JdbcTemplate jdbc;
+
+  /** The gateway's side, which records the callbacks: here the database's owner. */
+  private final JdbcTemplate gateway =
+      new JdbcTemplate(
+          new org.springframework.jdbc.datasource.DriverManagerDataSource(
+              DB.jdbcUrl(), DB.owner().username(), DB.owner().password()));
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    DatabaseCoordinates db =
-        SharedInfrastructure.postgres().createDatabase(SharedInfrastructure.uniqueName("gateway"));
     // The gateway owns the outbox; here its migration stands in for the gateway having started.
-    GatewayOutbox.migrateOutbox(db);
-    GatewayOutbox.register(registry, () -> db);
+    GatewayOutbox.migrateOutbox(DB);
+    GatewayOutbox.register(registry, () -> DB);
     registry.add(
         "spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
     registry.add("paystream.topics.prefix", () -> PREFIX);
@@ -138,7 +146,7 @@ class RelayIT {
   void aCallbackWhoseTransactionCommitsLateIsPublishedNotSkipped() throws Exception {
     UUID late;
     UUID meanwhile;
-    try (Connection open = jdbc.getDataSource().getConnection()) {
+    try (Connection open = gateway.getDataSource().getConnection()) {
       open.setAutoCommit(false);
       // Takes the lower seq and transaction id, and commits after a callback recorded later.
       late = record(new JdbcTemplate(new SingleConnectionDataSource(open, true)), "pay-late");
@@ -207,7 +215,7 @@ class RelayIT {
   }
 
   private UUID record(String paymentId, PaymentStatus status) {
-    return record(jdbc, paymentId, status);
+    return record(gateway, paymentId, status);
   }
 
   private static UUID record(JdbcTemplate within, String paymentId) {

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -33,6 +36,18 @@ public final class ReconInfrastructure {
     registry.add("paystream.recon.application-id", () -> prefix + "reconciliation-svc");
     registry.add("paystream.recon.state-dir", () -> tempDir(prefix).toString());
     return prefix;
+  }
+
+  /**
+   * The test's database as its owner (the Flyway login): the append-only triggers hold for it too,
+   * while the service's own (runtime) role is refused before any trigger runs.
+   */
+  public static JdbcTemplate asOwner(Environment environment) {
+    return new JdbcTemplate(
+        new DriverManagerDataSource(
+            environment.getRequiredProperty("spring.datasource.url"),
+            environment.getRequiredProperty("spring.flyway.user"),
+            environment.getRequiredProperty("spring.flyway.password")));
   }
 
   static Path tempDir(String prefix) {
