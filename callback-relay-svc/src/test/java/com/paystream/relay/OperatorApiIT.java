@@ -80,9 +80,7 @@ class OperatorApiIT {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> OUTBOX.database().jdbcUrl());
-    registry.add("spring.datasource.username", () -> OUTBOX.database().username());
-    registry.add("spring.datasource.password", () -> OUTBOX.database().password());
+    GatewayOutbox.register(registry, OUTBOX::database);
     registry.add(
         "spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
     registry.add("paystream.topics.prefix", () -> PREFIX);

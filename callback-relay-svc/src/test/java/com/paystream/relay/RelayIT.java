@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.paystream.platform.outbox.OutboxHeaders;
 import com.paystream.relay.delivery.MessageStatus;
+import com.paystream.relay.support.GatewayOutbox;
 import com.paystream.schemas.callbacks.CallbackSource;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.common.Envelope;
@@ -41,7 +42,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,21 +67,23 @@ class RelayIT {
   private static final String PREFIX = SharedInfrastructure.uniqueName("relay") + ".";
   private static final PinnedSchemaRegistry REGISTRY = PinnedSchemaRegistry.bundled();
 
+  private static final DatabaseCoordinates DB =
+      SharedInfrastructure.postgres().createDatabase(SharedInfrastructure.uniqueName("gateway"));
+
+  /** The relay's own connection (its runtime role: it may only read the outbox). */
   @Autowired JdbcTemplate jdbc;
+
+  /** The gateway's side, which records the callbacks: here the database's owner. */
+  private final JdbcTemplate gateway =
+      new JdbcTemplate(
+          new org.springframework.jdbc.datasource.DriverManagerDataSource(
+              DB.jdbcUrl(), DB.owner().username(), DB.owner().password()));
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    DatabaseCoordinates db =
-        SharedInfrastructure.postgres().createDatabase(SharedInfrastructure.uniqueName("gateway"));
     // The gateway owns the outbox; here its migration stands in for the gateway having started.
-    Flyway.configure()
-        .dataSource(db.jdbcUrl(), db.username(), db.password())
-        .locations("classpath:db/outbox")
-        .load()
-        .migrate();
-    registry.add("spring.datasource.url", db::jdbcUrl);
-    registry.add("spring.datasource.username", db::username);
-    registry.add("spring.datasource.password", db::password);
+    GatewayOutbox.migrateOutbox(DB);
+    GatewayOutbox.register(registry, () -> DB);
     registry.add(
         "spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
     registry.add("paystream.topics.prefix", () -> PREFIX);
@@ -144,7 +146,7 @@ class RelayIT {
   void aCallbackWhoseTransactionCommitsLateIsPublishedNotSkipped() throws Exception {
     UUID late;
     UUID meanwhile;
-    try (Connection open = jdbc.getDataSource().getConnection()) {
+    try (Connection open = gateway.getDataSource().getConnection()) {
       open.setAutoCommit(false);
       // Takes the lower seq and transaction id, and commits after a callback recorded later.
       late = record(new JdbcTemplate(new SingleConnectionDataSource(open, true)), "pay-late");
@@ -213,7 +215,7 @@ class RelayIT {
   }
 
   private UUID record(String paymentId, PaymentStatus status) {
-    return record(jdbc, paymentId, status);
+    return record(gateway, paymentId, status);
   }
 
   private static UUID record(JdbcTemplate within, String paymentId) {

@@ -6,9 +6,9 @@ import com.paystream.local.HttpReadiness;
 import com.paystream.local.demo.DemoProvider;
 import com.paystream.local.process.ChildSpec;
 import com.paystream.local.process.SupervisedChild;
+import com.paystream.local.services.DatabaseLogins;
 import com.paystream.local.services.Endpoints;
 import com.paystream.local.services.ServiceCatalog;
-import com.paystream.local.services.ServiceCatalog.Credentials;
 import com.paystream.local.services.ServiceSpec;
 import com.paystream.simulator.ProviderSimulator;
 import com.paystream.testkit.SharedInfrastructure;
@@ -19,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +82,13 @@ final class RunningSuite {
     KafkaBroker kafka = SharedInfrastructure.kafka();
     Postgres postgres = SharedInfrastructure.postgres();
     ServiceCatalog.DATABASES.forEach(postgres::createDatabase);
+    // As the local stack does: the services connect as their runtime roles, Flyway as the owners.
+    DatabaseLogins logins = DatabaseLogins.generate();
+    try (Connection superuser = postgres.dataSource("postgres").getConnection()) {
+      logins.provision(superuser);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the database roles", e);
+    }
     Endpoints endpoints = new Endpoints("127.0.0.1", kafka.port(), postgres.port());
     String prefix = SharedInfrastructure.uniqueName("e2e") + ".";
     Map<String, Integer> ports =
@@ -97,7 +106,7 @@ final class RunningSuite {
     List<ServiceSpec> specs =
         ServiceCatalog.services(
             endpoints,
-            new Credentials(Postgres.USERNAME, Postgres.PASSWORD),
+            logins,
             name ->
                 List.of(
                     "--paystream.topics.prefix=" + prefix,

@@ -44,6 +44,21 @@ class WalkingSkeletonIT {
   }
 
   @Test
+  void everyServiceIsConnectedAsItsOwnRuntimeRoleAndNoneAsTheSuperuserOrAnOwner() {
+    // The services are up (the suite waited for their readiness) and hold pooled connections.
+    List<String> logins =
+        gatewayDb.queryForList(
+            "select distinct usename::text from pg_stat_activity"
+                + " where datname in ('gateway', 'ledger', 'reconciliation')"
+                + " and backend_type = 'client backend' and pid <> pg_backend_pid()",
+            String.class);
+
+    assertThat(logins)
+        .contains("gateway_runtime", "gateway_relay", "ledger_runtime", "reconciliation_runtime")
+        .doesNotContain("postgres", "gateway_owner", "ledger_owner", "reconciliation_owner");
+  }
+
+  @Test
   void theSameCallbackTwiceIsAcknowledgedTwiceAndBookedOnce() throws Exception {
     SuiteClient.Callback callback = SuiteClient.Callback.succeeded(4250, "USD");
 

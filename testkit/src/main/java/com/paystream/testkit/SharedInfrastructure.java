@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  *   registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
  *   DatabaseCoordinates db = SharedInfrastructure.postgres().createDatabase(SharedInfrastructure.uniqueName("ledger"));
  *   registry.add("spring.datasource.url", db::jdbcUrl);
+ *   registry.add("spring.datasource.username", () -> db.runtime().username());
+ *   registry.add("spring.datasource.password", () -> db.runtime().password());
+ *   registry.add("spring.flyway.user", () -> db.owner().username());
+ *   registry.add("spring.flyway.password", () -> db.owner().password());
  * }
  * }</pre>
  */

@@ -153,7 +153,9 @@ public final class RelayBenchmark {
     String payment = "pay-bench-" + UUID.randomUUID();
     byte[] payload = samplePayload(outbox);
     var db = outbox.database();
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+    try (Connection c =
+            DriverManager.getConnection(
+                db.jdbcUrl(), db.owner().username(), db.owner().password());
         PreparedStatement insert =
             c.prepareStatement(
                 "insert into outbox (message_id, topic, message_key, payload) values (?, ?, ?, ?)"
@@ -245,7 +247,8 @@ public final class RelayBenchmark {
     double before = published(meters);
     // One transaction: the relay sees the whole backlog at the same moment, at its commit.
     var db = outbox.database();
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
+    try (Connection c =
+        DriverManager.getConnection(db.jdbcUrl(), db.owner().username(), db.owner().password())) {
       c.setAutoCommit(false);
       insertBacklog(c, outbox, backlog);
       c.commit();

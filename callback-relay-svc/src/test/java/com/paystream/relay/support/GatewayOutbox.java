@@ -19,10 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The gateway's side of the contract, for tests: a fresh database with the platform's outbox, and
@@ -45,7 +47,9 @@ public final class GatewayOutbox {
   private GatewayOutbox(DatabaseCoordinates db, String prefix) {
     this.db = db;
     this.prefix = prefix;
-    DataSource dataSource = new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password());
+    // The gateway's part: written as the owner (the relay's runtime role may only read the outbox).
+    DataSource dataSource =
+        new DriverManagerDataSource(db.jdbcUrl(), db.owner().username(), db.owner().password());
     this.jdbc = new JdbcTemplate(dataSource);
     this.serializer = new AvroSerializer<>(REGISTRY, SubjectNameStrategy.topicName(prefix));
   }
@@ -54,12 +58,29 @@ public final class GatewayOutbox {
   public static GatewayOutbox create(String prefix) {
     DatabaseCoordinates db =
         SharedInfrastructure.postgres().createDatabase(SharedInfrastructure.uniqueName("gateway"));
+    migrateOutbox(db);
+    return new GatewayOutbox(db, prefix);
+  }
+
+  /** The gateway's outbox table, migrated by the database's owner as the gateway would. */
+  public static void migrateOutbox(DatabaseCoordinates db) {
     Flyway.configure()
-        .dataSource(db.jdbcUrl(), db.username(), db.password())
+        .dataSource(db.jdbcUrl(), db.owner().username(), db.owner().password())
         .locations("classpath:db/outbox")
         .load()
         .migrate();
-    return new GatewayOutbox(db, prefix);
+  }
+
+  /**
+   * Points a relay under test at the database: it connects as the runtime role (standing in for the
+   * relay's own) and migrates its schema as the database's owner, as in production.
+   */
+  public static void register(DynamicPropertyRegistry registry, Supplier<DatabaseCoordinates> db) {
+    registry.add("spring.datasource.url", () -> db.get().jdbcUrl());
+    registry.add("spring.datasource.username", () -> db.get().runtime().username());
+    registry.add("spring.datasource.password", () -> db.get().runtime().password());
+    registry.add("spring.flyway.user", () -> db.get().owner().username());
+    registry.add("spring.flyway.password", () -> db.get().owner().password());
   }
 
   public DatabaseCoordinates database() {

@@ -18,8 +18,10 @@ public final class RelayInstance {
     List<String> args = new ArrayList<>();
     args.add("--server.port=0");
     args.add("--spring.datasource.url=" + db.jdbcUrl());
-    args.add("--spring.datasource.username=" + db.username());
-    args.add("--spring.datasource.password=" + db.password());
+    args.add("--spring.datasource.username=" + db.runtime().username());
+    args.add("--spring.datasource.password=" + db.runtime().password());
+    args.add("--spring.flyway.user=" + db.owner().username());
+    args.add("--spring.flyway.password=" + db.owner().password());
     args.add("--spring.kafka.bootstrap-servers=" + bootstrapServers);
     args.add("--paystream.topics.prefix=" + prefix);
     args.addAll(List.of(extra));

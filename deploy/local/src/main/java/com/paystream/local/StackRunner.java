@@ -7,10 +7,10 @@ import com.paystream.local.scenario.DayScenario;
 import com.paystream.local.scenario.DaySummary;
 import com.paystream.local.scenario.ScenarioFailure;
 import com.paystream.local.scenario.ScenarioSettings;
+import com.paystream.local.services.DatabaseLogins;
 import com.paystream.local.services.Endpoints;
 import com.paystream.local.services.ExtraArgs;
 import com.paystream.local.services.ServiceCatalog;
-import com.paystream.local.services.ServiceCatalog.Credentials;
 import com.paystream.local.services.ServiceSpec;
 import com.paystream.simulator.ProviderSimulator;
 import com.paystream.testkit.postgres.Postgres;
@@ -19,6 +19,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +60,8 @@ final class StackRunner {
   private volatile SupervisedChild postgres;
   private volatile DataDirectory data;
   private volatile ProviderSimulator provider;
+  // New passwords on every run: nothing to keep, nothing committed.
+  private final DatabaseLogins logins = DatabaseLogins.generate();
 
   StackRunner(RepositoryLayout repository, StackOptions options) {
     this.repository = repository;
@@ -66,10 +71,7 @@ final class StackRunner {
   /** Runs until the JVM is told to stop; returns an exit status only when starting failed. */
   int run() {
     List<ServiceSpec> serviceSpecs =
-        ServiceCatalog.services(
-            endpoints,
-            new Credentials(Postgres.USERNAME, Postgres.PASSWORD),
-            ExtraArgs.fromRuntime()::forService);
+        ServiceCatalog.services(endpoints, logins, ExtraArgs.fromRuntime()::forService);
     try {
       checkPrerequisites(serviceSpecs);
       data = DataDirectory.open(options.dataDir(), options.fresh());
@@ -160,6 +162,7 @@ final class StackRunner {
     postgres = start(commands.postgres());
     kafka = start(commands.kafka());
     awaitReady(List.of(postgres, kafka), INFRASTRUCTURE_READY_TIMEOUT);
+    provisionDatabaseRoles();
     int providerPort = ServiceCatalog.DEFAULT_PORTS.get(ServiceCatalog.PROVIDER);
     log.info("Starting the provider simulator on port {}", providerPort);
     long seed = options.scenario().map(ScenarioSettings::seed).orElseGet(System::nanoTime);
@@ -171,6 +174,21 @@ final class StackRunner {
       services.add(start(commands.service(spec, HttpReadiness.of(spec.readinessUrl()))));
     }
     awaitReady(services, options.readyTimeout());
+  }
+
+  /**
+   * The superuser's only job in the stack: each database's owner and each service's runtime role,
+   * with this run's passwords. The services never log in as the superuser.
+   */
+  private void provisionDatabaseRoles() {
+    try (Connection superuser =
+        DriverManager.getConnection(
+            endpoints.jdbcUrl("postgres"), Postgres.USERNAME, Postgres.PASSWORD)) {
+      logins.provision(superuser);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the database roles: " + e.getMessage(), e);
+    }
+    log.info("Database roles ready: {}", logins);
   }
 
   /** Under the lifecycle lock, so that a Ctrl-C during startup never misses a child. */

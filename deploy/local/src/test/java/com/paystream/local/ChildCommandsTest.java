@@ -3,9 +3,9 @@ package com.paystream.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystream.local.process.ChildSpec;
+import com.paystream.local.services.DatabaseLogins;
 import com.paystream.local.services.Endpoints;
 import com.paystream.local.services.ServiceCatalog;
-import com.paystream.local.services.ServiceCatalog.Credentials;
 import com.paystream.local.services.ServiceSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,8 +20,7 @@ class ChildCommandsTest {
   private DataDirectory data;
   private ChildCommands commands;
   private final List<ServiceSpec> services =
-      ServiceCatalog.services(
-          Endpoints.DEFAULTS, new Credentials("postgres", "pw"), name -> List.of());
+      ServiceCatalog.services(Endpoints.DEFAULTS, DatabaseLogins.generate(), name -> List.of());
 
   @BeforeEach
   void openData() {

@@ -21,6 +21,7 @@ import com.paystream.ledger.payments.ReportedStatus;
 import com.paystream.ledger.publishing.LedgerEventComposer;
 import com.paystream.ledger.publishing.LedgerTopics;
 import com.paystream.ledger.support.Callbacks;
+import com.paystream.ledger.support.LedgerDatabase;
 import com.paystream.platform.ids.AccountId;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.registry.pinned.PinnedSchemaRegistry;
@@ -31,7 +32,6 @@ import com.paystream.testkit.SharedInfrastructure;
 import com.paystream.testkit.postgres.DatabaseCoordinates;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -51,7 +51,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.flywaydb.core.Flyway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -164,16 +163,19 @@ public final class LedgerBenchmark {
       boolean publish)
       throws InterruptedException, SQLException {
     // Command-line arguments: they win over application.yml (default properties would not).
-    Map<String, String> settings =
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    settings.put("spring.flyway.user", db.owner().username());
+    settings.put("spring.flyway.password", db.owner().password());
+    settings.putAll(
         Map.of(
             "spring.kafka.bootstrap-servers",
             bootstrap,
             "spring.datasource.url",
             db.jdbcUrl(),
             "spring.datasource.username",
-            db.username(),
+            db.runtime().username(),
             "spring.datasource.password",
-            db.password(),
+            db.runtime().password(),
             "paystream.topics.prefix",
             prefix,
             "paystream.ledger.consumer-group",
@@ -185,7 +187,7 @@ public final class LedgerBenchmark {
             "paystream.ledger.day-close.enabled",
             "false",
             "server.port",
-            "0");
+            "0"));
     String[] arguments =
         settings.entrySet().stream()
             .map(e -> "--" + e.getKey() + "=" + e.getValue())
@@ -223,14 +225,11 @@ public final class LedgerBenchmark {
   /** The same entries, planned up front, written with the same statements, batch by batch. */
   private static double runDirect(DatabaseCoordinates db, LedgerTopics topics, int n, int batch)
       throws SQLException {
-    Flyway.configure()
-        .dataSource(db.jdbcUrl(), db.username(), db.password())
-        .locations("classpath:db/migration", "classpath:db/outbox")
-        .load()
-        .migrate();
+    LedgerDatabase.migrate(db);
     // One connection, as the service's pool hands the consumer one: a fair baseline.
     SingleConnectionDataSource dataSource =
-        new SingleConnectionDataSource(db.jdbcUrl(), db.username(), db.password(), true);
+        new SingleConnectionDataSource(
+            db.jdbcUrl(), db.runtime().username(), db.runtime().password(), true);
     JdbcBookingStore store = new JdbcBookingStore(new JdbcTemplate(dataSource));
     TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     BatchPlanner planner =
@@ -298,7 +297,8 @@ public final class LedgerBenchmark {
    * (the direct run comes second, after the pipeline's WAL).
    */
   private static void checkpoint(DatabaseCoordinates db) throws SQLException {
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+    // CHECKPOINT is the superuser's.
+    try (Connection c = SharedInfrastructure.postgres().dataSource(db.database()).getConnection();
         Statement st = c.createStatement()) {
       st.execute("checkpoint");
     }

@@ -47,7 +47,9 @@ class BookingServiceInvariantsPropertyTest {
   static void database() {
     LedgerDatabase database = LedgerDatabase.migrated("ledger_properties");
     var db = database.coordinates();
-    dataSource = new SingleConnectionDataSource(db.jdbcUrl(), db.username(), db.password(), true);
+    dataSource =
+        new SingleConnectionDataSource(
+            db.jdbcUrl(), db.runtime().username(), db.runtime().password(), true);
     jdbc = new JdbcTemplate(dataSource);
     LedgerTopics topics = LedgerTopics.withPrefix("props.");
     booking =

@@ -34,7 +34,9 @@ class DatabaseRefusesToLieTest {
 
   @BeforeEach
   void openAccounts() throws SQLException {
-    connection = database.connect();
+    // As the owner: these are the triggers' refusals, which hold for every role, the owner
+    // included. The service's runtime role is refused before any trigger runs (RuntimeRoleIT).
+    connection = database.connectAsOwner();
     clearing = account("ASSET", "EUR", true);
     merchant = account("LIABILITY", "EUR", false);
     dollars = account("LIABILITY", "USD", true);
@@ -248,7 +250,7 @@ class DatabaseRefusesToLieTest {
   @Test
   void refusesPostingOnAClosedBusinessDate() throws SQLException {
     LedgerDatabase closed = LedgerDatabase.migrated("ledger_closed_date");
-    try (Connection other = closed.connect()) {
+    try (Connection other = closed.connectAsOwner()) {
       Connection mine = connection;
       connection = other;
       try {

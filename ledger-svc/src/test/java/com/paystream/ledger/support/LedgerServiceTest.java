@@ -68,8 +68,10 @@ public abstract class LedgerServiceTest {
     registry.add(
         "spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
     registry.add("spring.datasource.url", db::jdbcUrl);
-    registry.add("spring.datasource.username", db::username);
-    registry.add("spring.datasource.password", db::password);
+    registry.add("spring.datasource.username", () -> db.runtime().username());
+    registry.add("spring.datasource.password", () -> db.runtime().password());
+    registry.add("spring.flyway.user", () -> db.owner().username());
+    registry.add("spring.flyway.password", () -> db.owner().password());
     registry.add("paystream.topics.prefix", () -> name + ".");
     registry.add("paystream.ledger.consumer-group", () -> name);
     registry.add("logging.structured.format.console", () -> "");

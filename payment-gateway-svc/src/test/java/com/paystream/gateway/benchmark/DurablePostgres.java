@@ -1,6 +1,8 @@
 package com.paystream.gateway.benchmark;
 
 import com.paystream.testkit.postgres.DatabaseCoordinates;
+import com.paystream.testkit.postgres.DatabaseLogin;
+import com.paystream.testkit.postgres.ServiceRoles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,14 +53,22 @@ final class DurablePostgres implements AutoCloseable {
     return dataDir;
   }
 
+  /** The database and its owner and runtime roles, as the test kit makes them. */
   DatabaseCoordinates createDatabase(String name) {
+    DatabaseLogin owner =
+        new DatabaseLogin(ServiceRoles.roleName(name, "owner"), ServiceRoles.randomPassword());
+    DatabaseLogin runtime =
+        new DatabaseLogin(ServiceRoles.roleName(name, "runtime"), ServiceRoles.randomPassword());
     try (Connection connection = server.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("create database " + name);
+      ServiceRoles.ensureLogin(connection, owner);
+      ServiceRoles.ensureLogin(connection, runtime);
+      ServiceRoles.assignDatabase(connection, name, owner.username());
     } catch (Exception e) {
       throw new IllegalStateException("cannot create database " + name, e);
     }
-    return new DatabaseCoordinates("127.0.0.1", server.getPort(), name, "postgres", "postgres");
+    return new DatabaseCoordinates("127.0.0.1", server.getPort(), name, owner, runtime);
   }
 
   @Override

@@ -68,7 +68,8 @@ final class InsertBaseline {
   }
 
   private static Connection connect(DatabaseCoordinates db) throws Exception {
-    Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+    Connection connection =
+        DriverManager.getConnection(db.jdbcUrl(), db.owner().username(), db.owner().password());
     connection.setAutoCommit(true);
     return connection;
   }

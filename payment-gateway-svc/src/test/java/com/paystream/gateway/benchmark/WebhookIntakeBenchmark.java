@@ -68,11 +68,11 @@ class WebhookIntakeBenchmark {
   static void properties(DynamicPropertyRegistry registry) {
     DatabaseCoordinates db = SERVER.database();
     registry.add("spring.r2dbc.url", db::r2dbcUrl);
-    registry.add("spring.r2dbc.username", db::username);
-    registry.add("spring.r2dbc.password", db::password);
+    registry.add("spring.r2dbc.username", () -> db.runtime().username());
+    registry.add("spring.r2dbc.password", () -> db.runtime().password());
     registry.add("spring.flyway.url", db::jdbcUrl);
-    registry.add("spring.flyway.user", db::username);
-    registry.add("spring.flyway.password", db::password);
+    registry.add("spring.flyway.user", () -> db.owner().username());
+    registry.add("spring.flyway.password", () -> db.owner().password());
     registry.add("paystream.webhooks.providers.simulator.secrets[0]", () -> SECRET);
   }
 
@@ -246,7 +246,7 @@ class WebhookIntakeBenchmark {
   }
 
   private static Connection connect(DatabaseCoordinates db) throws Exception {
-    return DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+    return DriverManager.getConnection(db.jdbcUrl(), db.owner().username(), db.owner().password());
   }
 
   /** The benchmark's PostgreSQL: a durable one of its own, or the shared test server. */

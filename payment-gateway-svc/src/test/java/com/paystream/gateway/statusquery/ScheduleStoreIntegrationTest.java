@@ -37,15 +37,19 @@ class ScheduleStoreIntegrationTest {
   static void migrate() {
     var coordinates = DB.coordinates();
     Flyway.configure()
-        .dataSource(coordinates.jdbcUrl(), coordinates.username(), coordinates.password())
+        .dataSource(
+            coordinates.jdbcUrl(), coordinates.owner().username(), coordinates.owner().password())
         .locations("classpath:db/migration", "classpath:db/outbox")
+        .placeholders(
+            java.util.Map.of(
+                "runtime_role", coordinates.runtime().username(), "relay_runtime_role", ""))
         .load()
         .migrate();
     ConnectionFactoryOptions options =
         ConnectionFactoryOptions.parse(coordinates.r2dbcUrl())
             .mutate()
-            .option(ConnectionFactoryOptions.USER, coordinates.username())
-            .option(ConnectionFactoryOptions.PASSWORD, coordinates.password())
+            .option(ConnectionFactoryOptions.USER, coordinates.runtime().username())
+            .option(ConnectionFactoryOptions.PASSWORD, coordinates.runtime().password())
             .build();
     store =
         new R2dbcScheduleStore(

@@ -15,7 +15,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A fresh gateway database on the shared PostgreSQL of the test JVM, the properties pointing the
- * service at it, and plain JDBC to look at what the service wrote.
+ * service at it (connected as the runtime role, migrated by Flyway as the owner, as in production),
+ * and plain JDBC as the owner to look at what the service wrote.
  */
 public final class GatewayDatabase {
 
@@ -32,20 +33,27 @@ public final class GatewayDatabase {
 
   public void register(DynamicPropertyRegistry registry) {
     registry.add("spring.r2dbc.url", coordinates::r2dbcUrl);
-    registry.add("spring.r2dbc.username", coordinates::username);
-    registry.add("spring.r2dbc.password", coordinates::password);
+    registry.add("spring.r2dbc.username", () -> coordinates.runtime().username());
+    registry.add("spring.r2dbc.password", () -> coordinates.runtime().password());
     registry.add("spring.flyway.url", coordinates::jdbcUrl);
-    registry.add("spring.flyway.user", coordinates::username);
-    registry.add("spring.flyway.password", coordinates::password);
+    registry.add("spring.flyway.user", () -> coordinates.owner().username());
+    registry.add("spring.flyway.password", () -> coordinates.owner().password());
   }
 
   public DatabaseCoordinates coordinates() {
     return coordinates;
   }
 
+  /** As the owner: it sees everything, and the tables' triggers still apply to it. */
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(
-        coordinates.jdbcUrl(), coordinates.username(), coordinates.password());
+        coordinates.jdbcUrl(), coordinates.owner().username(), coordinates.owner().password());
+  }
+
+  /** As the runtime role the service connects with. */
+  public Connection connectAsRuntime() throws SQLException {
+    return DriverManager.getConnection(
+        coordinates.jdbcUrl(), coordinates.runtime().username(), coordinates.runtime().password());
   }
 
   public long count(String sql, Object... args) {

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -23,8 +26,11 @@ public final class ReconInfrastructure {
     DatabaseCoordinates db =
         SharedInfrastructure.postgres().createDatabase(SharedInfrastructure.uniqueName("recon"));
     registry.add("spring.datasource.url", db::jdbcUrl);
-    registry.add("spring.datasource.username", db::username);
-    registry.add("spring.datasource.password", db::password);
+    // The service connects as the runtime role; Flyway migrates as the owner, as in production.
+    registry.add("spring.datasource.username", () -> db.runtime().username());
+    registry.add("spring.datasource.password", () -> db.runtime().password());
+    registry.add("spring.flyway.user", () -> db.owner().username());
+    registry.add("spring.flyway.password", () -> db.owner().password());
     registry.add(
         "spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
     registry.add("paystream.topics.prefix", () -> prefix);
@@ -32,6 +38,18 @@ public final class ReconInfrastructure {
     registry.add("paystream.recon.state-dir", () -> tempDir(prefix).toString());
     Callers.properties().forEach((key, value) -> registry.add(key, () -> value));
     return prefix;
+  }
+
+  /**
+   * The test's database as its owner (the Flyway login): the append-only triggers hold for it too,
+   * while the service's own (runtime) role is refused before any trigger runs.
+   */
+  public static JdbcTemplate asOwner(Environment environment) {
+    return new JdbcTemplate(
+        new DriverManagerDataSource(
+            environment.getRequiredProperty("spring.datasource.url"),
+            environment.getRequiredProperty("spring.flyway.user"),
+            environment.getRequiredProperty("spring.flyway.password")));
   }
 
   static Path tempDir(String prefix) {

@@ -1,8 +1,13 @@
 package com.paystream.testkit.postgres;
 
-/** Where a database lives and how to log in, in the shapes JDBC and R2DBC want. */
+/**
+ * Where a database lives and the two roles a service uses with it, in the shapes JDBC and R2DBC
+ * want: the {@link #owner} owns the schema and runs the migrations (Flyway), the {@link #runtime}
+ * role is what the service connects with (no superuser, not the owner, only the grants its
+ * migrations give it).
+ */
 public record DatabaseCoordinates(
-    String host, int port, String database, String username, String password) {
+    String host, int port, String database, DatabaseLogin owner, DatabaseLogin runtime) {
 
   public String jdbcUrl() {
     return "jdbc:postgresql://" + host + ":" + port + "/" + database;
@@ -12,9 +17,15 @@ public record DatabaseCoordinates(
     return "r2dbc:postgresql://" + host + ":" + port + "/" + database;
   }
 
-  /** Leaves the password out, so that coordinates can be logged. */
+  /** Leaves the passwords out, so that coordinates can be logged. */
   @Override
   public String toString() {
-    return "DatabaseCoordinates[" + jdbcUrl() + ", username=" + username + "]";
+    return "DatabaseCoordinates["
+        + jdbcUrl()
+        + ", owner="
+        + owner.username()
+        + ", runtime="
+        + runtime.username()
+        + "]";
   }
 }

@@ -27,7 +27,10 @@ public final class Postgres implements AutoCloseable {
 
   public static final String HOST = "127.0.0.1";
 
-  /** The superuser every database is reached with. */
+  /**
+   * The superuser: it creates databases and roles, and tests use it for fixtures. Services never
+   * connect as it (see {@link #createDatabase}).
+   */
   public static final String USERNAME = "postgres";
 
   /**
@@ -77,10 +80,41 @@ public final class Postgres implements AutoCloseable {
               .setServerConfig("fsync", "off")
               .setServerConfig("full_page_writes", "off")
               .start();
+      Postgres postgres = new Postgres(server, dir, temporary);
+      postgres.requirePasswordsExceptForSuperuser();
       log.info("PostgreSQL ready at {}:{} (data {})", HOST, server.getPort(), dir);
-      return new Postgres(server, dir, temporary);
+      return postgres;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start PostgreSQL in " + dir, e);
+    }
+  }
+
+  /**
+   * The superuser keeps "trust" on the loopback interface (tests and the local stack only); every
+   * other role must give its password (SCRAM), so a service handed the wrong credentials fails to
+   * connect here as it would in production.
+   */
+  private void requirePasswordsExceptForSuperuser() {
+    String rules =
+        String.join(
+            "\n",
+            "# Written by the paystream test kit on every start.",
+            "local all " + USERNAME + " trust",
+            "host all " + USERNAME + " 127.0.0.1/32 trust",
+            "host all " + USERNAME + " ::1/128 trust",
+            "host all all 127.0.0.1/32 scram-sha-256",
+            "host all all ::1/128 scram-sha-256",
+            "");
+    try {
+      Files.writeString(dataDir.resolve("pg_hba.conf"), rules);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write pg_hba.conf in " + dataDir, e);
+    }
+    try (Connection connection = dataSource(ADMIN_DATABASE).getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("select pg_reload_conf()");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reload the authentication rules", e);
     }
   }
 
@@ -97,36 +131,63 @@ public final class Postgres implements AutoCloseable {
   }
 
   /**
-   * Creates the database unless it exists, and returns how to reach it. Names are lower-case SQL
-   * identifiers ({@code [a-z_][a-z0-9_]*}, at most 63 characters) so they never need quoting.
+   * Creates the database unless it exists, with its two roles ({@link ServiceRoles}): the owner
+   * {@code <name>_owner}, which owns the database and runs the migrations, and the runtime role
+   * {@code <name>_runtime} the service connects with. Both get new random passwords on every call.
+   * Names are lower-case SQL identifiers ({@code [a-z_][a-z0-9_]*}, at most 63 characters) so they
+   * never need quoting.
    */
   public DatabaseCoordinates createDatabase(String name) {
     if (!DATABASE_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("not a plain lower-case database name: " + name);
     }
+    DatabaseLogin owner = newLogin(name, "owner");
+    DatabaseLogin runtime = newLogin(name, "runtime");
     try (Connection connection = dataSource(ADMIN_DATABASE).getConnection()) {
       if (!exists(connection, name)) {
         create(connection, name);
       }
+      ServiceRoles.ensureLogin(connection, owner);
+      ServiceRoles.ensureLogin(connection, runtime);
+      ServiceRoles.assignDatabase(connection, name, owner.username());
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create database " + name, e);
     }
-    return coordinates(name);
+    return new DatabaseCoordinates(HOST, port(), name, owner, runtime);
   }
 
-  /** How to reach a database; does not create it. */
-  public DatabaseCoordinates coordinates(String database) {
-    return new DatabaseCoordinates(HOST, port(), database, USERNAME, PASSWORD);
+  /**
+   * One more runtime role for a database, {@code <database>_<kind>}, with a new random password:
+   * for a second service working in the same database (the relay in the gateway's). It may do
+   * nothing until that service's grants give it something.
+   */
+  public DatabaseLogin createRuntimeRole(String database, String kind) {
+    DatabaseLogin login = newLogin(database, kind);
+    try (Connection connection = dataSource(ADMIN_DATABASE).getConnection()) {
+      ServiceRoles.ensureLogin(connection, login);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create role " + login.username(), e);
+    }
+    return login;
   }
 
-  /** A plain, unpooled data source for the database. */
+  private static DatabaseLogin newLogin(String database, String kind) {
+    return new DatabaseLogin(ServiceRoles.roleName(database, kind), ServiceRoles.randomPassword());
+  }
+
+  /** A plain, unpooled data source for the database, as the superuser: for fixtures only. */
   public DataSource dataSource(String database) {
+    return dataSource(database, new DatabaseLogin(USERNAME, PASSWORD));
+  }
+
+  /** A plain, unpooled data source for the database, logged in as {@code login}. */
+  public DataSource dataSource(String database, DatabaseLogin login) {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setServerNames(new String[] {HOST});
     dataSource.setPortNumbers(new int[] {port()});
     dataSource.setDatabaseName(database);
-    dataSource.setUser(USERNAME);
-    dataSource.setPassword(PASSWORD);
+    dataSource.setUser(login.username());
+    dataSource.setPassword(login.password());
     return dataSource;
   }
 

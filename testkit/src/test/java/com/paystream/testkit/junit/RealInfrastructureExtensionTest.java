@@ -31,7 +31,8 @@ class RealInfrastructureExtensionTest {
     assertThat(database).isEqualTo(constructorDatabase);
     assertThat(database.database()).startsWith("real_infrastructure_extension_test_");
     try (Connection connection =
-        DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
+        DriverManager.getConnection(
+            database.jdbcUrl(), database.owner().username(), database.owner().password())) {
       assertThat(connection.getCatalog()).isEqualTo(database.database());
     }
   }

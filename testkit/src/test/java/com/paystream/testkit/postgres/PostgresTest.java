@@ -64,7 +64,55 @@ class PostgresTest {
         .isEqualTo("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/ledger_coordinates");
     assertThat(db.r2dbcUrl())
         .isEqualTo("r2dbc:postgresql://127.0.0.1:" + postgres.port() + "/ledger_coordinates");
-    assertThat(db.toString()).doesNotContain("password");
+    assertThat(db.toString())
+        .doesNotContain("password")
+        .doesNotContain(db.owner().password())
+        .doesNotContain(db.runtime().password());
+  }
+
+  @Test
+  void givesEachDatabaseAnOwnerAndAPlainRuntimeRole() throws SQLException {
+    Postgres postgres = SharedInfrastructure.postgres();
+    DatabaseCoordinates db = postgres.createDatabase(SharedInfrastructure.uniqueName("roles"));
+
+    assertThat(queryString(postgres.dataSource(db.database(), db.owner()), "select current_user"))
+        .isEqualTo(db.owner().username());
+    assertThat(
+            queryString(
+                postgres.dataSource(db.database()),
+                "select pg_get_userbyid(datdba) from pg_database where datname = current_database()"))
+        .isEqualTo(db.owner().username());
+    assertThat(
+            queryString(
+                postgres.dataSource(db.database()),
+                "select concat_ws(',', rolsuper, rolcreatedb, rolcreaterole, rolreplication,"
+                    + " rolbypassrls, pg_has_role(oid, '"
+                    + db.owner().username()
+                    + "', 'member')) from pg_roles where rolname = '"
+                    + db.runtime().username()
+                    + "'"))
+        .isEqualTo("f,f,f,f,f,f");
+  }
+
+  @Test
+  void refusesARoleWithTheWrongPassword() {
+    Postgres postgres = SharedInfrastructure.postgres();
+    DatabaseCoordinates db = postgres.createDatabase(SharedInfrastructure.uniqueName("password"));
+    DatabaseLogin wrong = new DatabaseLogin(db.runtime().username(), "wrong");
+
+    assertThatThrownBy(() -> queryString(postgres.dataSource(db.database(), wrong), "select 1"))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("password authentication failed");
+  }
+
+  @Test
+  void namesRolesOfLongDatabaseNamesWithinTheLimit() {
+    String longName = "a".repeat(63);
+
+    assertThat(ServiceRoles.roleName(longName, "runtime")).hasSizeLessThanOrEqualTo(63);
+    assertThat(ServiceRoles.roleName(longName, "runtime"))
+        .isNotEqualTo(ServiceRoles.roleName("a".repeat(62) + "b", "runtime"));
+    assertThat(ServiceRoles.roleName("ledger", "runtime")).isEqualTo("ledger_runtime");
   }
 
   @Test

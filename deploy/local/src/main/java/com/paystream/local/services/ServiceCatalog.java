@@ -30,12 +30,12 @@ public final class ServiceCatalog {
   private ServiceCatalog() {}
 
   /**
-   * @param database credentials for every database
+   * @param logins who logs in to which database (owners for Flyway, runtime roles for services)
    * @param extraArgs per service name, more arguments to append (they win over the ones here)
    */
   public static List<ServiceSpec> services(
-      Endpoints endpoints, Credentials database, Function<String, List<String>> extraArgs) {
-    return services(endpoints, database, extraArgs, DEFAULT_PORTS::get);
+      Endpoints endpoints, DatabaseLogins logins, Function<String, List<String>> extraArgs) {
+    return services(endpoints, logins, extraArgs, DEFAULT_PORTS::get);
   }
 
   /** The local stack's HTTP ports; tests pass free ones instead. */
@@ -48,14 +48,19 @@ public final class ServiceCatalog {
    */
   public static List<ServiceSpec> services(
       Endpoints endpoints,
-      Credentials database,
+      DatabaseLogins logins,
       Function<String, List<String>> extraArgs,
       ToIntFunction<String> ports) {
     Args gateway =
-        new Args(endpoints, database)
+        new Args(endpoints)
             .server(ports.applyAsInt("gateway"))
-            .r2dbc(GATEWAY_DATABASE)
-            .flyway(GATEWAY_DATABASE)
+            .r2dbc(GATEWAY_DATABASE, logins.runtime("gateway"))
+            .flyway(GATEWAY_DATABASE, logins.owner(GATEWAY_DATABASE))
+            // The gateway's grants also let the relay's role read the outbox, whichever migrates
+            // first.
+            .add(
+                "--spring.flyway.placeholders.relay_runtime_role="
+                    + logins.runtime("relay").username())
             .kafka()
             .add(
                 "--paystream.webhooks.providers."
@@ -71,23 +76,26 @@ public final class ServiceCatalog {
                     + ports.applyAsInt(PROVIDER))
             .principals();
     Args relay =
-        new Args(endpoints, database)
+        new Args(endpoints)
             .server(ports.applyAsInt("relay"))
-            .jdbc(GATEWAY_DATABASE)
+            .jdbc(GATEWAY_DATABASE, logins.runtime("relay"))
+            .flywayLogin(logins.owner(GATEWAY_DATABASE))
             .kafka()
             .principals();
     Args ledger =
-        new Args(endpoints, database)
+        new Args(endpoints)
             .server(ports.applyAsInt("ledger"))
-            .jdbc(LEDGER_DATABASE)
+            .jdbc(LEDGER_DATABASE, logins.runtime("ledger"))
+            .flywayLogin(logins.owner(LEDGER_DATABASE))
             .kafka()
             .principals()
             // The day scenario ends its business date when its trading is over, not at midnight.
             .add("--paystream.ledger.day-close.allow-early=true");
     Args reconciliation =
-        new Args(endpoints, database)
+        new Args(endpoints)
             .server(ports.applyAsInt("reconciliation"))
-            .jdbc(RECONCILIATION_DATABASE)
+            .jdbc(RECONCILIATION_DATABASE, logins.runtime("reconciliation"))
+            .flywayLogin(logins.owner(RECONCILIATION_DATABASE))
             .kafka()
             .principals()
             // A demo day lasts a minute: a statement line waits seconds, not 30 minutes, for its
@@ -123,7 +131,7 @@ public final class ServiceCatalog {
     return new ServiceSpec(name, module, args.port, all, api);
   }
 
-  /** Username and password for the databases. */
+  /** Username and password of a database role. */
   public record Credentials(String username, String password) {
 
     @Override
@@ -136,13 +144,11 @@ public final class ServiceCatalog {
   private static final class Args {
 
     private final Endpoints endpoints;
-    private final Credentials credentials;
     private final List<String> values = new ArrayList<>();
     private int port;
 
-    Args(Endpoints endpoints, Credentials credentials) {
+    Args(Endpoints endpoints) {
       this.endpoints = endpoints;
-      this.credentials = credentials;
     }
 
     Args server(int httpPort) {
@@ -150,19 +156,23 @@ public final class ServiceCatalog {
       return add("--server.port=" + httpPort);
     }
 
-    Args r2dbc(String database) {
+    Args r2dbc(String database, Credentials credentials) {
       return add("--spring.r2dbc.url=" + endpoints.r2dbcUrl(database))
           .add("--spring.r2dbc.username=" + credentials.username())
           .add("--spring.r2dbc.password=" + credentials.password());
     }
 
-    Args flyway(String database) {
-      return add("--spring.flyway.url=" + endpoints.jdbcUrl(database))
-          .add("--spring.flyway.user=" + credentials.username())
-          .add("--spring.flyway.password=" + credentials.password());
+    Args flyway(String database, Credentials owner) {
+      return add("--spring.flyway.url=" + endpoints.jdbcUrl(database)).flywayLogin(owner);
     }
 
-    Args jdbc(String database) {
+    /** Flyway on the service's own JDBC URL, logged in as the database's owner. */
+    Args flywayLogin(Credentials owner) {
+      return add("--spring.flyway.user=" + owner.username())
+          .add("--spring.flyway.password=" + owner.password());
+    }
+
+    Args jdbc(String database, Credentials credentials) {
       return add("--spring.datasource.url=" + endpoints.jdbcUrl(database))
           .add("--spring.datasource.username=" + credentials.username())
           .add("--spring.datasource.password=" + credentials.password());

@@ -11,10 +11,20 @@ import org.junit.jupiter.api.Test;
 
 class ServiceCatalogTest {
 
-  private static final Credentials CREDENTIALS = new Credentials("postgres", "pw");
+  static final DatabaseLogins LOGINS =
+      new DatabaseLogins(
+          Map.of(
+              "gateway", new Credentials("gateway_owner", "gw-owner-pw"),
+              "ledger", new Credentials("ledger_owner", "ledger-owner-pw"),
+              "reconciliation", new Credentials("reconciliation_owner", "recon-owner-pw")),
+          Map.of(
+              "gateway", new Credentials("gateway_runtime", "gw-pw"),
+              "relay", new Credentials("gateway_relay", "relay-pw"),
+              "ledger", new Credentials("ledger_runtime", "ledger-pw"),
+              "reconciliation", new Credentials("reconciliation_runtime", "recon-pw")));
 
   private final List<ServiceSpec> services =
-      ServiceCatalog.services(Endpoints.DEFAULTS, CREDENTIALS, name -> List.of());
+      ServiceCatalog.services(Endpoints.DEFAULTS, LOGINS, name -> List.of());
 
   @Test
   void startsTheGatewayOnItsReactiveDatabaseWithFlywayAndTheDemoSecret() {
@@ -22,11 +32,12 @@ class ServiceCatalogTest {
         .startsWith(
             "--server.port=8080",
             "--spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:15432/gateway",
-            "--spring.r2dbc.username=postgres",
-            "--spring.r2dbc.password=pw",
+            "--spring.r2dbc.username=gateway_runtime",
+            "--spring.r2dbc.password=gw-pw",
             "--spring.flyway.url=jdbc:postgresql://127.0.0.1:15432/gateway",
-            "--spring.flyway.user=postgres",
-            "--spring.flyway.password=pw",
+            "--spring.flyway.user=gateway_owner",
+            "--spring.flyway.password=gw-owner-pw",
+            "--spring.flyway.placeholders.relay_runtime_role=gateway_relay",
             "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
             "--paystream.webhooks.providers.simulator.secrets[0]=" + DemoProvider.WEBHOOK_SECRET,
             "--paystream.providers.clients.simulator.base-url=http://127.0.0.1:8090")
@@ -39,8 +50,10 @@ class ServiceCatalogTest {
         .startsWith(
             "--server.port=8081",
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/gateway",
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=pw",
+            "--spring.datasource.username=gateway_relay",
+            "--spring.datasource.password=relay-pw",
+            "--spring.flyway.user=gateway_owner",
+            "--spring.flyway.password=gw-owner-pw",
             "--spring.kafka.bootstrap-servers=127.0.0.1:19092")
         .endsWith(principals());
   }
@@ -51,8 +64,10 @@ class ServiceCatalogTest {
         .startsWith(
             "--server.port=8082",
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/ledger",
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=pw",
+            "--spring.datasource.username=ledger_runtime",
+            "--spring.datasource.password=ledger-pw",
+            "--spring.flyway.user=ledger_owner",
+            "--spring.flyway.password=ledger-owner-pw",
             "--spring.kafka.bootstrap-servers=127.0.0.1:19092")
         .containsSequence(principals())
         .endsWith("--paystream.ledger.day-close.allow-early=true");
@@ -60,8 +75,10 @@ class ServiceCatalogTest {
         .startsWith(
             "--server.port=8083",
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/reconciliation",
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=pw",
+            "--spring.datasource.username=reconciliation_runtime",
+            "--spring.datasource.password=recon-pw",
+            "--spring.flyway.user=reconciliation_owner",
+            "--spring.flyway.password=recon-owner-pw",
             "--spring.kafka.bootstrap-servers=127.0.0.1:19092")
         .containsSequence(principals())
         .endsWith("--paystream.recon.lost-order-grace=10s");
@@ -86,7 +103,7 @@ class ServiceCatalogTest {
     List<ServiceSpec> withExtras =
         ServiceCatalog.services(
             Endpoints.DEFAULTS,
-            CREDENTIALS,
+            LOGINS,
             name -> name.equals("ledger") ? List.of("--server.port=9999") : List.of());
 
     List<String> ledgerArgs = withExtras.get(2).args();
@@ -119,6 +136,21 @@ class ServiceCatalogTest {
     assertThat(extra.forService("ledger")).containsExactly("--a=1", "--b=2");
     assertThat(extra.forService("relay")).containsExactly("--d=4");
     assertThat(extra.forService("gateway")).isEmpty();
+  }
+
+  @Test
+  void generatesOneOwnerPerDatabaseAndOneRuntimeRolePerServiceWithFreshPasswords() {
+    DatabaseLogins first = DatabaseLogins.generate();
+    DatabaseLogins second = DatabaseLogins.generate();
+
+    assertThat(first.owner("gateway").username()).isEqualTo("gateway_owner");
+    assertThat(first.runtime("gateway").username()).isEqualTo("gateway_runtime");
+    assertThat(first.runtime("relay").username()).isEqualTo("gateway_relay");
+    assertThat(first.runtime("ledger").username()).isEqualTo("ledger_runtime");
+    assertThat(first.owner("reconciliation").username()).isEqualTo("reconciliation_owner");
+    assertThat(first.runtime("ledger").password())
+        .isNotEqualTo(second.runtime("ledger").password());
+    assertThat(first.toString()).doesNotContain(first.runtime("ledger").password());
   }
 
   /** The arguments every service gets for the demo principals. */

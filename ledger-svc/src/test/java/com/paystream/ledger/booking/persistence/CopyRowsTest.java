@@ -16,7 +16,8 @@ class CopyRowsTest {
     String awkward = "a\tb\nc\rd\\e \\N";
     byte[] bytes = {0, 1, (byte) 0xff, '\\', '\t', '\n'};
 
-    try (Connection connection = database.connect();
+    // As the owner: the runtime role may not create (temporary) tables.
+    try (Connection connection = database.connectAsOwner();
         Statement st = connection.createStatement()) {
       st.execute("create temporary table t (s text, n text, b bytea)");
       new CopyRows(1)

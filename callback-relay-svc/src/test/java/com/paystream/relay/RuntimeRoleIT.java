@@ -1,0 +1,144 @@
+package com.paystream.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.paystream.relay.support.GatewayOutbox;
+import com.paystream.testkit.SharedInfrastructure;
+import com.paystream.testkit.postgres.DatabaseCoordinates;
+import com.paystream.testkit.postgres.Postgres;
+import com.paystream.testkit.postgres.TamperingProbe;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/**
+ * The relay's runtime role against the real PostgreSQL (the gateway's database, its outbox migrated
+ * as the gateway does and schema relay as the relay does, both as the owner): its evidence tables
+ * can be added to and read, the gateway's outbox only read, and nothing else, whatever way around
+ * the triggers the role tries. That the grants are enough is shown by every other integration test
+ * of the module, which run the service as this role.
+ */
+class RuntimeRoleIT {
+
+  static final List<String> FINANCIAL_HISTORY =
+      List.of("confirmation", "delivery_attempt", "operator_audit", "publication");
+
+  private static final Postgres POSTGRES = SharedInfrastructure.postgres();
+  private static final DatabaseCoordinates DB =
+      POSTGRES.createDatabase(SharedInfrastructure.uniqueName("relay_roles"));
+
+  @BeforeAll
+  static void migrate() {
+    GatewayOutbox.migrateOutbox(DB);
+    flyway().migrate();
+  }
+
+  @ParameterizedTest
+  @FieldSource("FINANCIAL_HISTORY")
+  void runtimeRoleCannotRewriteFinancialHistory(String table) throws SQLException {
+    assertThat(TamperingProbe.notRefused(runtime(), "relay", table)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @FieldSource("FINANCIAL_HISTORY")
+  void runtimeRoleMayOnlyInsertAndSelectFinancialHistory(String table) throws SQLException {
+    assertThat(TamperingProbe.privileges(superuser(), DB.runtime().username(), "relay", table))
+        .containsExactly("INSERT", "SELECT");
+  }
+
+  @Test
+  void runtimeRoleCannotTouchTheMigrationHistory() throws SQLException {
+    assertThat(
+            TamperingProbe.privileges(
+                superuser(), DB.runtime().username(), "relay", "flyway_schema_history"))
+        .isEmpty();
+  }
+
+  @Test
+  void runtimeRoleUpdatesOnlyTheColumnsTheCodeMoves() throws SQLException {
+    assertThat(updatableColumns("relay.redelivery"))
+        .containsExactlyInAnyOrder(
+            "attempts", "state", "next_attempt_at", "published_at", "last_error");
+    assertThat(updatableColumns("public.outbox")).isEmpty();
+  }
+
+  @Test
+  void runtimeRoleOnlyReadsTheGatewaysOutbox() throws SQLException {
+    assertThat(TamperingProbe.privileges(superuser(), DB.runtime().username(), "public", "outbox"))
+        .containsExactly("SELECT");
+    assertThat(TamperingProbe.notRefused(runtime(), "public", "outbox")).isEmpty();
+  }
+
+  @Test
+  void everyMigrateReappliesTheGrantsAndDropsAnythingElse() throws SQLException {
+    asOwner("grant update, delete on relay.publication to " + DB.runtime().username());
+    assertThat(
+            TamperingProbe.privileges(superuser(), DB.runtime().username(), "relay", "publication"))
+        .contains("UPDATE", "DELETE");
+
+    flyway().migrate();
+
+    assertThat(
+            TamperingProbe.privileges(superuser(), DB.runtime().username(), "relay", "publication"))
+        .containsExactly("INSERT", "SELECT");
+  }
+
+  @Test
+  void theProbeFindsTheWaysInThatASuperuserHas() throws SQLException {
+    // The control: the same probe, as the superuser, is not refused (and rolls everything back).
+    assertThat(TamperingProbe.notRefused(superuser(), "relay", "publication")).isNotEmpty();
+  }
+
+  private static Set<String> updatableColumns(String table) throws SQLException {
+    try (Connection connection = superuser().getConnection();
+        var query =
+            connection.prepareStatement(
+                "select attname from pg_attribute where attrelid = ?::regclass and attnum > 0"
+                    + " and not attisdropped and has_column_privilege(?, attrelid, attnum,"
+                    + " 'UPDATE')")) {
+      query.setString(1, table);
+      query.setString(2, DB.runtime().username());
+      Set<String> columns = new java.util.TreeSet<>();
+      try (var result = query.executeQuery()) {
+        while (result.next()) {
+          columns.add(result.getString(1));
+        }
+      }
+      return columns;
+    }
+  }
+
+  private static Flyway flyway() {
+    return Flyway.configure()
+        .dataSource(DB.jdbcUrl(), DB.owner().username(), DB.owner().password())
+        .schemas("relay")
+        .defaultSchema("relay")
+        .locations("classpath:db/migration")
+        .placeholders(Map.of("runtime_role", DB.runtime().username()))
+        .load();
+  }
+
+  private static void asOwner(String sql) throws SQLException {
+    try (Connection connection = POSTGRES.dataSource(DB.database(), DB.owner()).getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private static DataSource runtime() {
+    return POSTGRES.dataSource(DB.database(), DB.runtime());
+  }
+
+  private static DataSource superuser() {
+    return POSTGRES.dataSource(DB.database());
+  }
+}

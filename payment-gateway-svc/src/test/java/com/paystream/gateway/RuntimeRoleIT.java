@@ -1,0 +1,141 @@
+package com.paystream.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.paystream.testkit.SharedInfrastructure;
+import com.paystream.testkit.postgres.DatabaseCoordinates;
+import com.paystream.testkit.postgres.Postgres;
+import com.paystream.testkit.postgres.TamperingProbe;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/**
+ * The gateway's runtime role against the real PostgreSQL, migrated as the service migrates it:
+ * financial history can be added to and read, and nothing else, whatever way around the triggers
+ * the role tries. That the grants are enough is shown by every other integration test of the
+ * module, which run the service as this role.
+ */
+class RuntimeRoleIT {
+
+  static final List<String> FINANCIAL_HISTORY =
+      List.of("callback_inbox", "payment_status_history", "audit_record");
+
+  private static final Postgres POSTGRES = SharedInfrastructure.postgres();
+  private static final DatabaseCoordinates DB =
+      POSTGRES.createDatabase(SharedInfrastructure.uniqueName("gateway_roles"));
+
+  @BeforeAll
+  static void migrate() {
+    flyway().migrate();
+  }
+
+  @ParameterizedTest
+  @FieldSource("FINANCIAL_HISTORY")
+  void runtimeRoleCannotRewriteFinancialHistory(String table) throws SQLException {
+    assertThat(TamperingProbe.notRefused(runtime(), "public", table)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @FieldSource("FINANCIAL_HISTORY")
+  void runtimeRoleMayOnlyInsertAndSelectFinancialHistory(String table) throws SQLException {
+    assertThat(TamperingProbe.privileges(superuser(), DB.runtime().username(), "public", table))
+        .containsExactly("INSERT", "SELECT");
+  }
+
+  @Test
+  void runtimeRoleCannotTouchTheMigrationHistory() throws SQLException {
+    assertThat(
+            TamperingProbe.privileges(
+                superuser(), DB.runtime().username(), "public", "flyway_schema_history"))
+        .isEmpty();
+  }
+
+  @Test
+  void runtimeRoleUpdatesOnlyTheColumnsTheCodeMoves() throws SQLException {
+    assertThat(updatableColumns("payment"))
+        .containsExactlyInAnyOrder(
+            "status",
+            "attention",
+            "provider_payment_id",
+            "redirect_url",
+            "amount_minor",
+            "updated_at",
+            "version");
+    assertThat(updatableColumns("outbox")).isEmpty();
+  }
+
+  @Test
+  void everyMigrateReappliesTheGrantsAndDropsAnythingElse() throws SQLException {
+    asOwner("grant update, delete on payment_status_history to " + DB.runtime().username());
+    assertThat(
+            TamperingProbe.privileges(
+                superuser(), DB.runtime().username(), "public", "payment_status_history"))
+        .contains("UPDATE", "DELETE");
+
+    flyway().migrate();
+
+    assertThat(
+            TamperingProbe.privileges(
+                superuser(), DB.runtime().username(), "public", "payment_status_history"))
+        .containsExactly("INSERT", "SELECT");
+  }
+
+  @Test
+  void theProbeFindsTheWaysInThatASuperuserHas() throws SQLException {
+    // The control: the same probe, as the superuser, is not refused (and rolls everything back).
+    assertThat(TamperingProbe.notRefused(superuser(), "public", "payment_status_history"))
+        .isNotEmpty();
+  }
+
+  private static Set<String> updatableColumns(String table) throws SQLException {
+    try (Connection connection = superuser().getConnection();
+        var query =
+            connection.prepareStatement(
+                "select attname from pg_attribute where attrelid = ?::regclass and attnum > 0"
+                    + " and not attisdropped and has_column_privilege(?, attrelid, attnum,"
+                    + " 'UPDATE')")) {
+      query.setString(1, table);
+      query.setString(2, DB.runtime().username());
+      Set<String> columns = new java.util.TreeSet<>();
+      try (var result = query.executeQuery()) {
+        while (result.next()) {
+          columns.add(result.getString(1));
+        }
+      }
+      return columns;
+    }
+  }
+
+  private static Flyway flyway() {
+    return Flyway.configure()
+        .dataSource(DB.jdbcUrl(), DB.owner().username(), DB.owner().password())
+        .locations("classpath:db/migration", "classpath:db/outbox")
+        .placeholders(Map.of("runtime_role", DB.runtime().username(), "relay_runtime_role", ""))
+        .load();
+  }
+
+  private static void asOwner(String sql) throws SQLException {
+    try (Connection connection = POSTGRES.dataSource(DB.database(), DB.owner()).getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private static DataSource runtime() {
+    return POSTGRES.dataSource(DB.database(), DB.runtime());
+  }
+
+  private static DataSource superuser() {
+    return POSTGRES.dataSource(DB.database());
+  }
+}
