@@ -158,7 +158,8 @@ final class RunningSuite {
                   command,
                   logs.resolve(spec.name() + ".log"),
                   HttpReadiness.of(spec.readinessUrl()),
-                  Duration.ofSeconds(30)),
+                  Duration.ofSeconds(30),
+                  spec.environment()),
               scheduler);
       child.start();
       children.add(child);

@@ -71,7 +71,12 @@ final class ChildCommands {
     command.add(service.execJar(repository.root(), repository.version()).toString());
     command.addAll(service.args());
     return new ChildSpec(
-        service.name(), command, data.log(service.name()), readiness, SERVICE_STOP_TIMEOUT);
+        service.name(),
+        command,
+        data.log(service.name()),
+        readiness,
+        SERVICE_STOP_TIMEOUT,
+        service.environment());
   }
 
   /** The broker and the database run from the launcher's own classpath (testkit and its jars). */

@@ -45,11 +45,12 @@ public final class ChildProcess {
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
       long offset = Files.size(spec.logFile());
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(Lifeline.wrap(spec.name(), spec.command()))
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
-              .start();
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
+      builder.environment().putAll(spec.environment());
+      Process process = builder.start();
       log.info("Started {} (pid {}), log {}", spec.name(), process.pid(), spec.logFile());
       return new ChildProcess(spec, process, offset, Instant.now());
     } catch (IOException e) {

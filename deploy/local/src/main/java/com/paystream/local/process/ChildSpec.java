@@ -3,6 +3,7 @@ package com.paystream.local.process;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to run one child of the launcher.
@@ -12,11 +13,30 @@ import java.util.List;
  * @param logFile where stdout and stderr go (appended across restarts)
  * @param readiness when the child counts as ready
  * @param stopTimeout how long a clean shutdown may take before the process group is killed
+ * @param environment variables added to the child's environment: where secrets go, never the
+ *     command line (which {@code ps} shows to every user of the machine)
  */
 public record ChildSpec(
-    String name, List<String> command, Path logFile, Readiness readiness, Duration stopTimeout) {
+    String name,
+    List<String> command,
+    Path logFile,
+    Readiness readiness,
+    Duration stopTimeout,
+    Map<String, String> environment) {
 
   public ChildSpec {
     command = List.copyOf(command);
+    environment = Map.copyOf(environment);
+  }
+
+  /** A child that needs nothing in its environment beyond the launcher's. */
+  public ChildSpec(
+      String name, List<String> command, Path logFile, Readiness readiness, Duration stopTimeout) {
+    this(name, command, logFile, readiness, stopTimeout, Map.of());
+  }
+
+  @Override
+  public String toString() {
+    return "ChildSpec[" + name + ", environment " + environment.keySet() + "]";
   }
 }

@@ -62,11 +62,11 @@ public final class ServiceCatalog {
                 "--spring.flyway.placeholders.relay_runtime_role="
                     + logins.runtime("relay").username())
             .kafka()
-            .add(
-                "--paystream.webhooks.providers."
-                    + DemoProvider.NAME
-                    + ".secrets[0]="
-                    + DemoProvider.WEBHOOK_SECRET)
+            .secret(
+                "PAYSTREAM_WEBHOOKS_PROVIDERS_"
+                    + DemoProvider.NAME.toUpperCase(java.util.Locale.ROOT)
+                    + "_SECRETS_0_",
+                DemoProvider.WEBHOOK_SECRET)
             .add(
                 "--paystream.providers.clients."
                     + DemoProvider.NAME
@@ -128,7 +128,7 @@ public final class ServiceCatalog {
       String name, String module, Args args, Function<String, List<String>> extraArgs, String api) {
     List<String> all = new ArrayList<>(args.values);
     all.addAll(extraArgs.apply(name));
-    return new ServiceSpec(name, module, args.port, all, api);
+    return new ServiceSpec(name, module, args.port, all, api, args.environment);
   }
 
   /** Username and password of a database role. */
@@ -145,6 +145,7 @@ public final class ServiceCatalog {
 
     private final Endpoints endpoints;
     private final List<String> values = new ArrayList<>();
+    private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
     private int port;
 
     Args(Endpoints endpoints) {
@@ -159,7 +160,7 @@ public final class ServiceCatalog {
     Args r2dbc(String database, Credentials credentials) {
       return add("--spring.r2dbc.url=" + endpoints.r2dbcUrl(database))
           .add("--spring.r2dbc.username=" + credentials.username())
-          .add("--spring.r2dbc.password=" + credentials.password());
+          .secret("SPRING_R2DBC_PASSWORD", credentials.password());
     }
 
     Args flyway(String database, Credentials owner) {
@@ -169,13 +170,13 @@ public final class ServiceCatalog {
     /** Flyway on the service's own JDBC URL, logged in as the database's owner. */
     Args flywayLogin(Credentials owner) {
       return add("--spring.flyway.user=" + owner.username())
-          .add("--spring.flyway.password=" + owner.password());
+          .secret("SPRING_FLYWAY_PASSWORD", owner.password());
     }
 
     Args jdbc(String database, Credentials credentials) {
       return add("--spring.datasource.url=" + endpoints.jdbcUrl(database))
           .add("--spring.datasource.username=" + credentials.username())
-          .add("--spring.datasource.password=" + credentials.password());
+          .secret("SPRING_DATASOURCE_PASSWORD", credentials.password());
     }
 
     Args kafka() {
@@ -202,6 +203,12 @@ public final class ServiceCatalog {
 
     Args add(String arg) {
       values.add(arg);
+      return this;
+    }
+
+    /** A secret, as the environment variable Spring binds to its property: never an argument. */
+    Args secret(String variable, String value) {
+      environment.put(variable, value);
       return this;
     }
   }

@@ -2,6 +2,7 @@ package com.paystream.local.services;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One service of the local stack.
@@ -11,11 +12,25 @@ import java.util.List;
  * @param port the HTTP port
  * @param args the Spring properties it is started with, as {@code --key=value}
  * @param api a hint at the main API, for the printed table
+ * @param environment its secrets (passwords, signing secrets) as environment variables, never as
+ *     arguments
  */
-public record ServiceSpec(String name, String module, int port, List<String> args, String api) {
+public record ServiceSpec(
+    String name,
+    String module,
+    int port,
+    List<String> args,
+    String api,
+    Map<String, String> environment) {
 
   public ServiceSpec {
     args = List.copyOf(args);
+    environment = Map.copyOf(environment);
+  }
+
+  @Override
+  public String toString() {
+    return "ServiceSpec[" + name + ", port " + port + ", environment " + environment.keySet() + "]";
   }
 
   public Path execJar(Path repoRoot, String version) {

@@ -33,13 +33,10 @@ class ServiceCatalogTest {
             "--server.port=8080",
             "--spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:15432/gateway",
             "--spring.r2dbc.username=gateway_runtime",
-            "--spring.r2dbc.password=gw-pw",
             "--spring.flyway.url=jdbc:postgresql://127.0.0.1:15432/gateway",
             "--spring.flyway.user=gateway_owner",
-            "--spring.flyway.password=gw-owner-pw",
             "--spring.flyway.placeholders.relay_runtime_role=gateway_relay",
             "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
-            "--paystream.webhooks.providers.simulator.secrets[0]=" + DemoProvider.WEBHOOK_SECRET,
             "--paystream.providers.clients.simulator.base-url=http://127.0.0.1:8090")
         .endsWith(principals());
   }
@@ -51,9 +48,7 @@ class ServiceCatalogTest {
             "--server.port=8081",
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/gateway",
             "--spring.datasource.username=gateway_relay",
-            "--spring.datasource.password=relay-pw",
             "--spring.flyway.user=gateway_owner",
-            "--spring.flyway.password=gw-owner-pw",
             "--spring.kafka.bootstrap-servers=127.0.0.1:19092")
         .endsWith(principals());
   }
@@ -65,9 +60,7 @@ class ServiceCatalogTest {
             "--server.port=8082",
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/ledger",
             "--spring.datasource.username=ledger_runtime",
-            "--spring.datasource.password=ledger-pw",
             "--spring.flyway.user=ledger_owner",
-            "--spring.flyway.password=ledger-owner-pw",
             "--spring.kafka.bootstrap-servers=127.0.0.1:19092")
         .containsSequence(principals())
         .endsWith("--paystream.ledger.day-close.allow-early=true");
@@ -76,12 +69,31 @@ class ServiceCatalogTest {
             "--server.port=8083",
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/reconciliation",
             "--spring.datasource.username=reconciliation_runtime",
-            "--spring.datasource.password=recon-pw",
             "--spring.flyway.user=reconciliation_owner",
-            "--spring.flyway.password=recon-owner-pw",
             "--spring.kafka.bootstrap-servers=127.0.0.1:19092")
         .containsSequence(principals())
         .endsWith("--paystream.recon.lost-order-grace=10s");
+  }
+
+  @Test
+  void secretsTravelInTheEnvironmentNeverOnTheCommandLine() {
+    assertThat(service("gateway").environment())
+        .containsEntry("SPRING_R2DBC_PASSWORD", "gw-pw")
+        .containsEntry("SPRING_FLYWAY_PASSWORD", "gw-owner-pw")
+        .containsEntry(
+            "PAYSTREAM_WEBHOOKS_PROVIDERS_SIMULATOR_SECRETS_0_", DemoProvider.WEBHOOK_SECRET);
+    assertThat(service("relay").environment())
+        .containsEntry("SPRING_DATASOURCE_PASSWORD", "relay-pw")
+        .containsEntry("SPRING_FLYWAY_PASSWORD", "gw-owner-pw");
+    assertThat(service("ledger").environment())
+        .containsEntry("SPRING_DATASOURCE_PASSWORD", "ledger-pw");
+    for (ServiceSpec service : services) {
+      String commandLine = String.join(" ", service.args());
+      for (String secret : service.environment().values()) {
+        assertThat(commandLine).as(service.name()).doesNotContain(secret);
+      }
+      assertThat(service.toString()).doesNotContain(service.environment().values());
+    }
   }
 
   @Test
