@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.paystream.local.scenario.DayScenario;
 import com.paystream.local.scenario.DaySummary;
 import com.paystream.local.scenario.ScenarioSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,5 +49,31 @@ class DayScenarioIT {
         .isNotEmpty()
         .allSatisfy(line -> assertThat(line.imbalanceMinor()).isZero());
     assertThat(summary.openBreaks()).as(rendered).isZero();
+    assertNoSecretInTheLogs(suite);
+  }
+
+  /** After a whole day, no service log holds a password, a signing secret or an API key. */
+  private static void assertNoSecretInTheLogs(RunningSuite suite) {
+    List<Path> logs;
+    try (Stream<Path> files = Files.list(RunningSuite.logs())) {
+      logs = files.filter(file -> file.toString().endsWith(".log")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertThat(logs).hasSizeGreaterThanOrEqualTo(4);
+    for (Path log : logs) {
+      String content;
+      try {
+        content = Files.readString(log);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      assertThat(content).as(log.toString()).isNotEmpty();
+      for (String secret : suite.secrets()) {
+        assertThat(content.contains(secret))
+            .as(log + " holds a secret starting " + secret.substring(0, 8))
+            .isFalse();
+      }
+    }
   }
 }

@@ -74,6 +74,23 @@ final class RunningSuite {
     return children.stream().filter(c -> c.name().equals(service)).findFirst().orElseThrow();
   }
 
+  /**
+   * Every secret the suite was started with: the services' environment (database passwords, the
+   * webhook signing secret) and every demo API key.
+   */
+  List<String> secrets() {
+    List<String> secrets = new ArrayList<>();
+    specs.forEach(spec -> secrets.addAll(spec.environment().values()));
+    DemoProvider.PRINCIPALS.forEach(principal -> secrets.add(principal.apiKey()));
+    secrets.add(DemoProvider.WEBHOOK_SECRET);
+    return secrets;
+  }
+
+  /** Where the services' logs are. */
+  static Path logs() {
+    return Path.of("target", "e2e-logs").toAbsolutePath();
+  }
+
   private ServiceSpec spec(String service) {
     return specs.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();
   }
@@ -135,7 +152,7 @@ final class RunningSuite {
               t.setDaemon(true);
               return t;
             });
-    Path logs = Path.of("target", "e2e-logs").toAbsolutePath();
+    Path logs = logs();
     Path root = Path.of(System.getProperty("paystream.repository.root", "..")).toAbsolutePath();
     String version = System.getProperty("paystream.version", "0.1.0-SNAPSHOT");
     try {
