@@ -58,6 +58,18 @@ public final class DemoProvider {
   public static final String ADMIN_API_KEY =
       "psk_localDemoAdmin_paystream-local-stack-demo-admin-key-000000";
 
+  /**
+   * The ledger's day-seal signing key in the local stack (Ed25519, PKCS#8, base64). Published here
+   * on purpose, like the webhook secret: a seal signed with it proves nothing outside this machine.
+   * Real deployments pass their own from a secret file.
+   */
+  public static final String SEAL_PRIVATE_KEY =
+      "MC4CAQAwBQYDK2VwBCIEIEQM9u8l9ehicAvb9l++meAZVsCFbbJ3sqQnEkMjiaV3";
+
+  /** The public half of {@link #SEAL_PRIVATE_KEY} (X.509, base64): what verifies the seals. */
+  public static final String SEAL_PUBLIC_KEY =
+      "MCowBQYDK2VwAyEAI/Ft8qrOPO++/PlOo3zN9Pk2tSGJJKDnR+VRcsMiLQQ=";
+
   /** A principal of the local stack and its key. */
   public record Principal(String name, String role, String merchantId, String apiKey) {}
 

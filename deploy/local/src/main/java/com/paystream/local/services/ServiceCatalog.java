@@ -89,6 +89,8 @@ public final class ServiceCatalog {
             .flywayLogin(logins.owner(LEDGER_DATABASE))
             .kafka()
             .principals()
+            .secret("PAYSTREAM_LEDGER_SEAL_PRIVATEKEY", DemoProvider.SEAL_PRIVATE_KEY)
+            .secret("PAYSTREAM_LEDGER_SEAL_PUBLICKEYS_0_", DemoProvider.SEAL_PUBLIC_KEY)
             // The day scenario ends its business date when its trading is over, not at midnight.
             .add("--paystream.ledger.day-close.allow-early=true");
     Args reconciliation =
