@@ -89,6 +89,9 @@ public final class DayScenario {
       List<String> problems = new Checking(run).check(plan);
       LostOrders.Recovery recovery = lostOrders.recovery(lost, statementDates);
       List<TrialBalanceLine> trialBalance = new DayClose(run).closeDays();
+      JournalCheck journal =
+          JournalCheck.of(
+              run, trialBalance.stream().map(TrialBalanceLine::businessDate).distinct().toList());
       return new DaySummary(
           settings,
           Duration.between(start, Instant.now()),
@@ -107,6 +110,7 @@ public final class DayScenario {
           trialBalance,
           booking.latencies(plan, unannounced),
           statementDates,
+          journal,
           new DaySummary.Examples(
               lost.isEmpty() ? null : lost.get(0),
               amended,

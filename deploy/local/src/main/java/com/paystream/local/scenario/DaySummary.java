@@ -19,6 +19,7 @@ import java.util.List;
  * @param openBreaks break legs of the statement dates still open
  * @param problems payments not booked exactly as they should be, one line each
  * @param latencies from the gateway's acknowledgement of a webhook to the journal entry
+ * @param journal the ledger's verification of its hash-chained journal and the closed days' seals
  */
 public record DaySummary(
     ScenarioSettings settings,
@@ -38,6 +39,7 @@ public record DaySummary(
     List<TrialBalanceLine> trialBalance,
     List<Duration> latencies,
     List<LocalDate> statementDates,
+    JournalCheck journal,
     Examples examples) {
 
   private static final int MAX_PROBLEMS_SHOWN = 20;
@@ -57,7 +59,13 @@ public record DaySummary(
     return balanced()
         && lostOrdersRecovered == lostOrders
         && problems.isEmpty()
-        && refundsBooked == refunds;
+        && refundsBooked == refunds
+        && journalSealed();
+  }
+
+  /** The journal verified and every closed date sealed. */
+  public boolean journalSealed() {
+    return journal.sealed(trialBalance.stream().map(TrialBalanceLine::businessDate).toList());
   }
 
   public boolean balanced() {
@@ -152,6 +160,25 @@ public record DaySummary(
     }
     rows.add(
         row(
+            "journal verified",
+            journal.valid() ? "valid" : "BROKEN",
+            journal.valid()
+                ? journal.entries()
+                    + " entries in "
+                    + journal.chains()
+                    + " chains, hashes and seals recomputed"
+                : journal.broken()));
+    for (JournalCheck.Seal seal : journal.seals()) {
+      rows.add(
+          row(
+              "day seal " + seal.date(),
+              seal.hash().isEmpty()
+                  ? "none"
+                  : seal.hash().substring(0, Math.min(12, seal.hash().length())),
+              "SHA-256 over the chain heads, signed " + seal.keyId()));
+    }
+    rows.add(
+        row(
             "callback → entry",
             "p50 " + latency(0.5).toMillis() + " ms",
             "p99 " + latency(0.99).toMillis() + " ms over " + latencies.size() + " callbacks"));
@@ -197,6 +224,9 @@ public record DaySummary(
     }
     if (!problems.isEmpty()) {
       failures.add(problems.size() + " payments not booked as they should be");
+    }
+    if (!journalSealed()) {
+      failures.add(journal.valid() ? "a closed day is not sealed" : "the journal is broken");
     }
     if (refundsBooked != refunds) {
       failures.add((refunds - refundsBooked) + " refunds not booked");

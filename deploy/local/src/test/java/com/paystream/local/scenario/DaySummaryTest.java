@@ -38,7 +38,80 @@ class DaySummaryTest {
         trialBalance,
         IntStream.rangeClosed(1, 100).mapToObj(Duration::ofMillis).toList(),
         List.of(DAY),
+        SEALED,
         new DaySummary.Examples("pay_lost", "pay_amended", "pay_refunded"));
+  }
+
+  private static final JournalCheck SEALED =
+      new JournalCheck(
+          true,
+          250,
+          7,
+          "",
+          List.of(
+              new JournalCheck.Seal(DAY, "9f86d081884c7d659a2feaa0", "ed25519:0123456789abcdef")));
+
+  @Test
+  void showsTheJournalVerificationAndTheDaysSeal() {
+    assertThat(summary(4, 4, List.of(), BALANCED).render())
+        .contains(
+            "journal verified",
+            "valid",
+            "250 entries in 7 chains",
+            "day seal " + DAY,
+            "9f86d081884c")
+        .contains("PASSED");
+  }
+
+  @Test
+  void failsWhenTheJournalIsBrokenOrADayUnsealed() {
+    DaySummary ok = summary(4, 4, List.of(), BALANCED);
+    DaySummary broken =
+        new DaySummary(
+            ok.settings(),
+            ok.took(),
+            ok.payments(),
+            ok.succeeded(),
+            ok.webhooks(),
+            ok.deliveries(),
+            ok.refunds(),
+            ok.refundsBooked(),
+            ok.amended(),
+            ok.lostOrders(),
+            ok.lostOrdersDetected(),
+            ok.lostOrdersRecovered(),
+            ok.openBreaks(),
+            ok.problems(),
+            ok.trialBalance(),
+            ok.latencies(),
+            ok.statementDates(),
+            new JournalCheck(false, 250, 7, "first broken entry e-1: hash differs", List.of()),
+            ok.examples());
+    assertThat(broken.passed()).isFalse();
+    assertThat(broken.render()).contains("BROKEN", "e-1", "FAILED: the journal is broken");
+    DaySummary unsealed =
+        new DaySummary(
+            ok.settings(),
+            ok.took(),
+            ok.payments(),
+            ok.succeeded(),
+            ok.webhooks(),
+            ok.deliveries(),
+            ok.refunds(),
+            ok.refundsBooked(),
+            ok.amended(),
+            ok.lostOrders(),
+            ok.lostOrdersDetected(),
+            ok.lostOrdersRecovered(),
+            ok.openBreaks(),
+            ok.problems(),
+            ok.trialBalance(),
+            ok.latencies(),
+            ok.statementDates(),
+            new JournalCheck(true, 250, 7, "", List.of()),
+            ok.examples());
+    assertThat(unsealed.passed()).isFalse();
+    assertThat(unsealed.render()).contains("a closed day is not sealed");
   }
 
   @Test
