@@ -27,24 +27,31 @@ final class Amendment {
     }
     String paymentId = run.id(tipped);
     run.progress()
-        .phase("amendment", () -> "an operator amends " + paymentId + " to what was captured");
-    run.api()
-        .postJson(
-            run.services().gateway() + "/v1/payments/" + paymentId + "/amendments",
-            Callers.with(Callers.OPERATOR, "idempotency-key", "amend-" + paymentId),
-            Map.of(
-                "amount_minor",
-                tipped.capturedMinor(),
-                "currency",
-                tipped.currency(),
-                "status",
-                "SUCCEEDED",
-                "reason",
-                "the provider captured "
-                    + tipped.capturedMinor()
-                    + " (order "
-                    + tipped.amountMinor()
-                    + " plus a tip); the payment takes the captured amount"))
+        .phase(
+            "amendment",
+            () -> "an operator amends " + paymentId + " to what was captured, a second approves");
+    ServiceApi.Answer requested =
+        run.api()
+            .postJson(
+                run.services().gateway() + "/v1/payments/" + paymentId + "/amendments",
+                Callers.with(Callers.OPERATOR, "idempotency-key", "amend-" + paymentId),
+                Map.of(
+                    "amount_minor",
+                    tipped.capturedMinor(),
+                    "currency",
+                    tipped.currency(),
+                    "status",
+                    "SUCCEEDED",
+                    "reason",
+                    "the provider captured "
+                        + tipped.capturedMinor()
+                        + " (order "
+                        + tipped.amountMinor()
+                        + " plus a tip); the payment takes the captured amount"))
+            .expect("amending " + paymentId, 200, 202);
+    // Four eyes: the first operator asked, the second approves; only then is it booked.
+    new SecondOperator(run)
+        .approve(run.services().gateway(), requested, "the amendment of " + paymentId)
         .expect("amending " + paymentId, 200);
     run.progress()
         .done(
