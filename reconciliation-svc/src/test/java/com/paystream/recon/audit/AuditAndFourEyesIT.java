@@ -195,7 +195,7 @@ class AuditAndFourEyesIT {
             "delete from audit_record",
             "truncate audit_record",
             "update approval_request set requested_by = 'mallory'",
-            "delete from approval_decision")) {
+            "truncate approval_decision")) {
       assertThatThrownBy(() -> jdbc.execute(sql)).as(sql).hasMessageContaining("append-only");
     }
     assertThat(outcomesOf("t-1")).containsExactly("REFUSED");
