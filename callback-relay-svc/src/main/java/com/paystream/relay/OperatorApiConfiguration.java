@@ -1,6 +1,9 @@
 package com.paystream.relay;
 
+import com.paystream.relay.approvals.Approvals;
+import com.paystream.relay.audit.AuditTrail;
 import com.paystream.relay.delivery.DeliveryProperties;
+import com.paystream.relay.operator.BulkRedriveApproval;
 import com.paystream.relay.operator.OperatorService;
 import com.paystream.relay.operator.kafka.AvroPayloadReader;
 import com.paystream.relay.operator.persistence.JdbcMessageStore;
@@ -17,7 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class OperatorApiConfiguration {
 
-  /** Operators redrive, auditors read; everything else is denied. */
+  /**
+   * Operators redrive (a bulk redrive once a second operator approves), auditors read, the audit
+   * trail included; everything else is denied.
+   */
   @Bean
   AccessRules accessRules() {
     return AccessRules.builder()
@@ -25,6 +31,11 @@ class OperatorApiConfiguration {
         .allow(HttpMethod.GET, "/v1/callbacks/{messageId}", Role.OPERATOR, Role.AUDITOR)
         .allow(HttpMethod.POST, "/v1/callbacks/{messageId}/redrive", Role.OPERATOR)
         .allow(HttpMethod.POST, "/v1/callbacks/redrive", Role.OPERATOR)
+        .allow(HttpMethod.GET, "/v1/approvals", Role.OPERATOR, Role.AUDITOR)
+        .allow(HttpMethod.GET, "/v1/approvals/{approvalId}", Role.OPERATOR, Role.AUDITOR)
+        .allow(HttpMethod.POST, "/v1/approvals/{approvalId}/approve", Role.OPERATOR)
+        .allow(HttpMethod.POST, "/v1/approvals/{approvalId}/reject", Role.OPERATOR)
+        .allow(HttpMethod.GET, "/v1/audit", Role.AUDITOR)
         .build();
   }
 
@@ -33,10 +44,19 @@ class OperatorApiConfiguration {
       JdbcTemplate jdbc,
       SchemaRegistry registry,
       MeterRegistry meters,
-      DeliveryProperties delivery) {
+      DeliveryProperties delivery,
+      Approvals approvals,
+      AuditTrail audit) {
     return new OperatorService(
         new JdbcMessageStore(jdbc, delivery.redeliverySchedule().get(0)),
         new AvroPayloadReader(registry),
+        approvals,
+        audit,
         meters);
+  }
+
+  @Bean
+  BulkRedriveApproval bulkRedriveApproval(OperatorService operators) {
+    return new BulkRedriveApproval(operators);
   }
 }

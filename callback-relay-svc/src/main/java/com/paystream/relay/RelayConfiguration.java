@@ -59,7 +59,8 @@ class RelayConfiguration {
             Topics.PAYMENT_CALLBACKS,
             Topics.PAYMENT_COMMANDS,
             Topics.PAYMENT_CALLBACKS_DLT,
-            Topics.LEDGER_ENTRIES));
+            Topics.LEDGER_ENTRIES,
+            Topics.AUDIT_EVENTS));
   }
 
   /**

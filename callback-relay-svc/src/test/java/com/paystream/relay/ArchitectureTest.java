@@ -28,10 +28,15 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheOperatorWebAdapterSpeaksHttp() {
+  void onlyTheWebAdaptersSpeakHttp() {
     noClasses()
         .that()
-        .resideOutsideOfPackage("com.paystream.relay.operator.web..")
+        .resideOutsideOfPackages(
+            "com.paystream.relay.operator.web..",
+            "com.paystream.relay.audit.web..",
+            "com.paystream.relay.approvals.web..")
+        .and()
+        .doNotHaveSimpleName("OperatorApiConfiguration") // its access rules name HTTP methods
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

@@ -8,6 +8,7 @@ import com.paystream.platform.outbox.OutboxHeaders;
 import com.paystream.relay.support.GatewayOutbox;
 import com.paystream.relay.support.GatewayOutbox.Recorded;
 import com.paystream.relay.support.TopicReader;
+import com.paystream.schemas.audit.AuditEvent;
 import com.paystream.schemas.common.Envelope;
 import com.paystream.schemas.deadletter.DeadLetter;
 import com.paystream.schemas.ledger.EntryOutcome;
@@ -144,7 +145,7 @@ class OperatorApiIT {
   }
 
   @Test
-  void redrivesEverythingMatchingAFilterWithOneAuditRecordNamingTheOperator() {
+  void aBulkRedriveWaitsForASecondOperatorAndNamesBoth() {
     String payment = "pay-" + UUID.randomUUID();
     List<Recorded> bulk = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -156,30 +157,71 @@ class OperatorApiIT {
         .until(
             () -> bulk.stream().allMatch(r -> isDead(r.messageId())) && isDead(other.messageId()));
 
-    HttpResponse<String> response =
+    HttpResponse<String> requested =
         post(
             "/v1/callbacks/redrive",
             "{\"status\":[\"DEAD\"],\"provider\":\"bulkpsp\",\"paymentId\":\"%s\",\"reason\":\"psp outage over\"}"
                 .formatted(payment),
             BOB_TOKEN);
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    JsonNode result = json(response);
+    assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+    String approvalId = json(requested).get("approvalId").asText();
+    assertThat(json(requested).get("state").asText()).isEqualTo("PENDING");
+    assertThat(requested.headers().firstValue("Location")).hasValue("/v1/approvals/" + approvalId);
+    assertThat(bulk).allSatisfy(r -> assertThat(isDead(r.messageId())).isTrue());
+    HttpResponse<String> self = post("/v1/approvals/" + approvalId + "/approve", "", BOB_TOKEN);
+    assertThat(self.statusCode()).isEqualTo(403);
+    assertThat(json(self).get("reason").asText()).isEqualTo("self-approval");
+    assertThat(bulk).allSatisfy(r -> assertThat(isDead(r.messageId())).isTrue());
+
+    HttpResponse<String> response =
+        post("/v1/approvals/" + approvalId + "/approve", "{\"reason\":\"ok\"}", ALICE_TOKEN);
+    HttpResponse<String> twice = post("/v1/approvals/" + approvalId + "/approve", "", ALICE_TOKEN);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(twice.statusCode()).isEqualTo(409);
+    JsonNode result = json(response).get("result");
     assertThat(result.get("redriven").asInt()).isEqualTo(3);
     assertThat(result.get("operator").asText()).isEqualTo("operator:bob");
+    assertThat(result.get("approvedBy").asText()).isEqualTo("operator:alice");
     Map<String, Object> audit =
         OUTBOX
             .jdbc()
             .queryForMap(
-                "select operator, action, reason, affected, filter->>'provider' as provider,"
-                    + " message_ids::text[] as ids from relay.operator_audit where id = ?",
+                "select operator, approved_by, action, reason, affected,"
+                    + " filter->>'provider' as provider from relay.operator_audit where id = ?",
                 result.get("auditId").asLong());
     assertThat(audit)
         .containsEntry("operator", "operator:bob")
+        .containsEntry("approved_by", "operator:alice")
         .containsEntry("action", "REDRIVE")
         .containsEntry("reason", "psp outage over")
         .containsEntry("affected", 3)
         .containsEntry("provider", "bulkpsp");
+    assertThat(
+            OUTBOX
+                .jdbc()
+                .queryForList(
+                    "select outcome || ' ' || actor from relay.audit_record where target like ?"
+                        + " order by seq",
+                    String.class,
+                    "callbacks?%paymentId=" + payment + "%"))
+        .containsExactly("REQUESTED operator:bob", "APPROVED operator:alice");
+    try (TopicReader reader =
+        new TopicReader(
+            SharedInfrastructure.kafka().bootstrapServers(), PREFIX + Topics.AUDIT_EVENTS.name())) {
+      AvroDeserializer<AuditEvent> events = new AvroDeserializer<>(REGISTRY, AuditEvent.class);
+      List<ConsumerRecord<String, byte[]>> read =
+          reader.readUntil(
+              all ->
+                  all.stream().filter(r -> r.key().contains("paymentId=" + payment)).count() >= 2,
+              ms(20_000));
+      assertThat(
+              read.stream()
+                  .filter(r -> r.key().contains("paymentId=" + payment))
+                  .map(r -> events.deserialize(r.topic(), r.value()).getOutcome().name()))
+          .containsExactly("REQUESTED", "APPROVED");
+    }
     assertThat(OUTBOX.status(other.messageId())).isEqualTo("DEAD");
   }
 
@@ -234,6 +276,16 @@ class OperatorApiIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}"))
                 .build());
     assertThat(redrive.statusCode()).isEqualTo(401);
+    String requestId = redrive.headers().firstValue("X-Request-Id").orElseThrow();
+    assertThat(
+            OUTBOX
+                .jdbc()
+                .queryForList(
+                    "select outcome || ' ' || actor || ' ' || role from relay.audit_record"
+                        + " where request_id = ?",
+                    String.class,
+                    requestId))
+        .containsExactly("REFUSED anonymous NONE");
     assertThat(
             OUTBOX
                 .jdbc()
@@ -263,6 +315,21 @@ class OperatorApiIT {
     HttpResponse<String> redrive =
         post("/v1/callbacks/redrive", "{\"reason\":\"auditor tried\"}", AUDITOR_TOKEN);
     assertThat(redrive.statusCode()).isEqualTo(403);
+    assertThat(
+            OUTBOX
+                .jdbc()
+                .queryForList(
+                    "select outcome || ' ' || actor from relay.audit_record where request_id = ?",
+                    String.class,
+                    redrive.headers().firstValue("X-Request-Id").orElseThrow()))
+        .containsExactly("REFUSED auditor:ada");
+    assertThat(
+            send(HttpRequest.newBuilder(uri("/v1/audit?outcome=REFUSED&limit=1"))
+                    .header("Authorization", "Bearer " + AUDITOR_TOKEN)
+                    .build())
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(get("/v1/audit").statusCode()).as("operators do not read the trail").isEqualTo(403);
     assertThat(redrive.headers().firstValue("Content-Type"))
         .hasValue("application/problem+json;charset=UTF-8");
     assertThat(
@@ -335,6 +402,9 @@ class OperatorApiIT {
     for (String sql :
         List.of(
             "update relay.operator_audit set operator = 'mallory'",
+            "update relay.audit_record set actor = 'mallory'",
+            "delete from relay.audit_record",
+            "truncate relay.approval_decision",
             "delete from relay.operator_audit",
             "truncate relay.operator_audit",
             "update relay.delivery_attempt set attempt = 1",
@@ -344,6 +414,14 @@ class OperatorApiIT {
           .isInstanceOf(DataAccessException.class)
           .hasMessageContaining("append-only");
     }
+    assertThat(
+            OUTBOX
+                .jdbc()
+                .queryForObject(
+                    "select count(*) from relay.audit_record where actor = 'operator:alice'"
+                        + " and action = 'redrive.one' and reason = 'audit me' and outcome = 'ACCEPTED'",
+                    Integer.class))
+        .isEqualTo(1);
     assertThat(
             OUTBOX
                 .jdbc()

@@ -8,7 +8,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Which role may call which route of reconciliation; everything else is denied. Operators upload
- * statements, resolve breaks and re-publish reports; auditors read; merchants have nothing here.
+ * statements, resolve breaks (a second operator approves), and re-publish reports; auditors read,
+ * the audit trail included; merchants have nothing here.
  */
 @Configuration(proxyBeanMethods = false)
 class ReconciliationAccess {
@@ -22,6 +23,11 @@ class ReconciliationAccess {
         .allow(HttpMethod.GET, "/v1/reports/{date}", Role.OPERATOR, Role.AUDITOR)
         .allow(HttpMethod.POST, "/v1/reports/{date}", Role.OPERATOR)
         .allow(HttpMethod.POST, "/v1/statements", Role.OPERATOR)
+        .allow(HttpMethod.GET, "/v1/approvals", Role.OPERATOR, Role.AUDITOR)
+        .allow(HttpMethod.GET, "/v1/approvals/{approvalId}", Role.OPERATOR, Role.AUDITOR)
+        .allow(HttpMethod.POST, "/v1/approvals/{approvalId}/approve", Role.OPERATOR)
+        .allow(HttpMethod.POST, "/v1/approvals/{approvalId}/reject", Role.OPERATOR)
+        .allow(HttpMethod.GET, "/v1/audit", Role.AUDITOR)
         .build();
   }
 }

@@ -47,9 +47,16 @@ class ReconciliationAccessIT {
     AccessProbe probe = new AccessProbe(port);
     Map<String, String> posts =
         Map.of(
-            "/v1/breaks/nobody:1/resolution", "{\"reason\":\"probe\"}",
-            "/v1/reports/2025-03-14", "",
-            "/v1/statements?format=csv", "");
+            "/v1/breaks/nobody:1/resolution",
+            "{\"reason\":\"probe\"}",
+            "/v1/reports/2025-03-14",
+            "",
+            "/v1/statements?format=csv",
+            "",
+            "/v1/approvals/" + java.util.UUID.randomUUID() + "/approve",
+            "",
+            "/v1/approvals/" + java.util.UUID.randomUUID() + "/reject",
+            "");
     posts.forEach(
         (path, body) -> {
           assertThat(probe.post(path, body, AccessProbe.ANONYMOUS)).as(path).isEqualTo(401);
@@ -65,5 +72,9 @@ class ReconciliationAccessIT {
     assertThat(probe.get("/v1/breaks", Callers.MERCHANT)).isEqualTo(403);
     assertThat(probe.get("/v1/breaks", AccessProbe.ANONYMOUS)).isEqualTo(401);
     assertThat(probe.get("/actuator/health/liveness", AccessProbe.ANONYMOUS)).isEqualTo(200);
+    assertThat(probe.get("/v1/audit", Callers.AUDITOR)).isEqualTo(200);
+    assertThat(probe.get("/v1/audit", Callers.OPERATOR)).isEqualTo(403);
+    assertThat(probe.get("/v1/approvals", Callers.AUDITOR)).isEqualTo(200);
+    assertThat(probe.get("/v1/approvals", Callers.MERCHANT)).isEqualTo(403);
   }
 }

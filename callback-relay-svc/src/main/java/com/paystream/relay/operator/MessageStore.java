@@ -26,9 +26,14 @@ public interface MessageStore {
    */
   List<UUID> redrive(Collection<UUID> messageIds);
 
-  /** Appends an audit record and returns its id. */
+  /** Appends an operator_audit row (approvedBy null without four eyes) and returns its id. */
   long audit(
-      String operator, String action, String reason, MessageFilter filter, List<UUID> messageIds);
+      String operator,
+      String approvedBy,
+      String action,
+      String reason,
+      MessageFilter filter,
+      List<UUID> messageIds);
 
   /** Wakes the publishers at commit (through the outbox notification channel). */
   void wakePublishersAtCommit();

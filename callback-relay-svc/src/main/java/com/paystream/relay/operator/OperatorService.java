@@ -1,5 +1,9 @@
 package com.paystream.relay.operator;
 
+import com.paystream.platform.audit.AuditOutcome;
+import com.paystream.relay.approvals.ApprovalView;
+import com.paystream.relay.approvals.Approvals;
+import com.paystream.relay.audit.AuditTrail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -23,13 +27,25 @@ public class OperatorService {
   private static final String REDRIVE = "REDRIVE";
   private static final Logger log = LoggerFactory.getLogger(OperatorService.class);
 
+  /** The action four eyes knows bulk redrives by. */
+  public static final String BULK = "redrive.bulk";
+
   private final MessageStore store;
   private final PayloadSummary.Reader payloads;
+  private final Approvals approvals;
+  private final AuditTrail audit;
   private final Counter redriven;
 
-  public OperatorService(MessageStore store, PayloadSummary.Reader payloads, MeterRegistry meters) {
+  public OperatorService(
+      MessageStore store,
+      PayloadSummary.Reader payloads,
+      Approvals approvals,
+      AuditTrail audit,
+      MeterRegistry meters) {
     this.store = store;
     this.payloads = payloads;
+    this.approvals = approvals;
+    this.audit = audit;
     this.redriven =
         Counter.builder("relay.redriven")
             .description("Messages an operator made due again")
@@ -81,12 +97,46 @@ public class OperatorService {
     if ("CONFIRMED".equals(status)) {
       throw new NotRedrivableException(messageId, status);
     }
-    return redrive(List.of(messageId), null, operator, reason);
+    RedriveResult result = redrive(List.of(messageId), null, operator, null, reason);
+    audit.record(AuditOutcome.ACCEPTED, "redrive.one", messageId.toString(), reason);
+    return result;
   }
 
-  /** Makes every message matching the filter due now; one audit record names them all. */
+  /** A bulk redrive asked for: carried out now, or a request for a second operator. */
+  public sealed interface BulkOutcome {
+    record Done(RedriveResult result) implements BulkOutcome {}
+
+    record AwaitingApproval(ApprovalView approval) implements BulkOutcome {}
+  }
+
+  /**
+   * Asks for a redrive of every message matching the filter: when four eyes apply ({@code
+   * redrive.bulk}) a request waits for a second operator and nothing else changes.
+   */
   @Transactional
-  public RedriveResult redriveMatching(MessageFilter filter, String operator, String reason) {
+  public BulkOutcome requestBulk(MessageFilter filter, String operator, String reason) {
+    if (!approvals.needsSecondOperator(BULK, 0)) {
+      RedriveResult result = redriveMatching(filter, operator, null, reason);
+      audit.record(AuditOutcome.ACCEPTED, BULK, target(filter), reason);
+      return new BulkOutcome.Done(result);
+    }
+    return new BulkOutcome.AwaitingApproval(
+        approvals.request(
+            BULK, target(filter), FilterPayload.encode(filter), 0, "", reason, operator));
+  }
+
+  /** What a bulk redrive is recorded against: the filter, in words. */
+  static String target(MessageFilter filter) {
+    return "callbacks?" + FilterPayload.describe(filter);
+  }
+
+  /**
+   * Makes every message matching the filter due now; one operator_audit row names them all, the
+   * requester and (after four eyes) the approver.
+   */
+  @Transactional
+  public RedriveResult redriveMatching(
+      MessageFilter filter, String operator, String approvedBy, String reason) {
     List<UUID> matching = new ArrayList<>();
     long after = 0;
     List<StoredMessage> chunk;
@@ -99,13 +149,17 @@ public class OperatorService {
         }
       }
     } while (chunk.size() == CHUNK);
-    return redrive(matching, filter, operator, reason);
+    return redrive(matching, filter, operator, approvedBy, reason);
   }
 
   private RedriveResult redrive(
-      List<UUID> candidates, MessageFilter filter, String operator, String reason) {
+      List<UUID> candidates,
+      MessageFilter filter,
+      String operator,
+      String approvedBy,
+      String reason) {
     List<UUID> done = candidates.isEmpty() ? List.of() : store.redrive(candidates);
-    long auditId = store.audit(operator, REDRIVE, reason, filter, done);
+    long auditId = store.audit(operator, approvedBy, REDRIVE, reason, filter, done);
     if (!done.isEmpty()) {
       store.wakePublishersAtCommit();
     }
@@ -115,7 +169,7 @@ public class OperatorService {
         .addKeyValue("auditId", auditId)
         .addKeyValue("redriven", done.size())
         .log("messages redriven");
-    return new RedriveResult(auditId, operator, done.size(), done);
+    return new RedriveResult(auditId, operator, approvedBy, done.size(), done);
   }
 
   private RelayedMessage summarize(StoredMessage row) {

@@ -1,5 +1,7 @@
 package com.paystream.recon.breaks;
 
+import com.paystream.recon.approvals.Approvals;
+import com.paystream.recon.audit.AuditTrail;
 import com.paystream.recon.breaks.persistence.ResolutionAudit;
 import com.paystream.recon.matching.streams.ReconStreams;
 import com.paystream.recon.outbox.Outbox;
@@ -35,6 +37,8 @@ class BreaksConfiguration {
       ReconTopics topics,
       SchemaRegistry registry,
       TransactionTemplate transactions,
+      Approvals approvals,
+      AuditTrail audit,
       Clock clock) {
     var serializer =
         new AvroSerializer<ReconResult>(
@@ -46,7 +50,14 @@ class BreaksConfiguration {
         topics.manualResolutions(),
         serializer,
         transactions,
+        approvals,
+        audit,
         clock);
+  }
+
+  @Bean
+  BreakResolutionApproval breakResolutionApproval(ManualResolutions resolutions) {
+    return new BreakResolutionApproval(resolutions);
   }
 
   @Bean

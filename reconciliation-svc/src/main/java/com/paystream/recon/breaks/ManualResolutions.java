@@ -1,5 +1,9 @@
 package com.paystream.recon.breaks;
 
+import com.paystream.platform.audit.AuditOutcome;
+import com.paystream.recon.approvals.ApprovalView;
+import com.paystream.recon.approvals.Approvals;
+import com.paystream.recon.audit.AuditTrail;
 import com.paystream.recon.breaks.persistence.ResolutionAudit;
 import com.paystream.recon.matching.ReconEvent;
 import com.paystream.recon.matching.Resolutions;
@@ -11,6 +15,7 @@ import com.paystream.schemas.recon.ReconResult;
 import com.paystream.schemas.serde.AvroSerializer;
 import com.paystream.schemas.topics.Topic;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -18,13 +23,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * An operator closes an open break with a reason. The decision is audited and its command put in
- * the outbox in one database transaction; the topology then applies it and publishes the RESOLVED
- * result ({@code MANUAL: <reason>}). If the break closes by itself in between (a late arrival), the
- * command finds nothing open and changes nothing; the audit row still says what the operator
- * decided, and the results topic says what happened.
+ * An operator closes an open break with a reason. When the policy asks for four eyes ({@code
+ * break.resolve}, by the break's amount at stake) the request waits for a second operator and
+ * nothing else changes; once approved (or when no second operator is needed) the resolution is
+ * written with its command in the outbox and its audit record in one database transaction; the
+ * topology then applies it and publishes the RESOLVED result ({@code MANUAL: <reason> (requested by
+ * A, approved by B)}). If the break closes by itself in between (a late arrival), the command finds
+ * nothing open and changes nothing; the rows still say what the operators decided, and the results
+ * topic says what happened.
  */
 public final class ManualResolutions {
+
+  /** The action four eyes knows manual resolutions by. */
+  public static final String ACTION = "break.resolve";
 
   private static final Logger log = LoggerFactory.getLogger(ManualResolutions.class);
 
@@ -32,42 +43,91 @@ public final class ManualResolutions {
   public sealed interface Result {
     record Accepted(UUID resolutionId, String breakId) implements Result {}
 
+    record AwaitingApproval(ApprovalView approval) implements Result {}
+
     record NotOpen(String breakId) implements Result {}
 
     record AlreadyResolved(String breakId) implements Result {}
   }
 
   private final OpenBreaks openBreaks;
-  private final ResolutionAudit audit;
+  private final ResolutionAudit resolutions;
   private final Outbox outbox;
   private final Topic<ReconResult> commands;
   private final AvroSerializer<ReconResult> serializer;
   private final TransactionTemplate transactions;
+  private final Approvals approvals;
+  private final AuditTrail audit;
   private final Clock clock;
 
   public ManualResolutions(
       OpenBreaks openBreaks,
-      ResolutionAudit audit,
+      ResolutionAudit resolutions,
       Outbox outbox,
       Topic<ReconResult> commands,
       AvroSerializer<ReconResult> serializer,
       TransactionTemplate transactions,
+      Approvals approvals,
+      AuditTrail audit,
       Clock clock) {
     this.openBreaks = openBreaks;
-    this.audit = audit;
+    this.resolutions = resolutions;
     this.outbox = outbox;
     this.commands = commands;
     this.serializer = serializer;
     this.transactions = transactions;
+    this.approvals = approvals;
+    this.audit = audit;
     this.clock = clock;
   }
 
-  public Result resolve(String breakId, String reason, String resolvedBy) {
+  /** An operator asks to resolve a break: resolved now, or a request for a second operator. */
+  public Result request(String breakId, String reason, String requestedBy) {
     List<ReconEvent> legs = openBreaks.legsOf(breakId);
     if (legs.isEmpty()) {
       return new Result.NotOpen(breakId);
     }
+    if (resolutions.resolved(breakId)) {
+      return new Result.AlreadyResolved(breakId);
+    }
+    // The amount at stake: the largest leg's (a break across currencies has one leg each).
+    ReconEvent largest =
+        legs.stream().max(Comparator.comparingLong(l -> l.leg().atRisk().minor())).orElseThrow();
+    long atStakeMinor = largest.leg().atRisk().minor();
+    if (!approvals.needsSecondOperator(ACTION, atStakeMinor)) {
+      return resolve(legs, reason, requestedBy, null, null);
+    }
+    ApprovalView approval =
+        approvals.request(
+            ACTION,
+            breakId,
+            "{\"breakId\":" + json(breakId) + ",\"reason\":" + json(reason.strip()) + "}",
+            atStakeMinor,
+            largest.currency(),
+            reason.strip(),
+            requestedBy);
+    log.info("Resolution of break {} by {} awaits approval {}", breakId, requestedBy, approval);
+    return new Result.AwaitingApproval(approval);
+  }
+
+  /**
+   * Carries out an approved resolution (in the approval's transaction).
+   *
+   * @return Accepted, NotOpen (the break closed meanwhile) or AlreadyResolved
+   */
+  public Result approved(
+      String breakId, String reason, String requestedBy, String approvedBy, UUID approvalId) {
+    List<ReconEvent> legs = openBreaks.legsOf(breakId);
+    if (legs.isEmpty()) {
+      return new Result.NotOpen(breakId);
+    }
+    return resolve(legs, reason, requestedBy, approvedBy, approvalId);
+  }
+
+  private Result resolve(
+      List<ReconEvent> legs, String reason, String resolvedBy, String approvedBy, UUID approvalId) {
     ReconEvent leg = legs.get(0);
+    String breakId = leg.breakId();
     UUID resolutionId = UUID.randomUUID();
     ResolutionAudit.Entry entry =
         new ResolutionAudit.Entry(
@@ -77,36 +137,67 @@ public final class ManualResolutions {
             leg.outcome().name(),
             leg.businessDate(),
             resolvedBy,
-            reason.strip());
+            reason.strip(),
+            approvedBy,
+            approvalId);
     byte[] command = serializer.serialize(commands.name(), command(leg, entry));
     Result result =
         transactions.execute(
             tx -> {
-              if (!audit.record(entry)) {
+              if (!resolutions.record(entry)) {
                 return new Result.AlreadyResolved(breakId);
               }
               outbox.add(
                   List.of(
                       new Outbox.Message(
                           resolutionId, commands.name(), leg.reference(), command, "")));
+              if (approvedBy == null) {
+                audit.record(AuditOutcome.ACCEPTED, ACTION, breakId, entry.reason());
+              }
               return new Result.Accepted(resolutionId, breakId);
             });
-    log.info("Manual resolution of break {} by {}: {}", breakId, resolvedBy, result);
+    log.info(
+        "Manual resolution of break {} by {} (approved by {}): {}",
+        breakId,
+        resolvedBy,
+        approvedBy,
+        result);
     return result;
   }
 
-  /** The command: the break as the operator wants it to read, resolved with the reason. */
+  /** The command: the break as the operators want it to read, resolved with the reason. */
   private ReconResult command(ReconEvent leg, ResolutionAudit.Entry entry) {
     ReconResult current = ReconResults.toAvro(leg, clock.instant());
     return ReconResult.newBuilder(current)
         .setEnvelope(
             Envelope.newBuilder(current.getEnvelope())
                 .setEventId(entry.resolutionId())
-                .setCausationId("operator:" + entry.resolvedBy())
+                .setCausationId(entry.resolvedBy())
                 .setTraceId("")
                 .build())
         .setState(BreakState.RESOLVED)
-        .setResolution(Resolutions.manual(entry.reason()))
+        .setResolution(
+            entry.approvedBy() == null
+                ? Resolutions.manual(entry.reason())
+                : Resolutions.manual(entry.reason(), entry.resolvedBy(), entry.approvedBy()))
         .build();
+  }
+
+  private static String json(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
   }
 }

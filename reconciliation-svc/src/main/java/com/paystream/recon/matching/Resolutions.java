@@ -19,6 +19,17 @@ public final class Resolutions {
 
   private Resolutions() {}
 
+  /**
+   * An operator's resolution approved by a second operator: the reason (cut so that the names
+   * always fit) followed by {@code (requested by A, approved by B)}.
+   */
+  public static String manual(String reason, String requestedBy, String approvedBy) {
+    String names = " (requested by " + requestedBy + ", approved by " + approvedBy + ")";
+    String trimmed = reason.strip();
+    int room = Math.max(0, MAX_REASON_LENGTH - names.length());
+    return MANUAL_PREFIX + (trimmed.length() > room ? trimmed.substring(0, room) : trimmed) + names;
+  }
+
   public static String manual(String reason) {
     String trimmed = reason.strip();
     return MANUAL_PREFIX

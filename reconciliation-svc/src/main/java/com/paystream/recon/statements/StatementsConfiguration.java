@@ -1,6 +1,7 @@
 package com.paystream.recon.statements;
 
 import com.paystream.recon.ReconProperties;
+import com.paystream.recon.audit.AuditTrail;
 import com.paystream.recon.outbox.Outbox;
 import com.paystream.recon.statements.inbox.InboxWatcher;
 import com.paystream.recon.statements.ingestion.StatementIngestion;
@@ -38,6 +39,7 @@ class StatementsConfiguration {
       TransactionTemplate transactions,
       Outbox outbox,
       MeterRegistry meters,
+      AuditTrail audit,
       Clock clock) {
     var serializer =
         new AvroSerializer<StatementLine>(
@@ -48,7 +50,8 @@ class StatementsConfiguration {
         outbox,
         new StatementLineRecords(topics.statements(), serializer, clock),
         transactions,
-        meters);
+        meters,
+        audit);
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")

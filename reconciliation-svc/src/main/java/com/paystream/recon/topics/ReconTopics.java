@@ -1,5 +1,6 @@
 package com.paystream.recon.topics;
 
+import com.paystream.schemas.audit.AuditEvent;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.deadletter.DeadLetter;
 import com.paystream.schemas.ledger.CashflowLine;
@@ -60,6 +61,11 @@ public record ReconTopics(String prefix) {
     return names().of(Topics.RECON_RESOLUTIONS);
   }
 
+  /** The audit trail's events, written through the outbox. Key: the target of the act. */
+  public Topic<AuditEvent> auditEvents() {
+    return names().of(Topics.AUDIT_EVENTS);
+  }
+
   /** Every topic reconciliation reads or writes; the missing ones are created at startup. */
   public List<Topic<?>> used() {
     return List.of(
@@ -70,6 +76,7 @@ public record ReconTopics(String prefix) {
         results(),
         reports(),
         deadLetters(),
-        manualResolutions());
+        manualResolutions(),
+        auditEvents());
   }
 }

@@ -73,7 +73,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ingested over HTTP, the ledger's cashflow produced as the ledger would, matches and a lost order
  * out; the app restarted with its local state wiped, the lost order still open; the missing booking
  * produced, the break closed; an operator listing open breaks, reading the money at risk and
- * resolving a break with an audited reason.
+ * resolving a break with an audited reason, which a second operator approves.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -321,7 +321,7 @@ class ReconciliationFlowIT {
 
   @Test
   @Order(7)
-  void anOperatorResolvesTheBreakWithAnAuditedReason() throws Exception {
+  void anOperatorResolvesTheBreakAndASecondOperatorApproves() throws Exception {
     assertThat(resolve("pay-ops-0001:1", "{}").statusCode()).isEqualTo(400);
     assertThat(
             resolve("pay-ops-0001:1", "{\"reason\":\"x-y-z\",\"resolvedBy\":\"alice\"}")
@@ -330,14 +330,30 @@ class ReconciliationFlowIT {
         .isEqualTo(400);
     assertThat(resolve("pay-nobody:1", "{\"reason\":\"x-y-z\"}").statusCode()).isEqualTo(404);
 
-    HttpResponse<String> accepted =
+    HttpResponse<String> requested =
         resolve(
             "pay-ops-0001:1",
             "{\"reason\":\"customer paid twice, refunded by bank, ticket OPS-42\"}");
+    assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+    JsonNode approval = JSON.readTree(requested.body());
+    assertThat(approval.get("state").asString()).isEqualTo("PENDING");
+    assertThat(approval.get("requestedBy").asString()).isEqualTo("operator:olga");
+    String approvalId = approval.get("approvalId").asString();
+    assertThat(requested.headers().firstValue("Location")).hasValue("/v1/approvals/" + approvalId);
+    assertThat(decide(approvalId, Callers.OPERATOR).statusCode())
+        .as("the requester cannot approve it")
+        .isEqualTo(403);
+    assertThat(jdbc.queryForObject("select count(*) from break_resolution", Integer.class))
+        .isZero();
+
+    HttpResponse<String> approved = decide(approvalId, Callers.OPERATOR2);
     HttpResponse<String> again = resolve("pay-ops-0001:1", "{\"reason\":\"second try\"}");
 
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+    assertThat(JSON.readTree(approved.body()).get("approval").get("state").asString())
+        .isEqualTo("APPROVED");
     assertThat(again.statusCode()).isIn(404, 409);
+    assertThat(decide(approvalId, Callers.OPERATOR2).statusCode()).isEqualTo(409);
     results.awaitUntil(
         WAIT,
         read ->
@@ -353,13 +369,15 @@ class ReconciliationFlowIT {
             .findFirst()
             .orElseThrow();
     assertThat(resolved.getResolution())
-        .isEqualTo("MANUAL: customer paid twice, refunded by bank, ticket OPS-42");
+        .isEqualTo(
+            "MANUAL: customer paid twice, refunded by bank, ticket OPS-42"
+                + " (requested by operator:olga, approved by operator:oscar)");
     assertThat(
             jdbc.queryForList(
-                "select resolved_by from break_resolution where break_id = ?",
+                "select resolved_by || '/' || approved_by from break_resolution where break_id = ?",
                 String.class,
                 "pay-ops-0001:1"))
-        .containsExactly("operator:olga");
+        .containsExactly("operator:olga/operator:oscar");
     // The service's role may not even try; the owner, which may, meets the triggers.
     assertThatThrownBy(() -> jdbc.update("update break_resolution set reason = 'edited'"))
         .rootCause()
@@ -465,6 +483,16 @@ class ReconciliationFlowIT {
             .header("Authorization", "Bearer " + Callers.OPERATOR)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> decide(String approvalId, String token) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/v1/approvals/" + approvalId + "/approve"))
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.noBody())
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

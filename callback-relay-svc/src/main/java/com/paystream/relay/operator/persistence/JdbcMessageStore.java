@@ -75,10 +75,10 @@ public final class JdbcMessageStore implements MessageStore {
       """;
 
   private static final String AUDIT_SQL =
-      "insert into relay.operator_audit (operator, action, reason, filter, message_ids, affected)"
-          + " values (?, ?, ?, case when ? then jsonb_build_object('states', ?::text[],"
-          + " 'provider', ?::text, 'paymentId', ?::text, 'olderThan', ?::text) end, ?::uuid[], ?)"
-          + " returning id";
+      "insert into relay.operator_audit (operator, action, reason, filter, message_ids, affected,"
+          + " approved_by) values (?, ?, ?, case when ? then jsonb_build_object('states',"
+          + " ?::text[], 'provider', ?::text, 'paymentId', ?::text, 'olderThan', ?::text) end,"
+          + " ?::uuid[], ?, ?) returning id";
 
   private final JdbcTemplate jdbc;
   private final RowMapper<StoredMessage> row;
@@ -187,7 +187,12 @@ public final class JdbcMessageStore implements MessageStore {
 
   @Override
   public long audit(
-      String operator, String action, String reason, MessageFilter filter, List<UUID> messageIds) {
+      String operator,
+      String approvedBy,
+      String action,
+      String reason,
+      MessageFilter filter,
+      List<UUID> messageIds) {
     Long id =
         jdbc.query(
             connection -> {
@@ -212,6 +217,7 @@ public final class JdbcMessageStore implements MessageStore {
                       : filter.olderThan().toString());
               st.setArray(9, connection.createArrayOf("uuid", messageIds.toArray()));
               st.setInt(10, messageIds.size());
+              st.setString(11, approvedBy);
               return st;
             },
             rs -> rs.next() ? rs.getLong(1) : null);

@@ -6,9 +6,11 @@ import com.paystream.relay.operator.OperatorService;
 import com.paystream.relay.operator.RedriveResult;
 import com.paystream.relay.operator.RelayedMessage;
 import com.paystream.security.servlet.Actors;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,18 +56,29 @@ class OperatorController {
         messageId, Actors.current().label(), Filters.reason(request.reason()));
   }
 
-  /** Redrives every match; without a status it means the dead-lettered messages. */
+  /**
+   * Redrives every match (without a status: the dead-lettered messages) once a second operator
+   * approves ({@code redrive.bulk}): 202 with the approval request; 200 with the result when the
+   * policy lets one operator do it.
+   */
   @PostMapping(path = "/redrive", consumes = MediaType.APPLICATION_JSON_VALUE)
-  RedriveResult redriveMatching(@RequestBody RedriveFilterRequest request) {
-    return service.redriveMatching(
-        Filters.of(
-            request.status(),
-            request.provider(),
-            request.paymentId(),
-            request.olderThan(),
-            MessageState.DEAD),
-        Actors.current().label(),
-        Filters.reason(request.reason()));
+  ResponseEntity<Object> redriveMatching(@RequestBody RedriveFilterRequest request) {
+    OperatorService.BulkOutcome outcome =
+        service.requestBulk(
+            Filters.of(
+                request.status(),
+                request.provider(),
+                request.paymentId(),
+                request.olderThan(),
+                MessageState.DEAD),
+            Actors.current().label(),
+            Filters.reason(request.reason()));
+    if (outcome instanceof OperatorService.BulkOutcome.AwaitingApproval awaiting) {
+      return ResponseEntity.accepted()
+          .location(URI.create("/v1/approvals/" + awaiting.approval().approvalId()))
+          .body(awaiting.approval());
+    }
+    return ResponseEntity.ok(((OperatorService.BulkOutcome.Done) outcome).result());
   }
 
   record RedriveRequest(String reason) {}

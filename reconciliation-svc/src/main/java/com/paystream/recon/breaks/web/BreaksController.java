@@ -1,11 +1,13 @@
 package com.paystream.recon.breaks.web;
 
+import com.paystream.recon.approvals.ApprovalView;
 import com.paystream.recon.breaks.BreakFilter;
 import com.paystream.recon.breaks.BreakView;
 import com.paystream.recon.breaks.ManualResolutions;
 import com.paystream.recon.breaks.OpenBreaks;
 import com.paystream.recon.matching.Outcome;
 import com.paystream.security.servlet.Actors;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +30,11 @@ import org.springframework.web.server.ResponseStatusException;
  *   <li>{@code GET /v1/breaks?outcome=&currency=&provider=&reference=&from=&to=&limit=} lists open
  *       break legs, oldest business date first.
  *   <li>{@code GET /v1/breaks/{breakId}} the legs of one open break (404 when not open).
- *   <li>{@code POST /v1/breaks/{breakId}/resolution} with {@code {"reason": "...", "resolvedBy":
- *       "..."}} closes it: 202 once audited, 404 when not open, 409 when it was already resolved
- *       manually.
+ *   <li>{@code POST /v1/breaks/{breakId}/resolution} with {@code {"reason": "..."}} asks to close
+ *       it: 202 with the approval request (state PENDING, {@code Location: /v1/approvals/{id}})
+ *       when a second operator must approve ({@code break.resolve}), or 202 with the resolution
+ *       when the policy lets one operator resolve it; 404 when not open, 409 when it was already
+ *       resolved manually, 400 for a body naming {@code resolvedBy}.
  * </ul>
  */
 @RestController
@@ -87,11 +91,14 @@ public class BreaksController {
    */
   public record ResolutionRequest(String reason, String resolvedBy) {}
 
-  /** What the service accepted; the RESOLVED result follows on {@code recon.results.v1}. */
+  /**
+   * What the service accepted without a second operator; the RESOLVED result follows on {@code
+   * recon.results.v1}.
+   */
   public record ResolutionAccepted(String resolutionId, String breakId) {}
 
   @PostMapping("/v1/breaks/{breakId}/resolution")
-  public ResponseEntity<ResolutionAccepted> resolve(
+  public ResponseEntity<Object> resolve(
       @PathVariable String breakId, @RequestBody(required = false) ResolutionRequest request) {
     if (request == null || request.reason() == null || request.reason().strip().length() < 3) {
       throw badRequest("a reason of at least 3 characters is required");
@@ -104,7 +111,13 @@ public class BreaksController {
           "resolvedBy is taken from your credentials; remove it from the request body");
     }
     ManualResolutions.Result result =
-        resolutions.resolve(breakId, request.reason(), Actors.current().label());
+        resolutions.request(breakId, request.reason(), Actors.current().label());
+    if (result instanceof ManualResolutions.Result.AwaitingApproval awaiting) {
+      ApprovalView approval = awaiting.approval();
+      return ResponseEntity.accepted()
+          .location(URI.create("/v1/approvals/" + approval.approvalId()))
+          .body(approval);
+    }
     if (result instanceof ManualResolutions.Result.Accepted accepted) {
       return ResponseEntity.status(HttpStatus.ACCEPTED)
           .body(new ResolutionAccepted(accepted.resolutionId().toString(), accepted.breakId()));

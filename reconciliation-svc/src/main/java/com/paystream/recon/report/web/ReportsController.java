@@ -1,5 +1,7 @@
 package com.paystream.recon.report.web;
 
+import com.paystream.platform.audit.AuditOutcome;
+import com.paystream.recon.audit.AuditTrail;
 import com.paystream.recon.report.DailyReport;
 import com.paystream.recon.report.DailyReports;
 import com.paystream.recon.report.ReportPublisher;
@@ -31,10 +33,12 @@ public class ReportsController {
 
   private final DailyReports reports;
   private final ReportPublisher publisher;
+  private final AuditTrail audit;
 
-  public ReportsController(DailyReports reports, ReportPublisher publisher) {
+  public ReportsController(DailyReports reports, ReportPublisher publisher, AuditTrail audit) {
     this.reports = reports;
     this.publisher = publisher;
+    this.audit = audit;
   }
 
   @GetMapping("/v1/reports/{date}")
@@ -52,6 +56,13 @@ public class ReportsController {
   @PostMapping("/v1/reports/{date}")
   public ResponseEntity<List<DailyReport>> publish(
       @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-    return ResponseEntity.status(HttpStatus.OK).body(publisher.publish(date, "ON_DEMAND"));
+    List<DailyReport> published = publisher.publish(date, "ON_DEMAND");
+    // The change is on Kafka, not in this database: recorded once the broker acknowledged it.
+    audit.recordAlone(
+        AuditOutcome.ACCEPTED,
+        "report.publish",
+        date.toString(),
+        published.size() + " report(s) re-published");
+    return ResponseEntity.status(HttpStatus.OK).body(published);
   }
 }

@@ -1,5 +1,7 @@
 package com.paystream.recon.statements.ingestion;
 
+import com.paystream.platform.audit.AuditOutcome;
+import com.paystream.recon.audit.AuditTrail;
 import com.paystream.recon.outbox.Outbox;
 import com.paystream.recon.statements.MalformedStatementException;
 import com.paystream.recon.statements.ParsedStatementFile;
@@ -35,6 +37,7 @@ public final class StatementIngestion {
   private final StatementLineRecords records;
   private final TransactionTemplate transactions;
   private final MeterRegistry meters;
+  private final AuditTrail audit;
 
   public StatementIngestion(
       StatementParsers parsers,
@@ -42,13 +45,15 @@ public final class StatementIngestion {
       Outbox outbox,
       StatementLineRecords records,
       TransactionTemplate transactions,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      AuditTrail audit) {
     this.parsers = parsers;
     this.registry = registry;
     this.outbox = outbox;
     this.records = records;
     this.transactions = transactions;
     this.meters = meters;
+    this.audit = audit;
   }
 
   /**
@@ -79,7 +84,7 @@ public final class StatementIngestion {
           "Statement file {} ({}) refused: {}", file.fileId(), incoming.fileName(), e.getMessage());
       throw e;
     }
-    IngestionReceipt receipt = transactions.execute(tx -> register(file, parsed));
+    IngestionReceipt receipt = transactions.execute(tx -> register(incoming, file, parsed));
     meters
         .counter("recon_statement_files_total", "format", format.name(), "result", "accepted")
         .increment();
@@ -97,7 +102,8 @@ public final class StatementIngestion {
     return receipt;
   }
 
-  private IngestionReceipt register(ReceivedFile file, ParsedStatementFile parsed) {
+  private IngestionReceipt register(
+      IncomingStatement incoming, ReceivedFile file, ParsedStatementFile parsed) {
     List<NewLine> fresh = registry.registerNew(file, parsed);
     List<Outbox.Message> messages = new ArrayList<>(fresh.size());
     for (NewLine line : fresh) {
@@ -112,6 +118,15 @@ public final class StatementIngestion {
     outbox.add(messages);
     registry.recordAccepted(file, parsed, fresh.size());
     int total = parsed.lines().size();
+    if (incoming.channel() == Channel.HTTP) {
+      // An upload is an operator's act; files from the watched inbox are not HTTP calls.
+      audit.record(
+          AuditOutcome.ACCEPTED,
+          "statement.upload",
+          file.fileId().toString(),
+          "%s %s: %d lines, %d new"
+              .formatted(parsed.format(), incoming.fileName(), total, fresh.size()));
+    }
     return new IngestionReceipt(
         file.fileId(),
         parsed.format(),

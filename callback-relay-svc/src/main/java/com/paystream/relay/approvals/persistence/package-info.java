@@ -1,0 +1,2 @@
+/** Approval requests and their one decision in PostgreSQL, both append-only. */
+package com.paystream.relay.approvals.persistence;

@@ -1,0 +1,138 @@
+package com.paystream.relay.audit.web;
+
+import com.paystream.platform.audit.AuditOutcome;
+import com.paystream.platform.audit.AuditRecord;
+import com.paystream.relay.audit.AuditPage;
+import com.paystream.relay.audit.AuditQuery;
+import com.paystream.relay.audit.AuditTrail;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /v1/audit?from=&to=&actor=&action=&target=&outcome=&limit=&cursor=}: the audit trail
+ * for auditors, newest first, {@code from} inclusive and {@code to} exclusive (ISO-8601 instants).
+ */
+@RestController
+public class AuditController {
+
+  private final AuditTrail trail;
+
+  public AuditController(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  /** One page; {@code nextCursor} is null on the last one. */
+  public record Page(List<AuditRecord> items, String nextCursor) {}
+
+  @GetMapping("/v1/audit")
+  public Page find(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String actor,
+      @RequestParam(required = false) String action,
+      @RequestParam(required = false) String target,
+      @RequestParam(required = false) String outcome,
+      @RequestParam(required = false) String limit,
+      @RequestParam(required = false) String cursor) {
+    Optional<Instant> start = instant("from", from);
+    Optional<Instant> end = instant("to", to);
+    if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
+      throw badRequest("'to' must be after 'from'");
+    }
+    AuditQuery query =
+        new AuditQuery(
+            start,
+            end,
+            text(actor),
+            text(action),
+            text(target),
+            outcome(outcome),
+            limit(limit),
+            cursor(cursor));
+    AuditPage page = trail.find(query);
+    return new Page(page.items(), page.nextSeq() == null ? null : encode(page.nextSeq()));
+  }
+
+  private static Optional<Instant> instant(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(value.strip()));
+    } catch (DateTimeParseException e) {
+      throw badRequest("'" + name + "' is not an ISO-8601 instant (e.g. 2025-03-14T00:00:00Z)");
+    }
+  }
+
+  private static Optional<String> text(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    if (value.length() > AuditRecord.MAX_TEXT) {
+      throw badRequest("a filter is longer than " + AuditRecord.MAX_TEXT + " characters");
+    }
+    return Optional.of(value);
+  }
+
+  private static Optional<AuditOutcome> outcome(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(AuditOutcome.valueOf(value.strip().toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw badRequest("unknown outcome '" + value + "'");
+    }
+  }
+
+  private static int limit(String value) {
+    if (value == null || value.isBlank()) {
+      return 100;
+    }
+    try {
+      int limit = Integer.parseInt(value.strip());
+      if (limit >= 1 && limit <= AuditQuery.MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw badRequest("limit must be within 1.." + AuditQuery.MAX_LIMIT);
+  }
+
+  private static Optional<Long> cursor(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      String decoded =
+          new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.US_ASCII);
+      if (decoded.startsWith("a:")) {
+        return Optional.of(Long.parseLong(decoded.substring(2)));
+      }
+    } catch (IllegalArgumentException e) {
+      // answered below (NumberFormatException is one)
+    }
+    throw badRequest("cursor is not one this service gave out");
+  }
+
+  private static String encode(long seq) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(("a:" + seq).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static ResponseStatusException badRequest(String message) {
+    return new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
+  }
+}

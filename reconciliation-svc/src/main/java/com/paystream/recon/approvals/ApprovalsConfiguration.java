@@ -1,0 +1,59 @@
+package com.paystream.recon.approvals;
+
+import com.paystream.platform.approvals.ApprovalPolicy;
+import com.paystream.recon.approvals.persistence.JdbcApprovalStore;
+import com.paystream.recon.audit.AuditTrail;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires four eyes. {@code paystream.approvals.expire-after} (default 24h) and {@code
+ * paystream.approvals.thresholds-minor.<action>}: {@code break.resolve} defaults to 0, every manual
+ * resolution needs a second operator.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApprovalsConfiguration.Settings.class)
+class ApprovalsConfiguration {
+
+  /** The actions this service lets wait for a second operator, with their default threshold. */
+  static final Map<String, Long> DEFAULT_THRESHOLDS = Map.of("break.resolve", 0L);
+
+  @ConfigurationProperties("paystream.approvals")
+  record Settings(Duration expireAfter, Map<String, Long> thresholdsMinor) {
+
+    ApprovalPolicy policy() {
+      Map<String, Long> thresholds = new HashMap<>(DEFAULT_THRESHOLDS);
+      if (thresholdsMinor != null) {
+        thresholds.putAll(thresholdsMinor);
+      }
+      return new ApprovalPolicy(
+          expireAfter == null ? Duration.ofHours(24) : expireAfter, thresholds);
+    }
+  }
+
+  @Bean
+  Approvals approvals(
+      Settings settings,
+      JdbcTemplate jdbc,
+      ObjectProvider<ApprovedAction> actions,
+      AuditTrail audit,
+      TransactionTemplate transactions,
+      Clock clock) {
+    return new Approvals(
+        new JdbcApprovalStore(jdbc),
+        settings.policy(),
+        () -> actions.orderedStream().toList(),
+        audit,
+        transactions,
+        clock);
+  }
+}

@@ -1,0 +1,22 @@
+package com.paystream.recon.approvals;
+
+import com.paystream.platform.approvals.ApprovalRequest;
+
+/**
+ * An action that may wait for a second operator, carried out by the feature that owns it once the
+ * request is approved, inside the approval's transaction (so the decision, the change and their
+ * audit records commit together or not at all).
+ */
+public interface ApprovedAction {
+
+  /** The action's name, e.g. {@code break.resolve}. */
+  String action();
+
+  /**
+   * Carries the request out with the requester and the approver as the change's names.
+   *
+   * @return what was done, as the approve call answers it
+   * @throws ApprovalRefusedException when it can no longer be carried out (nothing is recorded)
+   */
+  Object carryOut(ApprovalRequest request, String approvedBy);
+}

@@ -1,0 +1,2 @@
+/** An audit record as the Avro AuditEvent of {@code audit.events.v1}. */
+package com.paystream.recon.audit.kafka;
