@@ -27,6 +27,16 @@ grant select, insert on relay.confirmation to "${runtime_role}";
 grant select, insert on relay.delivery_attempt to "${runtime_role}";
 grant select, insert on relay.operator_audit to "${runtime_role}";
 grant select, insert on relay.publication to "${runtime_role}";
+-- The audit trail and the four-eyes requests and decisions (append-only).
+grant select, insert on relay.audit_record to "${runtime_role}";
+grant select, insert on relay.approval_request to "${runtime_role}";
+grant select, insert on relay.approval_decision to "${runtime_role}";
+
+-- The audit events' outbox: the message is written once; the publisher moves its delivery state.
+grant select on relay.audit_outbox to "${runtime_role}";
+grant insert (message_id, topic, message_key, payload, trace_id)
+    on relay.audit_outbox to "${runtime_role}";
+grant update (published_at, attempts) on relay.audit_outbox to "${runtime_role}";
 
 -- The publisher's cursor (one row, locked FOR UPDATE by the active publisher).
 grant select on relay.publisher_cursor to "${runtime_role}";

@@ -30,6 +30,10 @@ grant usage on schema public to "${runtime_role}";
 grant select, insert on statement_file to "${runtime_role}";
 grant select, insert on statement_line to "${runtime_role}";
 grant select, insert on break_resolution to "${runtime_role}";
+-- The audit trail and the four-eyes requests and decisions (append-only).
+grant select, insert on audit_record to "${runtime_role}";
+grant select, insert on approval_request to "${runtime_role}";
+grant select, insert on approval_decision to "${runtime_role}";
 
 -- Outbox: reconciliation writes the message and its publisher moves the delivery columns; the
 -- message columns never change (outbox_guard) and cannot be set beyond the five the code inserts.

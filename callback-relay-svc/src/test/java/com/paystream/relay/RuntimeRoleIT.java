@@ -30,7 +30,14 @@ import org.junit.jupiter.params.provider.FieldSource;
 class RuntimeRoleIT {
 
   static final List<String> FINANCIAL_HISTORY =
-      List.of("confirmation", "delivery_attempt", "operator_audit", "publication");
+      List.of(
+          "confirmation",
+          "delivery_attempt",
+          "operator_audit",
+          "publication",
+          "audit_record",
+          "approval_request",
+          "approval_decision");
 
   private static final Postgres POSTGRES = SharedInfrastructure.postgres();
   private static final DatabaseCoordinates DB =

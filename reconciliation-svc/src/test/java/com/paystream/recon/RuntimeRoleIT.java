@@ -28,7 +28,13 @@ import org.junit.jupiter.params.provider.FieldSource;
 class RuntimeRoleIT {
 
   static final List<String> FINANCIAL_HISTORY =
-      List.of("statement_file", "statement_line", "break_resolution");
+      List.of(
+          "statement_file",
+          "statement_line",
+          "break_resolution",
+          "audit_record",
+          "approval_request",
+          "approval_decision");
 
   private static final Postgres POSTGRES = SharedInfrastructure.postgres();
   private static final DatabaseCoordinates DB =

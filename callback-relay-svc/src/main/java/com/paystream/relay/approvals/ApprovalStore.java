@@ -14,8 +14,12 @@ public interface ApprovalStore {
 
   void insert(ApprovalRequest request);
 
-  /** The request, locked until the transaction ends (deciders of one request queue up). */
-  Optional<ApprovalRequest> lock(UUID approvalId);
+  /**
+   * The request. Not locked: the runtime role may not lock append-only rows (that takes UPDATE).
+   * Deciders of one request are serialized by the decision's primary key instead: the second insert
+   * waits for the first transaction and then finds the request decided ({@link #decide}).
+   */
+  Optional<ApprovalRequest> request(UUID approvalId);
 
   /**
    * @return false when the request has a decision already (nothing written)

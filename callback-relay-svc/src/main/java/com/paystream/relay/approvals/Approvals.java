@@ -135,7 +135,8 @@ public final class Approvals {
 
   private Decided decide(
       UUID approvalId, String decider, ApprovalDecision.Verdict verdict, String reason) {
-    Ending ending = transactions.execute(tx -> decideLocked(approvalId, decider, verdict, reason));
+    Ending ending =
+        transactions.execute(tx -> decideInTransaction(approvalId, decider, verdict, reason));
     if (ending instanceof Refused refused) {
       // Thrown after the commit: an expiry found on the way stays recorded.
       throw refused.refusal();
@@ -143,9 +144,9 @@ public final class Approvals {
     return ((Done) ending).decided();
   }
 
-  private Ending decideLocked(
+  private Ending decideInTransaction(
       UUID approvalId, String decider, ApprovalDecision.Verdict verdict, String reason) {
-    ApprovalRequest request = store.lock(approvalId).orElseThrow(() -> notFound(approvalId));
+    ApprovalRequest request = store.request(approvalId).orElseThrow(() -> notFound(approvalId));
     Optional<ApprovalDecision> existing =
         store.find(approvalId).flatMap(ApprovalStore.Stored::decision);
     FourEyes.Outcome outcome =

@@ -51,12 +51,12 @@ public final class JdbcApprovalStore implements ApprovalStore {
   }
 
   @Override
-  public Optional<ApprovalRequest> lock(UUID approvalId) {
+  public Optional<ApprovalRequest> request(UUID approvalId) {
     return jdbc
         .query(
             "select r.approval_id, r.action, r.target, r.payload, r.amount_minor, r.currency,"
                 + " r.reason, r.requested_by, r.requested_at, r.expires_at"
-                + " from relay.approval_request r where r.approval_id = ? for update",
+                + " from relay.approval_request r where r.approval_id = ?",
             (rs, n) -> request(rs),
             approvalId)
         .stream()
