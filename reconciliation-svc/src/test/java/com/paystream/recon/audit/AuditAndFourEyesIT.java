@@ -201,8 +201,14 @@ class AuditAndFourEyesIT {
             "truncate audit_record",
             "update approval_request set requested_by = 'mallory'",
             "truncate approval_decision")) {
-      assertThatThrownBy(() -> jdbc.execute(sql)).as(sql).hasMessageContaining("permission denied");
-      assertThatThrownBy(() -> owner.execute(sql)).as(sql).hasMessageContaining("append-only");
+      assertThatThrownBy(() -> jdbc.execute(sql))
+          .as(sql)
+          .rootCause()
+          .hasMessageContaining("permission denied");
+      assertThatThrownBy(() -> owner.execute(sql))
+          .as(sql)
+          .rootCause()
+          .hasMessageContaining("append-only");
     }
     assertThat(outcomesOf("t-1")).containsExactly("REFUSED");
   }
