@@ -73,13 +73,10 @@ public abstract class LedgerServiceTest {
     registry.add("paystream.topics.prefix", () -> name + ".");
     registry.add("paystream.ledger.consumer-group", () -> name);
     registry.add("logging.structured.format.console", () -> "");
-<<<<<<< HEAD
     Callers.properties().forEach((key, value) -> registry.add(key, () -> value));
-=======
     // One seal key pair per test JVM, so that a restarted context verifies its predecessor's seals.
     registry.add("paystream.ledger.seal.private-key", () -> SealKeys.pem(SEAL_KEYS.getPrivate()));
     registry.add("paystream.ledger.seal.public-keys", () -> SealKeys.pem(SEAL_KEYS.getPublic()));
->>>>>>> issue14-seal
   }
 
   @AfterEach
