@@ -48,6 +48,14 @@ public class LedgerAccess {
         .allow(HttpMethod.POST, "/v1/holds/{holdId}/capture", Role.OPERATOR)
         .allow(HttpMethod.POST, "/v1/holds/{holdId}/release", Role.OPERATOR)
         .allow(HttpMethod.GET, "/v1/journal/verification", Role.AUDITOR, Role.OPERATOR)
+        // Four eyes: operators and auditors see the requests, operators decide them (never their
+        // own: the handler refuses that with 403 self-approval).
+        .allow(HttpMethod.GET, "/v1/approvals", Role.OPERATOR, Role.AUDITOR)
+        .allow(HttpMethod.GET, "/v1/approvals/{approvalId}", Role.OPERATOR, Role.AUDITOR)
+        .allow(HttpMethod.POST, "/v1/approvals/{approvalId}/approve", Role.OPERATOR)
+        .allow(HttpMethod.POST, "/v1/approvals/{approvalId}/reject", Role.OPERATOR)
+        // The audit trail is for auditors only.
+        .allow(HttpMethod.GET, "/v1/audit", Role.AUDITOR)
         .build();
   }
 }

@@ -123,6 +123,22 @@ public final class DayCloseService {
     return close(date, true);
   }
 
+  /**
+   * Whether closing {@code date} now would end it before its cutoff: it is still open and its end
+   * has not passed. Such a close may need a second operator.
+   */
+  public boolean wouldEndEarly(LocalDate date) {
+    Optional<LocalDate> lastClosed = transactions.execute(status -> store.lastClosedDate());
+    boolean frozen = lastClosed.map(d -> !date.isAfter(d)).orElse(false);
+    return !frozen && clock.instant().isBefore(calendar.endOf(date));
+  }
+
+  /** Why closing {@code date} early would be refused now, if it would. */
+  public Optional<String> earlyCloseRefusal(LocalDate date) {
+    Optional<LocalDate> lastClosed = transactions.execute(status -> store.lastClosedDate());
+    return refusal(date, clock.instant(), true, lastClosed);
+  }
+
   private CloseResult close(LocalDate date, boolean early) {
     Instant now = clock.instant();
     Optional<LocalDate> lastClosed = transactions.execute(status -> store.lastClosedDate());

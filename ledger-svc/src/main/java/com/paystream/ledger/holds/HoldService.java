@@ -71,8 +71,13 @@ public final class HoldService {
     return transactions.execute(status -> releaseInTransaction(holdId));
   }
 
-  public HoldResult capture(UUID holdId) {
-    return transactions.execute(status -> captureInTransaction(holdId));
+  /**
+   * Captures the hold. {@code requestedBy} is the operator who asked for the capture and {@code
+   * approvedBy} the second operator who approved it (null when none did); both are booked into the
+   * settlement entry. Joins the caller's transaction when there is one (an approval's).
+   */
+  public HoldResult capture(UUID holdId, String requestedBy, String approvedBy) {
+    return transactions.execute(status -> captureInTransaction(holdId, requestedBy, approvedBy));
   }
 
   private HoldResult placeInTransaction(PlaceHold request) {
@@ -136,7 +141,7 @@ public final class HoldService {
     return new HoldResult.Done(holds.find(holdId).orElseThrow(), false);
   }
 
-  private HoldResult captureInTransaction(UUID holdId) {
+  private HoldResult captureInTransaction(UUID holdId, String requestedBy, String approvedBy) {
     Optional<HoldView> found = holds.lock(holdId);
     if (found.isEmpty()) {
       return notFound(holdId);
@@ -157,7 +162,7 @@ public final class HoldService {
     ledger.unfreeze(held, new Money(hold.amountMinor(), held.currency()));
     Books.Result result =
         ledger.post(
-            settlement(hold, held, counter),
+            settlement(hold, held, counter, requestedBy, approvedBy),
             sourceId(holdId),
             SourceType.OPERATOR,
             effectiveDate,
@@ -175,7 +180,8 @@ public final class HoldService {
     return new HoldResult.Done(holds.find(holdId).orElseThrow(), false);
   }
 
-  private static EntryDraft settlement(HoldView hold, AccountSpec held, AccountSpec counter) {
+  private static EntryDraft settlement(
+      HoldView hold, AccountSpec held, AccountSpec counter, String requestedBy, String approvedBy) {
     // The held account gives the money up, whatever its type's normal side.
     Side out = held.type().normalSide().opposite();
     return new EntryDraft(
@@ -184,7 +190,8 @@ public final class HoldService {
         null,
         "capture of hold " + hold.holdId() + ": " + hold.reason(),
         null,
-        hold.requestedBy(),
+        requestedBy == null ? hold.requestedBy() : requestedBy,
+        approvedBy,
         hold.reason(),
         List.of(
             new PostingDraft(held, out, hold.amountMinor()),

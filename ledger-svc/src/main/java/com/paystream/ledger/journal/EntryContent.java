@@ -35,14 +35,25 @@ import java.util.UUID;
  *   T?      = 0x00 for null, or 0x01 followed by T
  * </pre>
  *
- * A change of any of this is a new version, never an edit of version 1: stored hashes are years
+ * <p>Version 2 is version 1 with the version byte 0x02 and one more field after {@code
+ * requested_by}: {@code approved_by text} (the second operator of a four-eyes change). An entry is
+ * encoded as version 2 exactly when it has an approver, so every entry without one, including all
+ * written before the field existed, keeps its version 1 bytes and hash; adding or removing an
+ * approver afterwards changes the version and therefore the hash.
+ *
+ * <p>A change of any of this is a new version, never an edit of an old one: stored hashes are years
  * old.
  */
 public final class EntryContent {
 
   public static final int VERSION = 1;
 
+  /** The version of entries that name an approver. */
+  public static final int VERSION_APPROVED = 2;
+
   private static final byte[] MAGIC = {'P', 'S', 'J', 'E', VERSION};
+
+  private static final byte[] MAGIC_APPROVED = {'P', 'S', 'J', 'E', VERSION_APPROVED};
 
   private EntryContent() {}
 
@@ -56,6 +67,7 @@ public final class EntryContent {
       String description,
       UUID reversesId,
       String requestedBy,
+      String approvedBy,
       String reason,
       LocalDate effectiveDate,
       Instant bookedAt,
@@ -120,6 +132,7 @@ public final class EntryContent {
         draft.description(),
         draft.reversesEntryId(),
         draft.requestedBy(),
+        draft.approvedBy(),
         draft.reason(),
         entry.effectiveDate(),
         entry.bookedAt(),
@@ -135,10 +148,11 @@ public final class EntryContent {
     return sha256().digest(encode(entry));
   }
 
-  /** The version 1 encoding (see the class comment). */
+  /** The encoding (see the class comment): version 2 when the entry names an approver, else 1. */
   public static byte[] encode(Entry e) {
     Buffer out = new Buffer(256 + 96 * e.postings().size());
-    out.raw(MAGIC);
+    boolean approved = e.approvedBy() != null;
+    out.raw(approved ? MAGIC_APPROVED : MAGIC);
     out.uuid(e.id());
     out.uuid(e.sourceEventId());
     out.text(e.sourceType());
@@ -147,6 +161,9 @@ public final class EntryContent {
     out.text(e.description());
     out.optionalUuid(e.reversesId());
     out.optionalText(e.requestedBy());
+    if (approved) {
+      out.text(e.approvedBy());
+    }
     out.optionalText(e.reason());
     out.date(e.effectiveDate());
     out.instant(e.bookedAt());

@@ -13,7 +13,8 @@ import java.util.UUID;
  * A journal entry as the posting rules propose it. {@link #violation()} checks the double-entry
  * invariants the database checks again at commit: at least two lines, every amount positive, and
  * per currency the debits equal the credits. {@code paymentId} is null for an entry of no payment
- * (an operator's settlement of a hold).
+ * (an operator's settlement of a hold). {@code requestedBy} is who asked for the entry's change and
+ * {@code approvedBy} the second operator who approved it (four eyes); null when there is none.
  */
 public record EntryDraft(
     UUID id,
@@ -22,6 +23,7 @@ public record EntryDraft(
     String description,
     UUID reversesEntryId,
     String requestedBy,
+    String approvedBy,
     String reason,
     List<PostingDraft> postings) {
 

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * An instruction from the gateway about one payment (refund, cancellation, amendment or
- * supplement), as received. {@code requestedBy} is the operator or API key that asked for it.
+ * supplement), as received. {@code requestedBy} is the operator or API key that asked for it,
+ * {@code approvedBy} the second operator who approved it (four eyes at the gateway), or null.
  */
 public record CommandReceived(
     UUID commandId,
@@ -14,6 +15,7 @@ public record CommandReceived(
     String merchantId,
     String provider,
     String requestedBy,
+    String approvedBy,
     String reason,
     Body body,
     MessageMeta meta)

@@ -295,8 +295,13 @@ final class CommandRules {
         description,
         reverses == null ? null : reverses.bookingEntryId(),
         command.requestedBy(),
+        blankToNull(command.approvedBy()),
         command.reason().isBlank() ? null : command.reason(),
         lines);
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   private static boolean samePayment(CommandReceived command, PaymentPosition position) {

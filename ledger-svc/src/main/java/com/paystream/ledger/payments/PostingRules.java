@@ -103,6 +103,7 @@ public final class PostingRules {
         new Money(callback.amountMinor(), currency),
         "payment " + callback.paymentId() + " succeeded at " + callback.provider(),
         null,
+        null,
         null);
   }
 
@@ -116,6 +117,7 @@ public final class PostingRules {
       Money amount,
       String description,
       String requestedBy,
+      String approvedBy,
       String reason) {
     Money fee = fees.scheduleFor(merchantId).feeFor(amount);
     EntryDraft entry =
@@ -126,6 +128,7 @@ public final class PostingRules {
             description,
             null,
             requestedBy,
+            approvedBy,
             reason,
             PaymentLines.booking(provider, merchantId, amount, fee));
     PaymentPosition after =

@@ -1,5 +1,6 @@
 package com.paystream.ledger.publishing;
 
+import com.paystream.ledger.audit.AuditEvents;
 import com.paystream.ledger.booking.AppliedRecord;
 import com.paystream.ledger.booking.BatchPlan;
 import com.paystream.ledger.booking.EventComposer;
@@ -12,7 +13,9 @@ import com.paystream.ledger.payments.MessageMeta;
 import com.paystream.ledger.payments.PaymentMessage;
 import com.paystream.ledger.sealing.DaySeal;
 import com.paystream.ledger.sealing.SignedSeal;
+import com.paystream.platform.audit.AuditRecord;
 import com.paystream.platform.ids.PaymentId;
+import com.paystream.schemas.audit.AuditEvent;
 import com.paystream.schemas.common.Envelope;
 import com.paystream.schemas.common.Side;
 import com.paystream.schemas.deadletter.DeadLetter;
@@ -41,7 +44,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * and per refused record one {@link DeadLetter}. Event ids are derived from what caused them, so a
  * batch planned twice (after a crash) would publish the same ids, and consumers deduplicate.
  */
-public final class LedgerEventComposer implements EventComposer {
+public final class LedgerEventComposer implements EventComposer, AuditEvents {
 
   static final String FAILED_BY = "ledger-svc";
 
@@ -154,6 +157,28 @@ public final class LedgerEventComposer implements EventComposer {
             .setChains(chains)
             .build();
     return message(eventId, topics.seals(), date, value, "");
+  }
+
+  /** The audit record on audit.events.v1, keyed by its target; its event id is its audit id. */
+  @Override
+  public OutboxMessage compose(AuditRecord record) {
+    AuditEvent event =
+        AuditEvent.newBuilder()
+            .setAuditId(record.auditId())
+            .setService(record.service())
+            .setOccurredAt(record.occurredAt())
+            .setActor(record.actor())
+            .setRole(record.role())
+            .setCredential(record.credential())
+            .setAction(record.action())
+            .setTarget(record.target())
+            .setOutcome(com.paystream.schemas.audit.AuditOutcome.valueOf(record.outcome().name()))
+            .setReason(record.reason())
+            .setRequestId(record.requestId())
+            .setTraceId(record.traceId())
+            .build();
+    String key = record.target().isEmpty() ? record.auditId().toString() : record.target();
+    return message(record.auditId(), topics.audit(), key, event, record.traceId());
   }
 
   private static JournalEntry journalEntry(BookedEntry entry) {

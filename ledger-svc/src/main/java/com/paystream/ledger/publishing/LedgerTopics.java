@@ -50,6 +50,10 @@ public record LedgerTopics(TopicNames names) {
     return names.name(Topics.LEDGER_SEALS);
   }
 
+  public String audit() {
+    return names.name(Topics.AUDIT_EVENTS);
+  }
+
   /** The topics the ledger reads or writes, to create at startup. */
   public List<Topic<?>> owned() {
     return names.all(
@@ -59,6 +63,7 @@ public record LedgerTopics(TopicNames names) {
             Topics.PAYMENT_CALLBACKS_DLT,
             Topics.LEDGER_ENTRIES,
             Topics.LEDGER_CASHFLOW,
-            Topics.LEDGER_SEALS));
+            Topics.LEDGER_SEALS,
+            Topics.AUDIT_EVENTS));
   }
 }

@@ -34,7 +34,14 @@ class LedgerAccessTest extends LedgerServiceTest {
     List<Route> routes = ServletRoutes.of(context);
     assertThat(routes)
         .extracting(Route::pattern)
-        .contains("/v1/holds", "/v1/days/{date}/close", "/schema-registry/**");
+        .contains(
+            "/v1/holds",
+            "/v1/days/{date}/close",
+            "/schema-registry/**",
+            "/v1/approvals",
+            "/v1/approvals/{approvalId}/approve",
+            "/v1/approvals/{approvalId}/reject",
+            "/v1/audit");
     assertThat(Route.uncovered(routes, rules)).isEmpty();
   }
 
@@ -46,6 +53,9 @@ class LedgerAccessTest extends LedgerServiceTest {
     posts.put(hold + "/capture", "");
     posts.put(hold + "/release", "");
     posts.put("/v1/days/" + LocalDate.now().plusYears(5) + "/close", "");
+    String approval = "/v1/approvals/" + UUID.randomUUID();
+    posts.put(approval + "/approve", "");
+    posts.put(approval + "/reject", "");
     for (var route : posts.entrySet()) {
       String path = route.getKey();
       assertThat(post(path, route.getValue(), ANONYMOUS)).as("anonymous " + path).isEqualTo(401);
@@ -85,6 +95,16 @@ class LedgerAccessTest extends LedgerServiceTest {
     assertThat(get("/v1/accounts?code=fee-revenue:EUR", Callers.MERCHANT)).isEqualTo(404);
     assertThat(get("/v1/accounts?code=fee-revenue:EUR", Callers.AUDITOR)).isEqualTo(200);
     assertThat(get("/v1/days/" + LocalDate.now(), Callers.MERCHANT)).isEqualTo(403);
+
+    assertThat(get("/v1/approvals", Callers.OPERATOR)).isEqualTo(200);
+    assertThat(get("/v1/approvals", Callers.AUDITOR)).isEqualTo(200);
+    assertThat(get("/v1/approvals", Callers.MERCHANT)).isEqualTo(403);
+    assertThat(get("/v1/approvals/" + UUID.randomUUID(), Callers.AUDITOR)).isEqualTo(404);
+    assertThat(get("/v1/audit", Callers.AUDITOR)).isEqualTo(200);
+    assertThat(get("/v1/audit", Callers.OPERATOR)).isEqualTo(403);
+    assertThat(get("/v1/audit", Callers.MERCHANT)).isEqualTo(403);
+    assertThat(get("/v1/audit", Callers.ADMIN)).isEqualTo(403);
+    assertThat(get("/v1/audit", ANONYMOUS)).isEqualTo(401);
 
     assertThat(get("/actuator/health/readiness", ANONYMOUS)).isEqualTo(200);
     assertThat(get("/actuator/prometheus", ANONYMOUS)).isEqualTo(200);

@@ -318,6 +318,7 @@ class LedgerInvariantsPropertyTest {
                     "capture",
                     null,
                     "op",
+                    null,
                     "payout",
                     List.of(
                         com.paystream.ledger.journal.PostingDraft.debit(
@@ -451,7 +452,15 @@ class LedgerInvariantsPropertyTest {
       body = new CommandReceived.Supplement(supplement.amountMinor(), currency(payment), "stmt");
     }
     return new CommandReceived(
-        UUID.randomUUID(), "pay-" + payment, merchant(payment), "psp", "op", "why", body, meta);
+        UUID.randomUUID(),
+        "pay-" + payment,
+        merchant(payment),
+        "psp",
+        "op",
+        null,
+        "why",
+        body,
+        meta);
   }
 
   private static CallbackReceived callback(

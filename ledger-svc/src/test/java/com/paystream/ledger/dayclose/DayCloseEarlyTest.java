@@ -4,6 +4,7 @@ import static com.paystream.ledger.support.Callbacks.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystream.schemas.callbacks.PaymentCallback;
+import com.paystream.security.testing.Callers;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -83,9 +84,12 @@ class DayCloseEarlyTest extends DayCloseTestBase {
     clock.set(Instant.parse("2026-03-01T15:30:00Z"));
 
     ResponseEntity<String> plain = close("2026-03-01", false);
-    DayStatus again = closeEarly("2026-03-01");
+    // A closed date does not end early any more: no second operator is asked for.
+    ResponseEntity<String> early = close("2026-03-01", true);
+    DayStatus again = status("2026-03-01");
 
     assertThat(plain.getStatusCode().value()).isEqualTo(200);
+    assertThat(early.getStatusCode().value()).as(early.getBody()).isEqualTo(200);
     assertThat(again.state()).isEqualTo(DayStatus.State.CLOSED);
     assertThat(again.closedAt()).isEqualTo(Instant.parse("2026-03-01T15:00:00Z"));
   }
@@ -182,11 +186,28 @@ class DayCloseEarlyTest extends DayCloseTestBase {
                 ResponseEntity.status(res.getStatusCode()).body(res.bodyTo(String.class)));
   }
 
+  /**
+   * An early close needs a second operator: asked by one (nothing closes yet), approved by the
+   * other (the date closes in the approval's transaction); the audit trail names both.
+   */
   private DayStatus closeEarly(String date) {
-    return http()
-        .post()
-        .uri("/v1/days/{d}/close?early=true", date)
-        .retrieve()
-        .body(DayStatus.class);
+    var requested = postAs(Callers.OPERATOR, "/v1/days/" + date + "/close?early=true", null);
+    assertThat(requested.getStatusCode().value()).as("%s", requested.getBody()).isEqualTo(202);
+    assertThat(requested.getBody()).containsEntry("action", "day.close-early");
+    assertThat(status(date).state()).isEqualTo(DayStatus.State.OPEN);
+    var approved =
+        postAs(
+            Callers.OPERATOR2,
+            "/v1/approvals/" + requested.getBody().get("approvalId") + "/approve",
+            null);
+    assertThat(approved.getStatusCode().value()).as("%s", approved.getBody()).isEqualTo(200);
+    assertThat(
+            count(
+                "select count(*) from audit_record where target = ? and action = 'day.close-early'"
+                    + " and ((outcome = 'REQUESTED' and actor = 'operator:olga')"
+                    + " or (outcome = 'APPROVED' and actor = 'operator:oscar'))",
+                date))
+        .isEqualTo(2);
+    return status(date);
   }
 }

@@ -11,6 +11,7 @@ import com.paystream.ledger.sealing.DaySeal;
 import com.paystream.ledger.sealing.SealKeys;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.ledger.LedgerSeal;
+import com.paystream.security.testing.Callers;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -144,27 +145,34 @@ class SealedJournalTest extends DayCloseTestBase {
     // A second ledger on the same database, under a new consumer group: it consumes the whole
     // input topic again from the beginning (every record a duplicate by then).
     String replayGroup = consumerGroup + "-replay";
-    try (ConfigurableApplicationContext restarted =
-        new SpringApplicationBuilder(LedgerApplication.class)
-            .properties(
-                "server.port=0",
-                "spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "spring.datasource.username="
+    // Command-line arguments: unlike default properties, they win over application.yml.
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username="
                     + environment.getProperty("spring.datasource.username"),
-                "spring.datasource.password="
+                "--spring.datasource.password="
                     + environment.getProperty("spring.datasource.password"),
-                "spring.kafka.bootstrap-servers=" + bootstrapServers(),
-                "paystream.topics.prefix=" + topics.prefix(),
-                "paystream.ledger.consumer-group=" + replayGroup,
-                "paystream.ledger.day-close.enabled=false",
-                "paystream.ledger.outbox.enabled=false",
-                "logging.structured.format.console=",
-                "paystream.ledger.seal.private-key=" + SealKeys.pem(SEAL_KEYS.getPrivate()),
-                "paystream.ledger.seal.public-keys=" + SealKeys.pem(SEAL_KEYS.getPublic()))
-            .run()) {
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+                "--paystream.topics.prefix=" + topics.prefix(),
+                "--paystream.ledger.consumer-group=" + replayGroup,
+                "--paystream.ledger.day-close.enabled=false",
+                "--paystream.ledger.outbox.enabled=false",
+                "--logging.structured.format.console=",
+                "--paystream.ledger.seal.private-key=" + SealKeys.pem(SEAL_KEYS.getPrivate()),
+                "--paystream.ledger.seal.public-keys=" + SealKeys.pem(SEAL_KEYS.getPublic())));
+    Callers.properties().forEach((key, value) -> args.add("--" + key + "=" + value));
+    try (ConfigurableApplicationContext restarted =
+        new SpringApplicationBuilder(LedgerApplication.class).run(args.toArray(String[]::new))) {
       await().atMost(DEADLINE).until(() -> committed(replayGroup) >= PAYMENTS.size());
       int port = restarted.getEnvironment().getProperty("local.server.port", Integer.class);
-      RestClient client = RestClient.create("http://localhost:" + port);
+      RestClient client =
+          RestClient.builder()
+              .baseUrl("http://localhost:" + port)
+              .defaultHeader("Authorization", "Bearer " + Callers.AUDITOR)
+              .build();
       DayStatus after = client.get().uri("/v1/days/{d}", DAY).retrieve().body(DayStatus.class);
       assertThat(after.seal().hash()).isEqualTo(sealBefore);
       assertThat(verification(client)).containsEntry("valid", true);

@@ -94,7 +94,9 @@ class HoldsTest extends LedgerServiceTest {
     UUID holdId = UUID.randomUUID();
     place(holdId, 3_000);
 
-    HoldView captured = post("/v1/holds/{id}/capture", holdId).getBody();
+    // Captures need a second operator (four eyes; FourEyesHoldCaptureTest pins the rules).
+    requestedAndApproved("/v1/holds/" + holdId + "/capture");
+    HoldView captured = http().get().uri("/v1/holds/{id}", holdId).retrieve().body(HoldView.class);
 
     assertThat(captured.state()).isEqualTo("CAPTURED");
     EntryView entry =
@@ -105,6 +107,8 @@ class HoldsTest extends LedgerServiceTest {
             .body(EntryView.class);
     assertThat(entry.entryType()).isEqualTo("SETTLEMENT");
     assertThat(entry.sourceType()).isEqualTo("OPERATOR");
+    assertThat(entry.requestedBy()).isEqualTo("operator:olga");
+    assertThat(entry.approvedBy()).isEqualTo("operator:oscar");
     assertThat(entry.postings())
         .extracting(
             EntryView.PostingView::accountCode,

@@ -110,6 +110,7 @@ class BooksTest {
         null,
         null,
         null,
+        null,
         lines);
   }
 }

@@ -392,12 +392,17 @@ class DatabaseRefusesToLieTest {
     UUID id = UUID.randomUUID();
     try (PreparedStatement st =
         connection.prepareStatement(
+            // Each entry the first of a chain of its own: these tests are about the books'
+            // invariants, the chains have theirs (SealedJournalTest).
             "insert into journal_entry (id, source_event_id, source_type, entry_type,"
-                + " effective_date, booked_at, description)"
+                + " effective_date, booked_at, description, chain_id, chain_seq, prev_hash,"
+                + " entry_hash)"
                 + " values (?, ?, 'CALLBACK', 'PAYMENT', date '2026-01-02',"
-                + " timestamptz '2026-01-02 10:00:00Z', 'test')")) {
+                + " timestamptz '2026-01-02 10:00:00Z', 'test', 'test/' || ?::text, 1,"
+                + " decode(repeat('00', 32), 'hex'), decode(repeat('11', 32), 'hex'))")) {
       st.setObject(1, id);
       st.setObject(2, UUID.randomUUID());
+      st.setObject(3, id);
       st.executeUpdate();
     }
     return id;

@@ -69,6 +69,7 @@ class CommandRulesTest {
             "m-2",
             "psp",
             "op",
+            null,
             "",
             new CommandReceived.Refund("r", 1, "EUR"),
             meta());
@@ -108,6 +109,7 @@ class CommandRulesTest {
     assertThat(post.entry().type()).isEqualTo(EntryType.AMENDMENT);
     assertThat(post.entry().reversesEntryId()).isEqualTo(booked.bookingEntryId());
     assertThat(post.entry().requestedBy()).isEqualTo("operator-1");
+    assertThat(post.entry().approvedBy()).isEqualTo("operator-2");
     assertThat(post.entry().reason()).isEqualTo("provider corrected the amount");
     assertThat(post.entry().postings())
         .extracting(p -> p.account().code(), PostingDraft::side, PostingDraft::amountMinor)
@@ -141,6 +143,7 @@ class CommandRulesTest {
             "m-1",
             "psp",
             "op",
+            null,
             " ",
             new CommandReceived.Amendment(1, "EUR", ReportedStatus.SUCCEEDED),
             meta());
@@ -187,6 +190,7 @@ class CommandRulesTest {
         "m-1",
         "psp",
         "operator-1",
+        "operator-2",
         "provider corrected the amount",
         body,
         meta());

@@ -41,6 +41,17 @@ class EntryContentPropertyTest {
       String requestedBy,
       String reason,
       List<EntryContent.Posting> postings) {
+    return entry(sourceType, paymentId, description, requestedBy, null, reason, postings);
+  }
+
+  private static EntryContent.Entry entry(
+      String sourceType,
+      String paymentId,
+      String description,
+      String requestedBy,
+      String approvedBy,
+      String reason,
+      List<EntryContent.Posting> postings) {
     return new EntryContent.Entry(
         ID,
         SOURCE,
@@ -50,6 +61,7 @@ class EntryContentPropertyTest {
         description,
         null,
         requestedBy,
+        approvedBy,
         reason,
         DATE,
         AT,
@@ -95,6 +107,55 @@ class EntryContentPropertyTest {
                 assertThat(Arrays.equals(EntryContent.encode(other), EntryContent.encode(original)))
                     .as("%s vs %s", other, original)
                     .isEqualTo(sameFields);
+              }
+            });
+  }
+
+  @Test
+  void anEntryWithoutApproverKeepsVersionOneAndAnApproverMakesItVersionTwo() {
+    List<EntryContent.Posting> lines = List.of(posting(1, "DEBIT", "EUR", 5));
+    byte[] plain = EntryContent.encode(entry("COMMAND", "p", "d", "operator:olga", "r", lines));
+    byte[] approved =
+        EntryContent.encode(
+            entry("COMMAND", "p", "d", "operator:olga", "operator:oscar", "r", lines));
+
+    assertThat(plain[4]).isEqualTo((byte) EntryContent.VERSION);
+    assertThat(approved[4]).isEqualTo((byte) EntryContent.VERSION_APPROVED);
+    assertThat(EntryContent.digest(entry("COMMAND", "p", "d", "operator:olga", "", "r", lines)))
+        .isNotEqualTo(EntryContent.digest(entry("COMMAND", "p", "d", "operator:olga", "r", lines)));
+  }
+
+  @Test
+  void theApproverIsBoundToItsField() {
+    qt().withExamples(500)
+        .forAll(NULLABLE, TEXT, NULLABLE)
+        .checkAssert(
+            (requester, approver, reason) -> {
+              List<EntryContent.Posting> lines = List.of(posting(1, "DEBIT", "EUR", 5));
+              EntryContent.Entry original =
+                  entry("COMMAND", "p", "d", requester, approver, reason, lines);
+              String all =
+                  (requester == null ? "" : requester) + approver + (reason == null ? "" : reason);
+              for (int i = 0; i <= all.length(); i++) {
+                for (int j = i; j <= all.length(); j++) {
+                  EntryContent.Entry other =
+                      entry(
+                          "COMMAND",
+                          "p",
+                          "d",
+                          all.substring(0, i),
+                          all.substring(i, j),
+                          all.substring(j),
+                          lines);
+                  boolean same =
+                      java.util.Objects.equals(other.requestedBy(), requester)
+                          && other.approvedBy().equals(approver)
+                          && java.util.Objects.equals(other.reason(), reason);
+                  assertThat(
+                          Arrays.equals(EntryContent.encode(other), EntryContent.encode(original)))
+                      .as("%s vs %s", other, original)
+                      .isEqualTo(same);
+                }
               }
             });
   }

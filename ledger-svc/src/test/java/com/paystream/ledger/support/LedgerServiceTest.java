@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -193,6 +194,42 @@ public abstract class LedgerServiceTest {
   /** Sends a command as the gateway does: key payment id. */
   protected void send(com.paystream.schemas.commands.PaymentCommand command) {
     sendRaw(topics.commands(), command.getPaymentId(), encode(topics.commands(), command));
+  }
+
+  private static final ParameterizedTypeReference<Map<String, Object>> JSON =
+      new ParameterizedTypeReference<>() {};
+
+  /** POSTs {@code body} (none when null) as the holder of {@code token}; any status, JSON body. */
+  protected ResponseEntity<Map<String, Object>> postAs(String token, String uri, Object body) {
+    RestClient.RequestBodySpec request = http(token).post().uri(uri);
+    if (body != null) {
+      request = request.body(body);
+    }
+    return request.exchange(
+        (req, res) ->
+            ResponseEntity.status(res.getStatusCode())
+                .headers(res.getHeaders())
+                .body(res.bodyTo(JSON)));
+  }
+
+  /**
+   * Asks for a change as the operator, which waits for a second operator (202), and approves it as
+   * the second operator; the approval's answer ({@code approval} and {@code result}).
+   */
+  protected Map<String, Object> requestedAndApproved(String uri) {
+    ResponseEntity<Map<String, Object>> requested = postAs(Callers.OPERATOR, uri, null);
+    org.assertj.core.api.Assertions.assertThat(requested.getStatusCode().value())
+        .as("four eyes for " + uri + ": " + requested.getBody())
+        .isEqualTo(202);
+    ResponseEntity<Map<String, Object>> approved =
+        postAs(
+            Callers.OPERATOR2,
+            "/v1/approvals/" + requested.getBody().get("approvalId") + "/approve",
+            null);
+    org.assertj.core.api.Assertions.assertThat(approved.getStatusCode().value())
+        .as("approval of " + uri + ": " + approved.getBody())
+        .isEqualTo(200);
+    return approved.getBody();
   }
 
   protected <T extends SpecificRecord> List<T> published(String topic, Class<T> type) {

@@ -41,6 +41,7 @@ final class Messages {
         command.getMerchantId(),
         command.getProvider(),
         command.getRequestedBy(),
+        command.getApprovedBy(),
         command.getReason(),
         body(command.getBody()),
         meta(command.getEnvelope()));

@@ -87,13 +87,13 @@ public final class JdbcBookingStore {
           + " where c.chain_id = h.chain)"
           + " insert into journal_entry (id, source_event_id, source_type, entry_type, payment_id,"
           + " description, reverses_id, requested_by, reason, effective_date, booked_at, chain_id,"
-          + " chain_seq, prev_hash, entry_hash)"
+          + " chain_seq, prev_hash, entry_hash, approved_by)"
           + " select u.id, u.src, u.st, u.et, u.pid, u.descr, u.rev, u.req, u.reason, ?, ?,"
-          + " u.chain, u.cseq, decode(u.prev, 'hex'), decode(u.hash, 'hex')"
+          + " u.chain, u.cseq, decode(u.prev, 'hex'), decode(u.hash, 'hex'), u.appr"
           + " from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[],"
           + " ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[],"
-          + " ?::text[]) as u(id, src, st, et, pid, descr, rev, req, reason, chain, cseq, prev,"
-          + " hash)";
+          + " ?::text[], ?::text[]) as u(id, src, st, et, pid, descr, rev, req, reason, chain, cseq,"
+          + " prev, hash, appr)";
   private static final String UPDATE_ACCOUNTS_SQL =
       "update account a set available_minor = u.available, frozen_minor = u.frozen,"
           + " last_sequence = u.seq, last_posted_at = u.posted_at, version = a.version + 1"
@@ -372,6 +372,8 @@ public final class JdbcBookingStore {
           rows,
           i -> HEX.formatHex(links.get(i).entryHash()),
           String[]::new);
+      SqlArrays.bind(
+          connection, st, 20, "text", entries, e -> e.draft().approvedBy(), String[]::new);
       st.executeUpdate();
     }
   }

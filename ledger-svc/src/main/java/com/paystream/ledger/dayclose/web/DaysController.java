@@ -1,9 +1,18 @@
 package com.paystream.ledger.dayclose.web;
 
+import com.paystream.ledger.approvals.ApprovalService;
+import com.paystream.ledger.approvals.web.ApprovalsController;
+import com.paystream.ledger.audit.Act;
+import com.paystream.ledger.audit.AuditTrail;
+import com.paystream.ledger.audit.web.Acts;
+import com.paystream.ledger.audit.web.AuditActions;
 import com.paystream.ledger.dayclose.CloseResult;
 import com.paystream.ledger.dayclose.DayCloseService;
 import com.paystream.ledger.dayclose.DayStatus;
+import com.paystream.ledger.dayclose.EarlyCloseApproval;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,9 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class DaysController {
 
   private final DayCloseService closes;
+  private final ApprovalService approvals;
+  private final AuditTrail audit;
 
-  public DaysController(DayCloseService closes) {
+  public DaysController(DayCloseService closes, ApprovalService approvals, AuditTrail audit) {
     this.closes = closes;
+    this.approvals = approvals;
+    this.audit = audit;
   }
 
   @GetMapping("/v1/days/{date}")
@@ -32,18 +45,51 @@ public class DaysController {
 
   /**
    * 200 with the status when closed (now or before); 409 when it cannot close yet. With {@code
-   * early=true} the current business date closes before its cutoff, if early closes are enabled.
+   * early=true} the current business date closes before its cutoff, if early closes are enabled;
+   * when the approval policy asks for it ({@code day.close-early}), that early close answers 202
+   * with an approval request and happens only when a second operator approves it. The close and its
+   * audit record are one transaction.
    */
   @PostMapping("/v1/days/{date}/close")
   public ResponseEntity<?> close(
       @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-      @RequestParam(defaultValue = "false") boolean early) {
-    CloseResult result = early ? closes.closeEarly(date) : closes.close(date);
+      @RequestParam(defaultValue = "false") boolean early,
+      HttpServletRequest http) {
+    Act act = Acts.current(http);
+    if (early
+        && closes.wouldEndEarly(date)
+        && approvals.needsSecondOperator(EarlyCloseApproval.ACTION, 0)) {
+      Optional<String> refusal = closes.earlyCloseRefusal(date);
+      if (refusal.isPresent()) {
+        return conflict(refusal.get());
+      }
+      return ApprovalsController.accepted(
+          approvals.request(
+              act,
+              EarlyCloseApproval.ACTION,
+              date.toString(),
+              EarlyCloseApproval.payload(date),
+              0,
+              "",
+              "end business date " + date + " before its cutoff"));
+    }
+    CloseResult result =
+        audit.accepted(
+            act,
+            early ? AuditActions.DAY_CLOSE_EARLY : AuditActions.DAY_CLOSE,
+            date.toString(),
+            "",
+            () -> early ? closes.closeEarly(date) : closes.close(date),
+            CloseResult.Closed.class::isInstance);
     if (result instanceof CloseResult.Closed closed) {
       return ResponseEntity.ok(closed.status());
     }
-    CloseResult.NotClosable refused = (CloseResult.NotClosable) result;
-    return ResponseEntity.status(HttpStatus.CONFLICT)
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.reason()));
+    return conflict(((CloseResult.NotClosable) result).reason());
+  }
+
+  private static ResponseEntity<ProblemDetail> conflict(String reason) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, reason);
+    problem.setProperty("code", "NOT_CLOSABLE");
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 }

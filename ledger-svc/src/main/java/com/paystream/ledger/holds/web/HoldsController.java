@@ -1,10 +1,20 @@
 package com.paystream.ledger.holds.web;
 
+import com.paystream.ledger.approvals.ApprovalService;
+import com.paystream.ledger.approvals.ApprovalView;
+import com.paystream.ledger.approvals.web.ApprovalsController;
+import com.paystream.ledger.audit.Act;
+import com.paystream.ledger.audit.AuditTrail;
+import com.paystream.ledger.audit.web.Acts;
+import com.paystream.ledger.audit.web.AuditActions;
+import com.paystream.ledger.holds.HoldCaptureApproval;
 import com.paystream.ledger.holds.HoldResult;
 import com.paystream.ledger.holds.HoldService;
+import com.paystream.ledger.holds.HoldView;
 import com.paystream.ledger.holds.PlaceHold;
-import com.paystream.security.servlet.Actors;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,19 +28,26 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Holds over HTTP. Placing is idempotent by the client's hold id (201 first, 200 on replay);
  * capture and release are idempotent too. 404 unknown hold or account, 409 against the hold's
- * state, 422 refused (e.g. INSUFFICIENT_FUNDS), each as a problem document with a {@code code}.
+ * state, 422 refused (e.g. INSUFFICIENT_FUNDS), each as a problem document with a {@code code}. A
+ * capture that needs a second operator ({@code hold.capture} in the approval policy) answers 202
+ * with the approval request and captures nothing until another operator approves it. Every change
+ * is audited in its own transaction; refusals by the audit's refusal recorder.
  */
 @RestController
 public class HoldsController {
 
   private final HoldService holds;
+  private final ApprovalService approvals;
+  private final AuditTrail audit;
 
-  public HoldsController(HoldService holds) {
+  public HoldsController(HoldService holds, ApprovalService approvals, AuditTrail audit) {
     this.holds = holds;
+    this.approvals = approvals;
+    this.audit = audit;
   }
 
   @PostMapping("/v1/holds")
-  public ResponseEntity<?> place(@RequestBody PlaceHold request) {
+  public ResponseEntity<?> place(@RequestBody PlaceHold request, HttpServletRequest http) {
     if (request.holdId() == null
         || request.accountCode() == null
         || request.counterAccountCode() == null
@@ -48,7 +65,15 @@ public class HoldsController {
           "ACTOR_IN_BODY",
           "requestedBy is taken from your credentials; remove it from the request body");
     }
-    HoldResult result = holds.place(request.by(Actors.current().label()));
+    Act act = Acts.current(http);
+    HoldResult result =
+        audit.accepted(
+            act,
+            AuditActions.HOLD_PLACE,
+            request.holdId().toString(),
+            request.reason(),
+            () -> holds.place(request.by(act.actor())),
+            HoldResult.Done.class::isInstance);
     if (result instanceof HoldResult.Done done && done.created()) {
       return ResponseEntity.created(URI.create("/v1/holds/" + request.holdId())).body(done.hold());
     }
@@ -64,13 +89,43 @@ public class HoldsController {
   }
 
   @PostMapping("/v1/holds/{holdId}/capture")
-  public ResponseEntity<?> capture(@PathVariable UUID holdId) {
-    return respond(holds.capture(holdId));
+  public ResponseEntity<?> capture(@PathVariable UUID holdId, HttpServletRequest http) {
+    Act act = Acts.current(http);
+    Optional<HoldView> hold = holds.find(holdId);
+    if (hold.isPresent()
+        && hold.get().isOpen()
+        && approvals.needsSecondOperator(HoldCaptureApproval.ACTION, hold.get().amountMinor())) {
+      ApprovalView requested =
+          approvals.request(
+              act,
+              HoldCaptureApproval.ACTION,
+              holdId.toString(),
+              HoldCaptureApproval.payload(holdId),
+              hold.get().amountMinor(),
+              hold.get().currency(),
+              "capture of hold " + holdId + ": " + hold.get().reason());
+      return ApprovalsController.accepted(requested);
+    }
+    return respond(
+        audit.accepted(
+            act,
+            AuditActions.HOLD_CAPTURE,
+            holdId.toString(),
+            "",
+            () -> holds.capture(holdId, act.actor(), null),
+            HoldResult.Done.class::isInstance));
   }
 
   @PostMapping("/v1/holds/{holdId}/release")
-  public ResponseEntity<?> release(@PathVariable UUID holdId) {
-    return respond(holds.release(holdId));
+  public ResponseEntity<?> release(@PathVariable UUID holdId, HttpServletRequest http) {
+    return respond(
+        audit.accepted(
+            Acts.current(http),
+            AuditActions.HOLD_RELEASE,
+            holdId.toString(),
+            "",
+            () -> holds.release(holdId),
+            HoldResult.Done.class::isInstance));
   }
 
   private static ResponseEntity<?> respond(HoldResult result) {

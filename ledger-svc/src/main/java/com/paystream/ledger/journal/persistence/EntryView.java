@@ -17,6 +17,7 @@ public record EntryView(
     String description,
     UUID reversesEntryId,
     String requestedBy,
+    String approvedBy,
     String reason,
     List<PostingView> postings) {
 

@@ -44,7 +44,7 @@ public final class SealStore {
   private static final String PAGE =
       "select seq, id, source_event_id, source_type, entry_type, payment_id, description,"
           + " reverses_id, requested_by, reason, effective_date, booked_at, chain_seq, prev_hash,"
-          + " entry_hash from journal_entry where chain_id = ? and chain_seq >= ?"
+          + " entry_hash, approved_by from journal_entry where chain_id = ? and chain_seq >= ?"
           + " and chain_seq <= ? order by chain_seq limit ?";
   private static final String POSTINGS =
       "select entry_id, line_no, account_id, side, amount_minor, currency, balance_after_minor,"
@@ -129,7 +129,8 @@ public final class SealStore {
         Instant bookedAt,
         long chainSeq,
         byte[] prev,
-        byte[] hash) {}
+        byte[] hash,
+        String approvedBy) {}
     List<Row> rows =
         jdbc.query(
             PAGE,
@@ -149,7 +150,8 @@ public final class SealStore {
                     instant(rs, 12),
                     rs.getLong(13),
                     rs.getBytes(14),
-                    rs.getBytes(15)),
+                    rs.getBytes(15),
+                    rs.getString(16)),
             chainId,
             from,
             to,
@@ -198,6 +200,7 @@ public final class SealStore {
                   r.description(),
                   r.reversesId(),
                   r.requestedBy(),
+                  r.approvedBy(),
                   r.reason(),
                   r.effectiveDate(),
                   r.bookedAt(),

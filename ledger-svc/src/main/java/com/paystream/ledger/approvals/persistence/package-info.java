@@ -1,0 +1,2 @@
+/** Approval requests and decisions, append-only. */
+package com.paystream.ledger.approvals.persistence;

@@ -1,0 +1,2 @@
+/** Approvals over HTTP: list, show, approve, reject. */
+package com.paystream.ledger.approvals.web;

@@ -1,0 +1,2 @@
+/** The audit records' table: inserts and the auditors' newest-first query. */
+package com.paystream.ledger.audit.persistence;

@@ -1,0 +1,2 @@
+/** The audit trail on the running ledger: records, events, refusals and the auditors' query. */
+package com.paystream.ledger.audit;
