@@ -33,6 +33,16 @@ grant select, insert on account_balance_snapshot to "${runtime_role}";
 grant select, insert on trial_balance to "${runtime_role}";
 grant select, insert on hold_settlement to "${runtime_role}";
 grant select, insert on day_close to "${runtime_role}";
+-- The audit trail and the four-eyes requests and decisions (append-only).
+grant select, insert on audit_record to "${runtime_role}";
+grant select, insert on approval_request to "${runtime_role}";
+grant select, insert on approval_decision to "${runtime_role}";
+
+-- The journal chains' heads: an operational cache (verification never trusts it), opened per chain
+-- and moved by every batch under a row lock; the no-delete trigger keeps its rows.
+grant select, insert (chain_id, last_seq, head_hash, head_entry_id) on journal_chain
+    to "${runtime_role}";
+grant update (last_seq, head_hash, head_entry_id, updated_at) on journal_chain to "${runtime_role}";
 -- Holds are append-only too. HoldStore locks a hold (SELECT ... FOR UPDATE) so that two
 -- settlements queue up, and PostgreSQL wants UPDATE on one column for a row lock: the id, which
 -- the hold_append_only trigger (and the primary key's references) keep from ever changing.

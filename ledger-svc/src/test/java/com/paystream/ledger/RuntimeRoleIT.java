@@ -35,7 +35,10 @@ class RuntimeRoleIT {
           "account_balance_snapshot",
           "trial_balance",
           "hold_settlement",
-          "day_close");
+          "day_close",
+          "audit_record",
+          "approval_request",
+          "approval_decision");
 
   private static final Postgres POSTGRES = SharedInfrastructure.postgres();
   private static final DatabaseCoordinates DB =

@@ -125,7 +125,7 @@ public final class ApprovalService {
       UUID approvalId, ApprovalDecision.Verdict verdict, String reason, Act act) {
     return transactions.execute(
         status -> {
-          Optional<ApprovalRequest> found = store.lock(approvalId);
+          Optional<ApprovalRequest> found = store.request(approvalId);
           if (found.isEmpty()) {
             return new DecisionResult.Unknown();
           }
@@ -139,7 +139,9 @@ public final class ApprovalService {
             return refusal(refused.refusal());
           }
           ApprovalDecision decision = ((FourEyes.Decided) outcome).decision();
-          store.insert(decision);
+          if (!store.insert(decision)) {
+            return refusal(FourEyes.Refusal.ALREADY_DECIDED);
+          }
           if (verdict == ApprovalDecision.Verdict.REJECTED) {
             audit.record(
                 decider, request.action(), request.target(), AuditOutcome.REJECTED, reason);
@@ -161,7 +163,9 @@ public final class ApprovalService {
   }
 
   private void expire(ApprovalRequest request, ApprovalDecision expiry, Act decider) {
-    store.insert(expiry);
+    if (!store.insert(expiry)) {
+      return;
+    }
     audit.record(
         new Act(ApprovalDecision.NOBODY, "NONE", "", decider.requestId(), decider.traceId()),
         request.action(),

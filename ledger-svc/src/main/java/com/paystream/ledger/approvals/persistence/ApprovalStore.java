@@ -44,15 +44,12 @@ public final class ApprovalStore {
   }
 
   /**
-   * The request, its row locked until the transaction ends: deciders of one request queue up here,
-   * and each finds the decision of the one before.
+   * The request. Not locked: the runtime role may not lock append-only rows (that takes UPDATE).
+   * Deciders of one request are serialized by the decision's primary key instead ({@link #insert}):
+   * the second waits for the first transaction and then finds the request decided.
    */
-  public Optional<ApprovalRequest> lock(UUID requestId) {
-    return jdbc.sql(
-            "select "
-                + REQUEST_COLUMNS
-                + " from approval_request r where request_id = ?"
-                + " for update")
+  public Optional<ApprovalRequest> request(UUID requestId) {
+    return jdbc.sql("select " + REQUEST_COLUMNS + " from approval_request r where request_id = ?")
         .param(requestId)
         .query(ApprovalStore::request)
         .optional();
@@ -74,17 +71,19 @@ public final class ApprovalStore {
         .optional();
   }
 
-  public void insert(ApprovalDecision d) {
-    jdbc.sql(
-            "insert into approval_decision (request_id, verdict, decided_by, decided_at, reason)"
-                + " values (?, ?, ?, ?, ?)")
-        .params(
-            d.requestId(),
-            d.verdict().name(),
-            d.decidedBy(),
-            Timestamp.from(d.decidedAt()),
-            d.reason())
-        .update();
+  /** Records a decision; false when the request already had one (another decider was first). */
+  public boolean insert(ApprovalDecision d) {
+    return jdbc.sql(
+                "insert into approval_decision (request_id, verdict, decided_by, decided_at, reason)"
+                    + " values (?, ?, ?, ?, ?) on conflict (request_id) do nothing")
+            .params(
+                d.requestId(),
+                d.verdict().name(),
+                d.decidedBy(),
+                Timestamp.from(d.decidedAt()),
+                d.reason())
+            .update()
+        == 1;
   }
 
   /** A request with its decision, if it has one. */
