@@ -6,10 +6,14 @@
 #   ./deploy/local/run.sh [--no-build] [--payments N] [--seed S] [--drop R] [--duplicate R]
 #                         [--delay R] [--exit] [--no-scenario] [--fresh] [--data-dir DIR]
 #                         [--ready-timeout SECONDS]
+#   ./deploy/local/run.sh --verify-journal
 #
 #   --no-build      skip the Maven build (use the jars already in */target)
 #   --exit          stop the stack after the day's summary (exit status 0 when the day passed)
 #   --no-scenario   start the stack alone and keep its data across runs
+#   --verify-journal  verify the journal of the stack already running (started elsewhere with
+#                   --no-scenario, or kept up after a day): starts, stops and builds nothing;
+#                   exit status 0 valid, 1 broken, 2 could not run
 #   --help          every option
 #
 # Ctrl-C stops everything: the services, then Kafka, then PostgreSQL.
@@ -23,6 +27,8 @@ args=()
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=0 ;;
+    # Never rebuild the jars a running stack is using.
+    --verify-journal) build=0; args+=("$arg") ;;
     *) args+=("$arg") ;;
   esac
 done

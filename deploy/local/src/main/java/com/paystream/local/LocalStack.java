@@ -1,8 +1,15 @@
 package com.paystream.local;
 
+import com.paystream.local.services.DatabaseLogins;
+import com.paystream.local.services.Endpoints;
+import com.paystream.local.services.ServiceCatalog;
+import com.paystream.local.services.ServiceSpec;
+import java.util.List;
+
 /**
  * {@code java -jar deploy/local/target/local-stack-<version>.jar [--fresh] [--data-dir DIR]}:
- * starts the whole suite locally and keeps it running until Ctrl-C.
+ * starts the whole suite locally and keeps it running until Ctrl-C; with {@code --verify-journal}
+ * it only verifies the journal of the stack already running.
  */
 public final class LocalStack {
 
@@ -29,6 +36,21 @@ public final class LocalStack {
       System.out.println(StackOptions.USAGE);
       return;
     }
+    if (options.verifyJournal()) {
+      System.exit(verifyJournal(repository));
+      return;
+    }
     System.exit(new StackRunner(repository, options).run());
+  }
+
+  /** Starts nothing: the ledger's offline verifier against the stack already running. */
+  private static int verifyJournal(RepositoryLayout repository) {
+    ServiceSpec ledger =
+        ServiceCatalog.services(Endpoints.DEFAULTS, DatabaseLogins.generate(), name -> List.of())
+            .stream()
+            .filter(spec -> spec.name().equals("ledger"))
+            .findFirst()
+            .orElseThrow();
+    return new JournalVerification(repository, Endpoints.DEFAULTS, ledger).run(System.out);
   }
 }

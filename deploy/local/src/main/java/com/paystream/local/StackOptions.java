@@ -15,6 +15,7 @@ import java.util.function.LongSupplier;
  * @param help whether only the usage was asked for
  * @param scenario the day scenario to run once the stack is ready; empty for the stack alone
  * @param exitAfterScenario stop the stack after the scenario's summary instead of staying up
+ * @param verifyJournal only verify the journal of the stack already running, start nothing
  */
 record StackOptions(
     Path dataDir,
@@ -22,7 +23,8 @@ record StackOptions(
     Duration readyTimeout,
     boolean help,
     Optional<ScenarioSettings> scenario,
-    boolean exitAfterScenario) {
+    boolean exitAfterScenario,
+    boolean verifyJournal) {
 
   static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -53,6 +55,13 @@ record StackOptions(
           "  --fresh          delete the data directory (broker, database, logs) before starting",
           "  --data-dir DIR   keep data in DIR (default: deploy/local/data in the repository)",
           "  --ready-timeout  seconds the services may take to become ready (default 120)",
+          "usage: local-stack --verify-journal",
+          "  Verifies the journal of the stack already running (started elsewhere with"
+              + " --no-scenario,",
+          "  or kept up after a day): the ledger's offline verifier recomputes every chain and"
+              + " seal",
+          "  in its database; starts and stops nothing (exit status: 0 valid, 1 broken, 2 could"
+              + " not run).",
           "Extra arguments per service: LOCAL_STACK_<NAME>_ARGS or -Dlocal-stack.<name>.args,",
           "  e.g. LOCAL_STACK_LEDGER_ARGS='--logging.level.com.paystream=DEBUG'",
           "  (names: gateway, relay, ledger, reconciliation)");
@@ -67,6 +76,7 @@ record StackOptions(
     boolean help = false;
     boolean scenario = true;
     boolean exit = false;
+    boolean verifyJournal = false;
     Duration readyTimeout = DEFAULT_READY_TIMEOUT;
     ScenarioSettings day = ScenarioSettings.defaults(randomSeed.getAsLong());
     for (int i = 0; i < args.length; i++) {
@@ -76,6 +86,7 @@ record StackOptions(
         case "--help", "-h" -> help = true;
         case "--no-scenario" -> scenario = false;
         case "--exit" -> exit = true;
+        case "--verify-journal" -> verifyJournal = true;
         case "--data-dir" -> dataDir = Path.of(value(args, ++i, option));
         case "--ready-timeout" -> readyTimeout = Duration.ofSeconds(positive(args, ++i, option));
         case "--payments" -> day = day.withPayments((int) positive(args, ++i, option));
@@ -89,6 +100,12 @@ record StackOptions(
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
+    if (verifyJournal && args.length > 1 && !help) {
+      throw new IllegalArgumentException(
+          "--verify-journal checks the stack already running and takes no other option");
+    }
+    // The verification starts nothing: no scenario, and no data directory is touched.
+    scenario = scenario && !verifyJournal;
     if (exit && !scenario) {
       throw new IllegalArgumentException("--exit goes with the scenario, not with --no-scenario");
     }
@@ -98,7 +115,8 @@ record StackOptions(
         readyTimeout,
         help,
         scenario ? Optional.of(day) : Optional.empty(),
-        exit);
+        exit,
+        verifyJournal);
   }
 
   private static String value(String[] args, int index, String option) {

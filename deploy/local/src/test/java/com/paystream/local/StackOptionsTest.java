@@ -7,6 +7,7 @@ import com.paystream.local.scenario.ScenarioSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ class StackOptionsTest {
                 StackOptions.DEFAULT_READY_TIMEOUT,
                 false,
                 Optional.of(ScenarioSettings.defaults(42)),
+                false,
                 false));
   }
 
@@ -54,7 +56,13 @@ class StackOptionsTest {
     assertThat(options)
         .isEqualTo(
             new StackOptions(
-                Path.of("/tmp/y"), true, Duration.ofSeconds(300), false, Optional.empty(), false));
+                Path.of("/tmp/y"),
+                true,
+                Duration.ofSeconds(300),
+                false,
+                Optional.empty(),
+                false,
+                false));
   }
 
   @Test
@@ -95,6 +103,36 @@ class StackOptionsTest {
         .hasMessageContaining("--drop needs a value");
     assertThatThrownBy(() -> StackOptions.parse(dir, "--no-scenario", "--exit"))
         .hasMessageContaining("--exit goes with the scenario");
+  }
+
+  @Test
+  void verifyingTheJournalRunsNoScenarioAndDeletesNothing() {
+    StackOptions options = StackOptions.parse(dir.resolve("data"), () -> 42, "--verify-journal");
+
+    assertThat(options.verifyJournal()).isTrue();
+    assertThat(options.scenario()).isEmpty();
+    assertThat(options.fresh()).isFalse();
+    assertThat(StackOptions.parse(dir, () -> 42).verifyJournal()).isFalse();
+  }
+
+  @Test
+  void verifyingTheJournalTakesNoOtherOption() {
+    List<List<String>> others =
+        List.of(
+            List.of("--fresh"),
+            List.of("--no-scenario"),
+            List.of("--exit"),
+            List.of("--payments", "10"),
+            List.of("--data-dir", "/tmp/elsewhere"));
+    for (List<String> other : others) {
+      List<String> args = new java.util.ArrayList<>(List.of("--verify-journal"));
+      args.addAll(other);
+      assertThatThrownBy(() -> StackOptions.parse(dir, args.toArray(String[]::new)))
+          .as(other.toString())
+          .hasMessageContaining("--verify-journal checks the stack already running");
+    }
+    assertThat(StackOptions.parse(dir, "--verify-journal", "--help").help()).isTrue();
+    assertThat(StackOptions.USAGE).contains("--verify-journal");
   }
 
   @Test
