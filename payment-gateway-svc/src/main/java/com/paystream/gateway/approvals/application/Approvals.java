@@ -26,6 +26,7 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Four eyes in the gateway. A request is recorded with its audit record (REQUESTED) in one
@@ -35,6 +36,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class Approvals {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final ApprovalStore store;
   private final ApprovalPolicy policy;
@@ -107,10 +110,35 @@ public class Approvals {
    * and its REQUESTED audit record in one transaction.
    */
   public Mono<Result> request(Caller.Operator requester, Ask ask) {
-    UUID id =
-        UUID.nameUUIDFromBytes(
-            ("approval|" + ask.action() + "|" + ask.target() + "|" + ask.idempotencyKey())
-                .getBytes(StandardCharsets.UTF_8));
+    return request(requester, ask, Mono.just(Optional.empty()));
+  }
+
+  /**
+   * As {@link #request(Caller.Operator, Ask)}, after {@code vetting} found that the action could be
+   * carried out now (nobody is asked to approve what cannot be done). A retried request finds its
+   * request first, as it stands, even when the action has been carried out meanwhile.
+   */
+  public Mono<Result> request(
+      Caller.Operator requester, Ask ask, Mono<Optional<ApprovedAction.Declined>> vetting) {
+    UUID id = requestId(ask);
+    return store
+        .find(id)
+        .map(existing -> repeated(existing, requester, ask))
+        .switchIfEmpty(
+            vetting.flatMap(
+                declined ->
+                    declined.isPresent()
+                        ? Mono.just(new ActionDeclined(declined.get()))
+                        : record(requester, ask, id)));
+  }
+
+  private static UUID requestId(Ask ask) {
+    return UUID.nameUUIDFromBytes(
+        ("approval|" + ask.action() + "|" + ask.target() + "|" + ask.idempotencyKey())
+            .getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Mono<Result> record(Caller.Operator requester, Ask ask, UUID id) {
     return Mono.defer(
             () -> {
               Instant now = clock.instant();
@@ -144,7 +172,7 @@ public class Approvals {
                                       (Result)
                                           new Recorded(
                                               new StoredApproval(request, Optional.empty())))
-                              : store.find(id).map(existing -> repeated(existing, request)));
+                              : store.find(id).map(existing -> repeated(existing, requester, ask)));
             })
         .as(transaction::transactional)
         .doOnNext(
@@ -155,18 +183,13 @@ public class Approvals {
             });
   }
 
-  private static Result repeated(StoredApproval existing, ApprovalRequest asked) {
+  private static Result repeated(StoredApproval existing, Caller.Operator requester, Ask asked) {
     ApprovalRequest request = existing.request();
-    boolean same =
-        request.payload().equals(asked.payload())
-            || normalized(request.payload()).equals(normalized(asked.payload()));
-    return same && request.requestedBy().equals(asked.requestedBy())
+    // The database keeps the payload as jsonb (its own key order and spacing): compare as JSON.
+    boolean same = JSON.readTree(request.payload()).equals(JSON.readTree(asked.payloadJson()));
+    return same && request.requestedBy().equals(requester.label())
         ? new Recorded(existing)
         : new Refused(Why.KEY_REUSED, "this Idempotency-Key was used for another request");
-  }
-
-  private static String normalized(String json) {
-    return json.replaceAll("\\s", "");
   }
 
   public Mono<Optional<StoredApproval>> find(UUID id) {

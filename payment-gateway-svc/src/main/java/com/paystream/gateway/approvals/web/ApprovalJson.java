@@ -60,7 +60,7 @@ public final class ApprovalJson {
   }
 
   /** The problem for a refused request or decision. */
-  static ApiException refusal(Approvals.Result result) {
+  public static ApiException refusal(Approvals.Result result) {
     if (result instanceof Approvals.ActionDeclined declined) {
       String detail = declined.declined().getMessage();
       return switch (declined.declined().kind()) {

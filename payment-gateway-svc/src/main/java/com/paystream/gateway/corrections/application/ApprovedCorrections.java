@@ -155,8 +155,13 @@ public class ApprovedCorrections {
     if (result instanceof ChangeResult.Done done) {
       return PaymentJson.view(done.payment());
     }
+    throw declined(result);
+  }
+
+  /** A declined change as the refusal of the action a request asks for. */
+  public static ApprovedAction.Declined declined(ChangeResult result) {
     ChangeResult.Declined declined = (ChangeResult.Declined) result;
-    throw new ApprovedAction.Declined(
+    return new ApprovedAction.Declined(
         ApprovedAction.Declined.Kind.valueOf(declined.reason().name()), declined.detail());
   }
 }

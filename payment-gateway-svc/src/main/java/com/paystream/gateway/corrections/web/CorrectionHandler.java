@@ -139,19 +139,14 @@ public class CorrectionHandler {
                               .now(operator, paymentId, body, ApiRequests.traceId(request))
                               .flatMap(CorrectionHandler::answer);
                         }
-                        return correction
-                            .vet(paymentId, body)
-                            .flatMap(
-                                declined ->
-                                    declined.isPresent()
-                                        ? answer(declined.get())
-                                        : approvals
-                                            .request(
-                                                operator, correction.ask(operator, paymentId, body))
-                                            .flatMap(
-                                                result ->
-                                                    ApprovalJson.requested(
-                                                        result, approvals.now())));
+                        return approvals
+                            .request(
+                                operator,
+                                correction.ask(operator, paymentId, body),
+                                correction
+                                    .vet(paymentId, body)
+                                    .map(declined -> declined.map(ApprovedCorrections::declined)))
+                            .flatMap(result -> ApprovalJson.requested(result, approvals.now()));
                       });
             });
   }
