@@ -9,7 +9,8 @@ import org.springframework.http.HttpMethod;
 /**
  * Which role may call which route of the gateway; everything else is denied. Webhooks are public
  * (their signature proves the provider); merchants see and change only their own payments (checked
- * by the use cases), operators correct, auditors read, admins manage keys.
+ * by the use cases), operators correct and decide each other's corrections (four eyes), auditors
+ * read (the audit trail only they), admins manage keys.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayAccess {
@@ -27,6 +28,11 @@ class GatewayAccess {
         .allow(HttpMethod.POST, "/v1/payments/{id}/refunds", Role.MERCHANT, Role.OPERATOR)
         .allow(HttpMethod.POST, "/v1/payments/{id}/amendments", Role.OPERATOR)
         .allow(HttpMethod.POST, "/v1/payments/{id}/supplements", Role.OPERATOR)
+        .allow(HttpMethod.GET, "/v1/approvals", Role.OPERATOR, Role.AUDITOR)
+        .allow(HttpMethod.GET, "/v1/approvals/{id}", Role.OPERATOR, Role.AUDITOR)
+        .allow(HttpMethod.POST, "/v1/approvals/{id}/approve", Role.OPERATOR)
+        .allow(HttpMethod.POST, "/v1/approvals/{id}/reject", Role.OPERATOR)
+        .allow(HttpMethod.GET, "/v1/audit", Role.AUDITOR)
         .allow(HttpMethod.GET, "/v1/keys", Role.ADMIN)
         .allow(HttpMethod.POST, "/v1/keys", Role.ADMIN)
         .build();

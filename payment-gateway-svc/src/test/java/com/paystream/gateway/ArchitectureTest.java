@@ -58,7 +58,8 @@ class ArchitectureTest {
             "com.paystream.gateway.webhooks.standard",
             "com.paystream.gateway.webhooks.stripe",
             "com.paystream.gateway.outbox",
-            "com.paystream.gateway.statusquery")
+            "com.paystream.gateway.statusquery",
+            "com.paystream.gateway.approvals")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

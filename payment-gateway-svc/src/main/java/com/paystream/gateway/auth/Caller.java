@@ -10,8 +10,14 @@ public sealed interface Caller {
   /** What proved the caller ({@code key:<key id>} or {@code oidc:<issuer>}), for audit. */
   String credential();
 
-  /** How the caller is named in audit records and status history. */
+  /** How the caller is named in status history and commands: its label and credential. */
   String actor();
+
+  /**
+   * The principal's label ({@code operator:olga}), the same for each of its keys: who asked and who
+   * approved are compared by it (four eyes).
+   */
+  String label();
 
   /** A merchant: sees and changes only its own payments. */
   record Merchant(MerchantId merchantId, String credential) implements Caller {
@@ -24,6 +30,11 @@ public sealed interface Caller {
     @Override
     public String actor() {
       return "merchant:" + merchantId + "/" + credential;
+    }
+
+    @Override
+    public String label() {
+      return "merchant:" + merchantId;
     }
   }
 
@@ -39,6 +50,11 @@ public sealed interface Caller {
     public String actor() {
       return "operator:" + name + "/" + credential;
     }
+
+    @Override
+    public String label() {
+      return "operator:" + name;
+    }
   }
 
   /** An auditor: reads every payment, changes nothing. */
@@ -52,6 +68,11 @@ public sealed interface Caller {
     @Override
     public String actor() {
       return "auditor:" + name + "/" + credential;
+    }
+
+    @Override
+    public String label() {
+      return "auditor:" + name;
     }
   }
 

@@ -4,12 +4,15 @@ import com.paystream.platform.ids.MerchantId;
 import com.paystream.platform.ids.PaymentId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Who asked for a command to the ledger, why, and what caused it.
  *
  * @param causationId the request that caused the command (Idempotency-Key, refund id...)
+ * @param approvedBy the second operator who approved it (four eyes); empty when none was needed
  */
 public record CommandContext(
     UUID commandId,
@@ -20,7 +23,51 @@ public record CommandContext(
     String reason,
     String causationId,
     Instant at,
-    String traceId) {
+    String traceId,
+    Optional<String> approvedBy) {
+
+  public CommandContext {
+    Objects.requireNonNull(approvedBy, "approvedBy");
+  }
+
+  /** A command that needed no second operator. */
+  public CommandContext(
+      UUID commandId,
+      PaymentId paymentId,
+      MerchantId merchantId,
+      String provider,
+      String requestedBy,
+      String reason,
+      String causationId,
+      Instant at,
+      String traceId) {
+    this(
+        commandId,
+        paymentId,
+        merchantId,
+        provider,
+        requestedBy,
+        reason,
+        causationId,
+        at,
+        traceId,
+        Optional.empty());
+  }
+
+  /** The same command, approved by {@code approver}. */
+  public CommandContext approvedBy(Optional<String> approver) {
+    return new CommandContext(
+        commandId,
+        paymentId,
+        merchantId,
+        provider,
+        requestedBy,
+        reason,
+        causationId,
+        at,
+        traceId,
+        approver);
+  }
 
   /** Ids derived from the request, so that a repeated request maps onto the same records. */
   public static UUID derivedId(String kind, PaymentId paymentId, String key) {

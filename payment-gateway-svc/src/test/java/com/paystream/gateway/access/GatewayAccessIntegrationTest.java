@@ -67,7 +67,12 @@ class GatewayAccessIntegrationTest {
     List<Route> routes = ReactiveRoutes.of(context);
     assertThat(routes)
         .extracting(Route::pattern)
-        .contains("/v1/webhooks/{provider}", "/v1/payments/{id}/amendments", "/v1/keys");
+        .contains(
+            "/v1/webhooks/{provider}",
+            "/v1/payments/{id}/amendments",
+            "/v1/keys",
+            "/v1/audit",
+            "/v1/approvals/{id}/approve");
     assertThat(Route.uncovered(routes, rules)).isEmpty();
   }
 
@@ -76,8 +81,13 @@ class GatewayAccessIntegrationTest {
     AccessProbe probe = new AccessProbe(port);
     String payment = "/v1/payments/pay_" + UUID.randomUUID().toString().replace("-", "");
     // route -> the roles that pass the gate (the request itself then decides: 400, 404, ...)
+    String approval = "/v1/approvals/" + UUID.randomUUID();
     Map<String, List<ApiKeyToken.Issued>> posts =
         Map.of(
+            approval + "/approve",
+            List.of(operator),
+            approval + "/reject",
+            List.of(operator),
             "/v1/payments",
             List.of(merchant),
             payment + "/cancel",
@@ -105,6 +115,11 @@ class GatewayAccessIntegrationTest {
           }
         });
     assertThat(probe.get("/v1/payments", auditor.token())).isEqualTo(200);
+    assertThat(probe.get("/v1/audit", auditor.token())).isEqualTo(200);
+    assertThat(probe.get("/v1/audit", operator.token())).isEqualTo(403);
+    assertThat(probe.get("/v1/approvals", operator.token())).isEqualTo(200);
+    assertThat(probe.get("/v1/approvals", auditor.token())).isEqualTo(200);
+    assertThat(probe.get("/v1/approvals", merchant.token())).isEqualTo(403);
     assertThat(probe.get("/v1/payments", admin.token())).isEqualTo(403);
     assertThat(probe.get("/v1/payments", AccessProbe.ANONYMOUS)).isEqualTo(401);
     assertThat(probe.get("/actuator/health/liveness", AccessProbe.ANONYMOUS)).isEqualTo(200);

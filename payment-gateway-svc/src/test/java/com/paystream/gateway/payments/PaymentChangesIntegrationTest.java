@@ -48,6 +48,7 @@ class PaymentChangesIntegrationTest {
   private static ApiKeyToken.Issued merchant;
   private static ApiKeyToken.Issued otherMerchant;
   private static ApiKeyToken.Issued operator;
+  private static ApiKeyToken.Issued secondOperator;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -56,6 +57,7 @@ class PaymentChangesIntegrationTest {
     merchant = KEYS.merchant(registry, "m-shop");
     otherMerchant = KEYS.merchant(registry, "m-other");
     operator = KEYS.operator(registry, "olga");
+    secondOperator = KEYS.operator(registry, "oscar");
   }
 
   @AfterAll
@@ -149,7 +151,7 @@ class PaymentChangesIntegrationTest {
         DB.count("select count(*) from payment_status_history where payment_id = ?", paymentId),
         DB.count("select count(*) from outbox where message_key = ?", paymentId),
         DB.count("select count(*) from refund where payment_id = ?", paymentId),
-        DB.count("select count(*) from audit_record where subject_id = ?", paymentId));
+        DB.count("select count(*) from audit_record where target = ?", paymentId));
   }
 
   @Test
@@ -299,30 +301,51 @@ class PaymentChangesIntegrationTest {
     assertThat(commands(paymentId)).isEmpty();
   }
 
+  /** Approves a four-eyes request as the second operator; the result of the action. */
+  private JsonNode approvedBySecondOperator(JsonNode requested) {
+    return json(
+            post(
+                secondOperator,
+                "/v1/approvals/" + requested.get("approvalId").stringValue() + "/approve",
+                null,
+                null),
+            200)
+        .get("result");
+  }
+
   @Test
-  void anOperatorsAmendmentCorrectsThePaymentAndIsAuditedAndSentToTheLedger() {
+  void anOperatorsAmendmentCorrectsThePaymentOnceApprovedAndIsAuditedAndSentToTheLedger() {
     String paymentId = succeededPayment(1000);
     String amendment =
         "{\"amount_minor\":900,\"currency\":\"EUR\",\"status\":\"SUCCEEDED\",\"reason\":\"fee charged twice\"}";
 
-    JsonNode amended =
-        json(post(operator, "/v1/payments/" + paymentId + "/amendments", "a2", amendment), 200);
-    json(post(operator, "/v1/payments/" + paymentId + "/amendments", "a2", amendment), 200);
+    JsonNode requested =
+        json(post(operator, "/v1/payments/" + paymentId + "/amendments", "a2", amendment), 202);
+    json(post(operator, "/v1/payments/" + paymentId + "/amendments", "a2", amendment), 202);
+    assertThat(commands(paymentId)).isEmpty();
+    JsonNode amended = approvedBySecondOperator(requested);
 
     assertThat(amended.get("amount_minor").longValue()).isEqualTo(900);
     List<PaymentCommand> commands = commands(paymentId);
     assertThat(commands).hasSize(1);
     assertThat(commands.get(0).getReason()).isEqualTo("fee charged twice");
     assertThat(((Amendment) commands.get(0).getBody()).getAmountMinor()).isEqualTo(900);
+    assertThat(commands.get(0).getRequestedBy()).startsWith("operator:olga");
+    assertThat(commands.get(0).getApprovedBy()).startsWith("operator:oscar");
     Map<String, Object> audit =
         DB.rows(
-                "select actor, before_state::text as before, after_state::text as after, reason"
-                    + " from audit_record where subject_id = ? and action = 'PAYMENT_AMENDED'",
+                "select actor, after_state::text as after, reason"
+                    + " from audit_record where target = ? and outcome = 'APPROVED'",
                 paymentId)
             .get(0);
-    assertThat((String) audit.get("actor")).startsWith("operator:olga");
-    assertThat((String) audit.get("before")).contains("\"amount_minor\": 1000");
+    assertThat((String) audit.get("actor")).isEqualTo("operator:oscar");
     assertThat((String) audit.get("after")).contains("\"amount_minor\": 900");
+    assertThat(
+            DB.count(
+                "select count(*) from audit_record where target = ? and outcome = 'REQUESTED'"
+                    + " and actor = 'operator:olga'",
+                paymentId))
+        .isEqualTo(1);
     assertThat(
             DB.count(
                 "select count(*) from payment_status_history where payment_id = ? and event = 'AMENDED'",
@@ -337,9 +360,10 @@ class PaymentChangesIntegrationTest {
         "{\"merchant_id\":\"m-shop\",\"amount_minor\":4200,\"currency\":\"EUR\","
             + "\"evidence_reference\":\"statement-2026-01-31#17\",\"reason\":\"lost order\"}";
 
-    JsonNode booked =
-        json(post(operator, "/v1/payments/" + paymentId + "/supplements", "s1", supplement), 200);
-    json(post(operator, "/v1/payments/" + paymentId + "/supplements", "s1", supplement), 200);
+    JsonNode requested =
+        json(post(operator, "/v1/payments/" + paymentId + "/supplements", "s1", supplement), 202);
+    JsonNode booked = approvedBySecondOperator(requested);
+    json(post(operator, "/v1/payments/" + paymentId + "/supplements", "s1", supplement), 202);
 
     assertThat(booked.get("status").stringValue()).isEqualTo("SUCCEEDED");
     assertThat(booked.get("origin").stringValue()).isEqualTo("OPERATOR");

@@ -112,7 +112,7 @@ class PaymentsApiIntegrationTest {
     assertThat(SIMULATOR.payment(paymentId)).isPresent();
     assertThat(
             DB.count(
-                "select count(*) from audit_record where subject_id = ? and action = 'PAYMENT_CREATED'",
+                "select count(*) from audit_record where target = ? and action = 'PAYMENT_CREATED'",
                 paymentId))
         .isEqualTo(1);
   }

@@ -40,6 +40,7 @@ public final class PaymentCommandEnvelope {
             .setMerchantId(context.merchantId().value())
             .setProvider(context.provider())
             .setRequestedBy(context.requestedBy())
+            .setApprovedBy(context.approvedBy().orElse(null))
             .setReason(context.reason())
             .setBody(body)
             .build();

@@ -62,6 +62,19 @@ public class Corrections {
   /** An operator corrects amount and/or status; the ledger reverses and re-posts. */
   public Mono<ChangeResult> amend(
       Caller.Operator operator, PaymentId paymentId, Amendment amendment, String traceId) {
+    return amend(operator, paymentId, amendment, traceId, Optional.empty());
+  }
+
+  /**
+   * The amendment {@code operator} asked for, approved by {@code approvedBy} (four eyes); joins the
+   * approving transaction.
+   */
+  public Mono<ChangeResult> amend(
+      Caller.Operator operator,
+      PaymentId paymentId,
+      Amendment amendment,
+      String traceId,
+      Optional<String> approvedBy) {
     UUID commandId = CommandContext.derivedId("amendment", paymentId, amendment.idempotencyKey());
     return Mono.defer(
             () -> {
@@ -77,18 +90,20 @@ public class Corrections {
                               change ->
                                   commands.amendment(
                                       PaymentChangeRecorder.context(
-                                          commandId,
-                                          before,
-                                          operator,
-                                          amendment.reason(),
-                                          "amendment:" + amendment.idempotencyKey(),
-                                          now,
-                                          traceId),
+                                              commandId,
+                                              before,
+                                              operator,
+                                              amendment.reason(),
+                                              "amendment:" + amendment.idempotencyKey(),
+                                              now,
+                                              traceId)
+                                          .approvedBy(approvedBy),
                                       amendment),
                               "PAYMENT_AMENDED",
                               amendment.reason(),
                               now,
-                              traceId))
+                              traceId,
+                              approvedBy))
                   .switchIfEmpty(Mono.fromSupplier(() -> ChangeResult.notFound(paymentId)));
             })
         .as(transaction::transactional)
@@ -101,6 +116,19 @@ public class Corrections {
    */
   public Mono<ChangeResult> supplement(
       Caller.Operator operator, PaymentId paymentId, Supplement supplement, String traceId) {
+    return supplement(operator, paymentId, supplement, traceId, Optional.empty());
+  }
+
+  /**
+   * The supplement {@code operator} asked for, approved by {@code approvedBy} (four eyes); joins
+   * the approving transaction.
+   */
+  public Mono<ChangeResult> supplement(
+      Caller.Operator operator,
+      PaymentId paymentId,
+      Supplement supplement,
+      String traceId,
+      Optional<String> approvedBy) {
     UUID commandId = CommandContext.derivedId("supplement", paymentId, supplement.idempotencyKey());
     return Mono.defer(
             () -> {
@@ -118,13 +146,14 @@ public class Corrections {
                                   change ->
                                       commands.supplement(
                                           PaymentChangeRecorder.context(
-                                              commandId,
-                                              before,
-                                              operator,
-                                              supplement.reason(),
-                                              supplement.evidenceReference(),
-                                              now,
-                                              traceId),
+                                                  commandId,
+                                                  before,
+                                                  operator,
+                                                  supplement.reason(),
+                                                  supplement.evidenceReference(),
+                                                  now,
+                                                  traceId)
+                                              .approvedBy(approvedBy),
                                           supplement),
                                   "SUPPLEMENT_RECORDED",
                                   supplement.reason()
@@ -132,7 +161,8 @@ public class Corrections {
                                       + supplement.evidenceReference()
                                       + ")",
                                   now,
-                                  traceId)));
+                                  traceId,
+                                  approvedBy)));
             })
         .as(transaction::transactional)
         .doOnNext(this::wakeIfDone);
@@ -186,13 +216,44 @@ public class Corrections {
       String action,
       String reason,
       Instant now,
-      String traceId) {
+      String traceId,
+      Optional<String> approvedBy) {
     if (!(transition instanceof PaymentChange change)) {
       return Mono.just(ChangeResult.declined((PaymentTransition.Refused) transition));
     }
     return recorder
-        .record(operator, change, command.apply(change), action, reason, now, traceId)
+        .record(operator, change, command.apply(change), action, reason, now, traceId, approvedBy)
         .map(ChangeResult.Done::new);
+  }
+
+  /**
+   * Whether an amendment could be carried out on the payment as it is now: asked before a request
+   * for a second operator is recorded, so that nobody is asked to approve what cannot be done.
+   * Empty when it could.
+   */
+  public Mono<Optional<ChangeResult>> vetAmendment(PaymentId paymentId, Amendment amendment) {
+    return reader
+        .find(paymentId)
+        .map(
+            view ->
+                PaymentChange.amendment(view, amendment.amount(), amendment.status())
+                        instanceof PaymentTransition.Refused refused
+                    ? Optional.of(ChangeResult.declined(refused))
+                    : Optional.<ChangeResult>empty())
+        .defaultIfEmpty(Optional.of(ChangeResult.notFound(paymentId)));
+  }
+
+  /** As {@link #vetAmendment}: a payment we never saw can always be supplemented. */
+  public Mono<Optional<ChangeResult>> vetSupplement(PaymentId paymentId, Supplement supplement) {
+    return reader
+        .find(paymentId)
+        .map(
+            view ->
+                PaymentChange.supplement(view, supplement.merchantId(), supplement.amount())
+                        instanceof PaymentTransition.Refused refused
+                    ? Optional.of(ChangeResult.declined(refused))
+                    : Optional.<ChangeResult>empty())
+        .defaultIfEmpty(Optional.empty());
   }
 
   private void wakeIfDone(ChangeResult result) {

@@ -1,9 +1,13 @@
 package com.paystream.gateway.corrections.web;
 
+import com.paystream.gateway.approvals.application.Approvals;
+import com.paystream.gateway.approvals.web.ApprovalHandler;
+import com.paystream.gateway.approvals.web.ApprovalJson;
 import com.paystream.gateway.auth.Caller;
 import com.paystream.gateway.auth.web.Callers;
 import com.paystream.gateway.corrections.Amendment;
 import com.paystream.gateway.corrections.Supplement;
+import com.paystream.gateway.corrections.application.ApprovedCorrections;
 import com.paystream.gateway.corrections.application.Corrections;
 import com.paystream.gateway.payments.PaymentStatus;
 import com.paystream.gateway.payments.application.ChangeResult;
@@ -13,6 +17,7 @@ import com.paystream.gateway.support.web.ApiException;
 import com.paystream.gateway.support.web.ApiRequests;
 import com.paystream.platform.ids.PaymentId;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -27,23 +32,92 @@ public class CorrectionHandler {
 
   private final Callers callers;
   private final Corrections corrections;
+  private final Approvals approvals;
 
-  public CorrectionHandler(Callers callers, Corrections corrections) {
+  public CorrectionHandler(Callers callers, Corrections corrections, Approvals approvals) {
     this.callers = callers;
     this.corrections = corrections;
+    this.approvals = approvals;
   }
 
-  /** {@code POST /v1/payments/{id}/amendments}. */
+  /**
+   * {@code POST /v1/payments/{id}/amendments}: 202 and a request for a second operator when the
+   * policy wants one ({@code payment.amend}, by default always), else 200 and the amended payment.
+   */
   public Mono<ServerResponse> amend(ServerRequest request) {
-    return correct(request, CorrectionHandler::amendment, corrections::amend);
+    return correct(
+        request,
+        CorrectionHandler::amendment,
+        new Correction<>() {
+          @Override
+          public long amountMinor(Amendment amendment) {
+            return amendment.amount().minor();
+          }
+
+          @Override
+          public boolean needsSecondOperator(Amendment amendment) {
+            return approvals.needed(ApprovedCorrections.AMEND, amountMinor(amendment));
+          }
+
+          @Override
+          public Mono<Optional<ChangeResult>> vet(PaymentId paymentId, Amendment amendment) {
+            return corrections.vetAmendment(paymentId, amendment);
+          }
+
+          @Override
+          public Approvals.Ask ask(
+              Caller.Operator operator, PaymentId paymentId, Amendment amendment) {
+            return ApprovedCorrections.ask(operator, paymentId, amendment);
+          }
+
+          @Override
+          public Mono<ChangeResult> now(
+              Caller.Operator operator, PaymentId paymentId, Amendment amendment, String trace) {
+            return corrections.amend(operator, paymentId, amendment, trace);
+          }
+        });
   }
 
-  /** {@code POST /v1/payments/{id}/supplements}. */
+  /** {@code POST /v1/payments/{id}/supplements}: as amendments, with {@code payment.supplement}. */
   public Mono<ServerResponse> supplement(ServerRequest request) {
-    return correct(request, CorrectionHandler::supplement, corrections::supplement);
+    return correct(
+        request,
+        CorrectionHandler::supplement,
+        new Correction<>() {
+          @Override
+          public long amountMinor(Supplement supplement) {
+            return supplement.amount().minor();
+          }
+
+          @Override
+          public boolean needsSecondOperator(Supplement supplement) {
+            return approvals.needed(ApprovedCorrections.SUPPLEMENT, amountMinor(supplement));
+          }
+
+          @Override
+          public Mono<Optional<ChangeResult>> vet(PaymentId paymentId, Supplement supplement) {
+            return corrections.vetSupplement(paymentId, supplement);
+          }
+
+          @Override
+          public Approvals.Ask ask(
+              Caller.Operator operator, PaymentId paymentId, Supplement supplement) {
+            return ApprovedCorrections.ask(operator, paymentId, supplement);
+          }
+
+          @Override
+          public Mono<ChangeResult> now(
+              Caller.Operator operator, PaymentId paymentId, Supplement supplement, String trace) {
+            return corrections.supplement(operator, paymentId, supplement, trace);
+          }
+        });
   }
 
-  /** What both corrections do: an operator, the payment, the body read with its key, the answer. */
+  /**
+   * What both corrections do: an operator, the payment, the body read with its key; then either a
+   * request for a second operator (after checking the correction could be carried out now) or the
+   * correction itself.
+   */
   private <T> Mono<ServerResponse> correct(
       ServerRequest request, BiFunction<JsonNode, String, T> read, Correction<T> correction) {
     PaymentId paymentId = ApiRequests.pathPaymentId(request);
@@ -53,19 +127,41 @@ public class CorrectionHandler {
             operator -> {
               String key = ApiRequests.idempotencyKey(request);
               return ApiRequests.json(request)
-                  .map(json -> read.apply(json, key))
+                  .map(
+                      json -> {
+                        ApprovalHandler.refuseNamesFromTheBody(json);
+                        return read.apply(json, key);
+                      })
                   .flatMap(
-                      body ->
-                          correction.apply(
-                              operator, paymentId, body, ApiRequests.traceId(request)));
-            })
-        .flatMap(CorrectionHandler::answer);
+                      body -> {
+                        if (!correction.needsSecondOperator(body)) {
+                          return correction
+                              .now(operator, paymentId, body, ApiRequests.traceId(request))
+                              .flatMap(CorrectionHandler::answer);
+                        }
+                        return approvals
+                            .request(
+                                operator,
+                                correction.ask(operator, paymentId, body),
+                                correction
+                                    .vet(paymentId, body)
+                                    .map(declined -> declined.map(ApprovedCorrections::declined)))
+                            .flatMap(result -> ApprovalJson.requested(result, approvals.now()));
+                      });
+            });
   }
 
-  /** One of the {@link Corrections} use cases. */
-  @FunctionalInterface
+  /** One of the corrections, under four eyes or not. */
   private interface Correction<T> {
-    Mono<ChangeResult> apply(
+    long amountMinor(T correction);
+
+    boolean needsSecondOperator(T correction);
+
+    Mono<Optional<ChangeResult>> vet(PaymentId paymentId, T correction);
+
+    Approvals.Ask ask(Caller.Operator operator, PaymentId paymentId, T correction);
+
+    Mono<ChangeResult> now(
         Caller.Operator operator, PaymentId paymentId, T correction, String traceId);
   }
 

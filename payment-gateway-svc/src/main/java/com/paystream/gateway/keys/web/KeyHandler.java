@@ -1,7 +1,9 @@
 package com.paystream.gateway.keys.web;
 
+import com.paystream.gateway.audit.AuditTrail;
 import com.paystream.gateway.support.web.ApiException;
 import com.paystream.gateway.support.web.ApiRequests;
+import com.paystream.platform.audit.AuditOutcome;
 import com.paystream.security.Actor;
 import com.paystream.security.ApiKeyRegistry;
 import com.paystream.security.ApiKeyToken;
@@ -11,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -27,9 +30,11 @@ import tools.jackson.databind.JsonNode;
 public class KeyHandler {
 
   private final ApiKeyRegistry keys;
+  private final AuditTrail audit;
 
-  public KeyHandler(ApiKeyRegistry keys) {
+  public KeyHandler(ApiKeyRegistry keys, AuditTrail audit) {
     this.keys = keys;
+    this.audit = audit;
   }
 
   /** One configured key. */
@@ -64,14 +69,26 @@ public class KeyHandler {
               PrincipalKeys.Holder withToken =
                   new PrincipalKeys.Holder(
                       holder.name(), holder.role(), holder.merchantId(), issued.token());
-              return ServerResponse.status(201)
-                  .header("Cache-Control", "no-store")
-                  .bodyValue(
-                      new Minted(
-                          issued.keyId(),
-                          issued.token(),
-                          issued.sha256Hex(),
-                          PrincipalKeys.properties(List.of(withToken))));
+              // Nothing is stored but the record of who minted which key for whom (never the
+              // token or its hash).
+              return audit
+                  .alone(
+                      "key.mint",
+                      "key:" + issued.keyId(),
+                      AuditOutcome.ACCEPTED,
+                      "for " + holder.role().name().toLowerCase(Locale.ROOT) + ":" + holder.name(),
+                      Optional.empty())
+                  .then(
+                      Mono.defer(
+                          () ->
+                              ServerResponse.status(201)
+                                  .header("Cache-Control", "no-store")
+                                  .bodyValue(
+                                      new Minted(
+                                          issued.keyId(),
+                                          issued.token(),
+                                          issued.sha256Hex(),
+                                          PrincipalKeys.properties(List.of(withToken))))));
             });
   }
 

@@ -2,6 +2,7 @@ package com.paystream.gateway.payments.application;
 
 import static com.paystream.gateway.payments.application.ChangeResult.declined;
 
+import com.paystream.gateway.approvals.ApprovedAction;
 import com.paystream.gateway.auth.Caller;
 import com.paystream.gateway.commands.CommandContext;
 import com.paystream.gateway.outbox.OutboxMessage;
@@ -16,6 +17,7 @@ import com.paystream.gateway.providers.ProviderUnavailable;
 import com.paystream.platform.ids.PaymentId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
@@ -24,7 +26,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Cancels a payment that has not succeeded: first at the provider (so the customer can no longer
+ * Cancels a payment that has not succeeded (a captured payment is refunded, never cancelled); an
+ * operator's cancellation waits for a second operator's approval (four eyes, {@code
+ * payment.cancel}), a merchant's own does not: first at the provider (so the customer can no longer
  * pay), then here, in one transaction holding the payment's row lock. If the provider has already
  * taken the payment, nothing is cancelled. Cancelling a cancelled payment answers it as it is.
  */
@@ -107,8 +111,68 @@ public class PaymentCancellation {
         .flatMap(client -> client.cancelPayment(view.providerPaymentId().get()));
   }
 
+  /**
+   * Whether the payment could be cancelled now, asked before a request for a second operator is
+   * recorded: Done with the payment when it can (or is cancelled already), else why not.
+   */
+  public Mono<ChangeResult> vet(PaymentId paymentId) {
+    return reader
+        .find(paymentId)
+        .flatMap(view -> whenCancellable(view, change -> Mono.just(new ChangeResult.Done(view))))
+        .switchIfEmpty(Mono.fromSupplier(() -> ChangeResult.notFound(paymentId)));
+  }
+
+  /**
+   * The provider's part of an approved cancellation, before the approving transaction: the payment
+   * is cancelled at the provider, or the approval fails with why not.
+   */
+  public Mono<Void> cancelAtProviderFor(PaymentId paymentId) {
+    return vet(paymentId)
+        .flatMap(
+            vetted ->
+                vetted instanceof ChangeResult.Done done
+                    ? cancelAtProvider(done.payment())
+                    : Mono.error(approvalDeclined(vetted)))
+        .onErrorMap(
+            ProviderRefused.class,
+            e ->
+                new ApprovedAction.Declined(
+                    ApprovedAction.Declined.Kind.PROVIDER_REFUSED,
+                    "the provider has already taken payment " + paymentId))
+        .onErrorMap(
+            ProviderUnavailable.class,
+            e ->
+                new ApprovedAction.Declined(
+                    ApprovedAction.Declined.Kind.PROVIDER_UNAVAILABLE,
+                    "the provider could not be reached; approve again"));
+  }
+
+  /**
+   * The cancellation {@code requester} asked for, approved by {@code approvedBy}, recorded in the
+   * approving transaction (after {@link #cancelAtProviderFor}).
+   */
+  public Mono<ChangeResult> cancelApproved(
+      Caller requester, PaymentId paymentId, String reason, String approvedBy) {
+    return recordCancel(requester, paymentId, reason, "", Optional.of(approvedBy));
+  }
+
+  static ApprovedAction.Declined approvalDeclined(ChangeResult result) {
+    ChangeResult.Declined declined = (ChangeResult.Declined) result;
+    return new ApprovedAction.Declined(
+        ApprovedAction.Declined.Kind.valueOf(declined.reason().name()), declined.detail());
+  }
+
   private Mono<ChangeResult> recordCancel(
       Caller caller, PaymentId paymentId, String reason, String traceId) {
+    return recordCancel(caller, paymentId, reason, traceId, Optional.empty());
+  }
+
+  private Mono<ChangeResult> recordCancel(
+      Caller caller,
+      PaymentId paymentId,
+      String reason,
+      String traceId,
+      Optional<String> approvedBy) {
     return Mono.defer(
             () ->
                 reader
@@ -116,7 +180,8 @@ public class PaymentCancellation {
                     .flatMap(
                         before ->
                             whenCancellable(
-                                before, change -> record(caller, change, reason, traceId))))
+                                before,
+                                change -> record(caller, change, reason, traceId, approvedBy))))
         .as(transaction::transactional)
         .doOnNext(
             result -> {
@@ -127,17 +192,22 @@ public class PaymentCancellation {
   }
 
   private Mono<ChangeResult> record(
-      Caller caller, PaymentChange change, String reason, String traceId) {
+      Caller caller,
+      PaymentChange change,
+      String reason,
+      String traceId,
+      Optional<String> approvedBy) {
     PaymentView before = change.before();
     Instant now = clock.instant();
     UUID commandId = CommandContext.derivedId("cancel", before.paymentId(), "");
     OutboxMessage message =
         commands.cancellation(
             PaymentChangeRecorder.context(
-                commandId, before, caller, reason, "cancel:" + before.paymentId(), now, traceId),
+                    commandId, before, caller, reason, "cancel:" + before.paymentId(), now, traceId)
+                .approvedBy(approvedBy),
             before.status());
     return recorder
-        .record(caller, change, message, "PAYMENT_CANCELLED", reason, now, traceId)
+        .record(caller, change, message, "PAYMENT_CANCELLED", reason, now, traceId, approvedBy)
         .map(ChangeResult.Done::new);
   }
 }

@@ -58,13 +58,32 @@ public class PaymentChangeRecorder {
       String reason,
       Instant at,
       String traceId) {
+    return record(caller, change, command, action, reason, at, traceId, Optional.empty());
+  }
+
+  /**
+   * Records a change approved by a second operator ({@code approvedBy}, four eyes): the history row
+   * names both; the audit record is the approval's (written by the approval, so one act leaves one
+   * record).
+   */
+  public Mono<PaymentView> record(
+      Caller caller,
+      PaymentChange change,
+      OutboxMessage command,
+      String action,
+      String reason,
+      Instant at,
+      String traceId,
+      Optional<String> approvedBy) {
     PaymentView before = change.before();
     PaymentId paymentId = before.paymentId();
     Cause cause =
         new Cause(
             caller instanceof Caller.Operator ? CauseType.OPERATOR : CauseType.API,
             command.messageId().toString(),
-            caller.actor());
+            approvedBy
+                .map(approver -> caller.actor() + " approved by " + approver)
+                .orElse(caller.actor()));
     Mono<Void> update =
         change.correction()
             ? payments.correct(paymentId, change.after(), change.amount().minor(), at)
@@ -84,19 +103,21 @@ public class PaymentChangeRecorder {
         .then(reader.find(paymentId))
         .flatMap(
             after ->
-                audit
-                    .append(
-                        new AuditEntry(
-                            at,
-                            caller.actor(),
-                            action,
-                            "payment",
-                            paymentId.value(),
-                            Optional.of(PaymentJson.view(before)),
-                            Optional.of(PaymentJson.view(after)),
-                            reason,
-                            traceId))
-                    .thenReturn(after));
+                approvedBy.isPresent()
+                    ? Mono.just(after)
+                    : audit
+                        .append(
+                            new AuditEntry(
+                                at,
+                                caller.actor(),
+                                action,
+                                "payment",
+                                paymentId.value(),
+                                Optional.of(PaymentJson.view(before)),
+                                Optional.of(PaymentJson.view(after)),
+                                reason,
+                                traceId))
+                        .thenReturn(after));
   }
 
   /** True when the command with this id is in the outbox: the request was recorded before. */

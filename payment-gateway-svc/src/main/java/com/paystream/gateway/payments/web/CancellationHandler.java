@@ -1,6 +1,12 @@
 package com.paystream.gateway.payments.web;
 
+import com.paystream.gateway.approvals.application.Approvals;
+import com.paystream.gateway.approvals.web.ApprovalHandler;
+import com.paystream.gateway.approvals.web.ApprovalJson;
+import com.paystream.gateway.auth.Caller;
 import com.paystream.gateway.auth.web.Callers;
+import com.paystream.gateway.payments.PaymentStatus;
+import com.paystream.gateway.payments.application.ApprovedCancellation;
 import com.paystream.gateway.payments.application.ChangeResult;
 import com.paystream.gateway.payments.application.PaymentCancellation;
 import com.paystream.gateway.payments.application.PaymentJson;
@@ -19,13 +25,21 @@ public class CancellationHandler {
 
   private final Callers callers;
   private final PaymentCancellation cancellation;
+  private final Approvals approvals;
 
-  public CancellationHandler(Callers callers, PaymentCancellation cancellation) {
+  public CancellationHandler(
+      Callers callers, PaymentCancellation cancellation, Approvals approvals) {
     this.callers = callers;
     this.cancellation = cancellation;
+    this.approvals = approvals;
   }
 
-  /** {@code POST /v1/payments/{id}/cancel}, optional body {@code {"reason": "..."}}. */
+  /**
+   * {@code POST /v1/payments/{id}/cancel}, optional body {@code {"reason": "..."}}. A merchant's
+   * cancellation is done at once; an operator's needs a second operator ({@code payment.cancel}):
+   * 202 and the request, whose id comes from the optional Idempotency-Key (without one, one request
+   * per payment).
+   */
   public Mono<ServerResponse> cancel(ServerRequest request) {
     PaymentId paymentId = ApiRequests.pathPaymentId(request);
     return callers
@@ -33,12 +47,44 @@ public class CancellationHandler {
         .flatMap(
             caller ->
                 ApiRequests.optionalJson(request)
-                    .map(json -> ApiRequests.optionalText(json, "reason"))
+                    .map(
+                        json -> {
+                          ApprovalHandler.refuseNamesFromTheBody(json);
+                          return ApiRequests.optionalText(json, "reason");
+                        })
                     .flatMap(
                         reason ->
-                            cancellation.cancel(
-                                caller, paymentId, reason, ApiRequests.traceId(request))))
-        .flatMap(CancellationHandler::answer);
+                            caller instanceof Caller.Operator operator
+                                ? operatorCancels(request, operator, paymentId, reason)
+                                : cancellation
+                                    .cancel(caller, paymentId, reason, ApiRequests.traceId(request))
+                                    .flatMap(CancellationHandler::answer)));
+  }
+
+  private Mono<ServerResponse> operatorCancels(
+      ServerRequest request, Caller.Operator operator, PaymentId paymentId, String reason) {
+    String key =
+        request.headers().firstHeader("Idempotency-Key") == null
+            ? ""
+            : ApiRequests.idempotencyKey(request);
+    return cancellation
+        .vet(paymentId)
+        .flatMap(
+            vetted -> {
+              if (!(vetted instanceof ChangeResult.Done done)
+                  || done.payment().status() == PaymentStatus.CANCELLED) {
+                return answer(vetted);
+              }
+              if (!approvals.needed(ApprovedCancellation.CANCEL, done.payment().amount().minor())) {
+                return cancellation
+                    .cancel(operator, paymentId, reason, ApiRequests.traceId(request))
+                    .flatMap(CancellationHandler::answer);
+              }
+              return approvals
+                  .request(
+                      operator, ApprovedCancellation.ask(operator, done.payment(), reason, key))
+                  .flatMap(result -> ApprovalJson.requested(result, approvals.now()));
+            });
   }
 
   private static Mono<ServerResponse> answer(ChangeResult result) {

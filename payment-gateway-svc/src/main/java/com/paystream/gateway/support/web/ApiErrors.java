@@ -18,6 +18,12 @@ import reactor.core.publisher.Mono;
  */
 public final class ApiErrors implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
+  /**
+   * The exchange attribute where a refusal's reason code and detail are left for the audit of
+   * refused requests.
+   */
+  public static final String REFUSAL_REASON = "paystream.audit.refusal-reason";
+
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
   @Override
@@ -28,6 +34,10 @@ public final class ApiErrors implements HandlerFilterFunction<ServerResponse, Se
   private static Mono<ServerResponse> answer(ServerRequest request, Throwable error) {
     String path = request.path();
     if (error instanceof ApiException api) {
+      request
+          .exchange()
+          .getAttributes()
+          .put(REFUSAL_REASON, api.reason() + ": " + api.getMessage());
       Problem problem = Problem.of(api.status(), api.reason(), api.title(), api.getMessage(), path);
       return api.status() == 401
           ? ServerResponse.status(401)
@@ -37,6 +47,10 @@ public final class ApiErrors implements HandlerFilterFunction<ServerResponse, Se
           : problem.response();
     }
     if (error instanceof InvalidJson invalid) {
+      request
+          .exchange()
+          .getAttributes()
+          .put(REFUSAL_REASON, "invalid_request: " + invalid.getMessage());
       return Problem.of(400, "invalid_request", "Invalid request", invalid.getMessage(), path)
           .response();
     }

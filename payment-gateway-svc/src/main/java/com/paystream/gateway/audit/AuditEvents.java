@@ -1,0 +1,11 @@
+package com.paystream.gateway.audit;
+
+import com.paystream.gateway.outbox.OutboxMessage;
+import com.paystream.platform.audit.AuditRecord;
+
+/** The port to {@code audit.events.v1}'s encoding: a record as the outbox message publishing it. */
+public interface AuditEvents {
+
+  /** Message id = audit id, key = target. */
+  OutboxMessage message(AuditRecord record);
+}

@@ -1,0 +1,2 @@
+/** Wiring of the audit trail. */
+package com.paystream.gateway.audit.config;
