@@ -44,8 +44,9 @@ grant select, insert on idempotency_record to "${runtime_role}";
 grant update (state, response_status, response_body, lease_until, completed_at)
     on idempotency_record to "${runtime_role}";
 
--- API keys: registered at startup (bootstrap keys), read on every request.
-grant select, insert on api_key to "${runtime_role}";
+-- Four eyes: requests and their one decision (append-only).
+grant select, insert on approval_request to "${runtime_role}";
+grant select, insert on approval_decision to "${runtime_role}";
 
 -- Active status queries: operational schedule, updated in place.
 grant select, insert on status_query_schedule to "${runtime_role}";

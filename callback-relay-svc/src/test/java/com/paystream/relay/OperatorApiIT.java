@@ -295,6 +295,33 @@ class OperatorApiIT {
   }
 
   @Test
+  void anAuditEventIsPublishedOnceNeverQueuedForAConfirmationThatNeverComes() {
+    UUID audit = OUTBOX.recordAuditEvent("pay-audited");
+    Recorded callback = OUTBOX.recordOne("pay-" + UUID.randomUUID(), 0, "simulator");
+
+    // The callback walks the whole compressed schedule: every sweep has passed the audit event.
+    await().atMost(Duration.ofSeconds(30)).until(() -> isDead(callback.messageId()));
+
+    assertThat(
+            OUTBOX
+                .jdbc()
+                .queryForObject(
+                    "select count(*) from relay.redelivery where message_id = ?",
+                    Integer.class,
+                    audit))
+        .isZero();
+    try (TopicReader reader =
+        new TopicReader(
+            SharedInfrastructure.kafka().bootstrapServers(), PREFIX + "audit.events.v1")) {
+      List<ConsumerRecord<String, byte[]>> events =
+          reader.readUntil(
+              all -> all.stream().anyMatch(r -> audit.equals(TopicReader.messageId(r))),
+              ms(20_000));
+      assertThat(events).filteredOn(r -> audit.equals(TopicReader.messageId(r))).hasSize(1);
+    }
+  }
+
+  @Test
   void everyMappedRouteIsPublicOrCoveredByARoleRule(
       @Autowired ApplicationContext context, @Autowired AccessRules rules) {
     List<Route> routes = ServletRoutes.of(context);

@@ -28,7 +28,12 @@ import org.junit.jupiter.params.provider.FieldSource;
 class RuntimeRoleIT {
 
   static final List<String> FINANCIAL_HISTORY =
-      List.of("callback_inbox", "payment_status_history", "audit_record");
+      List.of(
+          "callback_inbox",
+          "payment_status_history",
+          "audit_record",
+          "approval_request",
+          "approval_decision");
 
   private static final Postgres POSTGRES = SharedInfrastructure.postgres();
   private static final DatabaseCoordinates DB =

@@ -25,7 +25,8 @@ public class Backlog {
                           c.window_lo) as lo
             from relay.publisher_cursor c
       ), candidates as (
-          select o.message_id, o.created_at from outbox o, c where o.xid >= c.lo
+          select o.message_id, o.created_at from outbox o, c
+           where o.xid >= c.lo and o.topic not like '%' || ?
           union
           select r.message_id, o.created_at
             from relay.redelivery r join outbox o on o.seq = r.seq
@@ -66,10 +67,12 @@ public class Backlog {
   public void refresh() {
     jdbc.query(
         UNCONFIRMED_SQL,
-        rs -> {
-          unconfirmed.set(rs.getLong(1));
-          oldestUnconfirmedMillis.set(rs.getLong(2));
-        });
+        (org.springframework.jdbc.core.RowCallbackHandler)
+            rs -> {
+              unconfirmed.set(rs.getLong(1));
+              oldestUnconfirmedMillis.set(rs.getLong(2));
+            },
+        Redeliveries.UNCONFIRMED_TOPIC);
     Long deadCount = jdbc.queryForObject(DEAD_SQL, Long.class);
     dead.set(deadCount == null ? 0 : deadCount);
   }

@@ -32,9 +32,17 @@ final class Redeliveries implements OutboxClaims<Redeliveries.Claim> {
 
   private static final String LOCK_SQL =
       "select swept_through from relay.publisher_cursor for update skip locked";
+
   // Publications whose first wait ran out, oldest first, no more messages than one batch (at least
   // one publication). Their messages the ledger has not applied are queued, due when the wait ran
   // out; a message already queued (redriven or refused meanwhile) keeps its row.
+  /**
+   * The topic (after any prefix) of the messages the ledger never confirms: the gateway's audit
+   * events. They are published once, by the log, and never queued for re-delivery or counted as
+   * backlog; a lost one is found by its audit_record row, which stays in the gateway's database.
+   */
+  static final String UNCONFIRMED_TOPIC = "audit.events.v1";
+
   private static final String SWEEP_SQL =
       """
       with due as (
@@ -54,6 +62,7 @@ final class Redeliveries implements OutboxClaims<Redeliveries.Claim> {
                          and coalesce(o.xid >= d.window_lo and o.xid < d.window_hi, false)
            where not exists (select 1 from relay.confirmation x
                               where x.message_id = o.message_id and x.verdict = 'APPLIED')
+             and o.topic not like '%' || ?
           on conflict (message_id) do nothing
           returning 1
       )
@@ -165,6 +174,7 @@ final class Redeliveries implements OutboxClaims<Redeliveries.Claim> {
       st.setLong(2, firstWaitMs);
       st.setLong(3, batchSize);
       st.setLong(4, firstWaitMs);
+      st.setString(5, UNCONFIRMED_TOPIC);
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
         long max = rs.getLong(1);

@@ -125,6 +125,40 @@ public final class GatewayOutbox {
     return one;
   }
 
+  /**
+   * Records an audit event as the gateway does (topic {@code audit.events.v1}): published once,
+   * never confirmed by the ledger.
+   */
+  public UUID recordAuditEvent(String target) {
+    UUID id = UUID.randomUUID();
+    String topic = prefix + "audit.events.v1";
+    com.paystream.schemas.audit.AuditEvent event =
+        com.paystream.schemas.audit.AuditEvent.newBuilder()
+            .setAuditId(id)
+            .setService("payment-gateway-svc")
+            .setOccurredAt(Instant.now())
+            .setActor("operator:olga")
+            .setRole("OPERATOR")
+            .setCredential("key:olgaKey0001")
+            .setAction("payment.amend")
+            .setTarget(target)
+            .setOutcome(com.paystream.schemas.audit.AuditOutcome.REQUESTED)
+            .setReason("")
+            .setRequestId("")
+            .setTraceId("")
+            .build();
+    jdbc.update(
+        "insert into outbox (message_id, topic, message_key, payload) values (?, ?, ?, ?)",
+        id,
+        topic,
+        target,
+        new com.paystream.schemas.serde.AvroSerializer<com.paystream.schemas.audit.AuditEvent>(
+                com.paystream.schemas.registry.pinned.PinnedSchemaRegistry.bundled(),
+                com.paystream.schemas.serde.SubjectNameStrategy.topicName(prefix))
+            .serialize(topic, event));
+    return id;
+  }
+
   private void insert(List<Recorded> rows, String provider) {
     String topic = callbacksTopic();
     Object[] messageIds = new Object[rows.size()];
