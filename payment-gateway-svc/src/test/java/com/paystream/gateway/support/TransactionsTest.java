@@ -23,6 +23,10 @@ class TransactionsTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     DB.register(registry);
+    // The gateway refuses to start without a signing secret per provider.
+    registry.add(
+        "paystream.webhooks.providers.simulator.secrets[0]",
+        com.paystream.simulator.StandardWebhookSigner::newSecret);
   }
 
   @Autowired DatabaseClient db;
