@@ -155,6 +155,8 @@ class SealedJournalTest extends DayCloseTestBase {
                     + environment.getProperty("spring.datasource.username"),
                 "--spring.datasource.password="
                     + environment.getProperty("spring.datasource.password"),
+                "--spring.flyway.user=" + environment.getProperty("spring.flyway.user"),
+                "--spring.flyway.password=" + environment.getProperty("spring.flyway.password"),
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
                 "--paystream.topics.prefix=" + topics.prefix(),
                 "--paystream.ledger.consumer-group=" + replayGroup,
@@ -225,24 +227,25 @@ class SealedJournalTest extends DayCloseTestBase {
   }
 
   private void superuser(String sql, Object... args) {
-    jdbc.execute(
-        (org.springframework.jdbc.core.ConnectionCallback<Void>)
-            connection -> {
-              boolean auto = connection.getAutoCommit();
-              connection.setAutoCommit(false);
-              try (var st = connection.createStatement()) {
-                st.execute("set local session_replication_role = replica");
-              }
-              try (var st = connection.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                  st.setObject(i + 1, args[i]);
-                }
-                st.executeUpdate();
-              }
-              connection.commit();
-              connection.setAutoCommit(auto);
-              return null;
-            });
+    superuser()
+        .execute(
+            (org.springframework.jdbc.core.ConnectionCallback<Void>)
+                connection -> {
+                  boolean auto = connection.getAutoCommit();
+                  connection.setAutoCommit(false);
+                  try (var st = connection.createStatement()) {
+                    st.execute("set local session_replication_role = replica");
+                  }
+                  try (var st = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < args.length; i++) {
+                      st.setObject(i + 1, args[i]);
+                    }
+                    st.executeUpdate();
+                  }
+                  connection.commit();
+                  connection.setAutoCommit(auto);
+                  return null;
+                });
   }
 
   private long committed(String group) throws Exception {

@@ -66,6 +66,7 @@ public abstract class LedgerServiceTest {
   static void infrastructure(DynamicPropertyRegistry registry) {
     String name = SharedInfrastructure.uniqueName("ledger");
     DatabaseCoordinates db = SharedInfrastructure.postgres().createDatabase(name);
+    database = db;
     registry.add(
         "spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
     registry.add("spring.datasource.url", db::jdbcUrl);
@@ -80,6 +81,20 @@ public abstract class LedgerServiceTest {
     // One seal key pair per test JVM, so that a restarted context verifies its predecessor's seals.
     registry.add("paystream.ledger.seal.private-key", () -> SealKeys.pem(SEAL_KEYS.getPrivate()));
     registry.add("paystream.ledger.seal.public-keys", () -> SealKeys.pem(SEAL_KEYS.getPublic()));
+  }
+
+  /** The database of the running test class (its service connects as {@code runtime()}). */
+  protected static DatabaseCoordinates database;
+
+  /** The superuser, who can do what the service's role never may: to edit behind the triggers. */
+  protected static JdbcTemplate superuser() {
+    return new JdbcTemplate(SharedInfrastructure.postgres().dataSource(database.database()));
+  }
+
+  /** The database's owner: meets the append-only triggers where the runtime role has no grant. */
+  protected static JdbcTemplate owner() {
+    return new JdbcTemplate(
+        SharedInfrastructure.postgres().dataSource(database.database(), database.owner()));
   }
 
   @AfterEach
