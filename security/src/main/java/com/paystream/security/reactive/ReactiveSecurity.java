@@ -11,6 +11,7 @@ import com.paystream.security.ReactiveRefusalAudit;
 import com.paystream.security.RefusalAudit;
 import com.paystream.security.Role;
 import com.paystream.security.SecurityProperties;
+import com.paystream.security.input.InputPolicyConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,6 +47,7 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@Import(InputPolicyConfiguration.class)
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ReactiveSecurity {
 

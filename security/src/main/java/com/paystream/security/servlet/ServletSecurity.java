@@ -10,6 +10,7 @@ import com.paystream.security.Problems;
 import com.paystream.security.RefusalAudit;
 import com.paystream.security.Role;
 import com.paystream.security.SecurityProperties;
+import com.paystream.security.input.InputPolicyConfiguration;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -44,6 +46,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@Import(InputPolicyConfiguration.class)
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ServletSecurity {
 
