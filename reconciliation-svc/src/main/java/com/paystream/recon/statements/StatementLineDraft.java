@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param accountReference the account the statement is for, masked (never a full account number)
  * @param provider the provider code on provider statements; null on bank statements
  * @param paymentReference our payment id as the statement carries it; null when it carries none
+ * @param kind what the statement says the line is; a parser that cannot tell says {@link
+ *     LineKind#PAYMENT} for a credit and {@link LineKind#OTHER} for a debit
  * @param amount positive, in exact minor units
  * @param valueDate null when the statement gives none
  */
@@ -22,6 +24,7 @@ public record StatementLineDraft(
     String provider,
     String paymentReference,
     Direction direction,
+    LineKind kind,
     Money amount,
     LocalDate bookingDate,
     LocalDate valueDate,
@@ -33,6 +36,7 @@ public record StatementLineDraft(
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(accountReference, "accountReference");
     Objects.requireNonNull(direction, "direction");
+    Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(bookingDate, "bookingDate");
     if (!amount.isPositive()) {

@@ -3,6 +3,7 @@ package com.paystream.recon.statements.formats;
 import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.Direction;
 import com.paystream.recon.statements.AccountMask;
+import com.paystream.recon.statements.LineKind;
 import com.paystream.recon.statements.MalformedStatementException;
 import com.paystream.recon.statements.MinorUnits;
 import com.paystream.recon.statements.ParsedStatementFile;
@@ -311,6 +312,7 @@ public final class Camt053Parser implements StatementParser {
           null,
           reference(tx),
           direction,
+          direction == Direction.CREDIT ? LineKind.PAYMENT : LineKind.OTHER,
           Money.of(amountMinor, currency),
           entry.bookingDate(),
           entry.valueDate(),

@@ -3,6 +3,7 @@ package com.paystream.recon.statements.formats;
 import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.Direction;
 import com.paystream.recon.statements.AccountMask;
+import com.paystream.recon.statements.LineKind;
 import com.paystream.recon.statements.MalformedStatementException;
 import com.paystream.recon.statements.MinorUnits;
 import com.paystream.recon.statements.ParsedStatementFile;
@@ -317,6 +318,7 @@ public final class Mt940Parser implements StatementParser {
           null,
           reference(field, info),
           direction,
+          direction == Direction.CREDIT ? LineKind.PAYMENT : LineKind.OTHER,
           Money.of(minor(field.getAmount(), currency, where), currency),
           bookingDate,
           valueDate,

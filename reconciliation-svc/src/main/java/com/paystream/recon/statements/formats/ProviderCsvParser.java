@@ -2,6 +2,7 @@ package com.paystream.recon.statements.formats;
 
 import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.Direction;
+import com.paystream.recon.statements.LineKind;
 import com.paystream.recon.statements.MalformedStatementException;
 import com.paystream.recon.statements.MinorUnits;
 import com.paystream.recon.statements.ParsedStatementFile;
@@ -130,6 +131,7 @@ public final class ProviderCsvParser implements StatementParser {
       }
       String currency = required("currency");
       String provider = required("provider");
+      Direction direction = direction();
       return new StatementLineDraft(
           id("statement_id"),
           id("line_id"),
@@ -137,7 +139,8 @@ public final class ProviderCsvParser implements StatementParser {
           "provider:" + provider,
           provider,
           reference(),
-          direction(),
+          direction,
+          direction == Direction.CREDIT ? LineKind.PAYMENT : LineKind.REFUND,
           Money.of(amount(currency), currency),
           date("booking_date", true),
           date("value_date", false),
