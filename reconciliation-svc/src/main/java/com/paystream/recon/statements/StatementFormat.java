@@ -5,12 +5,16 @@ import java.util.Optional;
 
 /** The statement formats reconciliation reads. */
 public enum StatementFormat {
-  /** ISO 20022 bank-to-customer statement, camt.053.001.02 or .08. */
+  /** ISO 20022 bank-to-customer statement (end of day), camt.053. */
   CAMT053,
   /** SWIFT MT940 customer statement message. */
   MT940,
   /** The provider's CSV statement (format in the README). */
-  PROVIDER_CSV;
+  PROVIDER_CSV,
+  /** ISO 20022 bank-to-customer account report (intraday), camt.052. */
+  CAMT052,
+  /** BAI2 cash management balance reporting, as US banks send it. */
+  BAI2;
 
   /**
    * Accepts the names people type: {@code camt053}, {@code camt.053}, {@code mt940}, {@code csv}.

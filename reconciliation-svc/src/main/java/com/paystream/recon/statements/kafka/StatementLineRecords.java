@@ -7,6 +7,7 @@ import com.paystream.schemas.common.Side;
 import com.paystream.schemas.serde.AvroSerializer;
 import com.paystream.schemas.statements.StatementFormat;
 import com.paystream.schemas.statements.StatementLine;
+import com.paystream.schemas.statements.StatementLineKind;
 import com.paystream.schemas.topics.Topic;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -64,6 +65,7 @@ public final class StatementLineRecords {
         .setProvider(line.provider())
         .setPaymentReference(line.paymentReference())
         .setDirection(line.direction() == Direction.CREDIT ? Side.CREDIT : Side.DEBIT)
+        .setKind(StatementLineKind.valueOf(line.kind().name()))
         .setAmountMinor(line.amount().minor())
         .setCurrency(line.amount().currencyCode())
         .setBookingDate(line.bookingDate())
