@@ -45,7 +45,7 @@ class ConfluentRegistryHttpHandlerTest {
 
   @Test
   void rawSchemaById() {
-    Response response = handler.handle("GET", "/schemas/ids/602/schema", "");
+    Response response = handler.handle("GET", "/schemas/ids/603/schema", "");
 
     assertThat(new Schema.Parser().parse(response.body()))
         .isEqualTo(StatementLine.getClassSchema());

@@ -52,7 +52,7 @@ class PinnedSchemaRegistryTest {
   void schemaByIdIsTheFrozenVersion() {
     assertThat(bundled.byId(601).getFullName())
         .isEqualTo("com.paystream.schemas.statements.StatementLine");
-    assertThat(bundled.byId(602)).isEqualTo(StatementLine.getClassSchema());
+    assertThat(bundled.byId(603)).isEqualTo(StatementLine.getClassSchema());
   }
 
   @Test
