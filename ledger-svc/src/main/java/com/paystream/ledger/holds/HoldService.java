@@ -87,6 +87,11 @@ public final class HoldService {
           ? new HoldResult.Done(existing.get(), false)
           : conflict("HOLD_ID_REUSED", "hold " + request.holdId() + " exists with other terms");
     }
+    if (request.accountCode().equals(request.counterAccountCode())) {
+      return invalid(
+          Refusal.SAME_ACCOUNT,
+          "a hold is paid to another account than the held one; both are " + request.accountCode());
+    }
     Optional<AccountSpec> held = holds.account(request.accountCode());
     Optional<AccountSpec> counter = holds.account(request.counterAccountCode());
     if (held.isEmpty() || counter.isEmpty()) {
