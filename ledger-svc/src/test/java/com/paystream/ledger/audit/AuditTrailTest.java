@@ -136,7 +136,7 @@ class AuditTrailTest extends LedgerServiceTest {
             .filter(r -> requestId.equals(r.get("requestId")))
             .toList();
     assertThat(records).singleElement();
-    assertThat(records.get(0).get("reason").toString()).startsWith("400 INVALID_REQUEST");
+    assertThat(records.get(0).get("reason").toString()).startsWith("400 missing");
     assertThat(count("select count(*) from hold")).isEqualTo(holds);
     await()
         .atMost(DEADLINE)
