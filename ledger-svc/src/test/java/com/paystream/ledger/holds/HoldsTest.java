@@ -61,7 +61,37 @@ class HoldsTest extends LedgerServiceTest {
     ResponseEntity<String> second = placeRaw(UUID.randomUUID(), 1_000);
 
     assertThat(second.getStatusCode().value()).isEqualTo(422);
-    assertThat(second.getBody()).contains("INSUFFICIENT_FUNDS");
+    assertThat(second.getHeaders().getContentType().toString())
+        .isEqualTo("application/problem+json");
+    assertThat(second.getBody())
+        .contains("\"code\":\"INSUFFICIENT_FUNDS\"", "\"reason\":\"insufficient-funds\"");
+  }
+
+  @Test
+  void aHoldPaidToTheAccountItHoldsIsRefusedAndHoldsNothing() {
+    Map<String, Object> againstItself = new java.util.HashMap<>(request(UUID.randomUUID(), 1_000));
+    againstItself.put("counterAccountCode", merchant);
+    long holds = count("select count(*) from hold");
+
+    ResponseEntity<String> refused = placeRaw(againstItself);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(422);
+    assertThat(refused.getBody()).contains("\"reason\":\"same-account\"");
+    assertThat(count("select count(*) from hold")).isEqualTo(holds);
+    assertThat(account().frozenMinor()).isZero();
+  }
+
+  @Test
+  void aFractionalAmountIsRefusedRatherThanHeldTruncated() {
+    Map<String, Object> fractional = new java.util.HashMap<>(request(UUID.randomUUID(), 1));
+    fractional.put("amountMinor", new java.math.BigDecimal("1.5"));
+
+    ResponseEntity<String> refused = placeRaw(fractional);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody())
+        .contains("\"reason\":\"not-an-integer\"", "\"field\":\"amountMinor\"");
+    assertThat(account().frozenMinor()).isZero();
   }
 
   @Test
@@ -150,13 +180,19 @@ class HoldsTest extends LedgerServiceTest {
   }
 
   private ResponseEntity<String> placeRaw(UUID holdId, long amountMinor) {
+    return placeRaw(request(holdId, amountMinor));
+  }
+
+  private ResponseEntity<String> placeRaw(Map<String, Object> body) {
     return http()
         .post()
         .uri("/v1/holds")
-        .body(request(holdId, amountMinor))
+        .body(body)
         .exchange(
             (req, res) ->
-                ResponseEntity.status(res.getStatusCode()).body(res.bodyTo(String.class)));
+                ResponseEntity.status(res.getStatusCode())
+                    .headers(res.getHeaders())
+                    .body(res.bodyTo(String.class)));
   }
 
   private Map<String, Object> request(UUID holdId, long amountMinor) {
