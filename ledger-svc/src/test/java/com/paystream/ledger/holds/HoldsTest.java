@@ -82,6 +82,18 @@ class HoldsTest extends LedgerServiceTest {
   }
 
   @Test
+  void aCurrencyOutsideTheAllowListIsRefusedNamingTheCurrency() {
+    Map<String, Object> gold = new java.util.HashMap<>(request(UUID.randomUUID(), 1_000));
+    gold.put("currency", "XAU");
+
+    ResponseEntity<String> refused = placeRaw(gold);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody())
+        .contains("\"reason\":\"currency-not-accepted\"", "\"field\":\"currency\"");
+  }
+
+  @Test
   void aFractionalAmountIsRefusedRatherThanHeldTruncated() {
     Map<String, Object> fractional = new java.util.HashMap<>(request(UUID.randomUUID(), 1));
     fractional.put("amountMinor", new java.math.BigDecimal("1.5"));

@@ -100,6 +100,9 @@ class LedgerBadInputCorpusTest extends LedgerServiceTest {
                     .as("content type %s", type)
                     .isTrue());
     assertThat(response.body()).contains("\"reason\":\"" + bad.reason() + "\"");
+    if (bad.status() == 400 && !bad.reason().equals("actor-in-body")) {
+      assertThat(response.body()).as("the field at fault").contains("\"field\":\"");
+    }
     assertNoEcho(response.body(), bad.value());
     assertThat(written()).as("rows after %s", bad).isEqualTo(before);
   }

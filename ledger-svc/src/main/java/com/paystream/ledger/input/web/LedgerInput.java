@@ -81,6 +81,7 @@ public class LedgerInput {
    * long, positive and at most the currency's configured maximum, in an accepted currency.
    */
   public Money amount(String field, BigDecimal minor, String currency) {
+    policy.currency("currency", currency);
     long whole = policy.integer(field, minor, Long.MIN_VALUE, Long.MAX_VALUE);
     return policy.amount(field, whole, currency);
   }
