@@ -128,7 +128,9 @@ class HoldsTest extends LedgerServiceTest {
     assertThat(account())
         .extracting(AccountView::availableMinor, AccountView::frozenMinor)
         .containsExactly(9_850L, 0L);
-    assertThat(postRaw("/v1/holds/{id}/capture", holdId).getStatusCode().value()).isEqualTo(409);
+    ResponseEntity<String> capture = postRaw("/v1/holds/{id}/capture", holdId);
+    assertThat(capture.getStatusCode().value()).isEqualTo(409);
+    assertThat(capture.getBody()).contains("\"reason\":\"hold-released\"");
   }
 
   @Test
@@ -165,13 +167,28 @@ class HoldsTest extends LedgerServiceTest {
         .containsExactly(6_850L, 0L, 6_850L);
     assertThat(post("/v1/holds/{id}/capture", holdId).getBody().captureEntryId())
         .isEqualTo(captured.captureEntryId());
-    assertThat(postRaw("/v1/holds/{id}/release", holdId).getStatusCode().value()).isEqualTo(409);
+    ResponseEntity<String> release = postRaw("/v1/holds/{id}/release", holdId);
+    assertThat(release.getStatusCode().value()).isEqualTo(409);
+    assertThat(release.getBody()).contains("\"reason\":\"hold-captured\"");
   }
 
   @Test
   void anUnknownHoldIsNotFound() {
-    assertThat(postRaw("/v1/holds/{id}/capture", UUID.randomUUID()).getStatusCode().value())
-        .isEqualTo(404);
+    ResponseEntity<String> capture = postRaw("/v1/holds/{id}/capture", UUID.randomUUID());
+
+    assertThat(capture.getStatusCode().value()).isEqualTo(404);
+    assertThat(capture.getBody()).contains("\"reason\":\"unknown-hold\"");
+  }
+
+  @Test
+  void aHoldOnAnUnknownAccountIsNotFound() {
+    Map<String, Object> unknown = new java.util.HashMap<>(request(UUID.randomUUID(), 1_000));
+    unknown.put("accountCode", "merchant:nobody:EUR");
+
+    ResponseEntity<String> refused = placeRaw(unknown);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(404);
+    assertThat(refused.getBody()).contains("\"reason\":\"unknown-account\"");
   }
 
   private AccountView account() {
