@@ -34,6 +34,9 @@ class LedgerBadInputCorpusTest extends LedgerServiceTest {
   /** Long, yet short enough that the URL fits the server's request-line limit. */
   private static final String LONG = "y".repeat(4_000);
 
+  /** An account code of the declared shape (64 characters) that no account has. */
+  private static final String UNKNOWN_ACCOUNT = "merchant:" + "u".repeat(51) + ":EUR";
+
   private static final String UUID_OK = "3f0c2a9e-5b7d-4c1e-9a8b-1d2e3f4a5b6c";
   private static final String JSON = "application/json";
 
@@ -133,6 +136,16 @@ class LedgerBadInputCorpusTest extends LedgerServiceTest {
     for (String cursor : List.of("abc", "-5", "0", "1.5", "99999999999999999999", LONG)) {
       bad.add(get(statement + "&cursor=" + q(cursor), cursor, "malformed-cursor"));
     }
+    bad.add(
+        new Bad(
+            Callers.OPERATOR,
+            "GET",
+            "/v1/accounts?code=" + q(UNKNOWN_ACCOUNT),
+            null,
+            null,
+            UNKNOWN_ACCOUNT,
+            404,
+            "unknown-account"));
     for (String code :
         List.of(LONG, "merchant:m 1:EUR", "merchant/m-1/EUR", "m\u00e4rchant:m-1:EUR")) {
       bad.add(get("/v1/accounts?code=" + q(code), code, "malformed-identifier"));
@@ -186,6 +199,30 @@ class LedgerBadInputCorpusTest extends LedgerServiceTest {
     bad.add(
         hold(Map.of("counterAccountCode", json("bank cash")), "bank cash", "malformed-identifier"));
     bad.add(hold(Map.of("accountCode", "null"), "", "missing"));
+    // Well-shaped but unknown: 404, and still no more than 40 characters of the code repeated.
+    bad.add(
+        new Bad(
+            Callers.OPERATOR,
+            "POST",
+            "/v1/holds",
+            JSON,
+            holdBody(Map.of("accountCode", json(UNKNOWN_ACCOUNT))),
+            UNKNOWN_ACCOUNT,
+            404,
+            "unknown-account"));
+    bad.add(
+        new Bad(
+            Callers.OPERATOR,
+            "POST",
+            "/v1/holds",
+            JSON,
+            holdBody(
+                Map.of(
+                    "accountCode", json(UNKNOWN_ACCOUNT),
+                    "counterAccountCode", json(UNKNOWN_ACCOUNT))),
+            UNKNOWN_ACCOUNT,
+            422,
+            "same-account"));
     String body = holdBody(Map.of());
     bad.add(
         new Bad(

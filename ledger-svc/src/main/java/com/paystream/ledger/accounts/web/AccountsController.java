@@ -7,6 +7,7 @@ import com.paystream.ledger.accounts.persistence.BalanceAsOf;
 import com.paystream.ledger.accounts.persistence.Statement;
 import com.paystream.ledger.input.web.LedgerInput;
 import com.paystream.ledger.input.web.LedgerRefusedException;
+import com.paystream.platform.input.InputPolicy;
 import com.paystream.platform.input.InputReason;
 import com.paystream.platform.input.InputRefusedException;
 import com.paystream.security.servlet.Actors;
@@ -45,7 +46,7 @@ public class AccountsController {
     return queries
         .accountByCode(accountCode)
         .filter(AccountsController::visible)
-        .orElseThrow(() -> unknown("no account with code " + accountCode));
+        .orElseThrow(() -> unknown("no account with code " + InputPolicy.echo(accountCode)));
   }
 
   @GetMapping("/v1/accounts/{accountId}/balance")

@@ -5,6 +5,7 @@ import com.paystream.ledger.input.web.LedgerInput;
 import com.paystream.ledger.input.web.LedgerRefusedException;
 import com.paystream.ledger.journal.persistence.EntryView;
 import com.paystream.ledger.journal.persistence.JournalQueries;
+import com.paystream.platform.input.InputPolicy;
 import com.paystream.security.servlet.Actors;
 import java.util.List;
 import java.util.UUID;
@@ -31,7 +32,8 @@ public class EntriesController {
     List<EntryView> entries = queries.entriesOfPayment(paymentId);
     List<EntryView> visible = entries.stream().filter(EntriesController::visible).toList();
     if (visible.isEmpty() && !entries.isEmpty()) {
-      throw LedgerRefusedException.notFound("UNKNOWN_PAYMENT", "no payment " + paymentId);
+      throw LedgerRefusedException.notFound(
+          "UNKNOWN_PAYMENT", "no payment " + InputPolicy.echo(paymentId));
     }
     return visible;
   }
