@@ -16,6 +16,7 @@ import com.paystream.ledger.journal.EntryType;
 import com.paystream.ledger.journal.PostingDraft;
 import com.paystream.ledger.journal.Refusal;
 import com.paystream.ledger.journal.SourceType;
+import com.paystream.platform.input.InputPolicy;
 import com.paystream.platform.money.Money;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -87,13 +88,21 @@ public final class HoldService {
           ? new HoldResult.Done(existing.get(), false)
           : conflict("HOLD_ID_REUSED", "hold " + request.holdId() + " exists with other terms");
     }
+    if (request.accountCode().equals(request.counterAccountCode())) {
+      return invalid(
+          Refusal.SAME_ACCOUNT,
+          "a hold is paid to another account than the held one; both are "
+              + InputPolicy.echo(request.accountCode()));
+    }
     Optional<AccountSpec> held = holds.account(request.accountCode());
     Optional<AccountSpec> counter = holds.account(request.counterAccountCode());
     if (held.isEmpty() || counter.isEmpty()) {
       return new HoldResult.Refused(
           HoldResult.Kind.NOT_FOUND,
           "UNKNOWN_ACCOUNT",
-          "no account " + (held.isEmpty() ? request.accountCode() : request.counterAccountCode()));
+          "no account "
+              + InputPolicy.echo(
+                  held.isEmpty() ? request.accountCode() : request.counterAccountCode()));
     }
     if (!held.get().currencyCode().equals(request.currency())
         || !counter.get().currencyCode().equals(request.currency())) {

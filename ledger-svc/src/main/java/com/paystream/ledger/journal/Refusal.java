@@ -26,6 +26,12 @@ public record Refusal(String code, String reason) {
   public static final String MISSING_REASON = "MISSING_REASON";
   public static final String NOT_ALLOWED_AFTER_REFUND = "NOT_ALLOWED_AFTER_REFUND";
 
+  /** A movement whose two sides are one account: it would move nothing. */
+  public static final String SAME_ACCOUNT = "SAME_ACCOUNT";
+
+  /** A correction identical to what is booked: it would book a zero-net entry. */
+  public static final String NO_CHANGE = "NO_CHANGE";
+
   public Refusal {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(reason, "reason");

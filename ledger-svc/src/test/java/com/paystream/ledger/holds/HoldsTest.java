@@ -61,7 +61,49 @@ class HoldsTest extends LedgerServiceTest {
     ResponseEntity<String> second = placeRaw(UUID.randomUUID(), 1_000);
 
     assertThat(second.getStatusCode().value()).isEqualTo(422);
-    assertThat(second.getBody()).contains("INSUFFICIENT_FUNDS");
+    assertThat(second.getHeaders().getContentType().toString())
+        .isEqualTo("application/problem+json");
+    assertThat(second.getBody())
+        .contains("\"code\":\"INSUFFICIENT_FUNDS\"", "\"reason\":\"insufficient-funds\"");
+  }
+
+  @Test
+  void aHoldPaidToTheAccountItHoldsIsRefusedAndHoldsNothing() {
+    Map<String, Object> againstItself = new java.util.HashMap<>(request(UUID.randomUUID(), 1_000));
+    againstItself.put("counterAccountCode", merchant);
+    long holds = count("select count(*) from hold");
+
+    ResponseEntity<String> refused = placeRaw(againstItself);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(422);
+    assertThat(refused.getBody()).contains("\"reason\":\"same-account\"");
+    assertThat(count("select count(*) from hold")).isEqualTo(holds);
+    assertThat(account().frozenMinor()).isZero();
+  }
+
+  @Test
+  void aCurrencyOutsideTheAllowListIsRefusedNamingTheCurrency() {
+    Map<String, Object> gold = new java.util.HashMap<>(request(UUID.randomUUID(), 1_000));
+    gold.put("currency", "XAU");
+
+    ResponseEntity<String> refused = placeRaw(gold);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody())
+        .contains("\"reason\":\"currency-not-accepted\"", "\"field\":\"currency\"");
+  }
+
+  @Test
+  void aFractionalAmountIsRefusedRatherThanHeldTruncated() {
+    Map<String, Object> fractional = new java.util.HashMap<>(request(UUID.randomUUID(), 1));
+    fractional.put("amountMinor", new java.math.BigDecimal("1.5"));
+
+    ResponseEntity<String> refused = placeRaw(fractional);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody())
+        .contains("\"reason\":\"not-an-integer\"", "\"field\":\"amountMinor\"");
+    assertThat(account().frozenMinor()).isZero();
   }
 
   @Test
@@ -86,7 +128,9 @@ class HoldsTest extends LedgerServiceTest {
     assertThat(account())
         .extracting(AccountView::availableMinor, AccountView::frozenMinor)
         .containsExactly(9_850L, 0L);
-    assertThat(postRaw("/v1/holds/{id}/capture", holdId).getStatusCode().value()).isEqualTo(409);
+    ResponseEntity<String> capture = postRaw("/v1/holds/{id}/capture", holdId);
+    assertThat(capture.getStatusCode().value()).isEqualTo(409);
+    assertThat(capture.getBody()).contains("\"reason\":\"hold-released\"");
   }
 
   @Test
@@ -123,13 +167,28 @@ class HoldsTest extends LedgerServiceTest {
         .containsExactly(6_850L, 0L, 6_850L);
     assertThat(post("/v1/holds/{id}/capture", holdId).getBody().captureEntryId())
         .isEqualTo(captured.captureEntryId());
-    assertThat(postRaw("/v1/holds/{id}/release", holdId).getStatusCode().value()).isEqualTo(409);
+    ResponseEntity<String> release = postRaw("/v1/holds/{id}/release", holdId);
+    assertThat(release.getStatusCode().value()).isEqualTo(409);
+    assertThat(release.getBody()).contains("\"reason\":\"hold-captured\"");
   }
 
   @Test
   void anUnknownHoldIsNotFound() {
-    assertThat(postRaw("/v1/holds/{id}/capture", UUID.randomUUID()).getStatusCode().value())
-        .isEqualTo(404);
+    ResponseEntity<String> capture = postRaw("/v1/holds/{id}/capture", UUID.randomUUID());
+
+    assertThat(capture.getStatusCode().value()).isEqualTo(404);
+    assertThat(capture.getBody()).contains("\"reason\":\"unknown-hold\"");
+  }
+
+  @Test
+  void aHoldOnAnUnknownAccountIsNotFound() {
+    Map<String, Object> unknown = new java.util.HashMap<>(request(UUID.randomUUID(), 1_000));
+    unknown.put("accountCode", "merchant:nobody:EUR");
+
+    ResponseEntity<String> refused = placeRaw(unknown);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(404);
+    assertThat(refused.getBody()).contains("\"reason\":\"unknown-account\"");
   }
 
   private AccountView account() {
@@ -150,13 +209,19 @@ class HoldsTest extends LedgerServiceTest {
   }
 
   private ResponseEntity<String> placeRaw(UUID holdId, long amountMinor) {
+    return placeRaw(request(holdId, amountMinor));
+  }
+
+  private ResponseEntity<String> placeRaw(Map<String, Object> body) {
     return http()
         .post()
         .uri("/v1/holds")
-        .body(request(holdId, amountMinor))
+        .body(body)
         .exchange(
             (req, res) ->
-                ResponseEntity.status(res.getStatusCode()).body(res.bodyTo(String.class)));
+                ResponseEntity.status(res.getStatusCode())
+                    .headers(res.getHeaders())
+                    .body(res.bodyTo(String.class)));
   }
 
   private Map<String, Object> request(UUID holdId, long amountMinor) {

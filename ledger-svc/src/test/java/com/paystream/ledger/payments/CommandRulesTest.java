@@ -126,6 +126,29 @@ class CommandRulesTest {
   }
 
   @Test
+  void anAmendmentToWhatIsBookedIsRefusedAsNoChange() {
+    Decision decision =
+        rules.decide(
+            command(new CommandReceived.Amendment(10_000, "EUR", ReportedStatus.SUCCEEDED)),
+            Optional.of(booked));
+
+    assertRefused(decision, Refusal.NO_CHANGE);
+    assertThat(((Decision.Refuse) decision).refusal().retryable()).isFalse();
+  }
+
+  @Test
+  void anAmendmentThatChangesOnlyTheFeeIsBooked() {
+    PostingRules higherFee = new PostingRules(FeePolicy.flat(new FeeSchedule(200, 0)));
+
+    Decision decision =
+        higherFee.decide(
+            command(new CommandReceived.Amendment(10_000, "EUR", ReportedStatus.SUCCEEDED)),
+            Optional.of(booked));
+
+    assertThat(decision).isInstanceOf(Decision.Post.class);
+  }
+
+  @Test
   void amendmentToFailedOnlyReversesTheBooking() {
     Decision.Post post =
         post(command(new CommandReceived.Amendment(0, "EUR", ReportedStatus.FAILED)));

@@ -5,17 +5,20 @@ import com.paystream.ledger.accounts.persistence.AccountQueries;
 import com.paystream.ledger.accounts.persistence.AccountView;
 import com.paystream.ledger.accounts.persistence.BalanceAsOf;
 import com.paystream.ledger.accounts.persistence.Statement;
+import com.paystream.ledger.input.web.LedgerInput;
+import com.paystream.ledger.input.web.LedgerRefusedException;
+import com.paystream.platform.input.InputPolicy;
+import com.paystream.platform.input.InputReason;
+import com.paystream.platform.input.InputRefusedException;
 import com.paystream.security.servlet.Actors;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Accounts over HTTP: balances now and as of an instant, statements page by page. */
 @RestController
@@ -24,30 +27,33 @@ public class AccountsController {
   static final int MAX_PAGE = 1000;
 
   private final AccountQueries queries;
+  private final LedgerInput input;
 
-  public AccountsController(AccountQueries queries) {
+  public AccountsController(AccountQueries queries, LedgerInput input) {
     this.queries = queries;
+    this.input = input;
   }
 
   @GetMapping("/v1/accounts/{accountId}")
-  public AccountView account(@PathVariable UUID accountId) {
-    return find(accountId);
+  public AccountView account(@PathVariable String accountId) {
+    return find(input.uuid("accountId", accountId));
   }
 
   /** By code, e.g. {@code merchant:m-1:EUR} (URL-encoded). */
   @GetMapping("/v1/accounts")
   public AccountView accountByCode(@RequestParam String code) {
+    String accountCode = input.identifier("code", code);
     return queries
-        .accountByCode(code)
+        .accountByCode(accountCode)
         .filter(AccountsController::visible)
-        .orElseThrow(() -> notFound("no account with code " + code));
+        .orElseThrow(() -> unknown("no account with code " + InputPolicy.echo(accountCode)));
   }
 
   @GetMapping("/v1/accounts/{accountId}/balance")
-  public BalanceAsOf balance(
-      @PathVariable UUID accountId,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-    return queries.balanceAsOf(find(accountId), asOf);
+  public BalanceAsOf balance(@PathVariable String accountId, @RequestParam String asOf) {
+    UUID id = input.uuid("accountId", accountId);
+    Instant instant = input.instant("asOf", asOf);
+    return queries.balanceAsOf(find(id), instant);
   }
 
   /**
@@ -56,40 +62,43 @@ public class AccountsController {
    */
   @GetMapping("/v1/accounts/{accountId}/statement")
   public Statement statement(
-      @PathVariable UUID accountId,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(defaultValue = "100") int limit,
-      @RequestParam(required = false) String cursor) {
-    if (to.isBefore(from)) {
-      throw badRequest("'to' (" + to + ") is before 'from' (" + from + ")");
+      @PathVariable String accountId,
+      @RequestParam String from,
+      @RequestParam String to,
+      @RequestParam Optional<String> limit,
+      @RequestParam Optional<String> cursor) {
+    UUID id = input.uuid("accountId", accountId);
+    LocalDate first = input.date("from", from);
+    LocalDate last = input.date("to", to);
+    if (last.isBefore(first)) {
+      throw new InputRefusedException(
+          InputReason.DATE_OUT_OF_RANGE, "to", "to (" + last + ") is before from (" + first + ")");
     }
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw badRequest("limit must be within 1.." + MAX_PAGE);
-    }
-    return queries.statement(find(accountId), from, to, parseCursor(cursor), limit);
+    int size = input.pageSize("limit", limit, 100, MAX_PAGE);
+    Long after = cursor.filter(c -> !c.isBlank()).map(this::sequence).orElse(null);
+    return queries.statement(find(id), first, last, after, size);
   }
 
-  private static Long parseCursor(String cursor) {
-    if (cursor == null || cursor.isBlank()) {
-      return null;
-    }
-    try {
-      long sequence = Long.parseLong(cursor);
-      if (sequence < 1) {
-        throw new NumberFormatException();
+  /** A statement's cursor is the account sequence of the last line shown, as issued. */
+  private long sequence(String cursor) {
+    if (cursor.length() <= 19 && cursor.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      try {
+        long sequence = Long.parseLong(cursor);
+        if (sequence >= 1) {
+          return sequence;
+        }
+      } catch (NumberFormatException e) {
+        // beyond a long: answered below
       }
-      return sequence;
-    } catch (NumberFormatException e) {
-      throw badRequest("not a cursor this API returned: " + cursor);
     }
+    throw input.malformedCursor("cursor", cursor);
   }
 
   private AccountView find(UUID accountId) {
     return queries
         .account(accountId)
         .filter(AccountsController::visible)
-        .orElseThrow(() -> notFound("no account " + accountId));
+        .orElseThrow(() -> unknown("no account " + accountId));
   }
 
   /** A merchant reads only its own accounts; another's answer 404 like an unknown one. */
@@ -100,11 +109,7 @@ public class AccountsController {
         .orElse(true);
   }
 
-  private static ResponseStatusException notFound(String reason) {
-    return new ResponseStatusException(HttpStatus.NOT_FOUND, reason);
-  }
-
-  private static ResponseStatusException badRequest(String reason) {
-    return new ResponseStatusException(HttpStatus.BAD_REQUEST, reason);
+  private static LedgerRefusedException unknown(String detail) {
+    return LedgerRefusedException.notFound("UNKNOWN_ACCOUNT", detail);
   }
 }

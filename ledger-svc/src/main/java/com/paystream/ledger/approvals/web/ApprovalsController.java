@@ -5,6 +5,8 @@ import com.paystream.ledger.approvals.ApprovalService;
 import com.paystream.ledger.approvals.ApprovalView;
 import com.paystream.ledger.approvals.DecisionResult;
 import com.paystream.ledger.audit.web.Acts;
+import com.paystream.ledger.input.web.LedgerInput;
+import com.paystream.ledger.input.web.LedgerProblems;
 import com.paystream.platform.approvals.ApprovalDecision;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -34,9 +36,11 @@ public class ApprovalsController {
   private static final List<String> STATES = List.of("PENDING", "APPROVED", "REJECTED", "EXPIRED");
 
   private final ApprovalService approvals;
+  private final LedgerInput input;
 
-  public ApprovalsController(ApprovalService approvals) {
+  public ApprovalsController(ApprovalService approvals, LedgerInput input) {
     this.approvals = approvals;
+    this.input = input;
   }
 
   /** A decision's optional body. Who decides comes from the credentials, never from here. */
@@ -46,23 +50,14 @@ public class ApprovalsController {
   @GetMapping("/v1/approvals")
   public ResponseEntity<?> list(
       @RequestParam Optional<String> state, @RequestParam Optional<String> limit) {
-    if (state.isPresent() && !STATES.contains(state.get())) {
-      return problem(HttpStatus.BAD_REQUEST, "INVALID_QUERY", "state must be one of " + STATES);
-    }
-    int max;
-    try {
-      max = limit.map(Integer::parseInt).orElse(100);
-    } catch (NumberFormatException e) {
-      max = -1;
-    }
-    if (max < 1 || max > 500) {
-      return problem(HttpStatus.BAD_REQUEST, "INVALID_QUERY", "limit must be 1..500");
-    }
+    state.ifPresent(given -> input.oneOf("state", given, STATES));
+    int max = input.pageSize("limit", limit, 100, 500);
     return ResponseEntity.ok(Map.of("items", approvals.list(state, max)));
   }
 
   @GetMapping("/v1/approvals/{approvalId}")
-  public ResponseEntity<?> approval(@PathVariable UUID approvalId) {
+  public ResponseEntity<?> approval(@PathVariable("approvalId") String approvalIdText) {
+    UUID approvalId = input.uuid("approvalId", approvalIdText);
     return approvals
         .find(approvalId)
         .<ResponseEntity<?>>map(ResponseEntity::ok)
@@ -71,18 +66,20 @@ public class ApprovalsController {
 
   @PostMapping("/v1/approvals/{approvalId}/approve")
   public ResponseEntity<?> approve(
-      @PathVariable UUID approvalId,
+      @PathVariable("approvalId") String approvalIdText,
       @RequestBody(required = false) DecisionBody body,
       HttpServletRequest request) {
-    return decide(approvalId, ApprovalDecision.Verdict.APPROVED, body, request);
+    return decide(
+        input.uuid("approvalId", approvalIdText), ApprovalDecision.Verdict.APPROVED, body, request);
   }
 
   @PostMapping("/v1/approvals/{approvalId}/reject")
   public ResponseEntity<?> reject(
-      @PathVariable UUID approvalId,
+      @PathVariable("approvalId") String approvalIdText,
       @RequestBody(required = false) DecisionBody body,
       HttpServletRequest request) {
-    return decide(approvalId, ApprovalDecision.Verdict.REJECTED, body, request);
+    return decide(
+        input.uuid("approvalId", approvalIdText), ApprovalDecision.Verdict.REJECTED, body, request);
   }
 
   private ResponseEntity<?> decide(
@@ -97,7 +94,8 @@ public class ApprovalsController {
           "ACTOR_IN_BODY",
           "who decides is taken from your credentials; remove it from the request body");
     }
-    String reason = body == null || body.reason() == null ? "" : body.reason();
+    String reason =
+        body == null || body.reason() == null ? "" : input.text("reason", body.reason());
     DecisionResult result = approvals.decide(approvalId, verdict, reason, Acts.current(request));
     if (result instanceof DecisionResult.Approved approved) {
       Map<String, Object> answer = new LinkedHashMap<>();
@@ -111,9 +109,7 @@ public class ApprovalsController {
     if (result instanceof DecisionResult.Refused refused) {
       HttpStatus status =
           "self-approval".equals(refused.reason()) ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refused.detail());
-      problem.setProperty("reason", refused.reason());
-      return ResponseEntity.status(status).body(problem);
+      return LedgerProblems.problem(status, refused.reason(), refused.detail());
     }
     if (result instanceof DecisionResult.ActionRefused refused) {
       ApprovalAction.Refused why = refused.refusal();
@@ -148,8 +144,6 @@ public class ApprovalsController {
 
   private static ResponseEntity<ProblemDetail> problem(
       HttpStatus status, String code, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setProperty("code", code);
-    return ResponseEntity.status(status).body(problem);
+    return LedgerProblems.problem(status, code, detail);
   }
 }

@@ -3,19 +3,17 @@ package com.paystream.ledger.audit.web;
 import com.paystream.ledger.audit.AuditPage;
 import com.paystream.ledger.audit.AuditQuery;
 import com.paystream.ledger.audit.AuditTrail;
+import com.paystream.ledger.input.web.LedgerInput;
 import com.paystream.platform.audit.AuditOutcome;
 import com.paystream.platform.audit.AuditRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,10 +28,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AuditController {
 
-  private final AuditTrail trail;
+  private static final List<String> OUTCOMES =
+      java.util.Arrays.stream(AuditOutcome.values()).map(Enum::name).toList();
 
-  public AuditController(AuditTrail trail) {
+  private final AuditTrail trail;
+  private final LedgerInput input;
+
+  public AuditController(AuditTrail trail, LedgerInput input) {
     this.trail = trail;
+    this.input = input;
   }
 
   @GetMapping("/v1/audit")
@@ -46,24 +49,19 @@ public class AuditController {
       @RequestParam Optional<String> outcome,
       @RequestParam Optional<String> limit,
       @RequestParam Optional<String> cursor) {
-    AuditQuery query;
-    try {
-      query =
-          new AuditQuery(
-              from.map(AuditController::instant),
-              to.map(AuditController::instant),
-              actor,
-              action,
-              target,
-              outcome.map(AuditController::outcome),
-              limit.map(AuditController::limit).orElse(AuditQuery.DEFAULT_LIMIT),
-              cursor.map(AuditController::position));
-    } catch (IllegalArgumentException e) {
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-      problem.setProperty("code", "INVALID_QUERY");
-      return ResponseEntity.badRequest().body(problem);
-    }
+    AuditQuery query =
+        new AuditQuery(
+            input.instant("from", from),
+            input.instant("to", to),
+            // Actors and targets are what the trail recorded (a principal label, a hold id, a
+            // date):
+            // capped like text rather than shaped.
+            input.text("actor", actor),
+            input.identifier("action", action),
+            input.text("target", target),
+            outcome.map(o -> AuditOutcome.valueOf(input.oneOf("outcome", o, OUTCOMES))),
+            input.pageSize("limit", limit, AuditQuery.DEFAULT_LIMIT, AuditQuery.MAX_LIMIT),
+            cursor.map(this::position));
     AuditPage page = trail.query(query);
     Map<String, Object> body = new LinkedHashMap<>();
     List<Map<String, Object>> items = page.items().stream().map(AuditController::item).toList();
@@ -89,35 +87,6 @@ public class AuditController {
     return item;
   }
 
-  private static Instant instant(String text) {
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("not an ISO-8601 instant: " + text);
-    }
-  }
-
-  private static AuditOutcome outcome(String text) {
-    try {
-      return AuditOutcome.valueOf(text);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "outcome must be one of " + List.of(AuditOutcome.values()) + ": " + text);
-    }
-  }
-
-  private static int limit(String text) {
-    try {
-      int limit = Integer.parseInt(text);
-      if (limit >= 1 && limit <= AuditQuery.MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new IllegalArgumentException("limit must be 1.." + AuditQuery.MAX_LIMIT + ": " + text);
-  }
-
   /** The cursor is opaque to clients: base64url of "occurredAt|auditId". */
   private static String cursor(AuditQuery.Position position) {
     String raw = position.occurredAt() + "|" + position.auditId();
@@ -126,14 +95,14 @@ public class AuditController {
         .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static AuditQuery.Position position(String cursor) {
+  private AuditQuery.Position position(String cursor) {
     try {
       String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       int bar = raw.indexOf('|');
       return new AuditQuery.Position(
           Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("not a cursor of this API: " + cursor);
+      throw input.malformedCursor("cursor", cursor);
     }
   }
 }

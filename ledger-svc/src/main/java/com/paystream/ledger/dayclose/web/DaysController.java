@@ -10,10 +10,12 @@ import com.paystream.ledger.dayclose.CloseResult;
 import com.paystream.ledger.dayclose.DayCloseService;
 import com.paystream.ledger.dayclose.DayStatus;
 import com.paystream.ledger.dayclose.EarlyCloseApproval;
+import com.paystream.ledger.input.web.LedgerInput;
+import com.paystream.ledger.input.web.LedgerProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -27,20 +29,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class DaysController {
 
+  private static final List<String> EARLY = List.of("true", "false");
+
   private final DayCloseService closes;
   private final ApprovalService approvals;
   private final AuditTrail audit;
+  private final LedgerInput input;
 
-  public DaysController(DayCloseService closes, ApprovalService approvals, AuditTrail audit) {
+  public DaysController(
+      DayCloseService closes, ApprovalService approvals, AuditTrail audit, LedgerInput input) {
     this.closes = closes;
     this.approvals = approvals;
     this.audit = audit;
+    this.input = input;
   }
 
   @GetMapping("/v1/days/{date}")
-  public DayStatus status(
-      @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-    return closes.status(date);
+  public DayStatus status(@PathVariable("date") String dateText) {
+    return closes.status(input.date("date", dateText));
   }
 
   /**
@@ -52,9 +58,11 @@ public class DaysController {
    */
   @PostMapping("/v1/days/{date}/close")
   public ResponseEntity<?> close(
-      @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-      @RequestParam(defaultValue = "false") boolean early,
+      @PathVariable("date") String dateText,
+      @RequestParam("early") Optional<String> earlyText,
       HttpServletRequest http) {
+    LocalDate date = input.date("date", dateText);
+    boolean early = early(earlyText);
     Act act = Acts.current(http);
     if (early
         && closes.wouldEndEarly(date)
@@ -87,9 +95,11 @@ public class DaysController {
     return conflict(((CloseResult.NotClosable) result).reason());
   }
 
+  private boolean early(Optional<String> early) {
+    return early.map(e -> Boolean.parseBoolean(input.oneOf("early", e, EARLY))).orElse(false);
+  }
+
   private static ResponseEntity<ProblemDetail> conflict(String reason) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, reason);
-    problem.setProperty("code", "NOT_CLOSABLE");
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    return LedgerProblems.problem(HttpStatus.CONFLICT, "NOT_CLOSABLE", reason);
   }
 }

@@ -12,6 +12,9 @@ import com.paystream.ledger.holds.HoldResult;
 import com.paystream.ledger.holds.HoldService;
 import com.paystream.ledger.holds.HoldView;
 import com.paystream.ledger.holds.PlaceHold;
+import com.paystream.ledger.input.web.LedgerInput;
+import com.paystream.ledger.input.web.LedgerProblems;
+import com.paystream.platform.money.Money;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
@@ -39,32 +42,25 @@ public class HoldsController {
   private final HoldService holds;
   private final ApprovalService approvals;
   private final AuditTrail audit;
+  private final LedgerInput input;
 
-  public HoldsController(HoldService holds, ApprovalService approvals, AuditTrail audit) {
+  public HoldsController(
+      HoldService holds, ApprovalService approvals, AuditTrail audit, LedgerInput input) {
     this.holds = holds;
     this.approvals = approvals;
     this.audit = audit;
+    this.input = input;
   }
 
   @PostMapping("/v1/holds")
-  public ResponseEntity<?> place(@RequestBody PlaceHold request, HttpServletRequest http) {
-    if (request.holdId() == null
-        || request.accountCode() == null
-        || request.counterAccountCode() == null
-        || request.currency() == null
-        || request.amountMinor() <= 0) {
-      return problem(
-          HttpStatus.BAD_REQUEST,
-          "INVALID_REQUEST",
-          "holdId, accountCode, counterAccountCode, currency and a positive amountMinor are"
-              + " required");
-    }
-    if (request.requestedBy() != null) {
+  public ResponseEntity<?> place(@RequestBody HoldRequest body, HttpServletRequest http) {
+    if (body.requestedBy() != null) {
       return problem(
           HttpStatus.BAD_REQUEST,
           "ACTOR_IN_BODY",
           "requestedBy is taken from your credentials; remove it from the request body");
     }
+    PlaceHold request = placeHold(body);
     Act act = Acts.current(http);
     HoldResult result =
         audit.accepted(
@@ -80,8 +76,26 @@ public class HoldsController {
     return respond(result);
   }
 
+  /** The body through the input policy; the hold's own rules (funds, same account) come later. */
+  private PlaceHold placeHold(HoldRequest body) {
+    UUID holdId = input.uuid("holdId", body.holdId());
+    String account = input.identifier("accountCode", body.accountCode());
+    String counter = input.identifier("counterAccountCode", body.counterAccountCode());
+    Money amount = input.amount("amountMinor", body.amountMinor(), body.currency());
+    String reason = input.text("reason", body.reason());
+    return new PlaceHold(
+        holdId,
+        account,
+        counter,
+        amount.minor(),
+        amount.currency().getCurrencyCode(),
+        reason,
+        null);
+  }
+
   @GetMapping("/v1/holds/{holdId}")
-  public ResponseEntity<?> hold(@PathVariable UUID holdId) {
+  public ResponseEntity<?> hold(@PathVariable("holdId") String holdIdText) {
+    UUID holdId = input.uuid("holdId", holdIdText);
     return holds
         .find(holdId)
         .<ResponseEntity<?>>map(ResponseEntity::ok)
@@ -89,7 +103,9 @@ public class HoldsController {
   }
 
   @PostMapping("/v1/holds/{holdId}/capture")
-  public ResponseEntity<?> capture(@PathVariable UUID holdId, HttpServletRequest http) {
+  public ResponseEntity<?> capture(
+      @PathVariable("holdId") String holdIdText, HttpServletRequest http) {
+    UUID holdId = input.uuid("holdId", holdIdText);
     Act act = Acts.current(http);
     Optional<HoldView> hold = holds.find(holdId);
     if (hold.isPresent()
@@ -117,7 +133,9 @@ public class HoldsController {
   }
 
   @PostMapping("/v1/holds/{holdId}/release")
-  public ResponseEntity<?> release(@PathVariable UUID holdId, HttpServletRequest http) {
+  public ResponseEntity<?> release(
+      @PathVariable("holdId") String holdIdText, HttpServletRequest http) {
+    UUID holdId = input.uuid("holdId", holdIdText);
     return respond(
         audit.accepted(
             Acts.current(http),
@@ -144,8 +162,6 @@ public class HoldsController {
 
   private static ResponseEntity<ProblemDetail> problem(
       HttpStatus status, String code, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setProperty("code", code);
-    return ResponseEntity.status(status).body(problem);
+    return LedgerProblems.problem(status, code, detail);
   }
 }

@@ -1,10 +1,11 @@
 package com.paystream.ledger.sealing.web;
 
+import com.paystream.ledger.input.web.LedgerInput;
 import com.paystream.ledger.sealing.JournalVerifier;
 import com.paystream.ledger.sealing.VerificationReport;
 import java.time.LocalDate;
 import java.util.Map;
-import org.springframework.format.annotation.DateTimeFormat;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,15 +19,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class VerificationController {
 
   private final JournalVerifier verifier;
+  private final LedgerInput input;
 
-  public VerificationController(JournalVerifier verifier) {
+  public VerificationController(JournalVerifier verifier, LedgerInput input) {
     this.verifier = verifier;
+    this.input = input;
   }
 
   @GetMapping("/v1/journal/verification")
   public Map<String, Object> verify(
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return VerificationReport.of(verifier.verify(from, to));
+      @RequestParam Optional<String> from, @RequestParam Optional<String> to) {
+    LocalDate first = input.date("from", from).orElse(null);
+    LocalDate last = input.date("to", to).orElse(null);
+    return VerificationReport.of(verifier.verify(first, last));
   }
 }
