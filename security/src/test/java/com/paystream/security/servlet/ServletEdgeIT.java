@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import com.paystream.security.servlet.app.ServletTestApp;
+import com.paystream.security.servlet.edge.ServletEdge;
 import com.paystream.security.testing.BadInput;
 import com.paystream.security.testing.BadRequest;
 import com.paystream.security.testing.RawHttp;
@@ -191,6 +192,16 @@ class ServletEdgeIT {
 
     assertThat(response.status()).isEqualTo(431);
     assertRefused(response, filler, "headers-too-large");
+  }
+
+  @Test
+  void beyondWhatTomcatReadsItsOwn400IsStillAProblem() {
+    String filler = "h".repeat(ServletEdge.CONNECTOR_HEADER_BYTES + 1);
+    RawHttp.Response response =
+        http.send("GET", "/v1/notes", operator, Map.of("X-Pad", filler), null);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertRefused(response, filler, "malformed-request");
   }
 
   @Test
