@@ -159,11 +159,18 @@ class ServletEdgeIT {
 
     assertThat(response.status()).isEqualTo(400);
     assertRefused(response, null, "encoded-slash");
+    assertThat((String) JsonPath.read(response.body(), "$.detail")).contains("encoded slash");
   }
 
   @Test
   void anEncodedBackslashIsRefusedAsProblemJson() {
     assertRefused(get("/v1/things/a%5Cb"), null, "encoded-slash");
+  }
+
+  @Test
+  void aPathTheFirewallDistrustsIsRefusedAsProblemJson() {
+    assertRefused(get("/v1/things/a/../b"), null, "malformed-request");
+    assertRefused(get("/v1/things/a%25b"), null, "malformed-request");
   }
 
   @Test

@@ -33,14 +33,14 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     if (!ioAllowed.get()) {
       return;
     }
+    String reason = reason(request, status);
+    String detail =
+        reason.equals(InputReason.ENCODED_SLASH.code())
+            ? ProblemRequestRejectedHandler.ENCODED_SLASH_DETAIL
+            : EdgeReasons.detail(status);
     String body =
         Problems.problem(
-            status,
-            EdgeReasons.title(status),
-            reason(request, status),
-            null,
-            EdgeReasons.detail(status),
-            request.getRequestURI());
+            status, EdgeReasons.title(status), reason, null, detail, request.getRequestURI());
     try {
       response.setContentType(Problems.CONTENT_TYPE);
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -17,6 +17,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  */
 public final class ProblemRequestRejectedHandler implements RequestRejectedHandler {
 
+  static final String ENCODED_SLASH_DETAIL =
+      "the path contains an encoded slash or backslash, which names no resource";
+
   @Override
   public void handle(
       HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
@@ -24,7 +27,7 @@ public final class ProblemRequestRejectedHandler implements RequestRejectedHandl
     String reason = reason(rejected);
     String detail =
         reason.equals(InputReason.ENCODED_SLASH.code())
-            ? "the path contains an encoded slash or backslash, which names no resource"
+            ? ENCODED_SLASH_DETAIL
             : "the request was refused before it reached the service (path or header)";
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     response.setContentType(Problems.CONTENT_TYPE);
