@@ -119,6 +119,14 @@ class ServletEdgeIT {
   }
 
   @Test
+  void aMissingParameterIsNamed() {
+    RawHttp.Response response = get("/v1/notes/search");
+
+    assertRefused(response, null, "missing");
+    assertThat((String) JsonPath.read(response.body(), "$.field")).isEqualTo("q");
+  }
+
+  @Test
   void aWrongContentTypeIs415() {
     RawHttp.Response response =
         http.send("POST", NOTES, operator, Map.of("Content-Type", "text/plain"), "text");

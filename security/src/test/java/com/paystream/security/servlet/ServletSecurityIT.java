@@ -300,7 +300,8 @@ class ServletSecurityIT {
             "POST /v1/things",
             "GET /v1/fn/things/{id}",
             "POST /v1/things/{id}/notes",
-            "GET /v1/notes");
+            "GET /v1/notes",
+            "GET /v1/notes/search");
   }
 
   @Test

@@ -24,6 +24,8 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestCookieException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -152,7 +154,12 @@ public class EdgeProblems {
         request);
   }
 
-  @ExceptionHandler
+  /** A missing parameter, header or cookie; a path variable missing is the service's fault. */
+  @ExceptionHandler({
+    MissingServletRequestParameterException.class,
+    MissingRequestHeaderException.class,
+    MissingRequestCookieException.class
+  })
   ResponseEntity<ProblemDetail> missing(
       MissingRequestValueException e, HttpServletRequest request) {
     String field =

@@ -44,4 +44,9 @@ class NoteController {
     Duration age = policy.duration("olderThan", olderThan);
     return Map.of("olderThan", age.toString(), "limit", policy.pageSize("limit", limit));
   }
+
+  @GetMapping(path = "/v1/notes/search", produces = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, Object> search(@RequestParam(name = "q") String query) {
+    return Map.of("q", policy.text("q", query));
+  }
 }

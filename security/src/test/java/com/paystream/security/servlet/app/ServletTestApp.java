@@ -30,6 +30,7 @@ public class ServletTestApp {
         .allow(HttpMethod.GET, "/v1/fn/things/{id}", Role.AUDITOR)
         .allow(HttpMethod.POST, "/v1/things/{id}/notes", Role.OPERATOR)
         .allow(HttpMethod.GET, "/v1/notes", Role.OPERATOR)
+        .allow(HttpMethod.GET, "/v1/notes/search", Role.OPERATOR)
         // Allowed but never mapped: what Spring MVC answers 405 (PUT) and 404 (a missing page).
         .allow(HttpMethod.PUT, "/v1/things/{id}/notes", Role.OPERATOR)
         .allow(HttpMethod.GET, "/v1/pages/{page}", Role.OPERATOR)
