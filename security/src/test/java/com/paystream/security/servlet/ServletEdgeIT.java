@@ -127,6 +127,17 @@ class ServletEdgeIT {
   }
 
   @Test
+  void theServicesOwnFaultIsA500ProblemThatTellsNothingInternal() {
+    RawHttp.Response response = get("/v1/notes/broken");
+
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(response.header("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat((String) JsonPath.read(response.body(), "$.reason")).isEqualTo("server-fault");
+    assertThat(response.body()).doesNotContain("internal detail", "IllegalStateException");
+  }
+
+  @Test
   void aWrongContentTypeIs415() {
     RawHttp.Response response =
         http.send("POST", NOTES, operator, Map.of("Content-Type", "text/plain"), "text");

@@ -301,7 +301,8 @@ class ServletSecurityIT {
             "GET /v1/fn/things/{id}",
             "POST /v1/things/{id}/notes",
             "GET /v1/notes",
-            "GET /v1/notes/search");
+            "GET /v1/notes/search",
+            "GET /v1/notes/broken");
   }
 
   @Test

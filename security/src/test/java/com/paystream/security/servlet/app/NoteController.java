@@ -49,4 +49,10 @@ class NoteController {
   Map<String, Object> search(@RequestParam(name = "q") String query) {
     return Map.of("q", policy.text("q", query));
   }
+
+  /** A fault of the service itself, as a bug would raise it. */
+  @GetMapping(path = "/v1/notes/broken", produces = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, Object> broken() {
+    throw new IllegalStateException("internal detail that must not leave the service");
+  }
 }
