@@ -1,8 +1,10 @@
 package com.paystream.relay;
 
+import com.paystream.platform.input.InputPolicy;
 import com.paystream.relay.approvals.Approvals;
 import com.paystream.relay.audit.AuditTrail;
 import com.paystream.relay.delivery.DeliveryProperties;
+import com.paystream.relay.input.RequestInput;
 import com.paystream.relay.operator.BulkRedriveApproval;
 import com.paystream.relay.operator.OperatorService;
 import com.paystream.relay.operator.kafka.AvroPayloadReader;
@@ -53,6 +55,12 @@ class OperatorApiConfiguration {
         approvals,
         audit,
         meters);
+  }
+
+  /** How the web adapters read request values: the suite's input policy, applied in one place. */
+  @Bean
+  RequestInput requestInput(InputPolicy policy) {
+    return new RequestInput(policy);
   }
 
   @Bean

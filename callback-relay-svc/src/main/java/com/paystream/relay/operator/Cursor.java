@@ -1,5 +1,7 @@
 package com.paystream.relay.operator;
 
+import com.paystream.platform.input.InputReason;
+import com.paystream.platform.input.InputRefusedException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -35,7 +37,8 @@ public final class Cursor {
       }
       return seq;
     } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("cursor", "not a cursor returned by this API");
+      throw new InputRefusedException(
+          InputReason.MALFORMED_CURSOR, "cursor", "cursor is not one this API gave out");
     }
   }
 }

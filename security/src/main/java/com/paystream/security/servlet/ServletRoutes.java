@@ -65,9 +65,13 @@ public final class ServletRoutes {
         : Set.copyOf(methods.stream().map(RequestMethod::name).toList());
   }
 
-  /** Spring Boot's error page: rendered only by error dispatch, which never reaches a handler. */
+  /**
+   * The error page (ours or Spring Boot's): rendered only by error dispatch, which never reaches a
+   * handler otherwise (security denies {@code /error} to direct requests).
+   */
   private static boolean isErrorPage(HandlerMethod handler) {
-    return handler.getBeanType().getName().endsWith(".BasicErrorController");
+    return org.springframework.boot.webmvc.error.ErrorController.class.isAssignableFrom(
+        handler.getBeanType());
   }
 
   /** Collects method and path of each functional route (predicates joined by AND). */

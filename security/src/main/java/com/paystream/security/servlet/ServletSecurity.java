@@ -11,6 +11,7 @@ import com.paystream.security.RefusalAudit;
 import com.paystream.security.Role;
 import com.paystream.security.SecurityProperties;
 import com.paystream.security.input.InputPolicyConfiguration;
+import com.paystream.security.servlet.edge.ServletEdge;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,7 +47,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@Import(InputPolicyConfiguration.class)
+@Import({InputPolicyConfiguration.class, ServletEdge.class})
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ServletSecurity {
 

@@ -296,7 +296,13 @@ class ServletSecurityIT {
 
     assertThat(Route.uncovered(ServletRoutes.of(context), withoutCreate))
         .extracting(route -> route.method() + " " + route.pattern())
-        .containsExactlyInAnyOrder("POST /v1/things", "GET /v1/fn/things/{id}");
+        .containsExactlyInAnyOrder(
+            "POST /v1/things",
+            "GET /v1/fn/things/{id}",
+            "POST /v1/things/{id}/notes",
+            "GET /v1/notes",
+            "GET /v1/notes/search",
+            "GET /v1/notes/broken");
   }
 
   @Test

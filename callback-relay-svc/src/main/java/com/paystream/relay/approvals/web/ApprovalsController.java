@@ -1,21 +1,19 @@
 package com.paystream.relay.approvals.web;
 
+import com.paystream.platform.input.InputReason;
+import com.paystream.platform.input.InputRefusedException;
 import com.paystream.relay.approvals.ApprovalView;
 import com.paystream.relay.approvals.Approvals;
+import com.paystream.relay.input.RequestInput;
 import com.paystream.security.servlet.Actors;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Four eyes over HTTP: {@code GET /v1/approvals?state=&limit=}, {@code GET /v1/approvals/{id}},
@@ -26,13 +24,15 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 public class ApprovalsController {
 
-  private static final Set<String> STATES = Set.of("PENDING", "APPROVED", "REJECTED", "EXPIRED");
+  private static final List<String> STATES = List.of("PENDING", "APPROVED", "REJECTED", "EXPIRED");
   private static final int MAX_LIMIT = 500;
 
   private final Approvals approvals;
+  private final RequestInput input;
 
-  public ApprovalsController(Approvals approvals) {
+  public ApprovalsController(Approvals approvals, RequestInput input) {
     this.approvals = approvals;
+    this.input = input;
   }
 
   /** The decider's optional reason; who decides is not the body's to say. */
@@ -41,38 +41,35 @@ public class ApprovalsController {
 
   @GetMapping("/v1/approvals")
   public List<ApprovalView> list(
-      @RequestParam(required = false) String state, @RequestParam(defaultValue = "100") int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw badRequest("limit must be within 1.." + MAX_LIMIT);
-    }
+      @RequestParam(required = false) String state, @RequestParam(required = false) String limit) {
+    int size = input.pageSize("limit", limit, 100, MAX_LIMIT);
     Optional<String> wanted =
         Optional.ofNullable(state)
             .filter(s -> !s.isBlank())
-            .map(s -> s.strip().toUpperCase(Locale.ROOT));
-    if (wanted.isPresent() && !STATES.contains(wanted.get())) {
-      throw badRequest("state must be one of " + STATES);
-    }
-    return approvals.list(wanted, limit);
+            .map(s -> input.oneOf("state", s, STATES));
+    return approvals.list(wanted, size);
   }
 
   @GetMapping("/v1/approvals/{approvalId}")
   public ApprovalView get(@PathVariable String approvalId) {
-    return approvals.find(id(approvalId));
+    return approvals.find(input.uuid("approvalId", approvalId));
   }
 
   @PostMapping("/v1/approvals/{approvalId}/approve")
   public Approvals.Decided approve(
       @PathVariable String approvalId, @RequestBody(required = false) DecisionRequest request) {
-    return approvals.approve(id(approvalId), Actors.current().label(), reason(request));
+    return approvals.approve(
+        input.uuid("approvalId", approvalId), Actors.current().label(), reason(request));
   }
 
   @PostMapping("/v1/approvals/{approvalId}/reject")
   public Approvals.Decided reject(
       @PathVariable String approvalId, @RequestBody(required = false) DecisionRequest request) {
-    return approvals.reject(id(approvalId), Actors.current().label(), reason(request));
+    return approvals.reject(
+        input.uuid("approvalId", approvalId), Actors.current().label(), reason(request));
   }
 
-  private static String reason(DecisionRequest request) {
+  private String reason(DecisionRequest request) {
     if (request == null) {
       return "";
     }
@@ -80,24 +77,12 @@ public class ApprovalsController {
         || request.rejectedBy() != null
         || request.decidedBy() != null
         || request.requestedBy() != null) {
-      throw badRequest("who decides is taken from your credentials; remove it from the body");
+      throw new InputRefusedException(
+          InputReason.MALFORMED,
+          "decidedBy",
+          "who decides is taken from your credentials; remove it from the body");
     }
-    String reason = request.reason() == null ? "" : request.reason().strip();
-    if (reason.length() > 2000) {
-      throw badRequest("the reason is longer than 2000 characters");
-    }
-    return reason;
-  }
-
-  private static UUID id(String value) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw badRequest("'" + value + "' is not an approval id");
-    }
-  }
-
-  private static ResponseStatusException badRequest(String message) {
-    return new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
+    String reason = input.text("reason", request.reason());
+    return reason == null ? "" : reason;
   }
 }

@@ -2,21 +2,21 @@ package com.paystream.relay.audit.web;
 
 import com.paystream.platform.audit.AuditOutcome;
 import com.paystream.platform.audit.AuditRecord;
+import com.paystream.platform.input.InputReason;
+import com.paystream.platform.input.InputRefusedException;
 import com.paystream.relay.audit.AuditPage;
 import com.paystream.relay.audit.AuditQuery;
 import com.paystream.relay.audit.AuditTrail;
+import com.paystream.relay.input.RequestInput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /v1/audit?from=&to=&actor=&action=&target=&outcome=&limit=&cursor=}: the audit trail
@@ -26,9 +26,11 @@ import org.springframework.web.server.ResponseStatusException;
 public class AuditController {
 
   private final AuditTrail trail;
+  private final RequestInput input;
 
-  public AuditController(AuditTrail trail) {
+  public AuditController(AuditTrail trail, RequestInput input) {
     this.trail = trail;
+    this.input = input;
   }
 
   /** One page; {@code nextCursor} is null on the last one. */
@@ -44,95 +46,55 @@ public class AuditController {
       @RequestParam(required = false) String outcome,
       @RequestParam(required = false) String limit,
       @RequestParam(required = false) String cursor) {
-    Optional<Instant> start = instant("from", from);
-    Optional<Instant> end = instant("to", to);
+    Optional<Instant> start = Optional.ofNullable(input.instant("from", from));
+    Optional<Instant> end = Optional.ofNullable(input.instant("to", to));
     if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
-      throw badRequest("'to' must be after 'from'");
+      throw new InputRefusedException(
+          InputReason.INSTANT_OUT_OF_RANGE, "to", "'to' must be after 'from'");
     }
     AuditQuery query =
         new AuditQuery(
             start,
             end,
-            text(actor),
-            text(action),
-            text(target),
+            Optional.ofNullable(input.text("actor", actor)),
+            Optional.ofNullable(input.text("action", action)),
+            Optional.ofNullable(input.text("target", target)),
             outcome(outcome),
-            limit(limit),
-            cursor(cursor));
+            input.pageSize("limit", limit, 100, AuditQuery.MAX_LIMIT),
+            cursor(input.cursor("cursor", cursor)));
     AuditPage page = trail.find(query);
     return new Page(page.items(), page.nextSeq() == null ? null : encode(page.nextSeq()));
   }
 
-  private static Optional<Instant> instant(String name, String value) {
+  private Optional<AuditOutcome> outcome(String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(Instant.parse(value.strip()));
-    } catch (DateTimeParseException e) {
-      throw badRequest("'" + name + "' is not an ISO-8601 instant (e.g. 2025-03-14T00:00:00Z)");
-    }
-  }
-
-  private static Optional<String> text(String value) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    if (value.length() > AuditRecord.MAX_TEXT) {
-      throw badRequest("a filter is longer than " + AuditRecord.MAX_TEXT + " characters");
-    }
-    return Optional.of(value);
-  }
-
-  private static Optional<AuditOutcome> outcome(String value) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(AuditOutcome.valueOf(value.strip().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException e) {
-      throw badRequest("unknown outcome '" + value + "'");
-    }
-  }
-
-  private static int limit(String value) {
-    if (value == null || value.isBlank()) {
-      return 100;
-    }
-    try {
-      int limit = Integer.parseInt(value.strip());
-      if (limit >= 1 && limit <= AuditQuery.MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw badRequest("limit must be within 1.." + AuditQuery.MAX_LIMIT);
+    List<String> outcomes = Arrays.stream(AuditOutcome.values()).map(Enum::name).toList();
+    return Optional.of(AuditOutcome.valueOf(input.oneOf("outcome", value, outcomes)));
   }
 
   private static Optional<Long> cursor(String value) {
-    if (value == null || value.isBlank()) {
+    if (value == null) {
       return Optional.empty();
     }
     try {
-      String decoded =
-          new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.US_ASCII);
+      String decoded = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.US_ASCII);
       if (decoded.startsWith("a:")) {
-        return Optional.of(Long.parseLong(decoded.substring(2)));
+        long seq = Long.parseLong(decoded.substring(2));
+        if (seq >= 0) {
+          return Optional.of(seq);
+        }
       }
     } catch (IllegalArgumentException e) {
       // answered below (NumberFormatException is one)
     }
-    throw badRequest("cursor is not one this service gave out");
+    throw RequestInput.malformedCursor("cursor");
   }
 
   private static String encode(long seq) {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(("a:" + seq).getBytes(StandardCharsets.US_ASCII));
-  }
-
-  private static ResponseStatusException badRequest(String message) {
-    return new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
   }
 }

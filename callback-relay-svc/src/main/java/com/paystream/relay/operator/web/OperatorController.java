@@ -1,5 +1,6 @@
 package com.paystream.relay.operator.web;
 
+import com.paystream.relay.input.RequestInput;
 import com.paystream.relay.operator.MessagePage;
 import com.paystream.relay.operator.MessageState;
 import com.paystream.relay.operator.OperatorService;
@@ -28,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OperatorController {
 
   private final OperatorService service;
+  private final RequestInput input;
 
-  OperatorController(OperatorService service) {
+  OperatorController(OperatorService service, RequestInput input) {
     this.service = service;
+    this.input = input;
   }
 
   @GetMapping
@@ -40,8 +43,11 @@ class OperatorController {
       @RequestParam(name = "paymentId", required = false) String paymentId,
       @RequestParam(name = "olderThan", required = false) String olderThan,
       @RequestParam(name = "cursor", required = false) String cursor,
-      @RequestParam(name = "limit", defaultValue = "50") int limit) {
-    return service.list(Filters.of(status, provider, paymentId, olderThan, null), cursor, limit);
+      @RequestParam(name = "limit", required = false) String limit) {
+    return service.list(
+        Filters.of(input, status, provider, paymentId, olderThan, null),
+        input.cursor("cursor", cursor),
+        input.pageSize("limit", limit, 50, OperatorService.MAX_PAGE_SIZE));
   }
 
   @GetMapping("/{messageId}")
@@ -53,7 +59,7 @@ class OperatorController {
   RedriveResult redriveOne(
       @PathVariable("messageId") UUID messageId, @RequestBody RedriveRequest request) {
     return service.redriveOne(
-        messageId, Actors.current().label(), Filters.reason(request.reason()));
+        messageId, Actors.current().label(), Filters.reason(input, request.reason()));
   }
 
   /**
@@ -66,13 +72,14 @@ class OperatorController {
     OperatorService.BulkOutcome outcome =
         service.requestBulk(
             Filters.of(
+                input,
                 request.status(),
                 request.provider(),
                 request.paymentId(),
                 request.olderThan(),
                 MessageState.DEAD),
             Actors.current().label(),
-            Filters.reason(request.reason()));
+            Filters.reason(input, request.reason()));
     if (outcome instanceof OperatorService.BulkOutcome.AwaitingApproval awaiting) {
       return ResponseEntity.accepted()
           .location(URI.create("/v1/approvals/" + awaiting.approval().approvalId()))

@@ -28,6 +28,13 @@ public class ServletTestApp {
         .allow(HttpMethod.GET, "/v1/things/{id}", Role.AUDITOR, Role.OPERATOR, Role.MERCHANT)
         .allow(HttpMethod.POST, "/v1/things", Role.OPERATOR)
         .allow(HttpMethod.GET, "/v1/fn/things/{id}", Role.AUDITOR)
+        .allow(HttpMethod.POST, "/v1/things/{id}/notes", Role.OPERATOR)
+        .allow(HttpMethod.GET, "/v1/notes", Role.OPERATOR)
+        .allow(HttpMethod.GET, "/v1/notes/search", Role.OPERATOR)
+        .allow(HttpMethod.GET, "/v1/notes/broken", Role.OPERATOR)
+        // Allowed but never mapped: what Spring MVC answers 405 (PUT) and 404 (a missing page).
+        .allow(HttpMethod.PUT, "/v1/things/{id}/notes", Role.OPERATOR)
+        .allow(HttpMethod.GET, "/v1/pages/{page}", Role.OPERATOR)
         .build();
   }
 
