@@ -32,7 +32,7 @@ class LedgerBadInputCorpusTest extends LedgerServiceTest {
   private static final String HUGE = "x".repeat(100_000);
 
   /** Long, yet short enough that the URL fits the server's request-line limit. */
-  private static final String LONG = "y".repeat(4_000);
+  private static final String LONG = "y".repeat(3_500);
 
   /** An account code of the declared shape (64 characters) that no account has. */
   private static final String UNKNOWN_ACCOUNT = "merchant:" + "u".repeat(51) + ":EUR";
@@ -103,7 +103,8 @@ class LedgerBadInputCorpusTest extends LedgerServiceTest {
                     .as("content type %s", type)
                     .isTrue());
     assertThat(response.body()).contains("\"reason\":\"" + bad.reason() + "\"");
-    if (bad.status() == 400 && !bad.reason().equals("actor-in-body")) {
+    // a body that is not JSON at all has no field at fault; every other 400 names one
+    if (bad.status() == 400 && !List.of("actor-in-body", "malformed-json").contains(bad.reason())) {
       assertThat(response.body()).as("the field at fault").contains("\"field\":\"");
     }
     assertNoEcho(response.body(), bad.value());

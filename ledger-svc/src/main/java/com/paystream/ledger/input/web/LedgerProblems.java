@@ -2,91 +2,41 @@ package com.paystream.ledger.input.web;
 
 import com.paystream.platform.input.InputPolicy;
 import com.paystream.platform.input.InputReason;
-import com.paystream.platform.input.InputRefusedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * Every refusal of the ledger's API as RFC 9457 problem+json with a stable {@code reason}: the
- * input policy's refusals (400 with {@code reason} and {@code field}), the framework's refusals
- * whose default answer would echo the value or say only "Bad Request", and, as the body of every
- * problem any handler answers, a {@code reason} derived from its {@code code} (INSUFFICIENT_FUNDS →
+ * The ledger's own refusals as RFC 9457 problem+json with a stable {@code reason}, and, as the body
+ * of every problem any handler answers (the security module's edge answers the input policy's and
+ * the framework's refusals), a {@code reason} derived from its {@code code} (INSUFFICIENT_FUNDS →
  * insufficient-funds) or status, and an {@code instance} that names the route, not the path as sent
- * (which may carry a long, bad value). Ordered before the security module's suite-wide handler, so
- * the ledger's answers do not depend on it.
+ * (which may carry a long, bad value).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class LedgerProblems implements ResponseBodyAdvice<Object> {
 
-  @ExceptionHandler(InputRefusedException.class)
-  ResponseEntity<ProblemDetail> refused(InputRefusedException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setProperty("reason", e.reason().code());
-    problem.setProperty("field", e.field());
-    return ResponseEntity.badRequest().body(problem);
-  }
-
   @ExceptionHandler(LedgerRefusedException.class)
   ResponseEntity<ProblemDetail> refused(LedgerRefusedException e) {
     return problem(e.status(), e.code(), e.getMessage());
-  }
-
-  /** Not JSON, not the body's shape, or no body: the parser's message may quote the body. */
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-    return input(
-        InputReason.MALFORMED_JSON,
-        "body",
-        "the body must be a JSON object of this endpoint's shape");
-  }
-
-  /** A path segment or parameter of the wrong type (a UUID that is not one, a date that is not). */
-  @ExceptionHandler(TypeMismatchException.class)
-  ResponseEntity<ProblemDetail> mismatch(TypeMismatchException e) {
-    String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
-    return input(
-        InputReason.MALFORMED,
-        field,
-        field + " is not of its type, was " + InputPolicy.echo(e.getValue()));
-  }
-
-  @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
-    return input(InputReason.MISSING, e.getParameterName(), e.getParameterName() + " is required");
-  }
-
-  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
-    problem.setProperty("reason", InputReason.UNSUPPORTED_MEDIA_TYPE.code());
-    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
   }
 
   /** A problem with a {@code code} (kept for existing clients) and the {@code reason} from it. */
@@ -101,14 +51,6 @@ public class LedgerProblems implements ResponseBodyAdvice<Object> {
   /** INSUFFICIENT_FUNDS → insufficient-funds; a reason that is one already stays as it is. */
   public static String reasonOf(String code) {
     return code.toLowerCase(Locale.ROOT).replace('_', '-');
-  }
-
-  private static ResponseEntity<ProblemDetail> input(
-      InputReason reason, String field, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-    problem.setProperty("reason", reason.code());
-    problem.setProperty("field", field);
-    return ResponseEntity.badRequest().body(problem);
   }
 
   @Override
