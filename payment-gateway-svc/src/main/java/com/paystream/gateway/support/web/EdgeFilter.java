@@ -107,14 +107,22 @@ public class EdgeFilter implements WebFilter {
             ? exchange
             : exchange.mutate().request(request -> request.method(method)).build();
     ServerRequest request = ServerRequest.create(probe, codecs.getReaders());
+    // Matching records the pattern and path variables in the exchange; they are put back before
+    // the answer is used, or the real routing would find them and combine the patterns.
     return Flux.fromStream(routers.orderedStream())
         .concatMap(router -> router.route(request))
         .hasElements()
-        .doFinally(
-            signal -> {
-              exchange.getAttributes().clear();
-              exchange.getAttributes().putAll(attributes);
-            });
+        .map(
+            found -> {
+              restore(exchange, attributes);
+              return found;
+            })
+        .doOnError(error -> restore(exchange, attributes));
+  }
+
+  private static void restore(ServerWebExchange exchange, Map<String, Object> attributes) {
+    exchange.getAttributes().clear();
+    exchange.getAttributes().putAll(attributes);
   }
 
   private static boolean acceptable(ServerWebExchange exchange) {
