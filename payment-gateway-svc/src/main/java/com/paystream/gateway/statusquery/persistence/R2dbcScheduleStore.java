@@ -106,6 +106,17 @@ public final class R2dbcScheduleStore implements ScheduleStore {
       returning payment_id
       """;
 
+  private static final String KNOWS = "select 1 from payment where payment_id = :paymentId";
+
+  /** Clearing the claim token makes a query in flight finish into nothing (its update misses). */
+  private static final String END_LOST_ORDER =
+      """
+      update status_query_schedule
+      set state = 'DONE', last_outcome = 'BREAK_RESOLVED', claim_token = null, updated_at = :now
+      where payment_id = :paymentId and state = 'ACTIVE' and reason = 'LOST_ORDER'
+      returning payment_id
+      """;
+
   private final DatabaseClient db;
   private final Duration seedOverlap;
 
@@ -187,5 +198,20 @@ public final class R2dbcScheduleStore implements ScheduleStore {
             ? spec.bind("provider", provider.get())
             : spec.bindNull("provider", String.class);
     return spec.map(row -> row.get("payment_id", String.class)).all().hasElements();
+  }
+
+  @Override
+  public Mono<Boolean> knows(String paymentId) {
+    return db.sql(KNOWS).bind("paymentId", paymentId).map(row -> 1).all().hasElements();
+  }
+
+  @Override
+  public Mono<Boolean> endLostOrder(String paymentId, Instant now) {
+    return db.sql(END_LOST_ORDER)
+        .bind("paymentId", paymentId)
+        .bind("now", now)
+        .map(row -> row.get("payment_id", String.class))
+        .all()
+        .hasElements();
   }
 }
