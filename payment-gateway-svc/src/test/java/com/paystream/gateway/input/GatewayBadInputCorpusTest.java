@@ -57,7 +57,13 @@ class GatewayBadInputCorpusTest {
           "status_query_schedule",
           "approval_request",
           "approval_decision");
+
+  /** Over the 500 characters of text the policy allows, within the 16 KiB of a body. */
+  private static final String LONG_TEXT = "t".repeat(10_000);
+
+  /** Over the body limit. */
   private static final String HUGE_TEXT = "x".repeat(100_000);
+
   private static final String LONG_ID = "id" + "z".repeat(98);
   private static ApiKeyToken.Issued merchant;
   private static ApiKeyToken.Issued operator;
@@ -208,7 +214,7 @@ class GatewayBadInputCorpusTest {
     List<Bad> corpus = new ArrayList<>();
     for (BodyEndpoint endpoint : bodyEndpoints(paymentId)) {
       for (String text : endpoint.texts()) {
-        corpus.add(body(endpoint, text, quoted(HUGE_TEXT), "text-too-long", HUGE_TEXT));
+        corpus.add(body(endpoint, text, quoted(LONG_TEXT), "text-too-long", LONG_TEXT));
       }
       for (String id : endpoint.ids()) {
         corpus.add(body(endpoint, id, quoted("a/b " + LONG_ID), "malformed-identifier", LONG_ID));
@@ -229,9 +235,19 @@ class GatewayBadInputCorpusTest {
               HttpMethod.POST,
               endpoint.path(),
               endpoint.key(),
-              "{\"reason\":" + quoted(HUGE_TEXT),
+              "{\"reason\":" + quoted(LONG_TEXT.substring(0, 200)),
               400,
               "malformed-json",
+              LONG_TEXT.substring(0, 200)));
+      corpus.add(
+          new Bad(
+              endpoint.name() + " 100k characters of text",
+              HttpMethod.POST,
+              endpoint.path(),
+              endpoint.key(),
+              "{\"reason\":" + quoted(HUGE_TEXT) + "}",
+              413,
+              "payload-too-large",
               HUGE_TEXT));
       corpus.add(
           new Bad(
