@@ -46,7 +46,7 @@ public interface ScheduleStore {
 
   /**
    * Ends an active schedule that a lost order started (DONE, outcome {@code BREAK_RESOLVED}),
-   * taking it from any claim in flight; schedules of open payments that are merely overdue stay.
+   * taking it from any claim in flight; schedules no lost order ever reached stay.
    *
    * @return true when a schedule was ended
    */

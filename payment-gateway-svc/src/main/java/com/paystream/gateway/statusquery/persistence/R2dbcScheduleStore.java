@@ -108,12 +108,15 @@ public final class R2dbcScheduleStore implements ScheduleStore {
 
   private static final String KNOWS = "select 1 from payment where payment_id = :paymentId";
 
-  /** Clearing the claim token makes a query in flight finish into nothing (its update misses). */
+  /**
+   * A lost order's schedule is one a trigger event reached ({@code reason} is back to OVERDUE after
+   * its first query). Clearing the claim token makes a query in flight finish into nothing.
+   */
   private static final String END_LOST_ORDER =
       """
       update status_query_schedule
       set state = 'DONE', last_outcome = 'BREAK_RESOLVED', claim_token = null, updated_at = :now
-      where payment_id = :paymentId and state = 'ACTIVE' and reason = 'LOST_ORDER'
+      where payment_id = :paymentId and state = 'ACTIVE' and trigger_event_id is not null
       returning payment_id
       """;
 
