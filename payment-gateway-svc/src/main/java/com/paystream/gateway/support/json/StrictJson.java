@@ -26,6 +26,9 @@ public final class StrictJson {
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // 1e400 stays the number it says (a double would be Infinity), so it can be refused as
+          // out of range rather than failing to convert.
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .build();
 
   private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7e]+");

@@ -34,7 +34,7 @@ public final class EdgeRefusals {
             status.getReasonPhrase(),
             status.value(),
             detail,
-            echo(path),
+            Problem.instance(path),
             reason.code(),
             null);
     byte[] body = JSON.writeValueAsBytes(problem);

@@ -168,7 +168,8 @@ public class GatewayInput {
     BigDecimal value;
     try {
       value = amount.decimalValue();
-    } catch (NumberFormatException e) {
+    } catch (RuntimeException e) {
+      // A number the node cannot hold exactly (a non-finite double): out of any range.
       throw refused(
           InputReason.INTEGER_OUT_OF_RANGE,
           "amount_minor",

@@ -1,7 +1,10 @@
 package com.paystream.gateway.support.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.paystream.platform.input.InputPolicy;
 import com.paystream.platform.input.InputRefusedException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -24,7 +27,25 @@ public record Problem(
 
   public static Problem of(int status, String reason, String title, String detail, String path) {
     return new Problem(
-        TYPE_BASE + reason.replace('_', '-'), title, status, detail, path, reason, null);
+        TYPE_BASE + reason.replace('_', '-'), title, status, detail, instance(path), reason, null);
+  }
+
+  /**
+   * The request path as a problem's {@code instance}: each segment at most {@value
+   * com.paystream.platform.input.InputPolicy#ECHO_LIMIT} characters, so that an offending path id
+   * is not echoed whole.
+   */
+  public static String instance(String path) {
+    if (path == null) {
+      return null;
+    }
+    return Arrays.stream(path.split("/", -1))
+        .map(
+            segment ->
+                segment.length() > InputPolicy.ECHO_LIMIT
+                    ? segment.substring(0, InputPolicy.ECHO_LIMIT) + "…"
+                    : segment)
+        .collect(Collectors.joining("/"));
   }
 
   /** An input the policy refused: 400 with the policy's reason and the field at fault. */
@@ -35,7 +56,7 @@ public record Problem(
         "Input refused",
         400,
         refused.getMessage(),
-        path,
+        instance(path),
         reason,
         refused.field());
   }
