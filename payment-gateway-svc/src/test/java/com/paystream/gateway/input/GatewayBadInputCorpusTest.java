@@ -68,6 +68,7 @@ class GatewayBadInputCorpusTest {
   private static ApiKeyToken.Issued merchant;
   private static ApiKeyToken.Issued operator;
   private static ApiKeyToken.Issued auditor;
+  private static ApiKeyToken.Issued admin;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -76,6 +77,7 @@ class GatewayBadInputCorpusTest {
     merchant = KEYS.merchant(registry, "m-corpus");
     operator = KEYS.operator(registry, "olga");
     auditor = KEYS.auditor(registry, "ada");
+    admin = KEYS.admin(registry, "root");
   }
 
   @AfterAll
@@ -363,6 +365,32 @@ class GatewayBadInputCorpusTest {
               400,
               query[1],
               query[0].substring(query[0].indexOf('=') + 1)));
+    }
+    for (String[] key :
+        List.of(
+            new String[] {
+              "{\"principal\":" + quoted(LONG_TEXT) + ",\"role\":\"OPERATOR\"}",
+              "invalid_request",
+              LONG_TEXT
+            },
+            new String[] {
+              "{\"principal\":\"mia\",\"role\":\"MERCHANT\",\"merchantId\":"
+                  + quoted("m/" + LONG_ID)
+                  + "}",
+              "malformed-identifier",
+              LONG_ID
+            },
+            new String[] {"{\"principal\":", "malformed-json", null})) {
+      corpus.add(
+          new Bad(
+              "mint key " + key[1],
+              HttpMethod.POST,
+              "/v1/keys",
+              admin,
+              key[0],
+              400,
+              key[1],
+              key[2]));
     }
     corpus.add(
         new Bad(
