@@ -548,6 +548,19 @@ class GatewayBadInputCorpusTest {
                 + "s".repeat(60)
                 + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
+    for (String path :
+        List.of(
+            "/v1/payments/pay;jsessionid=1",
+            "/v1/payments/%2e%2e/audit",
+            "/v1/payments/pay%2500",
+            "/v1//payments",
+            "/v1/payments/./x")) {
+      Raw ambiguous =
+          raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      assertThat(ambiguous.status()).as(path).isEqualTo(400);
+      assertThat(ambiguous.reason()).as(path).isEqualTo("malformed-request");
+      assertThat(ambiguous.head()).containsIgnoringCase("content-type: application/problem+json");
+    }
     assertThat(uriTooLong.status()).isEqualTo(414);
     assertThat(uriTooLong.reason()).isEqualTo("uri-too-long");
     assertThat(headersTooLarge.status()).isEqualTo(431);

@@ -24,7 +24,9 @@ import reactor.core.publisher.Mono;
 /**
  * What the gateway refuses before authentication, because no credential could make the request
  * answerable: an encoded slash or backslash in the path (400 {@code encoded-slash}: no resource is
- * named by one, and decoding it would let {@code a%2Fb} address {@code a/b}), a path no route has
+ * named by one, and decoding it would let {@code a%2Fb} address {@code a/b}), a path that can be
+ * read two ways ({@code ;}, {@code %25}, {@code %2E}, empty or dot segments: 400 {@code
+ * malformed-request}, where the security firewall would answer an empty 400), a path no route has
  * (404 {@code not-found}), a method the path does not take (405 {@code method-not-allowed}) and an
  * {@code Accept} the API cannot answer (406 {@code not-acceptable}). Security would otherwise
  * answer all of them 401 or 403, which tells a caller nothing about the mistake.
@@ -61,6 +63,13 @@ public class EdgeFilter implements WebFilter {
           "a path may not carry an encoded slash or backslash (%2F, %5C): "
               + EdgeRefusals.echo(rawPath));
     }
+    if (isAmbiguous(rawPath)) {
+      return EdgeRefusals.write(
+          exchange,
+          HttpStatus.BAD_REQUEST,
+          InputReason.MALFORMED_REQUEST,
+          "a path may not carry ; %25 %2E, empty or dot segments: " + EdgeRefusals.echo(rawPath));
+    }
     String path = exchange.getRequest().getPath().pathWithinApplication().value();
     if (path.startsWith("/v1/webhooks/") || path.startsWith("/actuator")) {
       return chain.filter(exchange);
@@ -95,6 +104,24 @@ public class EdgeFilter implements WebFilter {
   static boolean hasEncodedSeparator(String rawPath) {
     String lower = rawPath.toLowerCase(Locale.ROOT);
     return lower.contains("%2f") || lower.contains("%5c") || lower.contains("\\");
+  }
+
+  /**
+   * Paths the security firewall would refuse with an empty 400 (path parameters, encoded percent or
+   * dot, empty or dot segments): none names a resource of ours, and each can make two layers read
+   * one path two ways.
+   */
+  static boolean isAmbiguous(String rawPath) {
+    String lower = rawPath.toLowerCase(Locale.ROOT);
+    return lower.contains(";")
+        || lower.contains("%25")
+        || lower.contains("%2e")
+        || lower.contains("%00")
+        || lower.contains("//")
+        || lower.contains("/./")
+        || lower.contains("/../")
+        || lower.endsWith("/.")
+        || lower.endsWith("/..");
   }
 
   /**
