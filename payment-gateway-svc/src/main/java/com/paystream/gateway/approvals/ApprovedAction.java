@@ -38,6 +38,7 @@ public interface ApprovedAction {
       NOT_FOUND,
       INVALID_STATE,
       INVALID_REQUEST,
+      NO_CHANGE,
       PROVIDER_REFUSED,
       PROVIDER_UNAVAILABLE
     }

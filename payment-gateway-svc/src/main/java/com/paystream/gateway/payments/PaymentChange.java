@@ -57,6 +57,20 @@ public record PaymentChange(
     if (!amount.currency().equals(before.amount().currency())) {
       return new Refused(Because.REQUEST, "the currency of a payment cannot be amended");
     }
+    if (amount.equals(before.amount()) && status == before.status()) {
+      // A no-op would still write a history row and send the ledger a zero-net amendment.
+      return new Refused(
+          Because.NO_CHANGE,
+          "payment "
+              + before.paymentId()
+              + " is already "
+              + status
+              + " for "
+              + amount.minor()
+              + " "
+              + amount.currencyCode()
+              + "; nothing to amend");
+    }
     return new PaymentChange(before, status, amount, true, amount, Event.AMENDED);
   }
 

@@ -14,6 +14,8 @@ public sealed interface PaymentTransition permits PaymentChange, PaymentTransiti
     /** The payment's status forbids it. */
     STATUS,
     /** The request contradicts the payment (another currency or merchant). */
-    REQUEST
+    REQUEST,
+    /** The request asks for what the payment is already: nothing would change. */
+    NO_CHANGE
   }
 }

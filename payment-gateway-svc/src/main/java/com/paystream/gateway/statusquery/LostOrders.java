@@ -20,7 +20,13 @@ public final class LostOrders {
   /** What a trigger did. */
   public enum Triggered {
     SCHEDULED,
-    REPEATED
+    REPEATED,
+    /** Not a payment of this gateway: nobody here can ask about it; it stays a break. */
+    UNKNOWN_PAYMENT,
+    /** The break was resolved or closed: its schedule ended. */
+    ENDED,
+    /** The break was resolved, but no lost-order schedule was active. */
+    NOTHING_TO_END
   }
 
   private final ScheduleStore store;
@@ -36,7 +42,47 @@ public final class LostOrders {
     this.clock = clock;
   }
 
+  /**
+   * Only payments this gateway has are asked about: a reference that is no payment of ours (a bank
+   * reference, an outgoing debit, another system's id) has no provider to ask, and a schedule for
+   * it would be claimed and refused forever.
+   */
   public Mono<Triggered> lostOrder(
+      PaymentId paymentId, Optional<String> provider, String triggerEventId) {
+    return store
+        .knows(paymentId.value())
+        .flatMap(
+            known -> {
+              if (known) {
+                return schedule(paymentId, provider, triggerEventId);
+              }
+              metrics.lostOrderTrigger("unknown-payment");
+              log.info(
+                  "Lost order for {} (event {}) is no payment of this gateway; left to operators",
+                  paymentId,
+                  triggerEventId);
+              return Mono.just(Triggered.UNKNOWN_PAYMENT);
+            });
+  }
+
+  /** The lost-order break was resolved or closed: its status queries end. */
+  public Mono<Triggered> breakResolved(PaymentId paymentId, String triggerEventId) {
+    return store
+        .endLostOrder(paymentId.value(), clock.instant())
+        .map(
+            ended -> {
+              metrics.lostOrderTrigger(ended ? "ended" : "nothing-to-end");
+              if (ended) {
+                log.info(
+                    "Lost-order break of payment {} resolved (event {}); status queries end",
+                    paymentId,
+                    triggerEventId);
+              }
+              return ended ? Triggered.ENDED : Triggered.NOTHING_TO_END;
+            });
+  }
+
+  private Mono<Triggered> schedule(
       PaymentId paymentId, Optional<String> provider, String triggerEventId) {
     return store
         .requestNow(paymentId.value(), provider, triggerEventId, clock.instant())

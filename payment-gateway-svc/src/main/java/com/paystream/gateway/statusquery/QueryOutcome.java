@@ -20,8 +20,13 @@ public enum QueryOutcome {
   UNAVAILABLE,
   /** The provider refused the query (4xx other than 404). */
   REFUSED,
-  /** No client is configured for the payment's provider. */
+  /**
+   * No client is configured for the payment's provider: nobody can be asked, so the schedule ends
+   * (EXPIRED) rather than asking again forever; reconciliation remains.
+   */
   NO_CLIENT,
+  /** Reconciliation resolved or closed the lost-order break that asked for the queries. */
+  BREAK_RESOLVED,
   /** Recording the answer failed (our database); asked again later. */
   RECORD_FAILED,
   /** Not queried: the payment reached an outcome through a webhook meanwhile. */

@@ -40,4 +40,15 @@ public interface ScheduleStore {
    */
   Mono<Boolean> requestNow(
       String paymentId, Optional<String> provider, String triggerEventId, Instant now);
+
+  /** Whether the gateway has a payment of this id (only those are asked about). */
+  Mono<Boolean> knows(String paymentId);
+
+  /**
+   * Ends an active schedule that a lost order started (DONE, outcome {@code BREAK_RESOLVED}),
+   * taking it from any claim in flight; schedules no lost order ever reached stay.
+   *
+   * @return true when a schedule was ended
+   */
+  Mono<Boolean> endLostOrder(String paymentId, Instant now);
 }

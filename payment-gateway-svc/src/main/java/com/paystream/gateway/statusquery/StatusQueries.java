@@ -107,8 +107,14 @@ public final class StatusQueries {
     }
     Optional<ProviderClient> client = query.provider().flatMap(providers::find);
     if (client.isEmpty()) {
-      log.warn("Payment {}: no client for provider {}; cannot ask", query.paymentId(), provider);
-      return finish(query, provider, query.attempts() + 1, QueryOutcome.NO_CLIENT, false);
+      // Asking again cannot help until a deployment adds the client; ending the schedule stops a
+      // query that would otherwise be claimed, refused and rescheduled forever.
+      log.warn(
+          "Payment {}: no client for provider {}; status queries end (EXPIRED)",
+          query.paymentId(),
+          provider);
+      metrics.outcome(provider, QueryOutcome.NO_CLIENT);
+      return store.close(query, query.attempts(), true, QueryOutcome.NO_CLIENT, now);
     }
     metrics.sent(provider, query.reason());
     int attempts = query.attempts() + 1;

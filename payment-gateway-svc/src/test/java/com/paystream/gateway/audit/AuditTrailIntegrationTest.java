@@ -339,17 +339,18 @@ class AuditTrailIntegrationTest {
     assertThat(empty.get("nextCursor").isNull()).isTrue();
 
     api.get(operator, "/v1/audit").expectStatus().isForbidden();
-    for (String bad :
-        List.of(
-            "limit=0",
-            "limit=501",
-            "from=yesterday",
-            "outcome=MAYBE",
-            "cursor=@@@",
-            "from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")) {
-      assertThat(json(api.get(auditor, "/v1/audit?" + bad), 400).get("reason").stringValue())
-          .as(bad)
-          .isEqualTo("invalid_request");
-    }
+    Map<String, String> refusals =
+        Map.of(
+            "limit=0", "page-size-out-of-range",
+            "limit=501", "page-size-out-of-range",
+            "from=yesterday", "malformed",
+            "outcome=MAYBE", "malformed",
+            "cursor=@@@", "malformed-cursor",
+            "from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", "invalid_request");
+    refusals.forEach(
+        (bad, reason) ->
+            assertThat(json(api.get(auditor, "/v1/audit?" + bad), 400).get("reason").stringValue())
+                .as(bad)
+                .isEqualTo(reason));
   }
 }

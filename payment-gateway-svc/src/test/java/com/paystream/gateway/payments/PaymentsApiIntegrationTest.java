@@ -244,7 +244,7 @@ class PaymentsApiIntegrationTest {
         .isBadRequest()
         .expectBody()
         .jsonPath("$.reason")
-        .isEqualTo("invalid_request");
+        .isEqualTo("not-an-integer");
     create(merchantOne, UUID.randomUUID().toString(), "{\"amount_minor\":0,\"currency\":\"EUR\"}")
         .expectStatus()
         .isBadRequest();

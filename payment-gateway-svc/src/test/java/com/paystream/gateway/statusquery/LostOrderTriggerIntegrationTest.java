@@ -242,7 +242,7 @@ class LostOrderTriggerIntegrationTest {
   }
 
   @Test
-  void aLostOrderOfAPaymentTheGatewayNeverSawCreatesItFromTheProvidersAnswer() throws Exception {
+  void aLostOrderOfAPaymentTheGatewayNeverSawSchedulesNothing() throws Exception {
     String paymentId = "pay-" + UUID.randomUUID();
     RestProviderClient provider =
         new RestProviderClient(
@@ -258,17 +258,69 @@ class LostOrderTriggerIntegrationTest {
                 Optional.empty()))
         .block(DEADLINE);
     SIMULATOR.settle(paymentId, "SUCCEEDED").block(DEADLINE);
+    double unknownBefore = triggers("unknown-payment");
 
     publish(lostOrder(paymentId, UUID.randomUUID(), "simulator"));
+    publish(lostOrder("EUR-E2E-001", UUID.randomUUID(), null));
 
-    await().atMost(DEADLINE).until(() -> status(paymentId).equals("SUCCEEDED"));
-    assertThat(DB.rows("select origin, amount_minor from payment where payment_id = ?", paymentId))
-        .singleElement()
-        .satisfies(
-            row -> {
-              assertThat(row.get("origin")).isEqualTo("CALLBACK");
-              assertThat(row.get("amount_minor")).isEqualTo(4200L);
-            });
+    await().atMost(DEADLINE).until(() -> triggers("unknown-payment") >= unknownBefore + 2);
+    assertThat(
+            DB.count(
+                "select count(*) from status_query_schedule where payment_id in (?, 'EUR-E2E-001')",
+                paymentId))
+        .isZero();
+    assertThat(DB.count("select count(*) from payment where payment_id = ?", paymentId)).isZero();
+  }
+
+  @Test
+  void aResolvedBreakEndsTheScheduleItStarted() throws Exception {
+    String paymentId = createdButNotPaid();
+    publish(lostOrder(paymentId, UUID.randomUUID(), "simulator"));
+    // The provider still says the payment is open: the schedule stays active, next query in 1h.
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                DB.count(
+                        "select count(*) from status_query_schedule where payment_id = ?"
+                            + " and state = 'ACTIVE' and attempts >= 1",
+                        paymentId)
+                    == 1);
+
+    ReconResult resolved =
+        ReconResult.newBuilder(lostOrder(paymentId, UUID.randomUUID(), "simulator"))
+            .setState(BreakState.RESOLVED)
+            .setResolution("MANUAL")
+            .build();
+    publish(resolved);
+
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                DB.count(
+                        "select count(*) from status_query_schedule where payment_id = ?"
+                            + " and state = 'DONE' and last_outcome = 'BREAK_RESOLVED'",
+                        paymentId)
+                    == 1);
+  }
+
+  private String createdButNotPaid() {
+    byte[] body =
+        client
+            .post()
+            .uri("/v1/payments")
+            .header("Authorization", "Bearer " + merchant.token())
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"amount_minor\":4200,\"currency\":\"EUR\",\"provider\":\"simulator\"}")
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
+    return JsonMapper.builder().build().readTree(body).get("payment_id").stringValue();
   }
 
   @Test

@@ -225,4 +225,29 @@ class StatusQueryIntegrationTest {
         .contains(
             "paystream_status_queries_outcomes_total{outcome=\"unavailable\",provider=\"simulator\"");
   }
+
+  @Test
+  void aScheduleWhoseProviderHasNoClientEndsInsteadOfAskingForever() throws Exception {
+    String paymentId = createPayment(700);
+    // As rows from before this rule were left: a provider no client is configured for.
+    try (var connection = DB.connect();
+        var statement =
+            connection.prepareStatement(
+                "insert into status_query_schedule (payment_id, provider, state, reason,"
+                    + " next_query_at, attempts, started_at, updated_at)"
+                    + " values (?, 'unknown', 'ACTIVE', 'LOST_ORDER', now(), 0, now(), now())"
+                    + " on conflict (payment_id) do update set provider = 'unknown',"
+                    + " state = 'ACTIVE', next_query_at = now(), claim_token = null")) {
+      statement.setString(1, paymentId);
+      statement.executeUpdate();
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> "EXPIRED".equals(schedule(paymentId).get("state")));
+    assertThat(schedule(paymentId).get("last_outcome")).isEqualTo("NO_CLIENT");
+    assertThat(metrics())
+        .contains(
+            "paystream_status_queries_outcomes_total{outcome=\"no_client\",provider=\"unknown\"");
+  }
 }

@@ -5,6 +5,7 @@ import com.paystream.gateway.approvals.application.Approvals;
 import com.paystream.gateway.auth.web.Callers;
 import com.paystream.gateway.support.web.ApiException;
 import com.paystream.gateway.support.web.ApiRequests;
+import com.paystream.gateway.support.web.GatewayInput;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,27 +37,24 @@ public class ApprovalHandler {
 
   private final Callers callers;
   private final Approvals approvals;
+  private final GatewayInput input;
 
-  public ApprovalHandler(Callers callers, Approvals approvals) {
+  public ApprovalHandler(Callers callers, Approvals approvals, GatewayInput input) {
     this.callers = callers;
     this.approvals = approvals;
+    this.input = input;
   }
 
   /** {@code GET /v1/approvals?state=&limit=}. */
   public Mono<ServerResponse> list(ServerRequest request) {
-    Optional<StoredApproval.State> state =
-        request
-            .queryParam("state")
-            .map(
-                value -> {
-                  try {
-                    return StoredApproval.State.valueOf(value);
-                  } catch (IllegalArgumentException e) {
-                    throw ApiException.badRequest(
-                        "state must be one of " + List.of(StoredApproval.State.values()));
-                  }
-                });
-    int limit = request.queryParam("limit").map(ApprovalHandler::limit).orElse(DEFAULT_LIMIT);
+    Optional<StoredApproval.State> state;
+    int limit;
+    try {
+      state = input.choice(request, "state", StoredApproval.State.class);
+      limit = input.pageSize(request, "limit", DEFAULT_LIMIT, MAX_LIMIT);
+    } catch (RuntimeException refused) {
+      return Mono.error(refused);
+    }
     Instant now = approvals.now();
     return approvals
         .list(state, limit)
@@ -115,12 +113,12 @@ public class ApprovalHandler {
     return Mono.error(ApprovalJson.refusal(result));
   }
 
-  private static Mono<String> reason(ServerRequest request) {
+  private Mono<String> reason(ServerRequest request) {
     return ApiRequests.optionalJson(request)
         .map(
             json -> {
               refuseNamesFromTheBody(json);
-              return ApiRequests.optionalText(json, "reason");
+              return input.optionalText(json, "reason");
             });
   }
 
@@ -134,23 +132,7 @@ public class ApprovalHandler {
     }
   }
 
-  private static UUID id(ServerRequest request) {
-    try {
-      return UUID.fromString(request.pathVariable("id"));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("approval");
-    }
-  }
-
-  private static int limit(String value) {
-    try {
-      int limit = Integer.parseInt(value);
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw ApiException.badRequest("limit must be an integer 1.." + MAX_LIMIT);
+  private UUID id(ServerRequest request) {
+    return input.pathUuid(request);
   }
 }

@@ -65,6 +65,7 @@ public final class ApprovalJson {
       String detail = declined.declined().getMessage();
       return switch (declined.declined().kind()) {
         case NOT_FOUND -> ApiException.absent(detail);
+        case NO_CHANGE -> ApiException.noChange(detail);
         case INVALID_STATE -> ApiException.invalidState(detail);
         case INVALID_REQUEST -> ApiException.unprocessable(detail);
         case PROVIDER_REFUSED -> ApiException.providerRefused(detail);

@@ -4,14 +4,12 @@ import com.paystream.gateway.audit.AuditPage;
 import com.paystream.gateway.audit.AuditQuery;
 import com.paystream.gateway.audit.AuditSearch;
 import com.paystream.gateway.support.web.ApiException;
+import com.paystream.gateway.support.web.GatewayInput;
 import com.paystream.platform.audit.AuditOutcome;
 import com.paystream.platform.audit.AuditRecord;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.MediaType;
@@ -27,9 +25,11 @@ public class AuditHandler {
   private static final int MAX_FILTER = 256;
 
   private final AuditSearch search;
+  private final GatewayInput input;
 
-  public AuditHandler(AuditSearch search) {
+  public AuditHandler(AuditSearch search, GatewayInput input) {
     this.search = search;
+    this.input = input;
   }
 
   public Mono<ServerResponse> find(ServerRequest request) {
@@ -40,90 +40,44 @@ public class AuditHandler {
                 ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(json(page)));
   }
 
-  static AuditQuery query(ServerRequest request) {
-    Optional<Instant> from = request.queryParam("from").map(value -> instant("from", value));
-    Optional<Instant> to = request.queryParam("to").map(value -> instant("to", value));
+  AuditQuery query(ServerRequest request) {
+    Optional<Instant> from = input.instant(request, "from");
+    Optional<Instant> to = input.instant(request, "to");
     if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
       throw ApiException.badRequest("from must be before to");
     }
-    Optional<AuditOutcome> outcome =
-        request
-            .queryParam("outcome")
-            .map(
-                value -> {
-                  try {
-                    return AuditOutcome.valueOf(value);
-                  } catch (IllegalArgumentException e) {
-                    throw ApiException.badRequest(
-                        "outcome must be one of " + List.of(AuditOutcome.values()));
-                  }
-                });
-    int limit =
-        request.queryParam("limit").map(AuditHandler::limit).orElse(AuditQuery.DEFAULT_LIMIT);
     return new AuditQuery(
         from,
         to,
-        filter(request, "actor"),
-        filter(request, "action"),
-        filter(request, "target"),
-        outcome,
-        limit,
-        request.queryParam("cursor").map(AuditHandler::cursor));
+        input.filter(request, "actor", MAX_FILTER),
+        input.filter(request, "action", MAX_FILTER),
+        input.filter(request, "target", MAX_FILTER),
+        input.choice(request, "outcome", AuditOutcome.class),
+        input.pageSize(request, "limit", AuditQuery.DEFAULT_LIMIT, AuditQuery.MAX_LIMIT),
+        input.cursor(request, "cursor").map(AuditHandler::position));
   }
 
-  private static Optional<String> filter(ServerRequest request, String name) {
-    Optional<String> value = request.queryParam(name).filter(text -> !text.isEmpty());
-    if (value.isPresent() && value.get().length() > MAX_FILTER) {
-      throw ApiException.badRequest(name + " is longer than " + MAX_FILTER + " characters");
-    }
-    return value;
+  private String cursor(AuditQuery.Position position) {
+    return input.signCursor(position.occurredAt() + "|" + position.seq());
   }
 
-  private static int limit(String value) {
+  /** A position this gateway signed; one that does not parse is still refused, never a 5xx. */
+  private static AuditQuery.Position position(String value) {
+    String[] parts = value.split("\\|");
     try {
-      int limit = Integer.parseInt(value);
-      if (limit >= 1 && limit <= AuditQuery.MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw ApiException.badRequest("limit must be an integer 1.." + AuditQuery.MAX_LIMIT);
-  }
-
-  private static Instant instant(String name, String value) {
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(
-          name + " must be an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z");
-    }
-  }
-
-  static String cursor(AuditQuery.Position position) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(
-            (position.occurredAt() + "|" + position.seq()).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static AuditQuery.Position cursor(String value) {
-    try {
-      String[] parts =
-          new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|");
       if (parts.length == 2) {
         return new AuditQuery.Position(Instant.parse(parts[0]), Long.parseLong(parts[1]));
       }
     } catch (IllegalArgumentException | DateTimeParseException e) {
-      // answered below
+      // refused below
     }
-    throw ApiException.badRequest("cursor is not one this service gave out");
+    throw GatewayInput.malformedCursor("cursor");
   }
 
-  private static Map<String, Object> json(AuditPage page) {
+  private Map<String, Object> json(AuditPage page) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("items", page.items().stream().map(AuditHandler::json).toList());
-    json.put("nextCursor", page.next().map(AuditHandler::cursor).orElse(null));
+    json.put("nextCursor", page.next().map(this::cursor).orElse(null));
     return json;
   }
 

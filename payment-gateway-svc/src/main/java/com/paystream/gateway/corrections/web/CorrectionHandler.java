@@ -15,6 +15,8 @@ import com.paystream.gateway.payments.application.PaymentJson;
 import com.paystream.gateway.support.json.StrictJson;
 import com.paystream.gateway.support.web.ApiException;
 import com.paystream.gateway.support.web.ApiRequests;
+import com.paystream.gateway.support.web.GatewayInput;
+import com.paystream.platform.ids.MerchantId;
 import com.paystream.platform.ids.PaymentId;
 import java.util.List;
 import java.util.Optional;
@@ -33,11 +35,14 @@ public class CorrectionHandler {
   private final Callers callers;
   private final Corrections corrections;
   private final Approvals approvals;
+  private final GatewayInput input;
 
-  public CorrectionHandler(Callers callers, Corrections corrections, Approvals approvals) {
+  public CorrectionHandler(
+      Callers callers, Corrections corrections, Approvals approvals, GatewayInput input) {
     this.callers = callers;
     this.corrections = corrections;
     this.approvals = approvals;
+    this.input = input;
   }
 
   /**
@@ -47,7 +52,7 @@ public class CorrectionHandler {
   public Mono<ServerResponse> amend(ServerRequest request) {
     return correct(
         request,
-        CorrectionHandler::amendment,
+        this::amendment,
         new Correction<>() {
           @Override
           public long amountMinor(Amendment amendment) {
@@ -82,7 +87,7 @@ public class CorrectionHandler {
   public Mono<ServerResponse> supplement(ServerRequest request) {
     return correct(
         request,
-        CorrectionHandler::supplement,
+        this::supplement,
         new Correction<>() {
           @Override
           public long amountMinor(Supplement supplement) {
@@ -120,7 +125,7 @@ public class CorrectionHandler {
    */
   private <T> Mono<ServerResponse> correct(
       ServerRequest request, BiFunction<JsonNode, String, T> read, Correction<T> correction) {
-    PaymentId paymentId = ApiRequests.pathPaymentId(request);
+    PaymentId paymentId = input.pathPaymentId(request);
     return callers
         .operator(request)
         .flatMap(
@@ -165,23 +170,23 @@ public class CorrectionHandler {
         Caller.Operator operator, PaymentId paymentId, T correction, String traceId);
   }
 
-  private static Amendment amendment(JsonNode json, String key) {
-    String reason = ApiRequests.requiredText(json, "reason");
+  private Amendment amendment(JsonNode json, String key) {
+    String reason = input.requiredText(json, "reason");
     String status = StrictJson.string(json, "status", 16);
     try {
-      return new Amendment(ApiRequests.money(json), PaymentStatus.valueOf(status), reason, key);
+      return new Amendment(input.money(json, true), PaymentStatus.valueOf(status), reason, key);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("status must be one of " + List.of(PaymentStatus.values()));
     }
   }
 
-  private static Supplement supplement(JsonNode json, String key) {
+  private Supplement supplement(JsonNode json, String key) {
     return new Supplement(
-        StrictJson.merchantId(json, "merchant_id"),
-        ApiRequests.positiveMoney(json),
-        json.get("provider") == null ? "simulator" : StrictJson.string(json, "provider", 32),
-        ApiRequests.requiredText(json, "evidence_reference"),
-        ApiRequests.requiredText(json, "reason"),
+        new MerchantId(input.identifier(json, "merchant_id", null)),
+        input.money(json, false),
+        input.identifier(json, "provider", "simulator"),
+        input.requiredText(json, "evidence_reference"),
+        input.requiredText(json, "reason"),
         key);
   }
 
@@ -196,6 +201,7 @@ public class CorrectionHandler {
     return Mono.error(
         switch (declined.reason()) {
           case NOT_FOUND -> ApiException.absent(detail);
+          case NO_CHANGE -> ApiException.noChange(detail);
           case INVALID_STATE -> ApiException.invalidState(detail);
           case INVALID_REQUEST -> ApiException.unprocessable(detail);
           case PROVIDER_REFUSED, PROVIDER_UNAVAILABLE ->

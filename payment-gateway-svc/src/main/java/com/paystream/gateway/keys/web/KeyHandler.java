@@ -3,6 +3,7 @@ package com.paystream.gateway.keys.web;
 import com.paystream.gateway.audit.AuditTrail;
 import com.paystream.gateway.support.web.ApiException;
 import com.paystream.gateway.support.web.ApiRequests;
+import com.paystream.gateway.support.web.GatewayInput;
 import com.paystream.platform.audit.AuditOutcome;
 import com.paystream.security.Actor;
 import com.paystream.security.ApiKeyRegistry;
@@ -31,10 +32,12 @@ public class KeyHandler {
 
   private final ApiKeyRegistry keys;
   private final AuditTrail audit;
+  private final GatewayInput input;
 
-  public KeyHandler(ApiKeyRegistry keys, AuditTrail audit) {
+  public KeyHandler(ApiKeyRegistry keys, AuditTrail audit, GatewayInput input) {
     this.keys = keys;
     this.audit = audit;
+    this.input = input;
   }
 
   /** One configured key. */
@@ -62,7 +65,7 @@ public class KeyHandler {
   /** {@code POST /v1/keys} with {@code {"principal": ..., "role": ..., "merchantId": ...}}. */
   public Mono<ServerResponse> mint(ServerRequest request) {
     return ApiRequests.json(request)
-        .map(KeyHandler::holder)
+        .map(this::holder)
         .flatMap(
             holder -> {
               ApiKeyToken.Issued issued = ApiKeyToken.issue();
@@ -92,8 +95,12 @@ public class KeyHandler {
             });
   }
 
-  private static PrincipalKeys.Holder holder(JsonNode json) {
+  private PrincipalKeys.Holder holder(JsonNode json) {
     String name = text(json, "principal");
+    // Checked before anything that could repeat the value in its message.
+    if (name.length() > 64 || !name.matches("[A-Za-z0-9._@-]+")) {
+      throw ApiException.badRequest("principal: 1 to 64 letters, digits or . _ @ -");
+    }
     String roleName = text(json, "role");
     Role role;
     try {
@@ -101,15 +108,13 @@ public class KeyHandler {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("role must be one of " + List.of(Role.values()));
     }
-    String merchantId = json.hasNonNull("merchantId") ? json.get("merchantId").asString() : null;
+    String merchantId =
+        json.hasNonNull("merchantId") ? input.identifier(json, "merchantId", null) : null;
     try {
       // The same checks the services apply to their configuration.
       new Actor(name, role, java.util.Optional.ofNullable(merchantId), "key:new");
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
-    }
-    if (name.length() > 64 || !name.matches("[A-Za-z0-9._@-]+")) {
-      throw ApiException.badRequest("principal: 1 to 64 letters, digits or . _ @ -");
     }
     return new PrincipalKeys.Holder(name, role, merchantId, null);
   }

@@ -21,6 +21,8 @@ public sealed interface ChangeResult {
     INVALID_STATE,
     /** The request contradicts the payment (e.g. another currency or merchant). */
     INVALID_REQUEST,
+    /** The change asks for what the payment already is: nothing would change. */
+    NO_CHANGE,
     /** The provider said no. */
     PROVIDER_REFUSED,
     /** The provider could not be asked; retry with the same key. */
@@ -34,9 +36,11 @@ public sealed interface ChangeResult {
   /** A refused transition, declined for the reason it was refused. */
   static ChangeResult declined(PaymentTransition.Refused refused) {
     return new Declined(
-        refused.because() == PaymentTransition.Because.STATUS
-            ? Reason.INVALID_STATE
-            : Reason.INVALID_REQUEST,
+        switch (refused.because()) {
+          case STATUS -> Reason.INVALID_STATE;
+          case REQUEST -> Reason.INVALID_REQUEST;
+          case NO_CHANGE -> Reason.NO_CHANGE;
+        },
         refused.why());
   }
 

@@ -12,6 +12,7 @@ import com.paystream.gateway.payments.application.PaymentCancellation;
 import com.paystream.gateway.payments.application.PaymentJson;
 import com.paystream.gateway.support.web.ApiException;
 import com.paystream.gateway.support.web.ApiRequests;
+import com.paystream.gateway.support.web.GatewayInput;
 import com.paystream.platform.ids.PaymentId;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -26,12 +27,14 @@ public class CancellationHandler {
   private final Callers callers;
   private final PaymentCancellation cancellation;
   private final Approvals approvals;
+  private final GatewayInput input;
 
   public CancellationHandler(
-      Callers callers, PaymentCancellation cancellation, Approvals approvals) {
+      Callers callers, PaymentCancellation cancellation, Approvals approvals, GatewayInput input) {
     this.callers = callers;
     this.cancellation = cancellation;
     this.approvals = approvals;
+    this.input = input;
   }
 
   /**
@@ -41,7 +44,7 @@ public class CancellationHandler {
    * per payment).
    */
   public Mono<ServerResponse> cancel(ServerRequest request) {
-    PaymentId paymentId = ApiRequests.pathPaymentId(request);
+    PaymentId paymentId = input.pathPaymentId(request);
     return callers
         .caller(request)
         .flatMap(
@@ -50,7 +53,7 @@ public class CancellationHandler {
                     .map(
                         json -> {
                           ApprovalHandler.refuseNamesFromTheBody(json);
-                          return ApiRequests.optionalText(json, "reason");
+                          return input.optionalText(json, "reason");
                         })
                     .flatMap(
                         reason ->
@@ -98,6 +101,7 @@ public class CancellationHandler {
     return Mono.error(
         switch (declined.reason()) {
           case NOT_FOUND -> ApiException.absent(detail);
+          case NO_CHANGE -> ApiException.noChange(detail);
           case INVALID_STATE -> ApiException.invalidState(detail);
           case INVALID_REQUEST -> ApiException.unprocessable(detail);
           case PROVIDER_REFUSED -> ApiException.providerRefused(detail);

@@ -12,14 +12,12 @@ import com.paystream.gateway.payments.application.PaymentCreation;
 import com.paystream.gateway.payments.application.PaymentJson;
 import com.paystream.gateway.payments.persistence.PaymentReader;
 import com.paystream.gateway.providers.ProviderUnavailable;
-import com.paystream.gateway.support.json.StrictJson;
 import com.paystream.gateway.support.web.ApiException;
 import com.paystream.gateway.support.web.ApiRequests;
+import com.paystream.gateway.support.web.GatewayInput;
 import com.paystream.platform.ids.MerchantId;
 import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.money.Money;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +37,25 @@ import tools.jackson.databind.JsonNode;
 public class PaymentHandler {
 
   private static final int DEFAULT_LIMIT = 50;
+  private static final int MAX_REFERENCE = 128;
 
   private final Callers callers;
   private final PaymentCreation creation;
   private final ProviderResolver providers;
   private final PaymentReader reader;
+  private final GatewayInput input;
 
   public PaymentHandler(
-      Callers callers, PaymentCreation creation, ProviderResolver providers, PaymentReader reader) {
+      Callers callers,
+      PaymentCreation creation,
+      ProviderResolver providers,
+      PaymentReader reader,
+      GatewayInput input) {
     this.callers = callers;
     this.creation = creation;
     this.providers = providers;
     this.reader = reader;
+    this.input = input;
   }
 
   /** {@code POST /v1/payments}. */
@@ -64,7 +69,7 @@ public class PaymentHandler {
               }
               String key = ApiRequests.idempotencyKey(request);
               return ApiRequests.json(request)
-                  .map(PaymentHandler::createPayment)
+                  .map(this::createPayment)
                   .flatMap(
                       body ->
                           creation.create(
@@ -89,13 +94,13 @@ public class PaymentHandler {
   public Mono<ServerResponse> get(ServerRequest request) {
     return callers
         .caller(request)
-        .flatMap(caller -> visible(caller, ApiRequests.pathPaymentId(request)))
+        .flatMap(caller -> visible(caller, input.pathPaymentId(request)))
         .flatMap(view -> ok(PaymentJson.view(view)));
   }
 
   /** {@code GET /v1/payments/{id}/history}. */
   public Mono<ServerResponse> history(ServerRequest request) {
-    PaymentId paymentId = ApiRequests.pathPaymentId(request);
+    PaymentId paymentId = input.pathPaymentId(request);
     return callers
         .caller(request)
         .flatMap(caller -> visible(caller, paymentId))
@@ -127,20 +132,12 @@ public class PaymentHandler {
             && merchant.merchantId().equals(view.merchantId()));
   }
 
-  private static CreatePayment createPayment(JsonNode json) {
-    long amountMinor = StrictJson.amountMinor(json, "amount_minor");
-    if (amountMinor == 0) {
-      throw ApiException.badRequest("amount_minor must be positive");
-    }
-    String currency = StrictJson.string(json, "currency", 3);
-    Optional<String> reference =
-        json.get("reference") == null || json.get("reference").isNull()
-            ? Optional.empty()
-            : Optional.of(StrictJson.string(json, "reference", 128));
+  private CreatePayment createPayment(JsonNode json) {
+    Money amount = input.money(json, false);
     return new CreatePayment(
-        new Money(amountMinor, StrictJson.currency(currency, "currency")),
-        json.get("provider") == null ? "simulator" : StrictJson.string(json, "provider", 32),
-        reference);
+        amount,
+        input.identifier(json, "provider", "simulator"),
+        input.optionalText(json, "reference", MAX_REFERENCE).filter(text -> !text.isBlank()));
   }
 
   private static Mono<ServerResponse> creationResponse(CreationResult result) {
@@ -166,8 +163,8 @@ public class PaymentHandler {
             "this Idempotency-Key was used with another request body"));
   }
 
-  private static PaymentQuery query(Caller caller, ServerRequest request) {
-    Optional<MerchantId> merchant = request.queryParam("merchant").map(PaymentHandler::merchantId);
+  private PaymentQuery query(Caller caller, ServerRequest request) {
+    Optional<MerchantId> merchant = input.merchant(request, "merchant");
     if (caller instanceof Caller.Merchant own) {
       if (merchant.isPresent() && !merchant.get().equals(own.merchantId())) {
         throw ApiException.forbidden("merchants list only their own payments");
@@ -176,14 +173,19 @@ public class PaymentHandler {
     }
     return new PaymentQuery(
         merchant,
-        request.queryParam("status").map(PaymentHandler::status),
-        request.queryParam("from").map(value -> instant("from", value)),
-        request.queryParam("to").map(value -> instant("to", value)),
-        request.queryParam("cursor").map(PaymentHandler::cursor),
-        request.queryParam("limit").map(PaymentHandler::limit).orElse(DEFAULT_LIMIT));
+        input.choice(request, "status", PaymentStatus.class),
+        input.instant(request, "from"),
+        input.instant(request, "to"),
+        input
+            .cursor(request, "cursor")
+            .map(
+                position ->
+                    PageCursor.decode(position)
+                        .orElseThrow(() -> GatewayInput.malformedCursor("cursor"))),
+        input.pageSize(request, "limit", DEFAULT_LIMIT, PaymentQuery.MAX_LIMIT));
   }
 
-  private static Map<String, Object> page(PaymentQuery query, List<PaymentView> payments) {
+  private Map<String, Object> page(PaymentQuery query, List<PaymentView> payments) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("payments", payments.stream().map(PaymentJson::view).toList());
     PaymentView last = payments.isEmpty() ? null : payments.get(payments.size() - 1);
@@ -191,50 +193,8 @@ public class PaymentHandler {
         "next_cursor",
         payments.size() < query.limit() || last == null
             ? null
-            : new PageCursor(last.createdAt(), last.paymentId()).encode());
+            : input.signCursor(new PageCursor(last.createdAt(), last.paymentId()).encode()));
     return json;
-  }
-
-  private static MerchantId merchantId(String value) {
-    try {
-      return new MerchantId(value);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("merchant is not a merchant id");
-    }
-  }
-
-  private static PaymentStatus status(String value) {
-    try {
-      return PaymentStatus.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("status must be one of " + List.of(PaymentStatus.values()));
-    }
-  }
-
-  private static Instant instant(String name, String value) {
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(
-          name + " must be an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z");
-    }
-  }
-
-  private static PageCursor cursor(String value) {
-    return PageCursor.decode(value)
-        .orElseThrow(() -> ApiException.badRequest("cursor is not one this API returned"));
-  }
-
-  private static int limit(String value) {
-    try {
-      int limit = Integer.parseInt(value);
-      if (limit >= 1 && limit <= PaymentQuery.MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // fall through to the same answer
-    }
-    throw ApiException.badRequest("limit must be 1-" + PaymentQuery.MAX_LIMIT);
   }
 
   static Mono<ServerResponse> ok(Object json) {

@@ -8,6 +8,7 @@ import com.paystream.gateway.refunds.RefundResult;
 import com.paystream.gateway.refunds.application.Refunds;
 import com.paystream.gateway.support.web.ApiException;
 import com.paystream.gateway.support.web.ApiRequests;
+import com.paystream.gateway.support.web.GatewayInput;
 import com.paystream.platform.ids.PaymentId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,15 +24,17 @@ public class RefundHandler {
 
   private final Callers callers;
   private final Refunds refunds;
+  private final GatewayInput input;
 
-  public RefundHandler(Callers callers, Refunds refunds) {
+  public RefundHandler(Callers callers, Refunds refunds, GatewayInput input) {
     this.callers = callers;
     this.refunds = refunds;
+    this.input = input;
   }
 
   /** {@code POST /v1/payments/{id}/refunds} with an Idempotency-Key. */
   public Mono<ServerResponse> refund(ServerRequest request) {
-    PaymentId paymentId = ApiRequests.pathPaymentId(request);
+    PaymentId paymentId = input.pathPaymentId(request);
     return callers
         .caller(request)
         .flatMap(
@@ -41,9 +44,7 @@ public class RefundHandler {
                   .map(
                       json ->
                           new RefundRequest(
-                              ApiRequests.positiveMoney(json),
-                              ApiRequests.optionalText(json, "reason"),
-                              key))
+                              input.money(json, false), input.optionalText(json, "reason"), key))
                   .flatMap(
                       refund ->
                           refunds.refund(caller, paymentId, refund, ApiRequests.traceId(request)));

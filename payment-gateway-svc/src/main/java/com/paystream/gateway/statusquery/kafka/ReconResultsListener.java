@@ -3,6 +3,7 @@ package com.paystream.gateway.statusquery.kafka;
 import com.paystream.gateway.statusquery.LostOrders;
 import com.paystream.gateway.statusquery.StatusQueryMetrics;
 import com.paystream.platform.ids.PaymentId;
+import com.paystream.platform.input.InputPolicy;
 import com.paystream.schemas.recon.BreakState;
 import com.paystream.schemas.recon.ReconOutcome;
 import com.paystream.schemas.recon.ReconResult;
@@ -17,12 +18,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
- * Reads {@code recon.results.v1}; an open {@code LOST_ORDER} makes the payment's status query due
- * now. Values arrive as bytes and are decoded here, so an undecodable record (or one naming no
- * valid payment id) is logged, counted and skipped in band: it never stops the consumer. Results
- * are recomputable and the schedule asks about open payments anyway, so skipping loses no money;
- * the gateway writes no dead-letter topic (it is not the writer of any). Other outcomes are
- * ignored.
+ * Reads {@code recon.results.v1}; an open {@code LOST_ORDER} of a payment this gateway has makes
+ * its status query due now, and the same break published again as {@code RESOLVED} (resolved or
+ * closed by an operator or a late match) ends that schedule. Values arrive as bytes and are decoded
+ * here, so an undecodable record (or one naming no valid payment id) is logged, counted and skipped
+ * in band: it never stops the consumer. Results are recomputable and the schedule asks about open
+ * payments anyway, so skipping loses no money; the gateway writes no dead-letter topic (it is not
+ * the writer of any). Other outcomes are ignored.
  */
 public final class ReconResultsListener {
 
@@ -52,23 +54,27 @@ public final class ReconResultsListener {
       return;
     }
     ReconResult result = decoded.get();
-    if (result.getOutcome() != ReconOutcome.LOST_ORDER || result.getState() != BreakState.OPEN) {
+    if (result.getOutcome() != ReconOutcome.LOST_ORDER
+        || (result.getState() != BreakState.OPEN && result.getState() != BreakState.RESOLVED)) {
       metrics.lostOrderTrigger("ignored");
       return;
     }
-    PaymentId paymentId;
-    try {
-      paymentId = new PaymentId(result.getPaymentReference());
-    } catch (IllegalArgumentException e) {
+    String reference = result.getPaymentReference().toString();
+    if (!InputPolicy.IDENTIFIER.matcher(reference).matches()) {
+      // Not of the shape of any payment id the suite gives out (a bank's own reference).
       skip(record, "INVALID_PAYMENT_REFERENCE");
       return;
     }
+    PaymentId paymentId = new PaymentId(reference);
+    String eventId = result.getEnvelope().getEventId().toString();
     // Blocking is right here: the offset is committed after the trigger is durable.
+    if (result.getState() == BreakState.RESOLVED) {
+      lostOrders.breakResolved(paymentId, eventId).block(TRIGGER_TIMEOUT);
+      return;
+    }
     lostOrders
         .lostOrder(
-            paymentId,
-            Optional.ofNullable(result.getProvider()).filter(p -> !p.isBlank()),
-            result.getEnvelope().getEventId().toString())
+            paymentId, Optional.ofNullable(result.getProvider()).filter(p -> !p.isBlank()), eventId)
         .block(TRIGGER_TIMEOUT);
   }
 

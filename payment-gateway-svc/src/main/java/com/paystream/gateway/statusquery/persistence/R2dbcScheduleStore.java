@@ -106,6 +106,20 @@ public final class R2dbcScheduleStore implements ScheduleStore {
       returning payment_id
       """;
 
+  private static final String KNOWS = "select 1 from payment where payment_id = :paymentId";
+
+  /**
+   * A lost order's schedule is one a trigger event reached ({@code reason} is back to OVERDUE after
+   * its first query). Clearing the claim token makes a query in flight finish into nothing.
+   */
+  private static final String END_LOST_ORDER =
+      """
+      update status_query_schedule
+      set state = 'DONE', last_outcome = 'BREAK_RESOLVED', claim_token = null, updated_at = :now
+      where payment_id = :paymentId and state = 'ACTIVE' and trigger_event_id is not null
+      returning payment_id
+      """;
+
   private final DatabaseClient db;
   private final Duration seedOverlap;
 
@@ -187,5 +201,20 @@ public final class R2dbcScheduleStore implements ScheduleStore {
             ? spec.bind("provider", provider.get())
             : spec.bindNull("provider", String.class);
     return spec.map(row -> row.get("payment_id", String.class)).all().hasElements();
+  }
+
+  @Override
+  public Mono<Boolean> knows(String paymentId) {
+    return db.sql(KNOWS).bind("paymentId", paymentId).map(row -> 1).all().hasElements();
+  }
+
+  @Override
+  public Mono<Boolean> endLostOrder(String paymentId, Instant now) {
+    return db.sql(END_LOST_ORDER)
+        .bind("paymentId", paymentId)
+        .bind("now", now)
+        .map(row -> row.get("payment_id", String.class))
+        .all()
+        .hasElements();
   }
 }

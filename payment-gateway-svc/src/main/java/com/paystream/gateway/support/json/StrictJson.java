@@ -26,9 +26,15 @@ public final class StrictJson {
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // 1e400 stays the number it says (a double would be Infinity), so it can be refused as
+          // out of range rather than failing to convert.
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .build();
 
   private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7e]+");
+
+  /** The reason of a body that is not one well-formed JSON object (the input policy's code). */
+  public static final String MALFORMED_JSON = "malformed-json";
 
   private StrictJson() {}
 
@@ -38,10 +44,10 @@ public final class StrictJson {
     try {
       root = JSON.readTree(body);
     } catch (JacksonException e) {
-      throw new InvalidJson("body is not valid JSON");
+      throw new InvalidJson(MALFORMED_JSON, "body is not valid JSON");
     }
     if (root == null || !root.isObject()) {
-      throw new InvalidJson("body is not a JSON object");
+      throw new InvalidJson(MALFORMED_JSON, "body is not a JSON object");
     }
     return root;
   }
@@ -141,8 +147,20 @@ public final class StrictJson {
   /** Input we refuse; the message is short, fixed text safe to return and log. */
   public static final class InvalidJson extends RuntimeException {
 
+    private final String reason;
+
     public InvalidJson(String detail) {
+      this("invalid_request", detail);
+    }
+
+    public InvalidJson(String reason, String detail) {
       super(detail, null, false, false);
+      this.reason = reason;
+    }
+
+    /** The stable reason of the refusal. */
+    public String reason() {
+      return reason;
     }
   }
 }

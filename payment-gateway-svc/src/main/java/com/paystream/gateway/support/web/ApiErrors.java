@@ -1,6 +1,8 @@
 package com.paystream.gateway.support.web;
 
 import com.paystream.gateway.support.json.StrictJson.InvalidJson;
+import com.paystream.platform.input.InputReason;
+import com.paystream.platform.input.InputRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -46,20 +48,36 @@ public final class ApiErrors implements HandlerFilterFunction<ServerResponse, Se
               .bodyValue(problem)
           : problem.response();
     }
+    if (error instanceof InputRefusedException refused) {
+      request
+          .exchange()
+          .getAttributes()
+          .put(REFUSAL_REASON, refused.reason().code() + ": " + refused.getMessage());
+      return Problem.refused(refused, path).response();
+    }
     if (error instanceof InvalidJson invalid) {
       request
           .exchange()
           .getAttributes()
-          .put(REFUSAL_REASON, "invalid_request: " + invalid.getMessage());
-      return Problem.of(400, "invalid_request", "Invalid request", invalid.getMessage(), path)
+          .put(REFUSAL_REASON, invalid.reason() + ": " + invalid.getMessage());
+      return Problem.of(400, invalid.reason(), "Invalid request", invalid.getMessage(), path)
           .response();
     }
     if (error instanceof DataBufferLimitException) {
-      return Problem.of(413, "payload_too_large", "Payload too large", "body too large", path)
+      String reason = InputReason.PAYLOAD_TOO_LARGE.code();
+      request.attributes().put(REFUSAL_REASON, reason + ": body too large");
+      return Problem.of(
+              413,
+              reason,
+              "Payload too large",
+              "the body is larger than " + ApiRequests.MAX_BODY_BYTES + " bytes",
+              path)
           .response();
     }
     if (error instanceof ServerWebInputException input) {
-      return Problem.of(400, "invalid_request", "Invalid request", input.getReason(), path)
+      String reason = InputReason.MALFORMED_REQUEST.code();
+      request.attributes().put(REFUSAL_REASON, reason);
+      return Problem.of(400, reason, "Invalid request", "the request could not be read", path)
           .response();
     }
     log.error("API request {} {} failed", request.method(), path, error);

@@ -1,5 +1,7 @@
 package com.paystream.gateway.support.web;
 
+import com.paystream.platform.input.InputReason;
+
 /**
  * An expected refusal of an API request, carrying its HTTP status and stable reason. Thrown by web
  * adapters only; {@link ApiErrors} turns it into a problem answer.
@@ -41,6 +43,11 @@ public final class ApiException extends RuntimeException {
   /** 409: the resource's status forbids the change. */
   public static ApiException invalidState(String detail) {
     return new ApiException(409, "invalid_state", "Not allowed in this status", detail);
+  }
+
+  /** 409: the change asks for what already is; nothing was written. */
+  public static ApiException noChange(String detail) {
+    return new ApiException(409, InputReason.NO_CHANGE.code(), "Nothing to change", detail);
   }
 
   /** 422: well-formed, but the use case refuses what it asks for. */

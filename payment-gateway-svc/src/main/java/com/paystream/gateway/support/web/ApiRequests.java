@@ -2,8 +2,7 @@ package com.paystream.gateway.support.web;
 
 import com.paystream.gateway.support.TraceParent;
 import com.paystream.gateway.support.json.StrictJson;
-import com.paystream.platform.ids.PaymentId;
-import com.paystream.platform.money.Money;
+import com.paystream.platform.input.InputReason;
 import java.util.regex.Pattern;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -14,13 +13,12 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reading API requests strictly: JSON bodies of bounded size, idempotency keys, trace ids, path
- * ids, amounts and reasons.
+ * Reading API requests strictly: JSON bodies of bounded size, idempotency keys and trace ids. Path
+ * ids, parameters and fields are bound by {@link GatewayInput}.
  */
 public final class ApiRequests {
 
   public static final int MAX_BODY_BYTES = 16 * 1024;
-  private static final int MAX_REASON = 500;
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
   private ApiRequests() {}
@@ -35,7 +33,10 @@ public final class ApiRequests {
     if (!json) {
       return Mono.error(
           new ApiException(
-              415, "unsupported_media_type", "Unsupported media type", "send application/json"));
+              415,
+              InputReason.UNSUPPORTED_MEDIA_TYPE.code(),
+              "Unsupported media type",
+              "send application/json"));
     }
     return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
         .map(ApiRequests::bytes)
@@ -62,45 +63,6 @@ public final class ApiRequests {
         request.headers().contentLength().orElse(0) > 0
             || request.headers().firstHeader("Transfer-Encoding") != null;
     return hasBody ? json(request) : Mono.just(StrictJson.object("{}".getBytes()));
-  }
-
-  /** The payment id in the path; one that cannot be a payment id is not found. */
-  public static PaymentId pathPaymentId(ServerRequest request) {
-    try {
-      return new PaymentId(request.pathVariable("id"));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("payment");
-    }
-  }
-
-  /** {@code amount_minor} and {@code currency}. */
-  public static Money money(JsonNode json) {
-    long amountMinor = StrictJson.amountMinor(json, "amount_minor");
-    String currency = StrictJson.string(json, "currency", 3);
-    return new Money(amountMinor, StrictJson.currency(currency, "currency"));
-  }
-
-  /** {@code amount_minor} and {@code currency}, more than zero. */
-  public static Money positiveMoney(JsonNode json) {
-    Money money = money(json);
-    if (!money.isPositive()) {
-      throw ApiException.badRequest("amount_minor must be positive");
-    }
-    return money;
-  }
-
-  /** A reason-like text field that must be there. */
-  public static String requiredText(JsonNode json, String field) {
-    if (json.get(field) == null) {
-      throw ApiException.badRequest(field + " is required");
-    }
-    return StrictJson.string(json, field, MAX_REASON);
-  }
-
-  /** A reason-like text field, empty when absent or null. */
-  public static String optionalText(JsonNode json, String field) {
-    JsonNode node = json.get(field);
-    return node == null || node.isNull() ? "" : StrictJson.string(json, field, MAX_REASON);
   }
 
   private static byte[] bytes(DataBuffer buffer) {
