@@ -1,15 +1,15 @@
 package com.paystream.recon.statements.formats;
 
+import com.paystream.platform.input.InputPolicy;
 import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.Direction;
 import com.paystream.recon.statements.AccountMask;
 import com.paystream.recon.statements.LineKind;
 import com.paystream.recon.statements.MalformedStatementException;
-import com.paystream.recon.statements.MinorUnits;
 import com.paystream.recon.statements.ParsedStatementFile;
 import com.paystream.recon.statements.StatementFormat;
 import com.paystream.recon.statements.StatementLineDraft;
-import com.paystream.recon.statements.StatementParser;
+import com.paystream.recon.statements.StatementMoney;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.UnmarshalException;
@@ -18,7 +18,6 @@ import jakarta.xml.bind.ValidationEvent;
 import jakarta.xml.bind.ValidationEventHandler;
 import jakarta.xml.bind.ValidationEventLocator;
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,8 +33,9 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * ISO 20022 camt.053 (bank-to-customer statement), versions .001.02 and .001.08, read into the
- * Prowide model.
+ * ISO 20022 camt.053 statements and camt.052 account reports, versions .001.02 to .001.13, read
+ * into the Prowide model ({@link CamtVersions}); {@link Camt053Parser} and {@link Camt052Parser}
+ * are this with their message.
  *
  * <p>Prowide's own {@code MxCamt053...parse} is lenient: it drops unknown elements and turns a
  * value it cannot read (an amount {@code 12x5.50}, a date {@code 2025-13-01}) into null, and
@@ -47,30 +47,44 @@ import org.xml.sax.SAXParseException;
  * <p>One line per booked entry ({@code Sts} BOOK; pending and information-only entries are not
  * facts yet); a batch entry with several {@code TxDtls} gives one line per transaction, whose
  * amounts must add up to the entry's. The payment reference is the transaction's {@code EndToEndId}
- * ({@code NOTPROVIDED} counts as none). The line id is {@code NtryRef}, else {@code AcctSvcrRef},
- * else the entry's position; per transaction {@code /<n>} is appended.
+ * ({@code NOTPROVIDED} counts as none); the kind comes from the bank transaction code, the
+ * transaction's or else the entry's ({@link BankTransactionKinds}). Currencies and amounts go
+ * through the input policy ({@link StatementMoney}).
+ *
+ * <p>camt.053: the statement id is {@code Stmt/Id}; the line id {@code NtryRef}, else {@code
+ * AcctSvcrRef}, else the entry's position; per transaction {@code /<n>} is appended. camt.052: a
+ * bank sends several reports a day, each listing the entries booked so far, so the line must be the
+ * same in every report for deduplication to hold: the statement id is {@code camt052-} and a digest
+ * of the account (never the account number itself), the line id the bank's {@code AcctSvcrRef},
+ * else {@code NtryRef}; an entry with neither is refused.
  */
-public final class Camt053Parser implements StatementParser {
+final class CamtParser {
 
   private static final String NOT_PROVIDED = "NOTPROVIDED";
   private static final Map<String, JAXBContext> CONTEXTS = new ConcurrentHashMap<>();
 
-  @Override
-  public StatementFormat format() {
-    return StatementFormat.CAMT053;
+  private final CamtVersions.Message message;
+  private final StatementFormat format;
+  private final StatementMoney money;
+
+  CamtParser(CamtVersions.Message message, StatementMoney money) {
+    this.message = message;
+    this.format =
+        message == CamtVersions.Message.CAMT053 ? StatementFormat.CAMT053 : StatementFormat.CAMT052;
+    this.money = money;
   }
 
-  @Override
-  public ParsedStatementFile parse(byte[] content) {
-    Object message = unmarshal(content);
-    List<CamtModel.Statement> statements = CamtVersions.statements(message);
+  ParsedStatementFile parse(byte[] content) {
+    Object document = unmarshal(content);
+    List<CamtModel.Statement> statements = CamtVersions.statements(message, document);
+    String root = message.root;
     if (statements.isEmpty()) {
-      throw refuse("BkToCstmrStmt", "the message holds no Stmt");
+      throw refuse(root, "the message holds no " + message.statement);
     }
     List<StatementLineDraft> lines = new ArrayList<>();
     Set<String> identities = new HashSet<>();
     for (int s = 0; s < statements.size(); s++) {
-      String where = "BkToCstmrStmt/Stmt[" + (s + 1) + "]";
+      String where = root + "/" + message.statement + "[" + (s + 1) + "]";
       for (StatementLineDraft line : new StatementReader(statements.get(s), where).lines()) {
         if (!identities.add(line.identity())) {
           throw refuse(
@@ -79,11 +93,11 @@ public final class Camt053Parser implements StatementParser {
         lines.add(line);
       }
     }
-    return new ParsedStatementFile(StatementFormat.CAMT053, lines);
+    return new ParsedStatementFile(format, lines);
   }
 
   /** The Prowide message object, bound strictly; refuses with element path, line and column. */
-  private static Object unmarshal(byte[] content) {
+  private Object unmarshal(byte[] content) {
     // The version is known only once Document is read: a first, cheap pass finds it (and refuses
     // XML that is not well-formed), the second binds the model of that version.
     String namespace = namespaceOf(content);
@@ -95,7 +109,7 @@ public final class Camt053Parser implements StatementParser {
       return unmarshaller
           .unmarshal(
               new SAXSource(filter, new InputSource(new ByteArrayInputStream(content))),
-              CamtVersions.MODEL_CLASSES.get(namespace))
+              CamtVersions.modelClass(namespace))
           .getValue();
     } catch (UnmarshalException e) {
       if (problem.where != null) {
@@ -103,7 +117,7 @@ public final class Camt053Parser implements StatementParser {
       }
       throw refuse(filter.currentPath() + location(e), describe(e));
     } catch (JAXBException e) {
-      throw new IllegalStateException("cannot bind the camt.053 model", e);
+      throw new IllegalStateException("cannot bind the " + message.name + " model", e);
     }
   }
 
@@ -137,7 +151,7 @@ public final class Camt053Parser implements StatementParser {
     }
   }
 
-  private static String namespaceOf(byte[] content) {
+  private String namespaceOf(byte[] content) {
     XmlDocumentFilter probe = filter();
     probe.setContentHandler(new org.xml.sax.helpers.DefaultHandler());
     try {
@@ -158,15 +172,13 @@ public final class Camt053Parser implements StatementParser {
     if (namespace == null) {
       throw refuse("Document", "no ISO 20022 Document element");
     }
-    if (!CamtVersions.MODEL_CLASSES.containsKey(namespace)) {
+    if (!CamtVersions.reads(message, namespace)) {
       throw refuse(
           "Document",
-          "namespace '"
-              + namespace
-              + "' is not a camt.053 version this service reads ("
-              + CamtVersions.NS_02
-              + ", "
-              + CamtVersions.NS_08
+          "namespace "
+              + InputPolicy.echo(namespace)
+              + " is not a version this service reads ("
+              + CamtVersions.versions(message)
               + ")");
     }
     return namespace;
@@ -193,7 +205,7 @@ public final class Camt053Parser implements StatementParser {
           try {
             return JAXBContext.newInstance(CamtVersions.jaxbClasses(ns));
           } catch (JAXBException e) {
-            throw new IllegalStateException("cannot bind the camt.053 model for " + ns, e);
+            throw new IllegalStateException("cannot bind the camt model for " + ns, e);
           }
         });
   }
@@ -215,16 +227,30 @@ public final class Camt053Parser implements StatementParser {
     return message.lines().findFirst().orElse(message);
   }
 
-  static MalformedStatementException refuse(String where, String problem) {
-    return new MalformedStatementException(StatementFormat.CAMT053, where, problem);
+  private MalformedStatementException refuse(String where, String problem) {
+    return new MalformedStatementException(format, where, problem);
   }
 
   /** Turns one statement into lines, refusing what is missing or invalid. */
-  private record StatementReader(CamtModel.Statement statement, String where) {
+  private final class StatementReader {
+
+    private final CamtModel.Statement statement;
+    private final String where;
+
+    StatementReader(CamtModel.Statement statement, String where) {
+      this.statement = statement;
+      this.where = where;
+    }
 
     List<StatementLineDraft> lines() {
       String id = text(statement.id(), where + "/Id");
       String account = AccountMask.mask(statement.account());
+      if (message == CamtVersions.Message.CAMT052) {
+        if (statement.account() == null) {
+          throw refuse(where + "/Acct/Id", "missing: an intraday report is known by its account");
+        }
+        id = "camt052-" + digest(statement.account());
+      }
       List<StatementLineDraft> lines = new ArrayList<>();
       List<CamtModel.Entry> entries = statement.entries();
       for (int n = 0; n < entries.size(); n++) {
@@ -238,7 +264,7 @@ public final class Camt053Parser implements StatementParser {
       return lines;
     }
 
-    private static boolean booked(CamtModel.Entry entry, String where) {
+    private boolean booked(CamtModel.Entry entry, String where) {
       String status = entry.status();
       if (status == null) {
         throw refuse(where + "/Sts", "missing or not one of BOOK, PDNG, INFO");
@@ -248,12 +274,27 @@ public final class Camt053Parser implements StatementParser {
   }
 
   /** Turns one booked entry into one line, or one per transaction of a batch. */
-  private record EntryReader(
-      String statementId, String account, CamtModel.Entry entry, int position, String where) {
+  private final class EntryReader {
+
+    private final String statementId;
+    private final String account;
+    private final CamtModel.Entry entry;
+    private final int position;
+    private final String where;
+
+    EntryReader(
+        String statementId, String account, CamtModel.Entry entry, int position, String where) {
+      this.statementId = statementId;
+      this.account = account;
+      this.entry = entry;
+      this.position = position;
+      this.where = where;
+    }
 
     List<StatementLineDraft> lines() {
       CamtModel.Amount amount = amount(entry.amount(), where + "/Amt");
       long amountMinor = minor(amount, where + "/Amt");
+
       Direction direction = direction(entry.creditDebit(), where + "/CdtDbtInd");
       if (entry.bookingDate() == null) {
         throw refuse(where + "/BookgDt", "missing: the booking date is the business date");
@@ -312,14 +353,32 @@ public final class Camt053Parser implements StatementParser {
           null,
           reference(tx),
           direction,
-          direction == Direction.CREDIT ? LineKind.PAYMENT : LineKind.OTHER,
+          kind(tx, direction),
           Money.of(amountMinor, currency),
           entry.bookingDate(),
           entry.valueDate(),
           description);
     }
 
+    private LineKind kind(CamtModel.Transaction tx, Direction direction) {
+      CamtModel.TransactionCode code = tx != null && tx.code() != null ? tx.code() : entry.code();
+      return code == null
+          ? BankTransactionKinds.fallback(direction)
+          : BankTransactionKinds.iso20022(
+              code.domain(), code.family(), code.subFamily(), code.proprietary(), direction);
+    }
+
     private String lineId() {
+      if (message == CamtVersions.Message.CAMT052) {
+        String ref = entry.servicerRef() != null ? entry.servicerRef() : entry.entryRef();
+        if (ref == null || ref.isBlank()) {
+          throw refuse(
+              where + "/AcctSvcrRef",
+              "missing: an intraday report's entry needs the bank's reference (or NtryRef),"
+                  + " the same in every report of the day");
+        }
+        return ref.trim();
+      }
       if (entry.entryRef() != null && !entry.entryRef().isBlank()) {
         return entry.entryRef().trim();
       }
@@ -345,7 +404,19 @@ public final class Camt053Parser implements StatementParser {
     }
   }
 
-  private static CamtModel.Amount amount(CamtModel.Amount amount, String where) {
+  /** Twelve hex digits of the account's SHA-256: the same for an account, never its number. */
+  private static String digest(String account) {
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(account.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash, 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private CamtModel.Amount amount(CamtModel.Amount amount, String where) {
     if (amount == null || amount.value() == null) {
       throw refuse(where, "missing");
     }
@@ -355,16 +426,11 @@ public final class Camt053Parser implements StatementParser {
     return amount;
   }
 
-  private static long minor(CamtModel.Amount amount, String where) {
-    BigDecimal value = amount.value();
-    MinorUnits.Result result = MinorUnits.of(value, amount.currency());
-    if (!result.ok()) {
-      throw refuse(where, result.refusal());
-    }
-    return result.minor();
+  private long minor(CamtModel.Amount amount, String where) {
+    return money.decimal(amount.value(), amount.currency(), format, where).minor();
   }
 
-  private static Direction direction(String code, String where) {
+  private Direction direction(String code, String where) {
     if ("CRDT".equals(code)) {
       return Direction.CREDIT;
     }
@@ -374,7 +440,7 @@ public final class Camt053Parser implements StatementParser {
     throw refuse(where, "missing or not CRDT/DBIT");
   }
 
-  private static String text(String value, String where) {
+  private String text(String value, String where) {
     if (value == null || value.isBlank()) {
       throw refuse(where, "missing");
     }

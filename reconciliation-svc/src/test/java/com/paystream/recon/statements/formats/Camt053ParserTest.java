@@ -104,7 +104,7 @@ class Camt053ParserTest {
         .hasMessageContaining("BkToCstmrStmt/Stmt[1]/Ntry[1]/CdtDbtInd")
         .hasMessageContaining("not CRDT/DBIT");
     assertThatThrownBy(() -> parse(camt("camt.052.001.08", entry)))
-        .hasMessageContaining("is not a camt.053 version this service reads");
+        .hasMessageContaining("is not a version this service reads (camt.053.001.02 to .13)");
   }
 
   @Test
