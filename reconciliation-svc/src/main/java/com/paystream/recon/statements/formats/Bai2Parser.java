@@ -102,7 +102,10 @@ public final class Bai2Parser implements StatementParser {
           if (current == null) {
             throw refuse("line " + (i + 1), "an 88 continuation record with nothing before it");
           }
-          stripSlash(current).append(',').append(row.substring(3));
+          // A detail's text goes on in the 88 record (joined by a space); any other record's
+          // fields go on after a comma.
+          boolean detail = current.toString().startsWith("16,");
+          stripSlash(current).append(detail ? ' ' : ',').append(row.substring(3));
           physical++;
           continue;
         }
@@ -178,10 +181,10 @@ public final class Bai2Parser implements StatementParser {
             "holds no BAI2 record");
       }
       Record header = expect("01");
-      if (!header.field(8).equals("2")) {
+      if (!header.field(7).equals("2")) {
         throw refuse(
             header.where("version number"),
-            "version " + InputPolicy.echo(header.field(8)) + " is not BAI2 (2)");
+            "version " + InputPolicy.echo(header.field(7)) + " is not BAI2 (2)");
       }
       fileKey =
           "bai2-"
@@ -199,7 +202,7 @@ public final class Bai2Parser implements StatementParser {
         fileRecords += group.records();
         groups++;
       }
-      Record trailer = expect("99");
+      Record trailer = expect("99", "a 02 group header or the 99 file trailer");
       fileRecords += trailer.physical();
       check(trailer, 0, "file control total", fileTotal);
       check(trailer, 1, "number of groups", groups);
@@ -225,7 +228,7 @@ public final class Bai2Parser implements StatementParser {
         count += (int) account[1];
         groupAccounts++;
       }
-      Record trailer = expect("98");
+      Record trailer = expect("98", "an 03 account or the 98 group trailer");
       count += trailer.physical();
       check(trailer, 0, "group control total", total);
       check(trailer, 1, "number of accounts", groupAccounts);
@@ -270,7 +273,7 @@ public final class Bai2Parser implements StatementParser {
                 parsed.valueDate(),
                 parsed.text()));
       }
-      Record trailer = expect("49");
+      Record trailer = expect("49", "a 16 detail or the 49 account trailer");
       count += trailer.physical();
       check(trailer, 0, "account control total", total);
       check(trailer, 1, "number of records", count);
@@ -386,14 +389,18 @@ public final class Bai2Parser implements StatementParser {
     }
 
     private Record expect(String code) {
+      return expect(code, "a " + code + " record");
+    }
+
+    private Record expect(String code, String expected) {
       if (next >= records.size()) {
-        throw refuse("the file", "ends where a " + code + " record was expected");
+        throw refuse("the file", "ends where " + expected + " was expected");
       }
       Record record = records.get(next);
       if (!record.code().equals(code)) {
         throw refuse(
             "line " + record.line(),
-            "record " + record.code() + " where a " + code + " record was expected");
+            "record " + record.code() + " where " + expected + " was expected");
       }
       next++;
       return record;

@@ -348,7 +348,7 @@ final class CamtParser {
       return new StatementLineDraft(
           statementId,
           lineId,
-          StatementFormat.CAMT053,
+          format,
           account,
           null,
           reference(tx),
