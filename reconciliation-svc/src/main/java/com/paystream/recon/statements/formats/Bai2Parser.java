@@ -197,7 +197,7 @@ public final class Bai2Parser implements StatementParser {
       int groups = 0;
       int fileRecords = header.physical();
       while (peek("02")) {
-        Group group = group();
+        Totals group = group();
         fileTotal += group.total();
         fileRecords += group.records();
         groups++;
@@ -213,9 +213,10 @@ public final class Bai2Parser implements StatementParser {
       return lines;
     }
 
-    record Group(long total, int records) {}
+    /** A section's control total and its number of physical records. */
+    record Totals(long total, int records) {}
 
-    private Group group() {
+    private Totals group() {
       Record header = expect("02");
       LocalDate asOf = date(header, 3, "as-of date");
       String groupCurrency = header.field(5);
@@ -223,9 +224,9 @@ public final class Bai2Parser implements StatementParser {
       int count = header.physical();
       int groupAccounts = 0;
       while (peek("03")) {
-        long[] account = account(asOf, groupCurrency);
-        total += account[0];
-        count += (int) account[1];
+        Totals account = account(asOf, groupCurrency);
+        total += account.total();
+        count += account.records();
         groupAccounts++;
       }
       Record trailer = expect("98", "an 03 account or the 98 group trailer");
@@ -233,11 +234,10 @@ public final class Bai2Parser implements StatementParser {
       check(trailer, 0, "group control total", total);
       check(trailer, 1, "number of accounts", groupAccounts);
       check(trailer, 2, "number of records", count);
-      return new Group(total, count);
+      return new Totals(total, count);
     }
 
-    /** The account's control total and record count. */
-    private long[] account(LocalDate asOf, String groupCurrency) {
+    private Totals account(LocalDate asOf, String groupCurrency) {
       Record header = expect("03");
       accounts++;
       String accountNumber = header.field(0);
@@ -277,7 +277,7 @@ public final class Bai2Parser implements StatementParser {
       count += trailer.physical();
       check(trailer, 0, "account control total", total);
       check(trailer, 1, "number of records", count);
-      return new long[] {total, count};
+      return new Totals(total, count);
     }
 
     private Money amount(long minor, String currency, Record detail) {

@@ -19,9 +19,9 @@ import java.util.Map;
  * AccountStatement13}, {@code ReportEntry2} … {@code ReportEntry14}) but are generated from the ISO
  * 20022 schemas, so every element keeps its XML name as a getter ({@code getNtry()}, {@code
  * getBkTxCd()}) in every version. The mapping reads those getters by name instead of writing the
- * same walk 24 times; an element a version does not have (transaction {@code Amt} before .04, which
- * has {@code AmtDtls/TxAmt/Amt}) reads as null. The binding itself stays strict (JAXB with the
- * version's classes): an unknown element still refuses the file.
+ * same walk 24 times; an element a version does not have (the transaction's own {@code Amt}, which
+ * .02 only has as {@code AmtDtls/TxAmt/Amt}, read then instead) reads as null. The binding itself
+ * stays strict (JAXB with the version's classes): an unknown element still refuses the file.
  */
 final class CamtVersions {
 
