@@ -1,5 +1,6 @@
 package com.paystream.recon.statements.formats;
 
+import com.paystream.platform.input.InputPolicy;
 import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.Direction;
 import com.paystream.recon.statements.AccountMask;
@@ -228,7 +229,8 @@ public final class Mt940Parser implements StatementParser {
       }
       Matcher m = Pattern.compile("([CD])(\\d{6})([A-Z]{3})(\\d{1,14},\\d{0,3})").matcher(value);
       if (!m.matches()) {
-        throw refuse(where, "'" + value + "' is not D/C mark, date, currency and amount");
+        throw refuse(
+            where, InputPolicy.echo(value) + " is not D/C mark, date, currency and amount");
       }
       long minor =
           new BigDecimal(m.group(4).replace(',', '.')).signum() == 0
@@ -266,7 +268,7 @@ public final class Mt940Parser implements StatementParser {
               + chunk.lineOf("61", occurrence)
               + ")";
       if (!FIELD_61.matcher(value.strip()).matches()) {
-        throw refuse(where, "'" + value.strip() + "' does not follow the :61: syntax");
+        throw refuse(where, InputPolicy.echo(value.strip()) + " does not follow the :61: syntax");
       }
       Field61 field = new Field61(value.strip());
       LocalDate valueDate = valueDate(field.getValueDate(), where);
@@ -315,7 +317,9 @@ public final class Mt940Parser implements StatementParser {
 
     private Money amount(String swiftAmount, String currency, String where) {
       if (swiftAmount == null || !swiftAmount.matches("\\d{1,14},\\d{0,3}")) {
-        throw refuse(where, "amount '" + swiftAmount + "' is not a SWIFT decimal (decimal comma)");
+        throw refuse(
+            where,
+            "amount " + InputPolicy.echo(swiftAmount) + " is not a SWIFT decimal (decimal comma)");
       }
       return money.decimal(
           new BigDecimal(swiftAmount.replace(',', '.')), currency, StatementFormat.MT940, where);
@@ -343,7 +347,9 @@ public final class Mt940Parser implements StatementParser {
 
   private static long minor(String swiftAmount, String currency, String where) {
     if (swiftAmount == null || !swiftAmount.matches("\\d{1,14},\\d{0,3}")) {
-      throw refuse(where, "amount '" + swiftAmount + "' is not a SWIFT decimal (decimal comma)");
+      throw refuse(
+          where,
+          "amount " + InputPolicy.echo(swiftAmount) + " is not a SWIFT decimal (decimal comma)");
     }
     MinorUnits.Result result =
         MinorUnits.of(new BigDecimal(swiftAmount.replace(',', '.')), currency);
