@@ -50,6 +50,7 @@ public enum StatementFormat {
     if (head.startsWith("{1:")
         || head.startsWith(":20:")
         || head.startsWith(":940:")
+        || head.matches("(?s)[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?\\r?\n940\\r?\n.*")
         || head.startsWith("$")) {
       return Optional.of(MT940);
     }

@@ -31,8 +31,10 @@ class StatementParsersTest {
   }
 
   @Test
-  void recognisesMt940StartingWithTheColon940Preamble() {
+  void recognisesMt940StartingWithAColon940OrBicPreamble() {
     assertThat(formatOf("upload", "mt940-940-preamble-structured-86-2025-03-14.sta"))
+        .isEqualTo(StatementFormat.MT940);
+    assertThat(formatOf("upload", "mt940-bank-preamble-crlf-2025-03-14.sta"))
         .isEqualTo(StatementFormat.MT940);
   }
 
