@@ -26,6 +26,8 @@ public enum StatementFormat {
     String normalized = name.trim().toLowerCase(Locale.ROOT).replace(".", "").replace("-", "_");
     return switch (normalized) {
       case "camt053", "camt" -> Optional.of(CAMT053);
+      case "camt052" -> Optional.of(CAMT052);
+      case "bai2", "bai" -> Optional.of(BAI2);
       case "mt940", "swift" -> Optional.of(MT940);
       case "provider_csv", "csv", "provider" -> Optional.of(PROVIDER_CSV);
       default -> Optional.empty();
@@ -40,9 +42,16 @@ public enum StatementFormat {
             .replace("\uFEFF", "")
             .stripLeading();
     if (head.startsWith("<")) {
-      return Optional.of(CAMT053);
+      return Optional.of(head.contains("camt.052") ? CAMT052 : CAMT053);
     }
-    if (head.startsWith("{1:") || head.startsWith(":20:") || head.startsWith("$")) {
+    if (head.startsWith("01,")) {
+      return Optional.of(BAI2);
+    }
+    if (head.startsWith("{1:")
+        || head.startsWith(":20:")
+        || head.startsWith(":940:")
+        || head.matches("(?s)[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?\\r?\n940\\r?\n.*")
+        || head.startsWith("$")) {
       return Optional.of(MT940);
     }
     if (head.toLowerCase(Locale.ROOT).startsWith("statement_id")) {

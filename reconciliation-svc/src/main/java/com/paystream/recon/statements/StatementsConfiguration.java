@@ -1,5 +1,6 @@
 package com.paystream.recon.statements;
 
+import com.paystream.platform.input.InputPolicy;
 import com.paystream.recon.ReconProperties;
 import com.paystream.recon.audit.AuditTrail;
 import com.paystream.recon.outbox.Outbox;
@@ -26,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class StatementsConfiguration {
 
   @Bean
-  StatementParsers statementParsers() {
-    return new StatementParsers();
+  StatementParsers statementParsers(InputPolicy policy) {
+    return new StatementParsers(new StatementMoney(policy));
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package com.paystream.recon.statements.formats;
 
+import com.paystream.platform.input.InputPolicy;
 import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.Direction;
 import com.paystream.recon.statements.AccountMask;
@@ -9,6 +10,7 @@ import com.paystream.recon.statements.MinorUnits;
 import com.paystream.recon.statements.ParsedStatementFile;
 import com.paystream.recon.statements.StatementFormat;
 import com.paystream.recon.statements.StatementLineDraft;
+import com.paystream.recon.statements.StatementMoney;
 import com.paystream.recon.statements.StatementParser;
 import com.prowidesoftware.swift.model.SwiftBlock4;
 import com.prowidesoftware.swift.model.Tag;
@@ -27,9 +29,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SWIFT MT940 customer statements, read with Prowide. A file holds one or more messages: complete
- * FIN messages ({@code {1:...}{2:...}{4: ... -}}, optionally {@code $}-separated as in RJE files)
- * or bare block-4 text starting at {@code :20:}, as many banks export.
+ * SWIFT MT940 customer statements, read with Prowide, as banks send them: complete FIN messages
+ * ({@code {1:...}{2:...}{3:...}{4: ... -}{5:...}}, optionally {@code $}-separated as in RJE files)
+ * or bare block-4 text starting at {@code :20:}, with or without a preamble before each message (a
+ * {@code :940:} line, as Rabobank writes, or {@code ABNANL2A / 940 / ABNANL2A}, as ABN AMRO does)
+ * and {@code -} after it; several messages per file; {@code :28:} (the pre-2002 field) or {@code
+ * :28C:}; CRLF, LF or CR line ends.
  *
  * <p>Prowide splits fields leniently (an amount {@code 10.00} becomes amount {@code 10} and
  * transaction type {@code .00N}), so every {@code :61:} is first checked against the SWIFT syntax,
@@ -38,8 +43,11 @@ import java.util.regex.Pattern;
  *
  * <p>Per {@code :61:}: the statement id is {@code :20:/:28C:}, the line id the line's position in
  * the message; the booking date is the entry date (else the value date); {@code C} and {@code RD}
- * are money in, {@code D} and {@code RC} money out. The payment reference is {@code /EREF/...} in
- * the following {@code :86:}, else the reference for the account owner unless {@code NONREF}.
+ * are money in, {@code D} and {@code RC} money out; the kind comes from the transaction type
+ * identification code ({@link BankTransactionKinds}). The payment reference is the end-to-end
+ * reference of the following {@code :86:} ({@link Mt940Narrative}), else the reference for the
+ * account owner unless {@code NONREF}. Currencies and amounts go through the input policy ({@link
+ * StatementMoney}).
  */
 public final class Mt940Parser implements StatementParser {
 
@@ -50,10 +58,18 @@ public final class Mt940Parser implements StatementParser {
               + "[^\\r\\n]{1,16}?(//[^\\r\\n]{1,16})?(\\r?\\n[^\\r\\n]{1,34})?",
           Pattern.DOTALL);
 
-  private static final Pattern EREF = Pattern.compile("/EREF/([^/\\s]{1,64})");
   private static final String FIN_HEADER =
       "{1:F01XXXXXXXXXXXX0000000000}{2:I940XXXXXXXXXXXXN}{4:\n";
-  private static final int MAX_DESCRIPTION = 500;
+
+  private final StatementMoney money;
+
+  public Mt940Parser() {
+    this(StatementMoney.defaults());
+  }
+
+  public Mt940Parser(StatementMoney money) {
+    this.money = money;
+  }
 
   @Override
   public StatementFormat format() {
@@ -62,14 +78,14 @@ public final class Mt940Parser implements StatementParser {
 
   @Override
   public ParsedStatementFile parse(byte[] content) {
-    List<Chunk> chunks = Chunk.split(decode(content));
+    List<Chunk> chunks = Mt940Messages.split(decode(content));
     if (chunks.isEmpty()) {
       throw refuse("the file", "holds no MT940 message");
     }
     List<StatementLineDraft> lines = new ArrayList<>();
     java.util.Set<String> statements = new java.util.HashSet<>();
     for (int k = 0; k < chunks.size(); k++) {
-      MessageReader reader = new MessageReader(chunks.get(k), k + 1);
+      MessageReader reader = new MessageReader(chunks.get(k), k + 1, money);
       List<StatementLineDraft> read = reader.lines();
       if (!statements.add(reader.statementId())) {
         throw refuse(reader.where(), "statement " + reader.statementId() + " appears twice");
@@ -79,6 +95,7 @@ public final class Mt940Parser implements StatementParser {
     return new ParsedStatementFile(StatementFormat.MT940, lines);
   }
 
+  /** UTF-8 (ASCII, the SWIFT character set, is a part of it), line ends made LF. */
   private static String decode(byte[] content) {
     try {
       return StandardCharsets.UTF_8
@@ -87,7 +104,9 @@ public final class Mt940Parser implements StatementParser {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(content))
           .toString()
-          .replace("\uFEFF", "");
+          .replace("\uFEFF", "")
+          .replace("\r\n", "\n")
+          .replace('\r', '\n');
     } catch (CharacterCodingException e) {
       throw refuse("the file", "not text in the SWIFT character set: " + e.getMessage());
     }
@@ -97,80 +116,27 @@ public final class Mt940Parser implements StatementParser {
     return new MalformedStatementException(StatementFormat.MT940, where, problem);
   }
 
-  /** One message's text as a complete FIN message, and the file line it starts on. */
-  record Chunk(String fin, int firstLine, boolean wrapped) {
+  /**
+   * One message's block 4 as a FIN message Prowide parses, the file line the message starts on and
+   * the file line of the block's first row.
+   */
+  record Chunk(String fin, int firstLine, int blockLine) {
 
-    static List<Chunk> split(String text) {
-      return text.contains("{1:") ? splitFin(text) : splitBare(text);
-    }
-
-    private static List<Chunk> splitFin(String text) {
-      List<Chunk> chunks = new ArrayList<>();
-      int from = text.indexOf("{1:");
-      while (from >= 0) {
-        int next = text.indexOf("{1:", from + 3);
-        String message = text.substring(from, next < 0 ? text.length() : next).strip();
-        if (message.endsWith("$")) {
-          message = message.substring(0, message.length() - 1).strip();
-        }
-        chunks.add(new Chunk(message, lineAt(text, from), false));
-        from = next;
-      }
-      return chunks;
-    }
-
-    private static List<Chunk> splitBare(String text) {
-      List<Chunk> chunks = new ArrayList<>();
-      String[] rows = text.split("\\r?\\n", -1);
-      StringBuilder current = null;
-      int start = 0;
-      for (int i = 0; i < rows.length; i++) {
-        String row = rows[i];
-        if (row.startsWith(":20:")) {
-          if (current != null) {
-            chunks.add(wrap(current, start));
-          }
-          current = new StringBuilder();
-          start = i + 1;
-        }
-        if (current != null && !row.strip().equals("-") && !row.strip().equals("$")) {
-          current.append(row).append('\n');
-        } else if (current == null && !row.isBlank()) {
-          throw refuse("line " + (i + 1), "expected a message starting with :20: or {1:");
-        }
-      }
-      if (current != null) {
-        chunks.add(wrap(current, start));
-      }
-      return chunks;
-    }
-
-    private static Chunk wrap(StringBuilder block4, int firstLine) {
-      String body = block4.toString().strip();
-      return new Chunk(FIN_HEADER + body + "\n-}", firstLine, true);
-    }
-
-    private static int lineAt(String text, int offset) {
-      int line = 1;
-      for (int i = 0; i < offset; i++) {
-        if (text.charAt(i) == '\n') {
-          line++;
-        }
-      }
-      return line;
+    static Chunk of(String block4, int firstLine, int blockLine) {
+      String body = block4.strip().replaceAll("(?m)^:28:", ":28C:");
+      return new Chunk(FIN_HEADER + body + "\n-}", firstLine, blockLine);
     }
 
     /** The file line of the {@code occurrence}-th (1-based) field {@code tag} of the message. */
     int lineOf(String tag, int occurrence) {
       String[] rows = fin.split("\\n", -1);
       int seen = 0;
-      for (int i = 0; i < rows.length; i++) {
-        String row = rows[i];
-        int at = row.indexOf(":" + tag + ":");
-        if (at == 0 || (at > 0 && row.startsWith("{") && i == 0)) {
+      for (int i = 1; i < rows.length; i++) {
+        if (rows[i].startsWith(":" + tag + ":")
+            || (tag.equals("28C") && rows[i].startsWith(":28:"))) {
           seen++;
           if (seen == occurrence) {
-            return firstLine + i - (wrapped ? 1 : 0);
+            return blockLine + i - 1;
           }
         }
       }
@@ -183,11 +149,13 @@ public final class Mt940Parser implements StatementParser {
 
     private final Chunk chunk;
     private final int number;
+    private final StatementMoney money;
     private String statementId;
 
-    MessageReader(Chunk chunk, int number) {
+    MessageReader(Chunk chunk, int number, StatementMoney money) {
       this.chunk = chunk;
       this.number = number;
+      this.money = money;
     }
 
     String where() {
@@ -216,9 +184,6 @@ public final class Mt940Parser implements StatementParser {
     }
 
     private MT940 parse() {
-      if (!chunk.wrapped() && !chunk.fin().matches("(?s).*\\{4:\\r?\\n.*\\r?\\n-}.*")) {
-        throw refuse(where(), "block 4 is missing or not terminated by '-}'");
-      }
       MT940 mt;
       try {
         mt = MT940.parse(chunk.fin());
@@ -258,10 +223,14 @@ public final class Mt940Parser implements StatementParser {
     private Balance balance(SwiftBlock4 block4, String tag, String alternative) {
       String name = block4.getTagValue(tag) != null ? tag : alternative;
       String value = firstOf(block4, tag, alternative);
-      Matcher m = Pattern.compile("([CD])(\\d{6})([A-Z]{3})(\\d{1,14},\\d{0,3})").matcher(value);
       String where = where() + ", field :" + name + ": (line " + chunk.lineOf(name, 1) + ")";
+      if (value.length() >= 10) {
+        money.currency(value.substring(7, 10), StatementFormat.MT940, where);
+      }
+      Matcher m = Pattern.compile("([CD])(\\d{6})([A-Z]{3})(\\d{1,14},\\d{0,3})").matcher(value);
       if (!m.matches()) {
-        throw refuse(where, "'" + value + "' is not D/C mark, date, currency and amount");
+        throw refuse(
+            where, InputPolicy.echo(value) + " is not D/C mark, date, currency and amount");
       }
       long minor =
           new BigDecimal(m.group(4).replace(',', '.')).signum() == 0
@@ -299,7 +268,7 @@ public final class Mt940Parser implements StatementParser {
               + chunk.lineOf("61", occurrence)
               + ")";
       if (!FIELD_61.matcher(value.strip()).matches()) {
-        throw refuse(where, "'" + value.strip() + "' does not follow the :61: syntax");
+        throw refuse(where, InputPolicy.echo(value.strip()) + " does not follow the :61: syntax");
       }
       Field61 field = new Field61(value.strip());
       LocalDate valueDate = valueDate(field.getValueDate(), where);
@@ -310,19 +279,50 @@ public final class Mt940Parser implements StatementParser {
       String mark = field.getDebitCreditMark();
       Direction direction =
           mark.equals("C") || mark.equals("RD") ? Direction.CREDIT : Direction.DEBIT;
+      LineKind kind =
+          BankTransactionKinds.mt940(
+              field.getTransactionType() + field.getIdentificationCode(),
+              direction,
+              mark.startsWith("R"));
+      Mt940Narrative narrative = narrative(info, occurrence);
       return new StatementLineDraft(
           statementId,
           String.valueOf(occurrence),
           StatementFormat.MT940,
           account,
           null,
-          reference(field, info),
+          reference(field, narrative),
           direction,
-          direction == Direction.CREDIT ? LineKind.PAYMENT : LineKind.OTHER,
-          Money.of(minor(field.getAmount(), currency, where), currency),
+          kind,
+          amount(field.getAmount(), currency, where),
           bookingDate,
           valueDate,
-          description(info));
+          narrative.description());
+    }
+
+    private Mt940Narrative narrative(String info, int occurrence) {
+      try {
+        return Mt940Narrative.of(info);
+      } catch (IllegalArgumentException e) {
+        throw refuse(
+            where()
+                + ", field :86: after :61: #"
+                + occurrence
+                + " (line "
+                + chunk.lineOf("61", occurrence)
+                + ")",
+            e.getMessage());
+      }
+    }
+
+    private Money amount(String swiftAmount, String currency, String where) {
+      if (swiftAmount == null || !swiftAmount.matches("\\d{1,14},\\d{0,3}")) {
+        throw refuse(
+            where,
+            "amount " + InputPolicy.echo(swiftAmount) + " is not a SWIFT decimal (decimal comma)");
+      }
+      return money.decimal(
+          new BigDecimal(swiftAmount.replace(',', '.')), currency, StatementFormat.MT940, where);
     }
 
     private void checkBalances(Balance opening, Balance closing, List<StatementLineDraft> lines) {
@@ -347,7 +347,9 @@ public final class Mt940Parser implements StatementParser {
 
   private static long minor(String swiftAmount, String currency, String where) {
     if (swiftAmount == null || !swiftAmount.matches("\\d{1,14},\\d{0,3}")) {
-      throw refuse(where, "amount '" + swiftAmount + "' is not a SWIFT decimal (decimal comma)");
+      throw refuse(
+          where,
+          "amount " + InputPolicy.echo(swiftAmount) + " is not a SWIFT decimal (decimal comma)");
     }
     MinorUnits.Result result =
         MinorUnits.of(new BigDecimal(swiftAmount.replace(',', '.')), currency);
@@ -389,25 +391,14 @@ public final class Mt940Parser implements StatementParser {
     }
   }
 
-  private static String reference(Field61 field, String info) {
-    if (info != null) {
-      Matcher eref = EREF.matcher(info.replaceAll("\\r?\\n", ""));
-      if (eref.find()) {
-        return eref.group(1);
-      }
+  private static String reference(Field61 field, Mt940Narrative narrative) {
+    if (narrative.reference() != null) {
+      return narrative.reference();
     }
     String owner = field.getReferenceForTheAccountOwner();
     if (owner == null || owner.isBlank() || owner.trim().equals("NONREF")) {
       return null;
     }
     return owner.trim();
-  }
-
-  private static String description(String info) {
-    if (info == null) {
-      return "";
-    }
-    String text = info.replaceAll("\\s*\\r?\\n\\s*", " ").trim();
-    return text.length() > MAX_DESCRIPTION ? text.substring(0, MAX_DESCRIPTION) : text;
   }
 }

@@ -1,13 +1,13 @@
 package com.paystream.recon.statements.formats;
 
-import com.paystream.platform.money.Money;
+import com.paystream.platform.input.InputPolicy;
 import com.paystream.recon.matching.Direction;
 import com.paystream.recon.statements.LineKind;
 import com.paystream.recon.statements.MalformedStatementException;
-import com.paystream.recon.statements.MinorUnits;
 import com.paystream.recon.statements.ParsedStatementFile;
 import com.paystream.recon.statements.StatementFormat;
 import com.paystream.recon.statements.StatementLineDraft;
+import com.paystream.recon.statements.StatementMoney;
 import com.paystream.recon.statements.StatementParser;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -38,10 +38,21 @@ public final class ProviderCsvParser implements StatementParser {
           "direction",
           "amount_minor",
           "currency");
-  static final List<String> OPTIONAL = List.of("value_date", "payment_reference", "description");
+  static final List<String> OPTIONAL =
+      List.of("value_date", "payment_reference", "description", "kind");
 
   private static final int MAX_ID_LENGTH = 140;
   private static final int MAX_REFERENCE_LENGTH = 64;
+
+  private final StatementMoney money;
+
+  public ProviderCsvParser() {
+    this(StatementMoney.defaults());
+  }
+
+  public ProviderCsvParser(StatementMoney money) {
+    this.money = money;
+  }
 
   @Override
   public StatementFormat format() {
@@ -55,10 +66,19 @@ public final class ProviderCsvParser implements StatementParser {
       throw refuse("line 1", "the file is empty; the header row is missing");
     }
     Map<String, Integer> columns = header(records.get(0));
+    if (records.size() == 1) {
+      // Unlike a bank statement, which reports balances even on a day without movements, a
+      // provider CSV is nothing but its lines: a header alone is a failed export, not a quiet day.
+      throw new MalformedStatementException(
+          StatementFormat.PROVIDER_CSV,
+          MalformedStatementException.Reason.EMPTY_STATEMENT,
+          "line 2",
+          "the file has a header row and no statement line");
+    }
     List<StatementLineDraft> lines = new ArrayList<>(records.size() - 1);
     Set<String> identities = new HashSet<>();
     for (CsvRecords.CsvRecord record : records.subList(1, records.size())) {
-      StatementLineDraft line = new Row(record, columns).toLine();
+      StatementLineDraft line = new Row(record, columns, money).toLine();
       if (!identities.add(line.identity())) {
         throw refuse(
             "line " + record.line(),
@@ -122,7 +142,8 @@ public final class ProviderCsvParser implements StatementParser {
   }
 
   /** One data row, read column by column, each problem naming line and column. */
-  private record Row(CsvRecords.CsvRecord record, Map<String, Integer> columns) {
+  private record Row(
+      CsvRecords.CsvRecord record, Map<String, Integer> columns, StatementMoney money) {
 
     StatementLineDraft toLine() {
       if (record.fields().size() != columns.size()) {
@@ -140,8 +161,8 @@ public final class ProviderCsvParser implements StatementParser {
           provider,
           reference(),
           direction,
-          direction == Direction.CREDIT ? LineKind.PAYMENT : LineKind.REFUND,
-          Money.of(amount(currency), currency),
+          kind(direction),
+          money.minor(amount(currency), currency, StatementFormat.PROVIDER_CSV, where()),
           date("booking_date", true),
           date("value_date", false),
           optional("description"));
@@ -178,11 +199,32 @@ public final class ProviderCsvParser implements StatementParser {
           || value.chars().anyMatch(Character::isWhitespace)) {
         throw refuse(
             where(),
-            "column payment_reference '"
-                + value
-                + "' is not a payment id (at most 64 characters, no spaces)");
+            "column payment_reference "
+                + InputPolicy.echo(value)
+                + " is not a payment id (at most 64 characters, no spaces)");
       }
       return value.isEmpty() ? null : value;
+    }
+
+    /**
+     * The optional {@code kind} column ({@code payment}, {@code refund}, {@code payout}, {@code
+     * fee}, {@code other}); without it a credit is a payment and a debit a refund, as providers
+     * report them.
+     */
+    private LineKind kind(Direction direction) {
+      String value = optional("kind").toUpperCase(Locale.ROOT);
+      if (value.isEmpty()) {
+        return direction == Direction.CREDIT ? LineKind.PAYMENT : LineKind.REFUND;
+      }
+      try {
+        return LineKind.valueOf(value);
+      } catch (IllegalArgumentException e) {
+        throw refuse(
+            where(),
+            "column kind "
+                + InputPolicy.echo(value)
+                + " is not payment, refund, payout, fee or other");
+      }
     }
 
     private Direction direction() {
@@ -190,7 +232,9 @@ public final class ProviderCsvParser implements StatementParser {
       return switch (value) {
         case "CREDIT" -> Direction.CREDIT;
         case "DEBIT" -> Direction.DEBIT;
-        default -> throw refuse(where(), "column direction '" + value + "' is not CREDIT or DEBIT");
+        default ->
+            throw refuse(
+                where(), "column direction " + InputPolicy.echo(value) + " is not CREDIT or DEBIT");
       };
     }
 
@@ -199,11 +243,11 @@ public final class ProviderCsvParser implements StatementParser {
       if (!value.matches("[0-9]{1,18}")) {
         throw refuse(
             where(),
-            "column amount_minor '" + value + "' is not a positive whole number of minor units");
+            "column amount_minor "
+                + InputPolicy.echo(value)
+                + " is not a positive whole number of minor units");
       }
-      if (MinorUnits.currency(currency).isEmpty()) {
-        throw refuse(where(), "column currency '" + currency + "' is not an ISO 4217 code");
-      }
+      money.currency(currency, StatementFormat.PROVIDER_CSV, where() + ", column currency");
       long amount = Long.parseLong(value);
       if (amount == 0) {
         throw refuse(where(), "column amount_minor is 0");
@@ -219,7 +263,9 @@ public final class ProviderCsvParser implements StatementParser {
       try {
         return LocalDate.parse(value);
       } catch (DateTimeParseException e) {
-        throw refuse(where(), "column " + column + " '" + value + "' is not a date (YYYY-MM-DD)");
+        throw refuse(
+            where(),
+            "column " + column + " " + InputPolicy.echo(value) + " is not a date (YYYY-MM-DD)");
       }
     }
   }

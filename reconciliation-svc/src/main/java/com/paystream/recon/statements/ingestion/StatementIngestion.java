@@ -72,7 +72,8 @@ public final class StatementIngestion {
     ParsedStatementFile parsed;
     try {
       if (incoming.content().length == 0) {
-        throw new MalformedStatementException(format, "the file", "is empty");
+        throw new MalformedStatementException(
+            format, MalformedStatementException.Reason.EMPTY_STATEMENT, "the file", "is empty");
       }
       parsed = parsers.parserFor(format).parse(incoming.content());
     } catch (MalformedStatementException e) {

@@ -1,7 +1,10 @@
 package com.paystream.recon.statements.ingestion;
 
 import com.paystream.recon.statements.StatementFormat;
+import com.paystream.recon.statements.StatementMoney;
 import com.paystream.recon.statements.StatementParser;
+import com.paystream.recon.statements.formats.Bai2Parser;
+import com.paystream.recon.statements.formats.Camt052Parser;
 import com.paystream.recon.statements.formats.Camt053Parser;
 import com.paystream.recon.statements.formats.Mt940Parser;
 import com.paystream.recon.statements.formats.ProviderCsvParser;
@@ -16,9 +19,21 @@ public final class StatementParsers {
   private final Map<StatementFormat, StatementParser> parsers =
       new EnumMap<>(StatementFormat.class);
 
+  /** Parsers under the input policy's defaults. */
   public StatementParsers() {
+    this(StatementMoney.defaults());
+  }
+
+  /** Parsers whose currencies and amounts go through the service's input policy. */
+  public StatementParsers(StatementMoney money) {
     for (StatementParser parser :
-        new StatementParser[] {new ProviderCsvParser(), new Camt053Parser(), new Mt940Parser()}) {
+        new StatementParser[] {
+          new ProviderCsvParser(money),
+          new Camt053Parser(money),
+          new Camt052Parser(money),
+          new Mt940Parser(money),
+          new Bai2Parser(money)
+        }) {
       parsers.put(parser.format(), parser);
     }
   }
@@ -31,23 +46,30 @@ public final class StatementParsers {
   public StatementFormat formatOf(IncomingStatement incoming) {
     return incoming
         .format()
-        .or(() -> byExtension(incoming.fileName()))
+        .or(() -> byExtension(incoming.fileName(), incoming.content()))
         .or(() -> StatementFormat.sniff(incoming.content()))
         .orElseThrow(
             () ->
                 new UnrecognisedFormatException(
                     "cannot tell the statement format of '"
                         + incoming.fileName()
-                        + "'; name it: camt053, mt940 or csv"));
+                        + "'; name it: camt053, camt052, mt940, bai2 or csv"));
   }
 
-  static Optional<StatementFormat> byExtension(String fileName) {
+  static Optional<StatementFormat> byExtension(String fileName, byte[] content) {
     String name = fileName.toLowerCase(Locale.ROOT);
     if (name.endsWith(".xml")) {
-      return Optional.of(StatementFormat.CAMT053);
+      // camt.052 and camt.053 share the extension; the namespace at the top tells them apart.
+      return Optional.of(
+          StatementFormat.sniff(content)
+              .filter(StatementFormat.CAMT052::equals)
+              .orElse(StatementFormat.CAMT053));
     }
     if (name.endsWith(".csv")) {
       return Optional.of(StatementFormat.PROVIDER_CSV);
+    }
+    if (name.endsWith(".bai") || name.endsWith(".bai2")) {
+      return Optional.of(StatementFormat.BAI2);
     }
     if (name.endsWith(".sta") || name.endsWith(".mt940") || name.endsWith(".940")) {
       return Optional.of(StatementFormat.MT940);

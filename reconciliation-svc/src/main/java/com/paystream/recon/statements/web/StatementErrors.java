@@ -16,6 +16,7 @@ class StatementErrors {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     problem.setTitle("Statement refused");
+    problem.setProperty("reason", e.reason().code());
     problem.setProperty("format", e.format().name());
     problem.setProperty("where", e.where());
     problem.setProperty("problem", e.problem());

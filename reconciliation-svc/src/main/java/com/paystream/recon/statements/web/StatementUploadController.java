@@ -66,7 +66,9 @@ public class StatementUploadController {
                 () ->
                     new ResponseStatusException(
                         HttpStatus.BAD_REQUEST,
-                        "unknown format '" + name + "'; use camt053, mt940 or csv")));
+                        "unknown format "
+                            + com.paystream.platform.input.InputPolicy.echo(name)
+                            + "; use camt053, camt052, mt940, bai2 or csv")));
   }
 
   private static byte[] bytes(MultipartFile file) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.paystream.recon.matching.Direction;
 import com.paystream.recon.statements.Fixtures;
+import com.paystream.recon.statements.LineKind;
 import com.paystream.recon.statements.MalformedStatementException;
 import com.paystream.recon.statements.ParsedStatementFile;
 import com.paystream.recon.statements.StatementLineDraft;
@@ -104,7 +105,73 @@ class Camt053ParserTest {
         .hasMessageContaining("BkToCstmrStmt/Stmt[1]/Ntry[1]/CdtDbtInd")
         .hasMessageContaining("not CRDT/DBIT");
     assertThatThrownBy(() -> parse(camt("camt.052.001.08", entry)))
-        .hasMessageContaining("is not a camt.053 version this service reads");
+        .hasMessageContaining("is not a version this service reads (camt.053.001.02 to .13)");
+  }
+
+  @Test
+  void readsVersion13WithKindsFromTheBankTransactionCodes() {
+    ParsedStatementFile file = parser.parse(Fixtures.bytes("camt053-v13-dkb-2025-03-14.xml"));
+
+    assertThat(file.lines())
+        .extracting(
+            StatementLineDraft::lineId,
+            StatementLineDraft::paymentReference,
+            StatementLineDraft::direction,
+            StatementLineDraft::kind,
+            d -> d.amount().minor())
+        .containsExactly(
+            tuple("V13-0001", "pay-v13-0001", Direction.CREDIT, LineKind.PAYMENT, 10000L),
+            tuple("V13-0002", "PAYOUT-W11", Direction.DEBIT, LineKind.PAYOUT, 50000L),
+            tuple("V13-0003", null, Direction.DEBIT, LineKind.FEE, 250L),
+            tuple("V13-0004", "pay-v13-0002", Direction.DEBIT, LineKind.REFUND, 3000L));
+    assertThat(file.lines().get(2).description()).isEqualTo("Account fee March");
+  }
+
+  @Test
+  void readsEveryVersionFrom02To13() {
+    for (int version = 2; version <= 13; version++) {
+      String namespace = "camt.053.001.%02d".formatted(version);
+      ParsedStatementFile file = parseEitherStatusForm(namespace);
+
+      assertThat(file.lines())
+          .as(namespace)
+          .singleElement()
+          .satisfies(
+              line -> {
+                assertThat(line.amount().minor()).isEqualTo(100L);
+                assertThat(line.kind()).isEqualTo(LineKind.PAYMENT);
+              });
+    }
+  }
+
+  @Test
+  void refusesACurrencyTheInputPolicyDoesNotAccept() {
+    String entry =
+        "<Ntry><Amt Ccy=\"XAU\">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>"
+            + "<BookgDt><Dt>2025-03-14</Dt></BookgDt></Ntry>";
+
+    assertThatThrownBy(() -> parse(camt("camt.053.001.08", entry)))
+        .isInstanceOfSatisfying(
+            MalformedStatementException.class,
+            e -> {
+              assertThat(e.reason())
+                  .isEqualTo(MalformedStatementException.Reason.CURRENCY_NOT_ACCEPTED);
+              assertThat(e.where()).isEqualTo("BkToCstmrStmt/Stmt[1]/Ntry[1]/Amt");
+            });
+  }
+
+  /** Versions before .07 write the status as a bare code, later ones as a choice. */
+  private ParsedStatementFile parseEitherStatusForm(String namespace) {
+    String entry =
+        "<Ntry><Amt Ccy=\"EUR\">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>%s"
+            + "<BookgDt><Dt>2025-03-14</Dt></BookgDt>"
+            + "<BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly>"
+            + "</Domn></BkTxCd></Ntry>";
+    try {
+      return parse(camt(namespace, entry.formatted("<Sts><Cd>BOOK</Cd></Sts>")));
+    } catch (MalformedStatementException choiceRefused) {
+      return parse(camt(namespace, entry.formatted("<Sts>BOOK</Sts>")));
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.paystream.recon.matching.Direction;
 import com.paystream.recon.statements.Fixtures;
+import com.paystream.recon.statements.LineKind;
 import com.paystream.recon.statements.MalformedStatementException;
 import com.paystream.recon.statements.ParsedStatementFile;
 import com.paystream.recon.statements.StatementLineDraft;
@@ -98,7 +99,7 @@ class ProviderCsvParserTest {
     assertThatThrownBy(() -> parse(header + "S1,1,2025-02-03,sim,IN,100,EUR\n"))
         .hasMessageContaining("direction 'IN' is not CREDIT or DEBIT");
     assertThatThrownBy(() -> parse(header + "S1,1,2025-02-03,sim,CREDIT,100,EURO\n"))
-        .hasMessageContaining("currency 'EURO' is not an ISO 4217 code");
+        .hasMessageContaining("currency 'EURO' is not a currency this suite accepts");
     assertThatThrownBy(() -> parse(header + "S1,1,2025-02-03,sim,CREDIT,-100,EUR\n"))
         .hasMessageContaining("amount_minor '-100'");
     assertThatThrownBy(() -> parse(header + "S1,\"1,2025-02-03,sim,CREDIT,100,EUR\n"))
@@ -109,11 +110,60 @@ class ProviderCsvParserTest {
   }
 
   @Test
-  void acceptsAHeaderOnlyFileAsAStatementWithoutLines() {
-    ParsedStatementFile file =
-        parse("statement_id,line_id,booking_date,provider,direction,amount_minor,currency\r\n");
+  void refusesAHeaderOnlyFileAsAnEmptyStatement() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "statement_id,line_id,booking_date,provider,direction,amount_minor,currency\r\n"))
+        .isInstanceOfSatisfying(
+            MalformedStatementException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(MalformedStatementException.Reason.EMPTY_STATEMENT);
+              assertThat(e.where()).isEqualTo("line 2");
+            });
+  }
 
-    assertThat(file.lines()).isEmpty();
+  @Test
+  void refusesAMetalOrTestCurrencyAsNotAcceptedNamingLineAndColumn() {
+    String header = "statement_id,line_id,booking_date,provider,direction,amount_minor,currency\n";
+
+    for (String currency : new String[] {"XAU", "XXX", "XTS"}) {
+      assertThatThrownBy(() -> parse(header + "S1,1,2025-02-03,sim,CREDIT,100," + currency + "\n"))
+          .isInstanceOfSatisfying(
+              MalformedStatementException.class,
+              e -> {
+                assertThat(e.reason())
+                    .isEqualTo(MalformedStatementException.Reason.CURRENCY_NOT_ACCEPTED);
+                assertThat(e.where()).isEqualTo("line 2, column currency");
+              });
+    }
+  }
+
+  @Test
+  void refusesAnAmountAboveThePolicyMaximum() {
+    String header = "statement_id,line_id,booking_date,provider,direction,amount_minor,currency\n";
+
+    assertThatThrownBy(() -> parse(header + "S1,1,2025-02-03,sim,CREDIT,1000000001,EUR\n"))
+        .isInstanceOfSatisfying(
+            MalformedStatementException.class,
+            e ->
+                assertThat(e.reason())
+                    .isEqualTo(MalformedStatementException.Reason.AMOUNT_OVER_MAXIMUM));
+  }
+
+  @Test
+  void readsTheOptionalKindColumn() {
+    String csv =
+        "statement_id,line_id,booking_date,provider,direction,amount_minor,currency,kind\n"
+            + "S1,1,2025-02-03,sim,DEBIT,5000,EUR,payout\n"
+            + "S1,2,2025-02-03,sim,DEBIT,30,EUR,fee\n"
+            + "S1,3,2025-02-03,sim,DEBIT,700,EUR,\n";
+
+    assertThat(parse(csv).lines())
+        .extracting(StatementLineDraft::kind)
+        .containsExactly(LineKind.PAYOUT, LineKind.FEE, LineKind.REFUND);
+    assertThatThrownBy(() -> parse(csv.replace("payout", "salary")))
+        .hasMessageContaining("column kind 'SALARY' is not payment, refund, payout, fee or other");
   }
 
   private ParsedStatementFile parse(String csv) {

@@ -170,6 +170,42 @@ class StatementIngestionIT {
   }
 
   @Test
+  void refusesAMetalCurrencyAndAHeaderOnlyCsvWithTheirReasons() throws Exception {
+    String header = "statement_id,line_id,booking_date,provider,direction,amount_minor,currency\n";
+    HttpResponse<String> gold =
+        post(
+            "/v1/statements?format=csv",
+            "text/csv",
+            (header + "XAU-20250315,1,2025-03-15,simulator,CREDIT,100,XAU\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    HttpResponse<String> empty =
+        post(
+            "/v1/statements?format=csv",
+            "text/csv",
+            header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(gold.statusCode()).isEqualTo(422);
+    assertThat(gold.body())
+        .contains("\"reason\":\"currency-not-accepted\"")
+        .contains("\"where\":\"line 2, column currency\"");
+    assertThat(lineRows("XAU-20250315%")).isZero();
+    assertThat(empty.statusCode()).isEqualTo(422);
+    assertThat(empty.body()).contains("\"reason\":\"empty-statement\"");
+  }
+
+  @Test
+  void ingestsABai2FileNamedByItsExtension() throws Exception {
+    HttpResponse<String> response =
+        post(
+            "/v1/statements?filename=acme.bai",
+            "application/octet-stream",
+            Fixtures.bytes("bai2-acmebank-2025-03-14.bai"));
+
+    assertThat(response.statusCode()).isIn(200, 201);
+    assertThat(lineRows("bai2-ACMEBANK-250315-1-%")).isEqualTo(6);
+  }
+
+  @Test
   void answersBadRequestForAnUnknownOrUnrecognisableFormat() throws Exception {
     assertThat(post("/v1/statements?format=pdf", "application/pdf", new byte[] {1}).statusCode())
         .isEqualTo(400);
