@@ -1,5 +1,6 @@
 package com.paystream.recon.statements;
 
+import com.paystream.platform.input.InputPolicy;
 import com.paystream.recon.ReconProperties;
 import com.paystream.recon.audit.AuditTrail;
 import com.paystream.recon.outbox.Outbox;
@@ -40,6 +41,7 @@ class StatementsConfiguration {
       Outbox outbox,
       MeterRegistry meters,
       AuditTrail audit,
+      InputPolicy policy,
       Clock clock) {
     var serializer =
         new AvroSerializer<StatementLine>(
@@ -51,7 +53,8 @@ class StatementsConfiguration {
         new StatementLineRecords(topics.statements(), serializer, clock),
         transactions,
         meters,
-        audit);
+        audit,
+        policy);
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")

@@ -1,11 +1,14 @@
 package com.paystream.recon.statements.ingestion;
 
 import com.paystream.platform.audit.AuditOutcome;
+import com.paystream.platform.input.InputPolicy;
+import com.paystream.platform.input.InputRefusedException;
 import com.paystream.recon.audit.AuditTrail;
 import com.paystream.recon.outbox.Outbox;
 import com.paystream.recon.statements.MalformedStatementException;
 import com.paystream.recon.statements.ParsedStatementFile;
 import com.paystream.recon.statements.StatementFormat;
+import com.paystream.recon.statements.StatementLineDraft;
 import com.paystream.recon.statements.kafka.StatementLineRecords;
 import com.paystream.recon.statements.persistence.StatementRegistry;
 import com.paystream.recon.statements.persistence.StatementRegistry.NewLine;
@@ -38,6 +41,7 @@ public final class StatementIngestion {
   private final TransactionTemplate transactions;
   private final MeterRegistry meters;
   private final AuditTrail audit;
+  private final InputPolicy policy;
 
   public StatementIngestion(
       StatementParsers parsers,
@@ -46,7 +50,8 @@ public final class StatementIngestion {
       StatementLineRecords records,
       TransactionTemplate transactions,
       MeterRegistry meters,
-      AuditTrail audit) {
+      AuditTrail audit,
+      InputPolicy policy) {
     this.parsers = parsers;
     this.registry = registry;
     this.outbox = outbox;
@@ -54,6 +59,33 @@ public final class StatementIngestion {
     this.transactions = transactions;
     this.meters = meters;
     this.audit = audit;
+    this.policy = policy;
+  }
+
+  /**
+   * What parsed must also pass the suite's input policy: a statement with no lines says nothing
+   * (and would be "accepted" with nothing in it), and a line in a currency the suite does not
+   * accept ({@code XAU}) would become a break in it. Amounts are not capped: a statement reports
+   * what the money did, however large, and refusing it would hide it.
+   */
+  private ParsedStatementFile vetted(ParsedStatementFile parsed) {
+    if (parsed.lines().isEmpty()) {
+      throw StatementLineRefusedException.empty(parsed.format());
+    }
+    for (StatementLineDraft line : parsed.lines()) {
+      try {
+        policy.currency("currency", line.amount().currencyCode());
+      } catch (InputRefusedException e) {
+        throw StatementLineRefusedException.currency(
+            parsed.format(),
+            "statement "
+                + InputPolicy.echo(line.statementId())
+                + " line "
+                + InputPolicy.echo(line.lineId()),
+            e.getMessage());
+      }
+    }
+    return parsed;
   }
 
   /**
@@ -74,7 +106,7 @@ public final class StatementIngestion {
       if (incoming.content().length == 0) {
         throw new MalformedStatementException(format, "the file", "is empty");
       }
-      parsed = parsers.parserFor(format).parse(incoming.content());
+      parsed = vetted(parsers.parserFor(format).parse(incoming.content()));
     } catch (MalformedStatementException e) {
       transactions.executeWithoutResult(tx -> registry.recordRefused(file, format, e.getMessage()));
       meters
