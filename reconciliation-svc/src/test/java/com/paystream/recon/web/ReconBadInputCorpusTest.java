@@ -250,15 +250,16 @@ class ReconBadInputCorpusTest {
   }
 
   /**
-   * A lost order that one operator resolved (the threshold lets one do it), closed on the stream
-   * since: no longer open, but a second resolution is a conflict, not "not found".
+   * An unmatched line (a bank's own reference, no payment of ours) that one operator resolved (the
+   * threshold lets one do it), closed on the stream since: no longer open, but a second resolution
+   * is a conflict, not "not found".
    */
   private String resolvedButStillOpenBreak() throws Exception {
     writer.send(
         topics.statements(),
         "CORPUS/1",
-        statementLine("CORPUS", "1", "pay-corpus", Side.CREDIT, 1_250, "EUR", DAY));
-    String breakId = BreakIds.of("pay-corpus:1");
+        statementLine("CORPUS", "1", "INV-CORPUS-1", Side.CREDIT, 1_250, "EUR", DAY));
+    String breakId = BreakIds.of("INV-CORPUS-1:1");
     await()
         .atMost(WAIT)
         .pollInterval(Duration.ofMillis(200))
@@ -269,6 +270,10 @@ class ReconBadInputCorpusTest {
             Callers.OPERATOR);
     assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(202);
     assertThat(resolved.body()).contains("resolutionId");
+    assertThat(
+            jdbc.queryForObject(
+                "select outcome from break_resolution where break_id = ?", String.class, breakId))
+        .isEqualTo("UNMATCHED_LINE");
     await()
         .atMost(WAIT)
         .pollInterval(Duration.ofMillis(200))
