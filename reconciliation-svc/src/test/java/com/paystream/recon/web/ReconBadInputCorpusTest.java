@@ -264,6 +264,11 @@ class ReconBadInputCorpusTest {
         .atMost(WAIT)
         .pollInterval(Duration.ofMillis(200))
         .until(() -> send(get("/v1/breaks/" + breakId, 200), Callers.OPERATOR).statusCode() == 200);
+    JsonNode leg = JSON.readTree(send(get("/v1/breaks/" + breakId, 200), Callers.OPERATOR).body());
+    assertThat(leg.get(0).path("outcome").asString()).isEqualTo("UNMATCHED_LINE");
+    assertThat(leg.get(0).path("statementReference").asString()).isEqualTo("INV-CORPUS-1");
+    assertThat(leg.get(0).path("statementId").asString()).isEqualTo("CORPUS");
+    assertThat(leg.get(0).path("statementLineId").asString()).isEqualTo("1");
     HttpResponse<String> resolved =
         send(
             post("/v1/breaks/" + breakId + "/resolution", "{\"reason\":\"booked by hand\"}", 202),
