@@ -81,14 +81,18 @@ public final class ManualResolutions {
     this.clock = clock;
   }
 
-  /** An operator asks to resolve a break: resolved now, or a request for a second operator. */
+  /**
+   * An operator asks to resolve a break: resolved now, or a request for a second operator. A break
+   * resolved manually before is {@link Result.AlreadyResolved} whether or not its RESOLVED result
+   * has reached the stores yet, so the answer does not depend on how far the stream got.
+   */
   public Result request(String breakId, String reason, String requestedBy) {
+    if (resolutions.resolved(breakId)) {
+      return new Result.AlreadyResolved(breakId);
+    }
     List<ReconEvent> legs = openBreaks.legsOf(breakId);
     if (legs.isEmpty()) {
       return new Result.NotOpen(breakId);
-    }
-    if (resolutions.resolved(breakId)) {
-      return new Result.AlreadyResolved(breakId);
     }
     // The amount at stake: the largest leg's (a break across currencies has one leg each).
     ReconEvent largest =

@@ -55,7 +55,8 @@ public final class MatchUnit {
       Money signed,
       boolean booking,
       String sourceId,
-      boolean duplicate) {}
+      boolean duplicate,
+      boolean incomingPayment) {}
 
   /** A break that is open. Its business date never changes once it is reported. */
   record OpenBreak(String breakId, Outcome outcome, LocalDate businessDate, List<Leg> legs) {
@@ -80,6 +81,8 @@ public final class MatchUnit {
       boolean dateFromStatement,
       String provider,
       String lastLineId,
+      String lastStatementId,
+      String lastStatementReference,
       String lastEntryId,
       long deadlineMs,
       DeadlineKind deadlineKind,
@@ -105,6 +108,8 @@ public final class MatchUnit {
   private boolean dateFromStatement;
   private String provider;
   private String lastLineId;
+  private String lastStatementId;
+  private String lastStatementReference;
   private String lastEntryId;
   private long deadlineMs;
   private DeadlineKind deadlineKind;
@@ -130,6 +135,8 @@ public final class MatchUnit {
     this.dateFromStatement = snapshot.dateFromStatement();
     this.provider = snapshot.provider();
     this.lastLineId = snapshot.lastLineId();
+    this.lastStatementId = snapshot.lastStatementId();
+    this.lastStatementReference = snapshot.lastStatementReference();
     this.lastEntryId = snapshot.lastEntryId();
     this.deadlineMs = snapshot.deadlineMs();
     this.deadlineKind = snapshot.deadlineKind();
@@ -155,6 +162,8 @@ public final class MatchUnit {
         dateFromStatement,
         provider,
         lastLineId,
+        lastStatementId,
+        lastStatementReference,
         lastEntryId,
         deadlineMs,
         deadlineKind,
@@ -192,12 +201,6 @@ public final class MatchUnit {
     return ids;
   }
 
-  /** The reference a break id belongs to (break ids are {@code <reference>:<n>}). */
-  public static Optional<String> referenceOf(String breakId) {
-    int colon = breakId == null ? -1 : breakId.lastIndexOf(':');
-    return colon <= 0 ? Optional.empty() : Optional.of(breakId.substring(0, colon));
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Arrivals
 
@@ -209,6 +212,9 @@ public final class MatchUnit {
     }
     if (seen(arrival.identity())) {
       return Decision.unchanged();
+    }
+    if (arrival instanceof StatementArrival line && line.kind().settlement()) {
+      return awaitingSettlement(line, nowMs, rules);
     }
     if (duplicateOf(arrival).isPresent()) {
       items.add(item(arrival, true));
@@ -234,6 +240,8 @@ public final class MatchUnit {
     }
     if (arrival instanceof StatementArrival line) {
       lastLineId = line.lineId();
+      lastStatementId = line.statementId();
+      lastStatementReference = line.ownReference();
       if (!dateFromStatement) {
         businessDate = line.businessDate();
         dateFromStatement = true;
@@ -278,11 +286,39 @@ public final class MatchUnit {
 
   private static Item item(Arrival arrival, boolean duplicate) {
     if (arrival instanceof StatementArrival line) {
-      return new Item(line.identity(), true, line.signed(), false, line.lineId(), duplicate);
+      return new Item(
+          line.identity(),
+          true,
+          line.signed(),
+          false,
+          line.lineId(),
+          duplicate,
+          line.incomingPayment());
     }
     LedgerArrival line = (LedgerArrival) arrival;
     return new Item(
-        line.identity(), false, line.signed(), line.booking(), line.entryId(), duplicate);
+        line.identity(), false, line.signed(), line.booking(), line.entryId(), duplicate, false);
+  }
+
+  /**
+   * A payout or a fee: reported at once as what it is, awaiting the settlement the ledger does not
+   * book yet, and never a break. The mapper gives each such line a unit of its own, so it never
+   * nets against a payment; the unit is forgotten after the retention, like a match.
+   */
+  private Decision awaitingSettlement(StatementArrival line, long nowMs, MatchRules rules) {
+    remember(line);
+    items.add(item(line, false));
+    Outcome outcome =
+        line.kind() == StatementKind.PAYOUT
+            ? Outcome.PAYOUT_AWAITING_SETTLEMENT
+            : Outcome.FEE_AWAITING_SETTLEMENT;
+    Leg leg = Leg.of(line.amount().currencyCode(), line.signed().minor(), null);
+    OpenBreak reported = new OpenBreak(nextBreakId(), outcome, line.businessDate(), List.of(leg));
+    ReconEvent event =
+        event(reported, BreakState.RESOLVED, null, leg, line.causationId(), line.traceId());
+    matched = true;
+    forgetLater(nowMs, rules);
+    return new Decision(List.of(event), false, true);
   }
 
   private ReconEvent openDuplicate(Arrival arrival) {
@@ -308,7 +344,10 @@ public final class MatchUnit {
         statement ? null : ((LedgerArrival) arrival).entryId(),
         arrival.provider() == null ? provider : arrival.provider(),
         arrival.causationId(),
-        arrival.traceId());
+        arrival.traceId(),
+        null,
+        statement ? ((StatementArrival) arrival).statementId() : null,
+        statement ? ((StatementArrival) arrival).ownReference() : null);
   }
 
   private static LocalDate dateOf(Arrival arrival) {
@@ -357,7 +396,7 @@ public final class MatchUnit {
 
   private boolean stillDescribes(Outcome outcome) {
     return switch (outcome) {
-      case LOST_ORDER -> count(false) == 0;
+      case LOST_ORDER, UNMATCHED_LINE -> count(false) == 0;
       case MISSING_IN_STATEMENT -> count(true) == 0;
       default -> true;
     };
@@ -399,12 +438,37 @@ public final class MatchUnit {
 
   private Outcome classify() {
     if (count(false) == 0) {
-      return Outcome.LOST_ORDER;
+      return lostOrder() ? Outcome.LOST_ORDER : Outcome.UNMATCHED_LINE;
     }
     if (count(true) == 0) {
       return Outcome.MISSING_IN_STATEMENT;
     }
     return Outcome.AMOUNT_MISMATCH;
+  }
+
+  /**
+   * A lost order is money a customer paid that the ledger never booked: the reference must be a
+   * payment of this suite (only then can the gateway ask the provider about it) and the statement
+   * must show an incoming payment for it, netting to money in. Anything else with no ledger line is
+   * an unmatched line for operators.
+   */
+  private boolean lostOrder() {
+    if (!SuitePaymentIds.matches(reference)) {
+      return false;
+    }
+    boolean incomingPayment = false;
+    for (Item item : items) {
+      incomingPayment |= item.statement() && !item.duplicate() && item.incomingPayment();
+    }
+    if (!incomingPayment) {
+      return false;
+    }
+    for (String currency : currencies()) {
+      if (net(true, currency) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -569,12 +633,16 @@ public final class MatchUnit {
         lastEntryId,
         provider,
         causationId,
-        traceId);
+        traceId,
+        null,
+        lastStatementId,
+        lastStatementReference);
   }
 
+  /** Opaque and URL-safe; its natural key {@code <reference>:<n>} is unique per unit. */
   private String nextBreakId() {
     breakSeq++;
-    return reference + ":" + breakSeq;
+    return BreakIds.of(reference + ":" + breakSeq);
   }
 
   /** Same history, same ids: a result re-derived after a crash carries the id it had. */

@@ -22,7 +22,10 @@ import java.util.TreeMap;
  */
 public final class MatchUnitCodec {
 
-  private static final byte VERSION = 1;
+  // 2 adds per item whether it is an incoming payment, and the last line's statement id and own
+  // reference (issue 15); 1 is still read: its statement credits count as incoming payments, as
+  // they did when it was written.
+  private static final byte VERSION = 2;
 
   private MatchUnitCodec() {}
 
@@ -39,10 +42,10 @@ public final class MatchUnitCodec {
   public static MatchUnit decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte version = in.readByte();
-      if (version != VERSION) {
+      if (version != 1 && version != VERSION) {
         throw new IllegalStateException("unknown match unit encoding version " + version);
       }
-      return read(in);
+      return read(in, version);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt match unit", e);
     }
@@ -61,6 +64,7 @@ public final class MatchUnitCodec {
       out.writeBoolean(item.booking());
       out.writeUTF(item.sourceId());
       out.writeBoolean(item.duplicate());
+      out.writeBoolean(item.incomingPayment());
     }
     out.writeInt(state.acknowledged().size());
     for (var entry : state.acknowledged().entrySet()) {
@@ -71,6 +75,8 @@ public final class MatchUnitCodec {
     out.writeBoolean(state.dateFromStatement());
     writeNullable(out, state.provider());
     writeNullable(out, state.lastLineId());
+    writeNullable(out, state.lastStatementId());
+    writeNullable(out, state.lastStatementReference());
     writeNullable(out, state.lastEntryId());
     out.writeLong(state.deadlineMs());
     out.writeByte(state.deadlineKind().ordinal());
@@ -87,19 +93,21 @@ public final class MatchUnitCodec {
     }
   }
 
-  private static MatchUnit read(DataInput in) throws IOException {
+  private static MatchUnit read(DataInput in, byte version) throws IOException {
     String reference = in.readUTF();
     int itemCount = in.readInt();
     List<MatchUnit.Item> items = new ArrayList<>(itemCount);
     for (int i = 0; i < itemCount; i++) {
+      String identity = in.readUTF();
+      boolean statement = in.readBoolean();
+      Money signed = Money.of(in.readLong(), in.readUTF());
+      boolean booking = in.readBoolean();
+      String sourceId = in.readUTF();
+      boolean duplicate = in.readBoolean();
+      boolean incomingPayment = version >= 2 ? in.readBoolean() : statement && signed.minor() > 0;
       items.add(
           new MatchUnit.Item(
-              in.readUTF(),
-              in.readBoolean(),
-              Money.of(in.readLong(), in.readUTF()),
-              in.readBoolean(),
-              in.readUTF(),
-              in.readBoolean()));
+              identity, statement, signed, booking, sourceId, duplicate, incomingPayment));
     }
     int acknowledgedCount = in.readInt();
     Map<String, Long> acknowledged = new TreeMap<>();
@@ -110,6 +118,8 @@ public final class MatchUnitCodec {
     boolean dateFromStatement = in.readBoolean();
     String provider = readNullable(in);
     String lastLineId = readNullable(in);
+    String lastStatementId = version >= 2 ? readNullable(in) : null;
+    String lastStatementReference = version >= 2 ? readNullable(in) : null;
     String lastEntryId = readNullable(in);
     long deadlineMs = in.readLong();
     MatchUnit.DeadlineKind deadlineKind = MatchUnit.DeadlineKind.values()[in.readByte()];
@@ -131,6 +141,8 @@ public final class MatchUnitCodec {
             dateFromStatement,
             provider,
             lastLineId,
+            lastStatementId,
+            lastStatementReference,
             lastEntryId,
             deadlineMs,
             deadlineKind,

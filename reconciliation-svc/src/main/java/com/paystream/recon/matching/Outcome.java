@@ -23,11 +23,27 @@ public enum Outcome {
   /** More than one payment entry for one payment. */
   DOUBLE_BOOKED,
   /** The entry and the callback that caused it differ in amount or currency. */
-  BOOKED_AMOUNT_MISMATCH;
+  BOOKED_AMOUNT_MISMATCH,
+  // Classification of statement lines (issue 15). Appended only, as above.
+  /**
+   * A statement line nothing in the ledger explains that cannot be a lost order: outgoing, not an
+   * incoming payment, or not naming a payment of this suite. A break for operators; the gateway
+   * starts no status query for it.
+   */
+  UNMATCHED_LINE,
+  /** A payout on the statement: reported as such, awaiting settlement (not a break). */
+  PAYOUT_AWAITING_SETTLEMENT,
+  /** A fee on the statement: reported as such, awaiting settlement (not a break). */
+  FEE_AWAITING_SETTLEMENT;
 
   /** True for the outcomes of internal reconciliation (callbacks against journal entries). */
   public boolean internal() {
-    return ordinal() >= BOOKED.ordinal();
+    return ordinal() >= BOOKED.ordinal() && ordinal() <= BOOKED_AMOUNT_MISMATCH.ordinal();
+  }
+
+  /** True for statement lines reported as their kind, awaiting settlement: never a break. */
+  public boolean awaitingSettlement() {
+    return this == PAYOUT_AWAITING_SETTLEMENT || this == FEE_AWAITING_SETTLEMENT;
   }
 
   /** True for the outcomes that are agreements, not breaks. */

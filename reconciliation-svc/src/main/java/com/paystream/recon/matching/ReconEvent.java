@@ -10,6 +10,9 @@ import java.util.Objects;
  * @param eventId deterministic id of this result (same inputs, same id), for consumers' dedup
  * @param resolution how a RESOLVED break closed; null while OPEN and for MATCHED
  * @param callbackId internal results: the succeeded callback involved; null otherwise
+ * @param statementId the statement of {@code statementLineId}; null when there is no line
+ * @param statementReference the reference the statement line itself gives (null when it gives
+ *     none): {@code reference} is the unit matched in, which for a line without one is made up
  */
 public record ReconEvent(
     String eventId,
@@ -25,9 +28,11 @@ public record ReconEvent(
     String provider,
     String causationId,
     String traceId,
-    String callbackId) {
+    String callbackId,
+    String statementId,
+    String statementReference) {
 
-  /** A result of statement matching (no callback involved). */
+  /** An internal result (no statement line involved). */
   public ReconEvent(
       String eventId,
       String breakId,
@@ -41,7 +46,8 @@ public record ReconEvent(
       String entryId,
       String provider,
       String causationId,
-      String traceId) {
+      String traceId,
+      String callbackId) {
     this(
         eventId,
         breakId,
@@ -56,6 +62,8 @@ public record ReconEvent(
         provider,
         causationId,
         traceId,
+        callbackId,
+        null,
         null);
   }
 

@@ -11,8 +11,9 @@ import java.time.LocalDate;
 /** The binary form of a {@link ReconEvent} in the break stores. */
 public final class ReconEventCodec {
 
-  // 2 appends the callback id; 1 (without it) is still read.
-  private static final byte VERSION = 2;
+  // 3 appends the statement id and the line's own reference; 2 appends the callback id; 1 and 2
+  // are still read.
+  private static final byte VERSION = 3;
 
   private ReconEventCodec() {}
 
@@ -36,6 +37,8 @@ public final class ReconEventCodec {
       writeNullable(out, event.causationId());
       writeNullable(out, event.traceId());
       writeNullable(out, event.callbackId());
+      writeNullable(out, event.statementId());
+      writeNullable(out, event.statementReference());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -45,7 +48,7 @@ public final class ReconEventCodec {
   public static ReconEvent decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte version = in.readByte();
-      if (version != 1 && version != VERSION) {
+      if (version < 1 || version > VERSION) {
         throw new IllegalStateException("unknown recon event encoding version " + version);
       }
       String eventId = in.readUTF();
@@ -70,7 +73,9 @@ public final class ReconEventCodec {
           readNullable(in),
           readNullable(in),
           readNullable(in),
-          version >= 2 ? readNullable(in) : null);
+          version >= 2 ? readNullable(in) : null,
+          version >= 3 ? readNullable(in) : null,
+          version >= 3 ? readNullable(in) : null);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt recon event", e);
     }

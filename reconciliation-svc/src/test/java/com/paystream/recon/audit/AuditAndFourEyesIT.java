@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.paystream.recon.matching.BreakIds;
 import com.paystream.recon.support.ReconInfrastructure;
 import com.paystream.recon.support.TopicReader;
 import com.paystream.recon.support.TopicWriter;
@@ -248,7 +249,7 @@ class AuditAndFourEyesIT {
         topics.statements(),
         "AUD/" + name,
         statementLine("AUD", name, reference, Side.CREDIT, amountMinor, "EUR", DAY));
-    String breakId = reference + ":1";
+    String breakId = BreakIds.of(reference + ":1");
     await()
         .atMost(WAIT)
         .pollInterval(Duration.ofMillis(200))

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.paystream.recon.matching.BreakIds;
 import com.paystream.recon.matching.ReconEvent;
 import com.paystream.recon.matching.streams.ReconStores;
 import com.paystream.recon.matching.streams.ReconStreams;
@@ -303,7 +304,7 @@ class ReconciliationFlowIT {
     HttpResponse<String> listed = get("/v1/breaks?reference=pay-ops-0001");
     assertThat(listed.statusCode()).isEqualTo(200);
     assertThat(listed.body())
-        .contains("\"breakId\":\"pay-ops-0001:1\"")
+        .contains("\"breakId\":\"" + BreakIds.of("pay-ops-0001:1") + "\"")
         .contains("\"atRiskMinor\":77700")
         .contains("\"businessDate\":\"2025-03-14\"");
     await()
@@ -315,24 +316,28 @@ class ReconciliationFlowIT {
                     .contains(
                         "recon_money_at_risk_minor{currency=\"CHF\",service=\"reconciliation-svc\"} 77700"));
     assertThat(get("/v1/breaks?outcome=NOPE").statusCode()).isEqualTo(400);
-    assertThat(get("/v1/breaks/pay-ops-0001:1").body()).contains("\"currency\":\"CHF\"");
-    assertThat(get("/v1/breaks/pay-nobody:1").statusCode()).isEqualTo(404);
+    assertThat(get("/v1/breaks/" + BreakIds.of("pay-ops-0001:1")).body())
+        .contains("\"currency\":\"CHF\"");
+    assertThat(get("/v1/breaks/" + BreakIds.of("pay-nobody:1")).statusCode()).isEqualTo(404);
   }
 
   @Test
   @Order(7)
   void anOperatorResolvesTheBreakAndASecondOperatorApproves() throws Exception {
-    assertThat(resolve("pay-ops-0001:1", "{}").statusCode()).isEqualTo(400);
+    assertThat(resolve(BreakIds.of("pay-ops-0001:1"), "{}").statusCode()).isEqualTo(400);
     assertThat(
-            resolve("pay-ops-0001:1", "{\"reason\":\"x-y-z\",\"resolvedBy\":\"alice\"}")
+            resolve(
+                    BreakIds.of("pay-ops-0001:1"),
+                    "{\"reason\":\"x-y-z\",\"resolvedBy\":\"alice\"}")
                 .statusCode())
         .as("the resolver comes from the credentials, never from the body")
         .isEqualTo(400);
-    assertThat(resolve("pay-nobody:1", "{\"reason\":\"x-y-z\"}").statusCode()).isEqualTo(404);
+    assertThat(resolve(BreakIds.of("pay-nobody:1"), "{\"reason\":\"x-y-z\"}").statusCode())
+        .isEqualTo(404);
 
     HttpResponse<String> requested =
         resolve(
-            "pay-ops-0001:1",
+            BreakIds.of("pay-ops-0001:1"),
             "{\"reason\":\"customer paid twice, refunded by bank, ticket OPS-42\"}");
     assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
     JsonNode approval = JSON.readTree(requested.body());
@@ -347,7 +352,8 @@ class ReconciliationFlowIT {
         .isZero();
 
     HttpResponse<String> approved = decide(approvalId, Callers.OPERATOR2);
-    HttpResponse<String> again = resolve("pay-ops-0001:1", "{\"reason\":\"second try\"}");
+    HttpResponse<String> again =
+        resolve(BreakIds.of("pay-ops-0001:1"), "{\"reason\":\"second try\"}");
 
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
     assertThat(JSON.readTree(approved.body()).get("approval").get("state").asString())
@@ -360,12 +366,14 @@ class ReconciliationFlowIT {
             read.stream()
                 .anyMatch(
                     k ->
-                        k.value().getBreakId().equals("pay-ops-0001:1")
+                        k.value().getBreakId().equals(BreakIds.of("pay-ops-0001:1"))
                             && k.value().getState() == BreakState.RESOLVED));
     ReconResult resolved =
         results.values().stream()
             .filter(
-                r -> r.getBreakId().equals("pay-ops-0001:1") && r.getState() == BreakState.RESOLVED)
+                r ->
+                    r.getBreakId().equals(BreakIds.of("pay-ops-0001:1"))
+                        && r.getState() == BreakState.RESOLVED)
             .findFirst()
             .orElseThrow();
     assertThat(resolved.getResolution())
@@ -376,7 +384,7 @@ class ReconciliationFlowIT {
             jdbc.queryForList(
                 "select resolved_by || '/' || approved_by from break_resolution where break_id = ?",
                 String.class,
-                "pay-ops-0001:1"))
+                BreakIds.of("pay-ops-0001:1")))
         .containsExactly("operator:olga/operator:oscar");
     // The service's role may not even try; the owner, which may, meets the triggers.
     assertThatThrownBy(() -> jdbc.update("update break_resolution set reason = 'edited'"))
@@ -392,7 +400,9 @@ class ReconciliationFlowIT {
     assertThatThrownBy(() -> owner.update("delete from break_resolution"))
         .rootCause()
         .hasMessageContaining("append-only");
-    await().atMost(WAIT).until(() -> get("/v1/breaks/pay-ops-0001:1").statusCode() == 404);
+    await()
+        .atMost(WAIT)
+        .until(() -> get("/v1/breaks/" + BreakIds.of("pay-ops-0001:1")).statusCode() == 404);
   }
 
   @Test

@@ -38,8 +38,24 @@ final class Lines {
       long minor,
       String currency,
       LocalDate bookingDate) {
+    StatementKind kind =
+        direction == Direction.CREDIT ? StatementKind.PAYMENT : StatementKind.REFUND;
+    return statement(ref, kind, statementId, lineId, direction, minor, currency, bookingDate);
+  }
+
+  static StatementArrival statement(
+      String ref,
+      StatementKind kind,
+      String statementId,
+      String lineId,
+      Direction direction,
+      long minor,
+      String currency,
+      LocalDate bookingDate) {
     return new StatementArrival(
         ref,
+        ref,
+        kind,
         statementId,
         lineId,
         direction,

@@ -19,6 +19,23 @@ class MatchUnitCodecTest {
    * amount mismatch judged and resolved by an operator (acknowledged), and a second mismatch open.
    */
   private static final String STORED =
+      "0200057061792d310000000400154c7c616363742d636c656172696e672d5553447c310000000000"
+          + "000027100003555344010003652d310000000a537c53544d542d317c310100000000000027100003"
+          + "455552000001310001000a537c53544d542d317c3201000000000000271000034555520000013201"
+          + "0100154c7c616363742d636c656172696e672d4555527c320000000000000002bc00034555520000"
+          + "03652d32000000000002000345555200000000000027100003555344ffffffffffffd8f001000000"
+          + "0000004ec10101000973696d756c61746f720100013101000653544d542d310100057061792d3101"
+          + "0003652d320000000000000000000000000300000000000000070001001c62726b5f4d4d30544f59"
+          + "5f3467322d6d4f514741545f504c666f677001010000000000004ec1000000020003455552010000"
+          + "0000000027100100000000000002bc00035553440100000000000000000100000000000027100000"
+          + "0001001c62726b5f384e4f444f36484c4f74353043504d414a417a3779646e500201000000000000"
+          + "4ec100000001000345555201000000000000271000";
+
+  /**
+   * The same unit as the release before issue 15 stored it (version 1): break ids were the natural
+   * keys, items did not say whether they were incoming payments, the unit kept no statement id.
+   */
+  private static final String STORED_V1 =
       "0100057061792d310000000400154c7c616363742d636c656172696e672d5553447c310000000000"
           + "000027100003555344010003652d3100000a537c53544d542d317c31010000000000002710000345"
           + "55520000013100000a537c53544d542d317c32010000000000002710000345555200000132010015"
@@ -35,7 +52,7 @@ class MatchUnitCodecTest {
     unit.accept(credit("pay-1", "1", 10000, "EUR"), T0, RULES);
     unit.accept(credit("pay-1", "2", 10000, "EUR"), T0, RULES);
     unit.expire(unit.deadlineMs(), RULES);
-    unit.resolve("pay-1:2", "USD booking accepted", "res-1", T0, RULES);
+    unit.resolve(BreakIds.of("pay-1:2"), "USD booking accepted", "res-1", T0, RULES);
     unit.accept(ledger("pay-1", "e-2", 2, false, Direction.DEBIT, 700, "EUR", DAY), T0, RULES);
     unit.expire(unit.deadlineMs(), RULES);
     return unit;
@@ -53,7 +70,20 @@ class MatchUnitCodecTest {
 
     MatchUnit unit = MatchUnitCodec.decode(stored);
 
-    assertThat(unit.openBreakIds()).containsExactly("pay-1:3", "pay-1:1");
+    assertThat(unit.openBreakIds()).containsExactly(BreakIds.of("pay-1:3"), BreakIds.of("pay-1:1"));
     assertThat(MatchUnitCodec.encode(unit)).isEqualTo(stored);
+  }
+
+  @Test
+  void readsWhatTheReleaseBeforeStoredKeepingTheIdsItsBreaksWereIssuedWith() {
+    MatchUnit unit = MatchUnitCodec.decode(HexFormat.of().parseHex(STORED_V1));
+
+    assertThat(unit.openBreakIds()).containsExactly("pay-1:3", "pay-1:1");
+    assertThat(unit.items())
+        .filteredOn(MatchUnit.Item::statement)
+        .extracting(MatchUnit.Item::incomingPayment)
+        .as("credits were matched as payments then")
+        .containsExactly(true, true);
+    assertThat(HexFormat.of().formatHex(MatchUnitCodec.encode(unit))).startsWith("02");
   }
 }

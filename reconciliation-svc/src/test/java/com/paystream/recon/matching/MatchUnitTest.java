@@ -31,7 +31,7 @@ class MatchUnitTest {
 
     assertThat(events)
         .extracting(ReconEvent::outcome, ReconEvent::state, ReconEvent::breakId)
-        .containsExactly(tuple(Outcome.MATCHED, BreakState.RESOLVED, "pay-1:1"));
+        .containsExactly(tuple(Outcome.MATCHED, BreakState.RESOLVED, BreakIds.of("pay-1:1")));
     assertThat(events.get(0).leg()).isEqualTo(Leg.of("EUR", 12550L, 12550L));
     assertThat(events.get(0).businessDate()).isEqualTo(DAY);
     assertThat(events.get(0).statementLineId()).isEqualTo("1");
@@ -58,7 +58,7 @@ class MatchUnitTest {
     assertThat(events)
         .extracting(ReconEvent::outcome, ReconEvent::state, ReconEvent::leg)
         .containsExactly(tuple(Outcome.LOST_ORDER, BreakState.OPEN, Leg.of("EUR", 12550L, null)));
-    assertThat(unit.openBreakIds()).containsExactly("pay-1:1");
+    assertThat(unit.openBreakIds()).containsExactly(BreakIds.of("pay-1:1"));
     assertThat(unit.deadlineMs()).isZero();
   }
 
@@ -74,7 +74,11 @@ class MatchUnitTest {
         .extracting(
             ReconEvent::breakId, ReconEvent::outcome, ReconEvent::state, ReconEvent::resolution)
         .containsExactly(
-            tuple("pay-1:1", Outcome.LOST_ORDER, BreakState.RESOLVED, Resolutions.LATE_ARRIVAL));
+            tuple(
+                BreakIds.of("pay-1:1"),
+                Outcome.LOST_ORDER,
+                BreakState.RESOLVED,
+                Resolutions.LATE_ARRIVAL));
     assertThat(events.get(0).leg()).isEqualTo(Leg.of("EUR", 12550L, 12550L));
     assertThat(unit.openBreakIds()).isEmpty();
   }
@@ -148,8 +152,8 @@ class MatchUnitTest {
     assertThat(events)
         .extracting(ReconEvent::breakId, ReconEvent::outcome, ReconEvent::leg)
         .containsExactly(
-            tuple("pay-1:1", Outcome.AMOUNT_MISMATCH, Leg.of("EUR", 10000L, 0L)),
-            tuple("pay-1:1", Outcome.AMOUNT_MISMATCH, Leg.of("USD", 0L, 10000L)));
+            tuple(BreakIds.of("pay-1:1"), Outcome.AMOUNT_MISMATCH, Leg.of("EUR", 10000L, 0L)),
+            tuple(BreakIds.of("pay-1:1"), Outcome.AMOUNT_MISMATCH, Leg.of("USD", 0L, 10000L)));
   }
 
   @Test
@@ -162,9 +166,13 @@ class MatchUnitTest {
     assertThat(events)
         .extracting(ReconEvent::breakId, ReconEvent::outcome, ReconEvent::state, ReconEvent::leg)
         .containsExactly(
-            tuple("pay-1:2", Outcome.DUPLICATE, BreakState.OPEN, Leg.of("EUR", 12550L, null)));
+            tuple(
+                BreakIds.of("pay-1:2"),
+                Outcome.DUPLICATE,
+                BreakState.OPEN,
+                Leg.of("EUR", 12550L, null)));
     assertThat(events.get(0).statementLineId()).isEqualTo("7");
-    assertThat(unit.openBreakIds()).containsExactly("pay-1:2");
+    assertThat(unit.openBreakIds()).containsExactly(BreakIds.of("pay-1:2"));
   }
 
   @Test
@@ -242,7 +250,8 @@ class MatchUnitTest {
     assertThat(onRefund).isEmpty();
     assertThat(onStatement)
         .extracting(ReconEvent::breakId, ReconEvent::outcome, ReconEvent::leg)
-        .containsExactly(tuple("pay-1:2", Outcome.MATCHED, Leg.of("EUR", 7000L, 7000L)));
+        .containsExactly(
+            tuple(BreakIds.of("pay-1:2"), Outcome.MATCHED, Leg.of("EUR", 7000L, 7000L)));
   }
 
   @Test
@@ -252,7 +261,7 @@ class MatchUnitTest {
     unit.expire(unit.deadlineMs(), RULES);
 
     List<ReconEvent> events =
-        unit.resolve("pay-1:1", "provider fee withheld", "res-1", T0, RULES).events();
+        unit.resolve(BreakIds.of("pay-1:1"), "provider fee withheld", "res-1", T0, RULES).events();
 
     assertThat(events)
         .extracting(ReconEvent::outcome, ReconEvent::state, ReconEvent::resolution)
@@ -260,7 +269,8 @@ class MatchUnitTest {
             tuple(Outcome.AMOUNT_MISMATCH, BreakState.RESOLVED, "MANUAL: provider fee withheld"));
     assertThat(unit.openBreakIds()).isEmpty();
     assertThat(unit.deadlineKind()).isEqualTo(MatchUnit.DeadlineKind.FORGET);
-    assertThat(unit.resolve("pay-1:1", "again", "res-2", T0, RULES).applied()).isFalse();
+    assertThat(unit.resolve(BreakIds.of("pay-1:1"), "again", "res-2", T0, RULES).applied())
+        .isFalse();
   }
 
   @Test
@@ -269,7 +279,7 @@ class MatchUnitTest {
     unit.accept(credit("pay-1", "2", 500, "EUR"), T0, RULES);
 
     List<ReconEvent> events =
-        unit.resolve("pay-1:1", "bank sent it twice", "r", T0, RULES).events();
+        unit.resolve(BreakIds.of("pay-1:1"), "bank sent it twice", "r", T0, RULES).events();
 
     assertThat(events)
         .extracting(ReconEvent::outcome, ReconEvent::state)

@@ -15,6 +15,7 @@ import com.paystream.schemas.ledger.Posting;
 import com.paystream.schemas.ledger.SourceType;
 import com.paystream.schemas.statements.StatementFormat;
 import com.paystream.schemas.statements.StatementLine;
+import com.paystream.schemas.statements.StatementLineKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -58,6 +59,23 @@ public final class Records {
         .setBookingDate(bookingDate)
         .setValueDate(bookingDate)
         .setDescription("")
+        .build();
+  }
+
+  /** A statement line that says what it is ({@code kind}), as parsers write them since v3. */
+  public static StatementLine statementLine(
+      String statementId,
+      String lineId,
+      String reference,
+      StatementLineKind kind,
+      Side direction,
+      long amountMinor,
+      String currency,
+      LocalDate bookingDate) {
+    return StatementLine.newBuilder(
+            statementLine(
+                statementId, lineId, reference, direction, amountMinor, currency, bookingDate))
+        .setKind(kind)
         .build();
   }
 

@@ -106,6 +106,7 @@ public final class DayScenario {
           recovery.detected(),
           recovery.recovered(),
           recovery.openBreaks(),
+          recovery.classified(),
           problems,
           trialBalance,
           booking.latencies(plan, unannounced),

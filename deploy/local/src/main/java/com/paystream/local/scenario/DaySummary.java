@@ -17,6 +17,8 @@ import java.util.List;
  * @param lostOrdersDetected lost-order breaks reconciliation reported on the statement dates
  * @param lostOrdersRecovered lost orders booked once, shown succeeded, their break closed
  * @param openBreaks break legs of the statement dates still open
+ * @param classified statement lines reconciliation classified as no payment of ours, per its
+ *     reports
  * @param problems payments not booked exactly as they should be, one line each
  * @param latencies from the gateway's acknowledgement of a webhook to the journal entry
  * @param journal the ledger's verification of its hash-chained journal and the closed days' seals
@@ -35,6 +37,7 @@ public record DaySummary(
     long lostOrdersDetected,
     int lostOrdersRecovered,
     long openBreaks,
+    ClassifiedLines classified,
     List<String> problems,
     List<TrialBalanceLine> trialBalance,
     List<Duration> latencies,
@@ -43,6 +46,15 @@ public record DaySummary(
     Examples examples) {
 
   private static final int MAX_PROBLEMS_SHOWN = 20;
+
+  /**
+   * Statement lines that are no payment of ours, as reconciliation's reports count them: payouts
+   * and fees reported awaiting settlement (never lost orders, never breaks), and lines nothing
+   * explains (breaks for operators, counted in {@code openBreaks} while open).
+   */
+  public record ClassifiedLines(long payouts, long fees, long unmatched) {
+    public static final ClassifiedLines NONE = new ClassifiedLines(0, 0, 0);
+  }
 
   /** Payments worth looking at afterwards; any may be null. */
   public record Examples(String recoveredLostOrder, String amended, String refunded) {}
@@ -145,6 +157,13 @@ public record DaySummary(
             "booked exactly once",
             (payments - problems.size()) + "/" + payments,
             "every succeeded payment once, every failed one never"));
+    rows.add(
+        row(
+            "payouts / fees",
+            classified.payouts() + " / " + classified.fees(),
+            "awaiting settlement, reported as such (not lost orders); "
+                + classified.unmatched()
+                + " unmatched lines"));
     rows.add(row("breaks open", openBreaks, "on the statement dates"));
     for (TrialBalanceLine line : trialBalance) {
       rows.add(

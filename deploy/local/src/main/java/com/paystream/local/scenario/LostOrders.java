@@ -15,10 +15,12 @@ import tools.jackson.databind.JsonNode;
 final class LostOrders {
 
   /** What reconciliation saw of the lost orders, once the recovered bookings reached it. */
-  record Recovery(long detected, int recovered, long openBreaks) {}
+  record Recovery(
+      long detected, int recovered, long openBreaks, DaySummary.ClassifiedLines classified) {}
 
   /** What reconciliation's reports of the statement dates say, summed over their currencies. */
-  private record Reconciled(long lostOrders, long openBreaks) {}
+  private record Reconciled(
+      long lostOrders, long openBreaks, DaySummary.ClassifiedLines classified) {}
 
   private final ScenarioRun run;
   private final LedgerBooks books;
@@ -80,23 +82,32 @@ final class LostOrders {
             String.format(
                 "%d lost orders detected by reconciliation, %d recovered, %d breaks open",
                 reconciled.lostOrders(), recovered, reconciled.openBreaks()));
-    return new Recovery(reconciled.lostOrders(), recovered, reconciled.openBreaks());
+    return new Recovery(
+        reconciled.lostOrders(), recovered, reconciled.openBreaks(), reconciled.classified());
   }
 
   private Reconciled reconciled(List<LocalDate> dates) {
     long lostOrders = 0;
     long open = 0;
+    long payouts = 0;
+    long fees = 0;
+    long unmatched = 0;
     for (LocalDate date : dates) {
       for (JsonNode report :
           run.api()
               .get(run.services().reconciliation() + "/v1/reports/" + date)
               .expect("the reconciliation report of " + date, 200)
               .json()) {
-        lostOrders += report.path("outcomes").path("LOST_ORDER").path("count").asLong();
+        JsonNode outcomes = report.path("outcomes");
+        lostOrders += outcomes.path("LOST_ORDER").path("count").asLong();
+        payouts += outcomes.path("PAYOUT_AWAITING_SETTLEMENT").path("count").asLong();
+        fees += outcomes.path("FEE_AWAITING_SETTLEMENT").path("count").asLong();
+        unmatched += outcomes.path("UNMATCHED_LINE").path("count").asLong();
         open += report.path("openBreaks").asLong();
       }
     }
-    return new Reconciled(lostOrders, open);
+    return new Reconciled(
+        lostOrders, open, new DaySummary.ClassifiedLines(payouts, fees, unmatched));
   }
 
   /** The lost orders among the open LOST_ORDER breaks. */

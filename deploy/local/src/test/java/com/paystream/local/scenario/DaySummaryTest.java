@@ -34,6 +34,7 @@ class DaySummaryTest {
         lost,
         recovered,
         0,
+        new DaySummary.ClassifiedLines(1, 2, 0),
         problems,
         trialBalance,
         IntStream.rangeClosed(1, 100).mapToObj(Duration::ofMillis).toList(),
@@ -64,6 +65,13 @@ class DaySummaryTest {
   }
 
   @Test
+  void showsThePayoutsAndFeesReconciliationClassified() {
+    assertThat(summary(4, 4, List.of(), BALANCED).render())
+        .containsPattern("payouts / fees +1 / 2 +awaiting settlement")
+        .contains("0 unmatched lines");
+  }
+
+  @Test
   void failsWhenTheJournalIsBrokenOrADayUnsealed() {
     DaySummary ok = summary(4, 4, List.of(), BALANCED);
     DaySummary broken =
@@ -81,6 +89,7 @@ class DaySummaryTest {
             ok.lostOrdersDetected(),
             ok.lostOrdersRecovered(),
             ok.openBreaks(),
+            ok.classified(),
             ok.problems(),
             ok.trialBalance(),
             ok.latencies(),
@@ -104,6 +113,7 @@ class DaySummaryTest {
             ok.lostOrdersDetected(),
             ok.lostOrdersRecovered(),
             ok.openBreaks(),
+            ok.classified(),
             ok.problems(),
             ok.trialBalance(),
             ok.latencies(),

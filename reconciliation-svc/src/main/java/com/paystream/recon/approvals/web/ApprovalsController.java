@@ -1,5 +1,6 @@
 package com.paystream.recon.approvals.web;
 
+import com.paystream.platform.input.InputPolicy;
 import com.paystream.recon.approvals.ApprovalView;
 import com.paystream.recon.approvals.Approvals;
 import com.paystream.security.servlet.Actors;
@@ -93,7 +94,7 @@ public class ApprovalsController {
     try {
       return UUID.fromString(value);
     } catch (IllegalArgumentException e) {
-      throw badRequest("'" + value + "' is not an approval id");
+      throw badRequest(InputPolicy.echo(value) + " is not an approval id");
     }
   }
 

@@ -2,33 +2,36 @@ package com.paystream.recon.audit.web;
 
 import com.paystream.platform.audit.AuditOutcome;
 import com.paystream.platform.audit.AuditRecord;
+import com.paystream.platform.input.InputPolicy;
+import com.paystream.platform.input.InputReason;
+import com.paystream.platform.input.InputRefusedException;
 import com.paystream.recon.audit.AuditPage;
 import com.paystream.recon.audit.AuditQuery;
 import com.paystream.recon.audit.AuditTrail;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /v1/audit?from=&to=&actor=&action=&target=&outcome=&limit=&cursor=}: the audit trail
- * for auditors, newest first, {@code from} inclusive and {@code to} exclusive (ISO-8601 instants).
+ * for auditors, newest first, {@code from} inclusive and {@code to} exclusive (ISO-8601 instants
+ * within the suite's {@link InputPolicy} range). Refusals carry the policy's reasons.
  */
 @RestController
 public class AuditController {
 
   private final AuditTrail trail;
+  private final InputPolicy policy;
 
-  public AuditController(AuditTrail trail) {
+  public AuditController(AuditTrail trail, InputPolicy policy) {
     this.trail = trail;
+    this.policy = policy;
   }
 
   /** One page; {@code nextCursor} is null on the last one. */
@@ -47,15 +50,16 @@ public class AuditController {
     Optional<Instant> start = instant("from", from);
     Optional<Instant> end = instant("to", to);
     if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
-      throw badRequest("'to' must be after 'from'");
+      throw new InputRefusedException(
+          InputReason.INSTANT_OUT_OF_RANGE, "to", "'to' must be after 'from'");
     }
     AuditQuery query =
         new AuditQuery(
             start,
             end,
-            text(actor),
-            text(action),
-            text(target),
+            text("actor", actor),
+            text("action", action),
+            text("target", target),
             outcome(outcome),
             limit(limit),
             cursor(cursor));
@@ -63,25 +67,18 @@ public class AuditController {
     return new Page(page.items(), page.nextSeq() == null ? null : encode(page.nextSeq()));
   }
 
-  private static Optional<Instant> instant(String name, String value) {
+  private Optional<Instant> instant(String name, String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(Instant.parse(value.strip()));
-    } catch (DateTimeParseException e) {
-      throw badRequest("'" + name + "' is not an ISO-8601 instant (e.g. 2025-03-14T00:00:00Z)");
-    }
+    return Optional.of(policy.instant(name, value.strip()));
   }
 
-  private static Optional<String> text(String value) {
+  private Optional<String> text(String field, String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
-    if (value.length() > AuditRecord.MAX_TEXT) {
-      throw badRequest("a filter is longer than " + AuditRecord.MAX_TEXT + " characters");
-    }
-    return Optional.of(value);
+    return Optional.of(policy.text(field, value, Math.min(policy.maxText(), AuditRecord.MAX_TEXT)));
   }
 
   private static Optional<AuditOutcome> outcome(String value) {
@@ -91,7 +88,8 @@ public class AuditController {
     try {
       return Optional.of(AuditOutcome.valueOf(value.strip().toUpperCase(Locale.ROOT)));
     } catch (IllegalArgumentException e) {
-      throw badRequest("unknown outcome '" + value + "'");
+      throw new InputRefusedException(
+          InputReason.MALFORMED, "outcome", "unknown outcome " + InputPolicy.echo(value));
     }
   }
 
@@ -107,7 +105,10 @@ public class AuditController {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw badRequest("limit must be within 1.." + AuditQuery.MAX_LIMIT);
+    throw new InputRefusedException(
+        InputReason.PAGE_SIZE_OUT_OF_RANGE,
+        "limit",
+        "limit must be a whole number within 1.." + AuditQuery.MAX_LIMIT);
   }
 
   private static Optional<Long> cursor(String value) {
@@ -123,16 +124,13 @@ public class AuditController {
     } catch (IllegalArgumentException e) {
       // answered below (NumberFormatException is one)
     }
-    throw badRequest("cursor is not one this service gave out");
+    throw new InputRefusedException(
+        InputReason.MALFORMED_CURSOR, "cursor", "cursor is not one this service gave out");
   }
 
   private static String encode(long seq) {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(("a:" + seq).getBytes(StandardCharsets.US_ASCII));
-  }
-
-  private static ResponseStatusException badRequest(String message) {
-    return new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
   }
 }

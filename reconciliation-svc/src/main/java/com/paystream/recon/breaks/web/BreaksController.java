@@ -1,18 +1,22 @@
 package com.paystream.recon.breaks.web;
 
+import com.paystream.platform.input.InputPolicy;
+import com.paystream.platform.input.InputReason;
+import com.paystream.platform.input.InputRefusedException;
 import com.paystream.recon.approvals.ApprovalView;
 import com.paystream.recon.breaks.BreakFilter;
 import com.paystream.recon.breaks.BreakView;
 import com.paystream.recon.breaks.ManualResolutions;
 import com.paystream.recon.breaks.OpenBreaks;
 import com.paystream.recon.matching.Outcome;
+import com.paystream.recon.web.RequestRefusedException;
 import com.paystream.security.servlet.Actors;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.format.annotation.DateTimeFormat;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,33 +25,46 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Open breaks over HTTP.
+ * Open breaks over HTTP. Every value is bound through the suite's {@link InputPolicy}: dates within
+ * its range, a currency it accepts, filters and the reason capped, pages bounded; break ids of
+ * their declared shape. Refusals are problems with a {@code reason} ({@code RefusalProblems}).
  *
  * <ul>
  *   <li>{@code GET /v1/breaks?outcome=&currency=&provider=&reference=&from=&to=&limit=} lists open
  *       break legs, oldest business date first.
- *   <li>{@code GET /v1/breaks/{breakId}} the legs of one open break (404 when not open).
+ *   <li>{@code GET /v1/breaks/{breakId}} the legs of one open break ({@code 404 not-found} when not
+ *       open).
  *   <li>{@code POST /v1/breaks/{breakId}/resolution} with {@code {"reason": "..."}} asks to close
  *       it: 202 with the approval request (state PENDING, {@code Location: /v1/approvals/{id}})
  *       when a second operator must approve ({@code break.resolve}), or 202 with the resolution
- *       when the policy lets one operator resolve it; 404 when not open, 409 when it was already
- *       resolved manually, 400 for a body naming {@code resolvedBy}.
+ *       when the policy lets one operator resolve it; {@code 404 not-found} when not open, {@code
+ *       409 already-resolved} when it was already resolved manually, 400 for a body naming {@code
+ *       resolvedBy}.
  * </ul>
  */
 @RestController
 public class BreaksController {
 
-  static final int MAX_LIMIT = 1000;
+  /**
+   * Break ids: the opaque {@code brk_…} ids, and those issued before them ({@code <reference>:<n>})
+   * while such breaks are still open.
+   */
+  static final Pattern BREAK_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}");
+
+  /** Statement references are the bank's: free text of this length at most. */
+  static final int MAX_REFERENCE = 140;
 
   private final OpenBreaks openBreaks;
   private final ManualResolutions resolutions;
+  private final InputPolicy policy;
 
-  public BreaksController(OpenBreaks openBreaks, ManualResolutions resolutions) {
+  public BreaksController(
+      OpenBreaks openBreaks, ManualResolutions resolutions, InputPolicy policy) {
     this.openBreaks = openBreaks;
     this.resolutions = resolutions;
+    this.policy = policy;
   }
 
   @GetMapping("/v1/breaks")
@@ -56,31 +73,36 @@ public class BreaksController {
       @RequestParam(required = false) String currency,
       @RequestParam(required = false) String provider,
       @RequestParam(required = false) String reference,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
       @RequestParam(defaultValue = "100") int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw badRequest("limit must be within 1.." + MAX_LIMIT);
-    }
-    if (from != null && to != null && to.isBefore(from)) {
-      throw badRequest("'to' (" + to + ") is before 'from' (" + from + ")");
+    int pageSize = policy.pageSize("limit", limit);
+    Optional<LocalDate> first = Optional.ofNullable(from).map(f -> policy.date("from", f));
+    Optional<LocalDate> last = Optional.ofNullable(to).map(t -> policy.date("to", t));
+    if (first.isPresent() && last.isPresent() && last.get().isBefore(first.get())) {
+      throw new InputRefusedException(
+          InputReason.DATE_OUT_OF_RANGE,
+          "to",
+          "'to' (" + last.get() + ") is before 'from' (" + first.get() + ")");
     }
     BreakFilter filter =
         new BreakFilter(
             outcome(outcome),
-            Optional.ofNullable(currency).map(c -> c.toUpperCase(Locale.ROOT)),
-            Optional.ofNullable(provider),
-            Optional.ofNullable(reference),
-            Optional.ofNullable(from),
-            Optional.ofNullable(to));
-    return openBreaks.list(filter, limit).stream().map(BreakView::of).toList();
+            Optional.ofNullable(currency)
+                .map(c -> policy.currency("currency", c.strip().toUpperCase(Locale.ROOT)).code()),
+            Optional.ofNullable(provider).map(p -> policy.identifier("provider", p)),
+            Optional.ofNullable(reference).map(r -> policy.text("reference", r, MAX_REFERENCE)),
+            first,
+            last);
+    return openBreaks.list(filter, pageSize).stream().map(BreakView::of).toList();
   }
 
   @GetMapping("/v1/breaks/{breakId}")
   public List<BreakView> get(@PathVariable String breakId) {
-    List<BreakView> legs = openBreaks.legsOf(breakId).stream().map(BreakView::of).toList();
+    String id = breakId(breakId);
+    List<BreakView> legs = openBreaks.legsOf(id).stream().map(BreakView::of).toList();
     if (legs.isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no open break " + breakId);
+      throw notOpen(id);
     }
     return legs;
   }
@@ -100,18 +122,22 @@ public class BreaksController {
   @PostMapping("/v1/breaks/{breakId}/resolution")
   public ResponseEntity<Object> resolve(
       @PathVariable String breakId, @RequestBody(required = false) ResolutionRequest request) {
-    if (request == null || request.reason() == null || request.reason().strip().length() < 3) {
-      throw badRequest("a reason of at least 3 characters is required");
+    String id = breakId(breakId);
+    if (request == null || request.reason() == null) {
+      throw new InputRefusedException(InputReason.MISSING, "reason", "a reason is required");
     }
-    if (request.reason().length() > 2000) {
-      throw badRequest("the reason is longer than 2000 characters");
+    String reason = policy.text("reason", request.reason());
+    if (reason.strip().length() < 3) {
+      throw new InputRefusedException(
+          InputReason.MISSING, "reason", "a reason of at least 3 characters is required");
     }
     if (request.resolvedBy() != null) {
-      throw badRequest(
+      throw new InputRefusedException(
+          InputReason.MALFORMED_REQUEST,
+          "resolvedBy",
           "resolvedBy is taken from your credentials; remove it from the request body");
     }
-    ManualResolutions.Result result =
-        resolutions.request(breakId, request.reason(), Actors.current().label());
+    ManualResolutions.Result result = resolutions.request(id, reason, Actors.current().label());
     if (result instanceof ManualResolutions.Result.AwaitingApproval awaiting) {
       ApprovalView approval = awaiting.approval();
       return ResponseEntity.accepted()
@@ -123,10 +149,23 @@ public class BreaksController {
           .body(new ResolutionAccepted(accepted.resolutionId().toString(), accepted.breakId()));
     }
     if (result instanceof ManualResolutions.Result.AlreadyResolved) {
-      throw new ResponseStatusException(
-          HttpStatus.CONFLICT, "break " + breakId + " was already resolved manually");
+      throw new RequestRefusedException(
+          HttpStatus.CONFLICT,
+          "already-resolved",
+          "break " + InputPolicy.echo(id) + " was already resolved manually");
     }
-    throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no open break " + breakId);
+    throw notOpen(id);
+  }
+
+  private String breakId(String value) {
+    return policy.identifier("breakId", value, BREAK_ID, "a break id such as brk_…");
+  }
+
+  private static RequestRefusedException notOpen(String breakId) {
+    return new RequestRefusedException(
+        HttpStatus.NOT_FOUND,
+        InputReason.NOT_FOUND.code(),
+        "no open break " + InputPolicy.echo(breakId));
   }
 
   private static Optional<Outcome> outcome(String name) {
@@ -134,13 +173,10 @@ public class BreaksController {
       return Optional.empty();
     }
     try {
-      return Optional.of(Outcome.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+      return Optional.of(Outcome.valueOf(name.strip().toUpperCase(Locale.ROOT)));
     } catch (IllegalArgumentException e) {
-      throw badRequest("unknown outcome '" + name + "'");
+      throw new InputRefusedException(
+          InputReason.MALFORMED, "outcome", "unknown outcome " + InputPolicy.echo(name));
     }
-  }
-
-  private static ResponseStatusException badRequest(String message) {
-    return new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
   }
 }

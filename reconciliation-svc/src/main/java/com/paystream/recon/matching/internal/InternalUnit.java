@@ -1,6 +1,7 @@
 package com.paystream.recon.matching.internal;
 
 import com.paystream.platform.money.Money;
+import com.paystream.recon.matching.BreakIds;
 import com.paystream.recon.matching.BreakState;
 import com.paystream.recon.matching.Decision;
 import com.paystream.recon.matching.Leg;
@@ -95,12 +96,6 @@ public final class InternalUnit {
 
   public DeadlineKind deadlineKind() {
     return deadlineKind;
-  }
-
-  /** Break ids of internal reconciliation are {@code <payment id>:i<n>}. */
-  public static boolean isInternalBreakId(String breakId) {
-    int colon = breakId == null ? -1 : breakId.lastIndexOf(':');
-    return colon > 0 && breakId.startsWith("i", colon + 1);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -324,7 +319,7 @@ public final class InternalUnit {
 
   private String nextBreakId() {
     breakSeq++;
-    return paymentId + ":i" + breakSeq;
+    return BreakIds.of(paymentId + ":i" + breakSeq);
   }
 
   /** Same history, same ids: a result re-derived after a crash carries the id it had. */

@@ -6,11 +6,13 @@ import com.paystream.recon.matching.LedgerArrival;
 import com.paystream.recon.matching.ManualResolution;
 import com.paystream.recon.matching.Resolutions;
 import com.paystream.recon.matching.StatementArrival;
+import com.paystream.recon.matching.StatementKind;
 import com.paystream.schemas.common.Side;
 import com.paystream.schemas.ledger.CashflowLine;
 import com.paystream.schemas.ledger.EntryType;
 import com.paystream.schemas.recon.ReconResult;
 import com.paystream.schemas.statements.StatementLine;
+import com.paystream.schemas.statements.StatementLineKind;
 import java.util.Currency;
 
 /**
@@ -19,16 +21,22 @@ import java.util.Currency;
  * <ul>
  *   <li>cashflow lines on a provider clearing account ({@code provider-clearing:<provider>:<CUR>})
  *       that name a payment; other accounts are the ledger's own business;
- *   <li>statement lines with a payment reference; a CREDIT without one is matched under {@code
- *       unreferenced:<statement id>/<line id>} (money came in that no record explains: it becomes a
- *       lost order for an operator), a DEBIT without one (fees, payouts) is not a payment and is
- *       left out.
+ *   <li>every statement line, classified by its kind before matching: a payout or a fee is matched
+ *       alone under {@code settlement:<statement id>/<line id>} and reported as awaiting
+ *       settlement, never netted against a payment; any other line is matched under its reference,
+ *       or under {@code unreferenced:<statement id>/<line id>} when it has none (money moved that
+ *       no record explains: a break for an operator). Which of them can be lost orders the unit
+ *       decides (incoming payments naming a payment of this suite).
  * </ul>
+ *
+ * <p>These unit keys never reach a URL: break ids are opaque ({@code BreakIds}), and the line's own
+ * reference and statement travel as fields of their own.
  */
 final class ArrivalMapper {
 
   static final String CLEARING_PREFIX = "provider-clearing:";
   static final String UNREFERENCED_PREFIX = "unreferenced:";
+  static final String SETTLEMENT_PREFIX = "settlement:";
   private static final String UNKNOWN = "UNKNOWN";
 
   private ArrivalMapper() {}
@@ -42,14 +50,28 @@ final class ArrivalMapper {
   }
 
   static boolean matchable(StatementLine line) {
-    return line != null
-        && (hasReference(line) || known(line.getDirection(), "direction") == Side.CREDIT);
+    return line != null;
   }
 
-  static String reference(StatementLine line) {
-    return hasReference(line)
-        ? line.getPaymentReference()
-        : UNREFERENCED_PREFIX + line.getStatementId() + "/" + line.getLineId();
+  /** The unit a line is matched in. */
+  static String reference(StatementLine line, StatementKind kind) {
+    String ownLine = line.getStatementId() + "/" + line.getLineId();
+    if (kind.settlement()) {
+      return SETTLEMENT_PREFIX + ownLine;
+    }
+    return hasReference(line) ? line.getPaymentReference() : UNREFERENCED_PREFIX + ownLine;
+  }
+
+  /**
+   * The contract's kind; lines written before it had one (read as {@code UNKNOWN}) were told apart
+   * by direction only, credits as payments and debits as refunds, as they were matched then.
+   */
+  static StatementKind kind(StatementLine line, Direction direction) {
+    StatementLineKind kind = line.getKind();
+    if (kind == null || kind == StatementLineKind.UNKNOWN) {
+      return direction == Direction.CREDIT ? StatementKind.PAYMENT : StatementKind.REFUND;
+    }
+    return StatementKind.valueOf(kind.name());
   }
 
   private static boolean hasReference(StatementLine line) {
@@ -61,11 +83,16 @@ final class ArrivalMapper {
     if (line.getBookingDate() == null && line.getValueDate() == null) {
       throw new InvalidRecordException("INVALID_DATE", "statement line without booking date");
     }
+    Direction direction =
+        known(line.getDirection(), "direction") == Side.CREDIT ? Direction.CREDIT : Direction.DEBIT;
+    StatementKind kind = kind(line, direction);
     return new StatementArrival(
-        reference(line),
+        reference(line, kind),
+        hasReference(line) ? line.getPaymentReference() : null,
+        kind,
         line.getStatementId(),
         line.getLineId(),
-        known(line.getDirection(), "direction") == Side.CREDIT ? Direction.CREDIT : Direction.DEBIT,
+        direction,
         Money.of(line.getAmountMinor(), line.getCurrency()),
         line.getBookingDate() != null ? line.getBookingDate() : line.getValueDate(),
         line.getProvider(),

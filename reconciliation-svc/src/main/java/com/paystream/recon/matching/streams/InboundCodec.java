@@ -5,6 +5,7 @@ import com.paystream.recon.matching.Direction;
 import com.paystream.recon.matching.LedgerArrival;
 import com.paystream.recon.matching.ManualResolution;
 import com.paystream.recon.matching.StatementArrival;
+import com.paystream.recon.matching.StatementKind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -29,7 +30,9 @@ final class InboundCodec {
           (topic, inbound) -> inbound == null ? null : encode(inbound),
           (topic, bytes) -> bytes == null ? null : decode(bytes));
 
-  private static final byte VERSION = 1;
+  // 2 adds a statement line's kind and own reference (issue 15); 1 is still read, its lines as
+  // the previous release matched them (credits as payments).
+  private static final byte VERSION = 2;
   private static final byte STATEMENT = 1;
   private static final byte LEDGER = 2;
   private static final byte RESOLUTION = 3;
@@ -59,12 +62,12 @@ final class InboundCodec {
   static Inbound decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte version = in.readByte();
-      if (version != VERSION) {
+      if (version != 1 && version != VERSION) {
         throw new IllegalStateException("unknown inbound encoding version " + version);
       }
       byte kind = in.readByte();
       return switch (kind) {
-        case STATEMENT -> new Inbound.Line(readStatement(in));
+        case STATEMENT -> new Inbound.Line(readStatement(in, version));
         case LEDGER -> new Inbound.Line(readLedger(in));
         case RESOLUTION -> new Inbound.Resolution(readResolution(in));
         default -> throw new IllegalStateException("unknown inbound kind " + kind);
@@ -87,19 +90,42 @@ final class InboundCodec {
     writeNullable(out, line.provider());
     out.writeUTF(line.causationId());
     out.writeUTF(line.traceId());
+    writeNullable(out, line.ownReference());
+    out.writeByte(line.kind().ordinal());
   }
 
-  private static StatementArrival readStatement(DataInputStream in) throws IOException {
+  private static StatementArrival readStatement(DataInputStream in, byte version)
+      throws IOException {
+    String reference = in.readUTF();
+    String statementId = in.readUTF();
+    String lineId = in.readUTF();
+    Direction direction = in.readBoolean() ? Direction.CREDIT : Direction.DEBIT;
+    Money amount = Money.of(in.readLong(), in.readUTF());
+    LocalDate date = LocalDate.ofEpochDay(in.readLong());
+    String provider = readNullable(in);
+    String causationId = in.readUTF();
+    String traceId = in.readUTF();
+    String ownReference;
+    StatementKind kind;
+    if (version >= 2) {
+      ownReference = readNullable(in);
+      kind = StatementKind.values()[in.readByte()];
+    } else {
+      ownReference = reference.startsWith(ArrivalMapper.UNREFERENCED_PREFIX) ? null : reference;
+      kind = direction == Direction.CREDIT ? StatementKind.PAYMENT : StatementKind.REFUND;
+    }
     return new StatementArrival(
-        in.readUTF(),
-        in.readUTF(),
-        in.readUTF(),
-        in.readBoolean() ? Direction.CREDIT : Direction.DEBIT,
-        Money.of(in.readLong(), in.readUTF()),
-        LocalDate.ofEpochDay(in.readLong()),
-        readNullable(in),
-        in.readUTF(),
-        in.readUTF());
+        reference,
+        ownReference,
+        kind,
+        statementId,
+        lineId,
+        direction,
+        amount,
+        date,
+        provider,
+        causationId,
+        traceId);
   }
 
   private static void writeLedger(DataOutputStream out, LedgerArrival line) throws IOException {

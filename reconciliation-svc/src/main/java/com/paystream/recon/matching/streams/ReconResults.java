@@ -36,6 +36,8 @@ public final class ReconResults {
         .setEntryId(event.entryId())
         .setProvider(event.provider())
         .setCallbackId(event.callbackId())
+        .setStatementId(event.statementId())
+        .setStatementReference(event.statementReference())
         .build();
   }
 }

@@ -1,5 +1,8 @@
 package com.paystream.recon.statements.web;
 
+import com.paystream.platform.input.InputPolicy;
+import com.paystream.platform.input.InputReason;
+import com.paystream.platform.input.InputRefusedException;
 import com.paystream.recon.statements.StatementFormat;
 import com.paystream.recon.statements.ingestion.Channel;
 import com.paystream.recon.statements.ingestion.IncomingStatement;
@@ -17,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /v1/statements}: a statement file as a multipart part {@code file}, or as the raw
@@ -28,10 +30,15 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 public class StatementUploadController {
 
-  private final StatementIngestion ingestion;
+  /** File names are kept in {@code statement_file}; longer ones are refused, not cut. */
+  static final int MAX_FILE_NAME = 255;
 
-  public StatementUploadController(StatementIngestion ingestion) {
+  private final StatementIngestion ingestion;
+  private final InputPolicy policy;
+
+  public StatementUploadController(StatementIngestion ingestion, InputPolicy policy) {
     this.ingestion = ingestion;
+    this.policy = policy;
   }
 
   @PostMapping(path = "/v1/statements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -50,6 +57,7 @@ public class StatementUploadController {
   }
 
   private ResponseEntity<IngestionReceipt> ingest(String fileName, String format, byte[] content) {
+    policy.text("filename", fileName, MAX_FILE_NAME);
     IngestionReceipt receipt =
         ingestion.ingest(new IncomingStatement(Channel.HTTP, fileName, format(format), content));
     HttpStatus status = receipt.newLines() > 0 ? HttpStatus.CREATED : HttpStatus.OK;
@@ -64,10 +72,11 @@ public class StatementUploadController {
         StatementFormat.fromName(name)
             .orElseThrow(
                 () ->
-                    new ResponseStatusException(
-                        HttpStatus.BAD_REQUEST,
+                    new InputRefusedException(
+                        InputReason.MALFORMED,
+                        "format",
                         "unknown format "
-                            + com.paystream.platform.input.InputPolicy.echo(name)
+                            + InputPolicy.echo(name)
                             + "; use camt053, camt052, mt940, bai2 or csv")));
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.money.Money;
+import com.paystream.recon.matching.BreakIds;
 import com.paystream.recon.matching.Outcome;
 import com.paystream.recon.matching.internal.InternalArrival.CallbackSucceeded;
 import com.paystream.recon.matching.internal.InternalArrival.EntryPosted;
@@ -52,9 +53,10 @@ class InternalUnitCodecTest {
   }
 
   @Test
-  void internalBreakIdsAreToldApartFromStatementBreakIds() {
-    assertThat(InternalUnit.isInternalBreakId("pay-1:i3")).isTrue();
-    assertThat(InternalUnit.isInternalBreakId("pay-1:3")).isFalse();
-    assertThat(InternalUnit.isInternalBreakId("unreferenced:S/9:1")).isFalse();
+  void internalBreakIdsAreOpaqueAndApartFromStatementBreakIds() {
+    assertThat(BreakIds.of("pay-1:i3"))
+        .matches(BreakIds.SHAPE)
+        .isNotEqualTo(BreakIds.of("pay-1:3"));
+    assertThat(BreakIds.of("unreferenced:S/9:1")).matches(BreakIds.SHAPE);
   }
 }

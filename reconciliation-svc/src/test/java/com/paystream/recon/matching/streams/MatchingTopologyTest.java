@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.paystream.recon.ReconProperties;
+import com.paystream.recon.matching.BreakIds;
 import com.paystream.recon.matching.MatchRules;
 import com.paystream.recon.matching.ReconEvent;
 import com.paystream.recon.matching.Resolutions;
@@ -29,6 +30,7 @@ import com.paystream.schemas.recon.ReconOutcome;
 import com.paystream.schemas.recon.ReconResult;
 import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.schemas.statements.StatementLine;
+import com.paystream.schemas.statements.StatementLineKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -198,7 +200,7 @@ class MatchingTopologyTest {
             ReconResult::getCurrency)
         .containsExactly(
             tuple("pay-1", ReconOutcome.MATCHED, BreakState.RESOLVED, 12550L, 12550L, "EUR"));
-    assertThat(out.get(0).getBreakId()).isEqualTo("pay-1:1");
+    assertThat(out.get(0).getBreakId()).isEqualTo(BreakIds.of("pay-1:1"));
     assertThat(out.get(0).getStatementLineId()).isEqualTo("L1");
     assertThat(out.get(0).getEntryId()).isEqualTo("e-1");
     assertThat(out.get(0).getProvider()).isEqualTo("simulator");
@@ -276,18 +278,148 @@ class MatchingTopologyTest {
     assertThat(openBreaks()).isEmpty();
   }
 
+  // --- classification before matching (issue 15) ---------------------------------------------
+
   @Test
-  void aStatementCreditWithoutReferenceIsALostOrderButFeesAreNotPayments() {
+  void aCreditWithoutReferenceIsAnUnmatchedLineWithAnAddressableBreakId() {
     start();
     statements.pipeInput(
-        "S/9", statementLine("S", "9", null, Side.CREDIT, 7550, "SEK", DAY), START);
-    statements.pipeInput("S/10", statementLine("S", "10", null, Side.DEBIT, 35, "SEK", DAY), START);
+        "STARTUMS/00001/1",
+        statementLine("STARTUMS/00001", "1", null, Side.CREDIT, 7550, "SEK", DAY),
+        START);
+
+    driver.advanceWallClockTime(GRACE.plusMinutes(1));
+
+    ReconResult line = results.readValue();
+    assertThat(line.getOutcome()).isEqualTo(ReconOutcome.UNMATCHED_LINE);
+    assertThat(line.getState()).isEqualTo(BreakState.OPEN);
+    assertThat(line.getBreakId()).matches(BreakIds.SHAPE).doesNotContain("/", ":");
+    assertThat(line.getStatementId()).isEqualTo("STARTUMS/00001");
+    assertThat(line.getStatementLineId()).isEqualTo("1");
+    assertThat(line.getStatementReference()).isNull();
+    assertThat(openBreaks()).extracting(ReconEvent::breakId).containsExactly(line.getBreakId());
+  }
+
+  @Test
+  void onlyIncomingPaymentsNamingAPaymentOfThisSuiteAreLostOrders() {
+    start();
+    statements.pipeInput(
+        "S/1",
+        statementLine(
+            "S", "1", "EUR-E2E-001", StatementLineKind.PAYMENT, Side.CREDIT, 100, "EUR", DAY),
+        START);
+    statements.pipeInput(
+        "S/2",
+        statementLine("S", "2", "pay-out", StatementLineKind.OTHER, Side.DEBIT, 200, "EUR", DAY),
+        START);
+    statements.pipeInput(
+        "S/3",
+        statementLine("S", "3", "pay-other", StatementLineKind.OTHER, Side.CREDIT, 300, "EUR", DAY),
+        START);
+    statements.pipeInput(
+        "S/4",
+        statementLine(
+            "S", "4", "pay-refund", StatementLineKind.REFUND, Side.DEBIT, 400, "EUR", DAY),
+        START);
+    statements.pipeInput(
+        "S/5",
+        statementLine(
+            "S", "5", "pay_5e0c", StatementLineKind.PAYMENT, Side.CREDIT, 500, "EUR", DAY),
+        START);
 
     driver.advanceWallClockTime(GRACE.plusMinutes(1));
 
     assertThat(results.readValuesToList())
+        .extracting(
+            ReconResult::getPaymentReference,
+            ReconResult::getStatementReference,
+            ReconResult::getOutcome)
+        .containsExactlyInAnyOrder(
+            tuple("EUR-E2E-001", "EUR-E2E-001", ReconOutcome.UNMATCHED_LINE),
+            tuple("pay-out", "pay-out", ReconOutcome.UNMATCHED_LINE),
+            tuple("pay-other", "pay-other", ReconOutcome.UNMATCHED_LINE),
+            tuple("pay-refund", "pay-refund", ReconOutcome.UNMATCHED_LINE),
+            tuple("pay_5e0c", "pay_5e0c", ReconOutcome.LOST_ORDER));
+  }
+
+  @Test
+  void payoutsAndFeesAreReportedAsAwaitingSettlementAtOnceAndNeverNetWithThePayment() {
+    start();
+    credit("pay-1", "L1", 10_000, "EUR");
+    booking("pay-1", "e-1", 1, 10_000, "EUR");
+    StatementLine payout =
+        statementLine(
+            "STMT", "L2", "pay-1", StatementLineKind.PAYOUT, Side.DEBIT, 9_000, "EUR", DAY);
+    statements.pipeInput("STMT/L2", payout, START);
+    statements.pipeInput(
+        "STMT/L3",
+        statementLine("STMT", "L3", null, StatementLineKind.FEE, Side.DEBIT, 150, "EUR", DAY),
+        START);
+    statements.pipeInput("STMT/L2", payout, START); // re-delivered
+
+    driver.advanceWallClockTime(Duration.ofDays(2));
+
+    assertThat(results.readValuesToList())
+        .extracting(
+            ReconResult::getOutcome,
+            ReconResult::getState,
+            ReconResult::getStatementAmountMinor,
+            ReconResult::getStatementReference)
+        .containsExactlyInAnyOrder(
+            tuple(ReconOutcome.MATCHED, BreakState.RESOLVED, 10_000L, "pay-1"),
+            tuple(ReconOutcome.PAYOUT_AWAITING_SETTLEMENT, BreakState.RESOLVED, -9_000L, "pay-1"),
+            tuple(ReconOutcome.FEE_AWAITING_SETTLEMENT, BreakState.RESOLVED, -150L, null));
+    assertThat(openBreaks()).isEmpty();
+  }
+
+  @Test
+  void aRefundOnTheStatementIsMatchedAgainstTheLedgersRefundMovement() {
+    start();
+    credit("pay-r", "L1", 5_000, "EUR");
+    booking("pay-r", "e-1", 1, 5_000, "EUR");
+    statements.pipeInput(
+        "STMT/L2",
+        statementLine(
+            "STMT", "L2", "pay-r", StatementLineKind.REFUND, Side.DEBIT, 2_000, "EUR", DAY),
+        START);
+    CashflowLine refund =
+        clearingLine("pay-r", "e-2", 2, EntryType.REFUND, Side.CREDIT, 2_000, "EUR", DAY);
+    cashflow.pipeInput(refund.getAccountId(), refund, START);
+
+    driver.advanceWallClockTime(Duration.ofDays(2));
+
+    assertThat(results.readValuesToList())
         .extracting(ReconResult::getPaymentReference, ReconResult::getOutcome)
-        .containsExactly(tuple("unreferenced:S/9", ReconOutcome.LOST_ORDER));
+        .containsOnly(tuple("pay-r", ReconOutcome.MATCHED));
+    assertThat(openBreaks()).isEmpty();
+  }
+
+  @Test
+  void anOperatorResolvesAnUnmatchedLineByItsOpaqueId() {
+    start();
+    statements.pipeInput(
+        "S/7",
+        statementLine(
+            "S", "7", "INV-2025-77", StatementLineKind.OTHER, Side.CREDIT, 990, "EUR", DAY),
+        START);
+    driver.advanceWallClockTime(GRACE.plusMinutes(1));
+    ReconResult open = results.readValue();
+
+    resolutions.pipeInput(
+        open.getPaymentReference(),
+        ReconResult.newBuilder(open)
+            .setEnvelope(
+                Envelope.newBuilder(open.getEnvelope()).setEventId(UUID.randomUUID()).build())
+            .setState(BreakState.RESOLVED)
+            .setResolution("MANUAL: invoice paid by bank transfer, ticket OPS-9")
+            .build(),
+        START.plus(Duration.ofHours(1)));
+
+    ReconResult closed = results.readValue();
+    assertThat(closed.getBreakId()).isEqualTo(open.getBreakId());
+    assertThat(closed.getOutcome()).isEqualTo(ReconOutcome.UNMATCHED_LINE);
+    assertThat(closed.getState()).isEqualTo(BreakState.RESOLVED);
+    assertThat(openBreaks()).isEmpty();
   }
 
   // --- MISSING_IN_STATEMENT --------------------------------------------------------------------
@@ -364,8 +496,8 @@ class MatchingTopologyTest {
             ReconResult::getStatementAmountMinor,
             ReconResult::getInternalAmountMinor)
         .containsExactly(
-            tuple("pay-cc:1", ReconOutcome.AMOUNT_MISMATCH, "EUR", 10000L, 0L),
-            tuple("pay-cc:1", ReconOutcome.AMOUNT_MISMATCH, "USD", 0L, 10000L));
+            tuple(BreakIds.of("pay-cc:1"), ReconOutcome.AMOUNT_MISMATCH, "EUR", 10000L, 0L),
+            tuple(BreakIds.of("pay-cc:1"), ReconOutcome.AMOUNT_MISMATCH, "USD", 0L, 10000L));
   }
 
   // --- DUPLICATE ------------------------------------------------------------------------------
@@ -386,7 +518,8 @@ class MatchingTopologyTest {
             ReconResult::getOutcome,
             ReconResult::getState,
             ReconResult::getStatementAmountMinor)
-        .containsExactly(tuple("pay-dup:2", ReconOutcome.DUPLICATE, BreakState.OPEN, 2599L));
+        .containsExactly(
+            tuple(BreakIds.of("pay-dup:2"), ReconOutcome.DUPLICATE, BreakState.OPEN, 2599L));
   }
 
   @Test
@@ -589,7 +722,14 @@ class MatchingTopologyTest {
             ReconResult::getCallbackId,
             ReconResult::getEntryId)
         .containsExactly(
-            tuple("pay-i1:i1", ReconOutcome.BOOKED, BreakState.RESOLVED, 12550L, 12550L, CB1, E1));
+            tuple(
+                BreakIds.of("pay-i1:i1"),
+                ReconOutcome.BOOKED,
+                BreakState.RESOLVED,
+                12550L,
+                12550L,
+                CB1,
+                E1));
     assertThat(out.get(0).getBusinessDate()).isEqualTo(DAY);
   }
 
@@ -687,7 +827,7 @@ class MatchingTopologyTest {
             ReconResult::getResolution)
         .containsExactly(
             tuple(open.getBreakId(), ReconOutcome.NOT_BOOKED, BreakState.RESOLVED, "LATE_ARRIVAL"),
-            tuple("pay-i6:i2", ReconOutcome.BOOKED, BreakState.RESOLVED, null));
+            tuple(BreakIds.of("pay-i6:i2"), ReconOutcome.BOOKED, BreakState.RESOLVED, null));
     assertThat(openBreaks(ReconStores.INTERNAL_OPEN_BREAKS)).isEmpty();
   }
 

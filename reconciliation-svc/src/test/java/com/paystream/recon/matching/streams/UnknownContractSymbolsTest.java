@@ -31,7 +31,7 @@ class UnknownContractSymbolsTest {
     StatementLine unreferenced = statementLine("S", "L1", null, Side.UNKNOWN, 500, "EUR", DAY);
     StatementLine referenced = statementLine("S", "L2", "pay-1", Side.UNKNOWN, 500, "EUR", DAY);
 
-    assertUnknownSymbol(() -> ArrivalMapper.matchable(unreferenced));
+    assertUnknownSymbol(() -> ArrivalMapper.statement(unreferenced));
     assertUnknownSymbol(() -> ArrivalMapper.statement(referenced));
     assertThat(
             ArrivalMapper.statement(statementLine("S", "L3", "pay-1", Side.CREDIT, 500, "EUR", DAY))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.fixtures.SchemaVariants;
+import com.paystream.schemas.recon.ReconResult;
 import com.paystream.schemas.registry.RegisteredSchema;
 import com.paystream.schemas.registry.SchemaNotFoundException;
 import com.paystream.schemas.registry.SchemaNotFoundException.Kind;
@@ -53,6 +54,7 @@ class PinnedSchemaRegistryTest {
     assertThat(bundled.byId(601).getFullName())
         .isEqualTo("com.paystream.schemas.statements.StatementLine");
     assertThat(bundled.byId(603)).isEqualTo(StatementLine.getClassSchema());
+    assertThat(bundled.byId(704)).isEqualTo(ReconResult.getClassSchema());
   }
 
   @Test
