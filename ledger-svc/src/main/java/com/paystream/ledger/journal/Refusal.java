@@ -29,9 +29,6 @@ public record Refusal(String code, String reason) {
   /** A movement whose two sides are one account: it would move nothing. */
   public static final String SAME_ACCOUNT = "SAME_ACCOUNT";
 
-  /** A correction identical to what is booked: it would book a zero-net entry. */
-  public static final String NO_CHANGE = "NO_CHANGE";
-
   public Refusal {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(reason, "reason");

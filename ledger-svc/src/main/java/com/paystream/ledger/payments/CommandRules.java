@@ -30,7 +30,7 @@ import java.util.Set;
  *       references the booking it corrects and holds, first, the corrected booking (when S' is
  *       SUCCEEDED) and then the mirror of the old one, so the merchant is credited before being
  *       debited. Not after a refund. An amendment to what is booked (same amount, currency and fee)
- *       is refused NO_CHANGE: it would book a zero-net entry.
+ *       has no financial effect: it would book a zero-net entry.
  *   <li><b>Supplement</b> (reason and evidence required): books a payment the ledger never saw,
  *       like a success (SUPPLEMENT entry); no effect when the payment is already booked, and a
  *       later success callback then has no effect either.
@@ -211,11 +211,17 @@ final class CommandRules {
     Money fee =
         succeeded ? fees.scheduleFor(booked.merchantId()).feeFor(gross) : Money.zero(currency);
     if (succeeded && wasBooked && gross.equals(booked.gross()) && fee.equals(booked.fee())) {
-      // Booking it would write an entry whose corrected booking and mirror cancel out: a journal
-      // line that says something changed when nothing did.
-      return refuse(
-          Refusal.NO_CHANGE,
-          "payment " + booked.paymentId() + " is already booked at " + gross + " with fee " + fee);
+      // The books already say what the amendment says (the ledger booked what the provider took,
+      // the gateway's record catches up): an entry whose corrected booking and mirror cancel out
+      // would say something changed when nothing did.
+      return new Decision.NoFinancialEffect(
+          "payment "
+              + booked.paymentId()
+              + " is already booked at "
+              + gross
+              + " with fee "
+              + fee
+              + ": the amendment changes nothing in the books");
     }
     if (succeeded) {
       lines.addAll(PaymentLines.booking(booked.provider(), booked.merchantId(), gross, fee));

@@ -26,14 +26,14 @@ class AmendmentsTest extends LedgerServiceTest {
   }
 
   @Test
-  void anAmendmentToWhatIsBookedIsDeadLetteredNoChangeAndBooksNothing() {
+  void anAmendmentToWhatIsBookedHasNoFinancialEffectAndBooksNothing() {
     long entries = count("select count(*) from journal_entry");
     PaymentCommand same = Commands.amendment(paymentId, 10_000, "provider confirmed the amount");
 
     send(same);
     awaitProcessed(same.getCommandId());
 
-    assertThat(outcomeOf(same.getCommandId())).isEqualTo("DEAD_LETTERED:NO_CHANGE");
+    assertThat(outcomeOf(same.getCommandId())).isEqualTo("NO_FINANCIAL_EFFECT");
     assertThat(entriesOf(paymentId)).extracting(EntryView::entryType).containsExactly("PAYMENT");
     assertThat(count("select count(*) from journal_entry")).isEqualTo(entries);
   }

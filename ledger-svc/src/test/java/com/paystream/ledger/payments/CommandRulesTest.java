@@ -126,14 +126,14 @@ class CommandRulesTest {
   }
 
   @Test
-  void anAmendmentToWhatIsBookedIsRefusedAsNoChange() {
+  void anAmendmentToWhatIsBookedHasNoFinancialEffect() {
     Decision decision =
         rules.decide(
             command(new CommandReceived.Amendment(10_000, "EUR", ReportedStatus.SUCCEEDED)),
             Optional.of(booked));
 
-    assertRefused(decision, Refusal.NO_CHANGE);
-    assertThat(((Decision.Refuse) decision).refusal().retryable()).isFalse();
+    assertThat(decision).isInstanceOf(Decision.NoFinancialEffect.class);
+    assertThat(((Decision.NoFinancialEffect) decision).reason()).contains("changes nothing");
   }
 
   @Test

@@ -149,9 +149,13 @@ public record DaySummary(
     rows.add(row("refunds booked", refundsBooked + "/" + refunds, "through the payments API"));
     rows.add(
         row(
-            "amendment booked",
+            "amendment approved",
             amended == null ? "-" : "1/1",
-            amended == null ? "" : "operator correction of " + amended));
+            amended == null
+                ? ""
+                : "four eyes; "
+                    + amended
+                    + " takes the captured amount the ledger booked (no entry)"));
     rows.add(
         row(
             "booked exactly once",
@@ -291,7 +295,8 @@ public record DaySummary(
           .append(entries(services, examples.recoveredLostOrder()));
     }
     if (examples.amended() != null) {
-      out.append("  # the amended payment: booking, then the amendment\n")
+      out.append(
+              "  # the amended payment: its history, and the one booking at the captured amount\n")
           .append(history(services, examples.amended()))
           .append(entries(services, examples.amended()));
     }
