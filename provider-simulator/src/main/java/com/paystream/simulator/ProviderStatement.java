@@ -15,6 +15,9 @@ import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
 import com.prowidesoftware.swift.model.mx.dic.BalanceType10Choice;
 import com.prowidesoftware.swift.model.mx.dic.BalanceType13;
 import com.prowidesoftware.swift.model.mx.dic.BankToCustomerStatementV08;
+import com.prowidesoftware.swift.model.mx.dic.BankTransactionCodeStructure4;
+import com.prowidesoftware.swift.model.mx.dic.BankTransactionCodeStructure5;
+import com.prowidesoftware.swift.model.mx.dic.BankTransactionCodeStructure6;
 import com.prowidesoftware.swift.model.mx.dic.CashAccount39;
 import com.prowidesoftware.swift.model.mx.dic.CashBalance8;
 import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
@@ -35,15 +38,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The provider's statement of one business date: one statement per currency, lines numbered from
- * 0001 in the order the money moved, payments as credits and refunds as debits. Written in the
- * three formats reconciliation-svc ingests: the provider CSV, SWIFT MT940 and ISO 20022 camt.053
- * (.001.08), the last two built with Prowide's models so that they follow the standards. In every
- * format the payment reference is our payment id, so reconciliation can match it.
+ * 0001 in the order the money moved, payments as credits and refunds as debits; a {@link
+ * #settled()} statement ends each currency with the provider's fee and its payout of the rest to
+ * us, both debits, as a provider's settlement does. Written in the three formats reconciliation-svc
+ * ingests: the provider CSV, SWIFT MT940 and ISO 20022 camt.053 (.001.08), the last two built with
+ * Prowide's models so that they follow the standards. In every format the payment reference is our
+ * payment id, so reconciliation can match it.
  */
 public final class ProviderStatement {
 
@@ -59,12 +65,32 @@ public final class ProviderStatement {
           "direction",
           "amount_minor",
           "currency",
-          "description");
+          "description",
+          "kind");
 
   private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
   private static final DateTimeFormatter MMDD = DateTimeFormatter.ofPattern("MMdd");
   private static final String PROVIDER_BIC = "SIMUDEFFXXX";
   private static final String OUR_BIC = "PAYSDEFFXXX";
+
+  /** The provider's fee in a settled statement: 1 % of the day's payments, rounded up. */
+  static final int FEE_BASIS_POINTS = 100;
+
+  /** The {@code :61:} transaction type of each kind (NRTI: a returned item, NCHG: charges). */
+  private static final Map<StatementEntry.Kind, String> SWIFT_CODES =
+      Map.of(
+          StatementEntry.Kind.PAYMENT, "NTRF",
+          StatementEntry.Kind.REFUND, "NRTI",
+          StatementEntry.Kind.FEE, "NCHG",
+          StatementEntry.Kind.PAYOUT, "NTRF");
+
+  /** The ISO 20022 bank transaction code of each kind: domain, family, sub-family. */
+  private static final Map<StatementEntry.Kind, List<String>> ISO_CODES =
+      Map.of(
+          StatementEntry.Kind.PAYMENT, List.of("PMNT", "RCDT", "ESCT"),
+          StatementEntry.Kind.REFUND, List.of("PMNT", "ICDT", "RRTN"),
+          StatementEntry.Kind.FEE, List.of("ACMT", "MDOP", "CHRG"),
+          StatementEntry.Kind.PAYOUT, List.of("PMNT", "ICDT", "ESCT"));
 
   private final String provider;
   private final LocalDate businessDate;
@@ -77,8 +103,62 @@ public final class ProviderStatement {
         entry -> byCurrency.computeIfAbsent(entry.currency(), c -> new ArrayList<>()).add(entry));
   }
 
+  /**
+   * This statement as the provider settles it: after each currency's lines, the provider's fee
+   * ({@value #FEE_BASIS_POINTS} basis points of the payments, rounded up; none without payments)
+   * and one payout to us of what remains (payments less refunds and the fee; none when nothing
+   * remains), both debits with references of their own ({@code FEE-…}, {@code PAYOUT-…}).
+   */
+  public ProviderStatement settled() {
+    List<StatementEntry> entries = new ArrayList<>();
+    byCurrency.forEach(
+        (currency, lines) -> {
+          entries.addAll(lines);
+          long payments =
+              lines.stream()
+                  .filter(line -> line.kind() == StatementEntry.Kind.PAYMENT)
+                  .mapToLong(StatementEntry::amountMinor)
+                  .sum();
+          long balance = lines.stream().mapToLong(StatementEntry::signedMinor).sum();
+          // rounded up (payments are never negative); Math.ceilDiv is not in Java 17
+          long fee = (Math.multiplyExact(payments, FEE_BASIS_POINTS) + 9_999L) / 10_000L;
+          String settlement = statementId(currency);
+          if (fee > 0) {
+            entries.add(settlementLine(settlement, currency, fee, StatementEntry.Kind.FEE));
+          }
+          if (balance - fee > 0) {
+            entries.add(
+                settlementLine(settlement, currency, balance - fee, StatementEntry.Kind.PAYOUT));
+          }
+        });
+    return new ProviderStatement(provider, businessDate, entries);
+  }
+
+  private StatementEntry settlementLine(
+      String settlement, String currency, long amountMinor, StatementEntry.Kind kind) {
+    return new StatementEntry(
+        businessDate, settlement, kind.name() + "-" + settlement, currency, amountMinor, kind);
+  }
+
   public LocalDate businessDate() {
     return businessDate;
+  }
+
+  /** Payout lines over all currencies (a {@link #settled()} statement has one per currency). */
+  public long payoutLines() {
+    return linesOf(StatementEntry.Kind.PAYOUT);
+  }
+
+  /** Fee lines over all currencies. */
+  public long feeLines() {
+    return linesOf(StatementEntry.Kind.FEE);
+  }
+
+  private long linesOf(StatementEntry.Kind kind) {
+    return byCurrency.values().stream()
+        .flatMap(List::stream)
+        .filter(entry -> entry.kind() == kind)
+        .count();
   }
 
   /** Lines over all currencies. */
@@ -93,7 +173,8 @@ public final class ProviderStatement {
 
   /**
    * RFC 4180 with a header row ({@link #CSV_COLUMNS}); amounts positive whole minor units, {@code
-   * CREDIT} for payments and {@code DEBIT} for refunds.
+   * CREDIT} for payments and {@code DEBIT} for everything else, and the line's {@code kind} ({@code
+   * payment}, {@code refund}, {@code fee}, {@code payout}).
    */
   public String csv() {
     StringBuilder csv = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
@@ -108,12 +189,13 @@ public final class ProviderStatement {
                         lineId(i),
                         entry.bookingDate().toString(),
                         entry.bookingDate().toString(),
-                        entry.paymentId(),
+                        entry.reference(),
                         provider,
-                        entry.refund() ? "DEBIT" : "CREDIT",
+                        entry.kind().debit() ? "DEBIT" : "CREDIT",
                         Long.toString(entry.amountMinor()),
                         currency,
-                        description(entry)))
+                        description(entry),
+                        entry.kind().name().toLowerCase(Locale.ROOT)))
                 .append('\n');
           }
         });
@@ -138,16 +220,17 @@ public final class ProviderStatement {
           long closing = 0;
           for (int i = 0; i < entries.size(); i++) {
             StatementEntry entry = entries.get(i);
-            closing += entry.refund() ? -entry.amountMinor() : entry.amountMinor();
+            closing += entry.signedMinor();
             mt.addField(
                 new Field61(
                     entry.bookingDate().format(YYMMDD)
                         + entry.bookingDate().format(MMDD)
-                        + (entry.refund() ? "D" : "C")
+                        + (entry.kind().debit() ? "D" : "C")
                         + swiftAmount(entry.amountMinor(), currency)
-                        + "NTRFNONREF//"
+                        + SWIFT_CODES.get(entry.kind())
+                        + "NONREF//"
                         + lineId(i)));
-            mt.addField(new Field86("/EREF/" + entry.paymentId() + "/" + description(entry)));
+            mt.addField(new Field86("/EREF/" + entry.reference() + "/" + description(entry)));
           }
           mt.addField(new Field62F(balance(closing, currency)));
           out.append(mt.message()).append('\n');
@@ -185,9 +268,9 @@ public final class ProviderStatement {
           long closing = 0;
           for (int i = 0; i < entries.size(); i++) {
             StatementEntry entry = entries.get(i);
-            closing += entry.refund() ? -entry.amountMinor() : entry.amountMinor();
+            closing += entry.signedMinor();
             CreditDebitCode direction =
-                entry.refund() ? CreditDebitCode.DBIT : CreditDebitCode.CRDT;
+                entry.kind().debit() ? CreditDebitCode.DBIT : CreditDebitCode.CRDT;
             statement.addNtry(
                 new ReportEntry10()
                     .setNtryRef(lineId(i))
@@ -197,13 +280,14 @@ public final class ProviderStatement {
                     .setBookgDt(new DateAndDateTime2Choice().setDt(entry.bookingDate()))
                     .setValDt(new DateAndDateTime2Choice().setDt(entry.bookingDate()))
                     .setAcctSvcrRef(entry.providerReference())
+                    .setBkTxCd(bankTransactionCode(entry.kind()))
                     .addNtryDtls(
                         new EntryDetails9()
                             .addTxDtls(
                                 new EntryTransaction10()
                                     .setRefs(
                                         new TransactionReferences6()
-                                            .setEndToEndId(entry.paymentId()))
+                                            .setEndToEndId(entry.reference()))
                                     .setAmt(amount(entry.amountMinor(), currency))
                                     .setCdtDbtInd(direction))));
           }
@@ -212,6 +296,18 @@ public final class ProviderStatement {
           document.addStmt(statement);
         });
     return new MxCamt05300108().setBkToCstmrStmt(document).message();
+  }
+
+  private static BankTransactionCodeStructure4 bankTransactionCode(StatementEntry.Kind kind) {
+    List<String> code = ISO_CODES.get(kind);
+    return new BankTransactionCodeStructure4()
+        .setDomn(
+            new BankTransactionCodeStructure5()
+                .setCd(code.get(0))
+                .setFmly(
+                    new BankTransactionCodeStructure6()
+                        .setCd(code.get(1))
+                        .setSubFmlyCd(code.get(2))));
   }
 
   private CashBalance8 camtBalance(String type, long minor, String currency) {
@@ -248,7 +344,7 @@ public final class ProviderStatement {
   }
 
   private String account(String currency) {
-    return "SIM-CLEARING-" + provider.toUpperCase(java.util.Locale.ROOT) + "-" + currency;
+    return "SIM-CLEARING-" + provider.toUpperCase(Locale.ROOT) + "-" + currency;
   }
 
   private static String lineId(int index) {
@@ -256,6 +352,11 @@ public final class ProviderStatement {
   }
 
   private static String description(StatementEntry entry) {
-    return (entry.refund() ? "Refund " : "Payment ") + entry.providerReference();
+    return switch (entry.kind()) {
+      case PAYMENT -> "Payment " + entry.providerReference();
+      case REFUND -> "Refund " + entry.providerReference();
+      case FEE -> "Fee " + entry.providerReference();
+      case PAYOUT -> "Payout " + entry.providerReference();
+    };
   }
 }

@@ -3,13 +3,34 @@ package com.paystream.simulator;
 import java.time.LocalDate;
 
 /**
- * One money movement on the provider's books: a payment received (credit) or a refund paid out
- * (debit). Ids are ours and never contain commas or slashes.
+ * One money movement on the provider's books: a payment received (credit), a refund paid out, the
+ * provider's fee or its payout to us (debits). Ids are ours and never contain commas or slashes.
+ *
+ * @param reference the payment id, or the settlement's own reference for a fee or payout
  */
 record StatementEntry(
     LocalDate bookingDate,
     String providerReference,
-    String paymentId,
+    String reference,
     String currency,
     long amountMinor,
-    boolean refund) {}
+    Kind kind) {
+
+  /** What the line is, as the provider's statement says it (the CSV's {@code kind} column). */
+  enum Kind {
+    PAYMENT,
+    REFUND,
+    FEE,
+    PAYOUT;
+
+    /** Money leaving the provider's account: everything but a payment received. */
+    boolean debit() {
+      return this != PAYMENT;
+    }
+  }
+
+  /** The signed effect on the provider's balance. */
+  long signedMinor() {
+    return kind.debit() ? -amountMinor : amountMinor;
+  }
+}

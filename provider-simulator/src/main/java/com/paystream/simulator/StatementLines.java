@@ -30,7 +30,7 @@ final class StatementLines {
             payment.paymentId(),
             payment.currency(),
             amountMinor,
-            refund);
+            refund ? StatementEntry.Kind.REFUND : StatementEntry.Kind.PAYMENT);
     synchronized (lines) {
       lines.add(entry);
     }

@@ -117,7 +117,7 @@ class ProviderSimulatorTest {
     assertThat(lines.get(0))
         .isEqualTo(
             "statement_id,line_id,booking_date,value_date,payment_reference,provider,direction,"
-                + "amount_minor,currency,description");
+                + "amount_minor,currency,description,kind");
     assertThat(lines.subList(1, lines.size()))
         .containsExactly(
             row(eurStatement, "0001", date, eur1, "CREDIT", 12550, "EUR", "Payment " + pspId(eur1)),
@@ -148,7 +148,8 @@ class ProviderSimulatorTest {
         direction,
         Long.toString(amountMinor),
         currency,
-        description);
+        description,
+        direction.equals("CREDIT") ? "payment" : "refund");
   }
 
   private String pspId(String paymentId) {

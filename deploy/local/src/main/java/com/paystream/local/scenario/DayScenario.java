@@ -81,13 +81,14 @@ public final class DayScenario {
       Booking booking = new Booking(run);
       booking.awaitBooked(plan, unannounced);
       int refunds = new Refunds(run).refund(plan, unannounced);
-      List<LocalDate> statementDates = new StatementUpload(run).ingest(start);
+      StatementUpload.Uploaded statement = new StatementUpload(run).ingest(start);
+      List<LocalDate> statementDates = statement.dates();
       LostOrders lostOrders = new LostOrders(run);
       List<String> lost = lostOrders.of(plan, unannounced);
       lostOrders.awaitRecovered(lost);
       String amended = new Amendment(run).amend(plan);
       List<String> problems = new Checking(run).check(plan);
-      LostOrders.Recovery recovery = lostOrders.recovery(lost, statementDates);
+      LostOrders.Recovery recovery = lostOrders.recovery(lost, statement);
       List<TrialBalanceLine> trialBalance = new DayClose(run).closeDays();
       JournalCheck journal =
           JournalCheck.of(

@@ -50,10 +50,16 @@ public record DaySummary(
   /**
    * Statement lines that are no payment of ours, as reconciliation's reports count them: payouts
    * and fees reported awaiting settlement (never lost orders, never breaks), and lines nothing
-   * explains (breaks for operators, counted in {@code openBreaks} while open).
+   * explains (breaks for operators, counted in {@code openBreaks} while open); beside them, the
+   * payout and fee lines the uploaded statement carried.
    */
-  public record ClassifiedLines(long payouts, long fees, long unmatched) {
-    public static final ClassifiedLines NONE = new ClassifiedLines(0, 0, 0);
+  public record ClassifiedLines(
+      long payoutsOnStatement, long feesOnStatement, long payouts, long fees, long unmatched) {
+
+    /** Every payout and fee line on the statement was reported as such. */
+    boolean settlementReported() {
+      return payouts == payoutsOnStatement && fees == feesOnStatement;
+    }
   }
 
   /** Payments worth looking at afterwards; any may be null. */
@@ -72,6 +78,7 @@ public record DaySummary(
         && lostOrdersRecovered == lostOrders
         && problems.isEmpty()
         && refundsBooked == refunds
+        && classified.settlementReported()
         && journalSealed();
   }
 
@@ -165,7 +172,11 @@ public record DaySummary(
         row(
             "payouts / fees",
             classified.payouts() + " / " + classified.fees(),
-            "awaiting settlement, reported as such (not lost orders); "
+            "of "
+                + classified.payoutsOnStatement()
+                + " / "
+                + classified.feesOnStatement()
+                + " on the statement, reported awaiting settlement (not lost orders); "
                 + classified.unmatched()
                 + " unmatched lines"));
     rows.add(row("breaks open", openBreaks, "on the statement dates"));
@@ -253,6 +264,9 @@ public record DaySummary(
     }
     if (refundsBooked != refunds) {
       failures.add((refunds - refundsBooked) + " refunds not booked");
+    }
+    if (!classified.settlementReported()) {
+      failures.add("payout and fee lines not reported awaiting settlement");
     }
     return failures;
   }

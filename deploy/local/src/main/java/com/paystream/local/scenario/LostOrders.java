@@ -59,14 +59,19 @@ final class LostOrders {
    * What reconciliation saw: lost orders flagged on the statement dates, and the breaks still open
    * once the recovered bookings reached it.
    */
-  Recovery recovery(List<String> lost, List<LocalDate> statementDates) {
+  Recovery recovery(List<String> lost, StatementUpload.Uploaded statement) {
+    List<LocalDate> statementDates = statement.dates();
     run.progress()
-        .phase("breaks", () -> "waiting for reconciliation to close the lost-order breaks");
+        .phase(
+            "breaks",
+            () ->
+                "waiting for reconciliation to close the lost-order breaks and report the payouts"
+                    + " and fees");
     Pause.until(
         ScenarioRun.PIPELINE_TIMEOUT,
         ScenarioRun.POLL,
         () ->
-            reconciled(statementDates).lostOrders() >= lost.size()
+            settled(reconciled(statementDates), statement, lost.size())
                 && openLostOrders(lost).isEmpty());
     Reconciled reconciled = reconciled(statementDates);
     Set<String> stillOpen = openLostOrders(lost);
@@ -82,8 +87,25 @@ final class LostOrders {
             String.format(
                 "%d lost orders detected by reconciliation, %d recovered, %d breaks open",
                 reconciled.lostOrders(), recovered, reconciled.openBreaks()));
+    DaySummary.ClassifiedLines seen = reconciled.classified();
     return new Recovery(
-        reconciled.lostOrders(), recovered, reconciled.openBreaks(), reconciled.classified());
+        reconciled.lostOrders(),
+        recovered,
+        reconciled.openBreaks(),
+        new DaySummary.ClassifiedLines(
+            statement.payoutLines(),
+            statement.feeLines(),
+            seen.payouts(),
+            seen.fees(),
+            seen.unmatched()));
+  }
+
+  /** Every lost order flagged, every payout and fee line of the statement reported. */
+  private static boolean settled(
+      Reconciled reconciled, StatementUpload.Uploaded statement, int lostOrders) {
+    return reconciled.lostOrders() >= lostOrders
+        && reconciled.classified().payouts() >= statement.payoutLines()
+        && reconciled.classified().fees() >= statement.feeLines();
   }
 
   private Reconciled reconciled(List<LocalDate> dates) {
@@ -107,7 +129,7 @@ final class LostOrders {
       }
     }
     return new Reconciled(
-        lostOrders, open, new DaySummary.ClassifiedLines(payouts, fees, unmatched));
+        lostOrders, open, new DaySummary.ClassifiedLines(0, 0, payouts, fees, unmatched));
   }
 
   /** The lost orders among the open LOST_ORDER breaks. */

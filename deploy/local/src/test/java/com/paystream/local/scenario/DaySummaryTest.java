@@ -34,7 +34,7 @@ class DaySummaryTest {
         lost,
         recovered,
         0,
-        new DaySummary.ClassifiedLines(1, 2, 0),
+        new DaySummary.ClassifiedLines(1, 2, 1, 2, 0),
         problems,
         trialBalance,
         IntStream.rangeClosed(1, 100).mapToObj(Duration::ofMillis).toList(),
@@ -67,8 +67,39 @@ class DaySummaryTest {
   @Test
   void showsThePayoutsAndFeesReconciliationClassified() {
     assertThat(summary(4, 4, List.of(), BALANCED).render())
-        .containsPattern("payouts / fees +1 / 2 +awaiting settlement")
+        .containsPattern("payouts / fees +1 / 2 +of 1 / 2 on the statement, reported awaiting")
         .contains("0 unmatched lines");
+  }
+
+  @Test
+  void failsWhenAPayoutOrFeeLineIsNotReportedAwaitingSettlement() {
+    DaySummary ok = summary(4, 4, List.of(), BALANCED);
+    DaySummary misread =
+        new DaySummary(
+            ok.settings(),
+            ok.took(),
+            ok.payments(),
+            ok.succeeded(),
+            ok.webhooks(),
+            ok.deliveries(),
+            ok.refunds(),
+            ok.refundsBooked(),
+            ok.amended(),
+            ok.lostOrders(),
+            ok.lostOrdersDetected(),
+            ok.lostOrdersRecovered(),
+            ok.openBreaks(),
+            new DaySummary.ClassifiedLines(1, 2, 1, 1, 1),
+            ok.problems(),
+            ok.trialBalance(),
+            ok.latencies(),
+            ok.statementDates(),
+            ok.journal(),
+            ok.examples());
+    assertThat(ok.passed()).isTrue();
+    assertThat(misread.passed()).isFalse();
+    assertThat(misread.render())
+        .contains("FAILED: payout and fee lines not reported awaiting settlement");
   }
 
   @Test

@@ -3,6 +3,7 @@ package com.paystream.recon.statements.formats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystream.recon.matching.Direction;
+import com.paystream.recon.statements.LineKind;
 import com.paystream.recon.statements.StatementLineDraft;
 import com.paystream.recon.statements.StatementParser;
 import com.paystream.simulator.ProviderSimulator;
@@ -79,6 +80,41 @@ class ProviderSimulatorStatementsTest {
         .containsExactlyInAnyOrderElementsOf(expected);
     assertThat(lines(new Camt053Parser(), statement.camt053()))
         .containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void aSettledStatementEndsEachCurrencyWithTheFeeAndThePayoutReadAsSuchInEveryFormat()
+      throws Exception {
+    String eur = paid("pay-sim-eur-4", 10_000, "EUR");
+    paid("pay-sim-eur-5", 5_050, "EUR");
+    post("/v1/payments/" + eur + "/refunds", "{\"amount_minor\":1000}", "refund-4");
+    LocalDate date =
+        LocalDate.ofInstant(
+            simulator.payment("pay-sim-eur-5").orElseThrow().updatedAt(), ZoneOffset.UTC);
+
+    ProviderStatement settled = simulator.statement(date).settled();
+
+    // fee: 1 % of 15,050 rounded up = 151; payout: 15,050 - 1,000 - 151 = 13,899
+    List<Kinded> expected =
+        List.of(
+            new Kinded(LineKind.PAYMENT, Direction.CREDIT, 10_000),
+            new Kinded(LineKind.PAYMENT, Direction.CREDIT, 5_050),
+            new Kinded(LineKind.REFUND, Direction.DEBIT, 1_000),
+            new Kinded(LineKind.FEE, Direction.DEBIT, 151),
+            new Kinded(LineKind.PAYOUT, Direction.DEBIT, 13_899));
+    assertThat(settled.payoutLines()).isEqualTo(1);
+    assertThat(settled.feeLines()).isEqualTo(1);
+    assertThat(kinds(new ProviderCsvParser(), settled.csv())).containsExactlyElementsOf(expected);
+    assertThat(kinds(new Mt940Parser(), settled.mt940())).containsExactlyElementsOf(expected);
+    assertThat(kinds(new Camt053Parser(), settled.camt053())).containsExactlyElementsOf(expected);
+  }
+
+  private record Kinded(LineKind kind, Direction direction, long amountMinor) {}
+
+  private List<Kinded> kinds(StatementParser parser, String content) {
+    return parser.parse(bytes(content)).lines().stream()
+        .map(line -> new Kinded(line.kind(), line.direction(), line.amount().minor()))
+        .toList();
   }
 
   @Test
