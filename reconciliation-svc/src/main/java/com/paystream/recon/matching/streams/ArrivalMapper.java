@@ -7,6 +7,7 @@ import com.paystream.recon.matching.ManualResolution;
 import com.paystream.recon.matching.Resolutions;
 import com.paystream.recon.matching.StatementArrival;
 import com.paystream.recon.matching.StatementKind;
+import com.paystream.recon.matching.SuitePaymentIds;
 import com.paystream.schemas.common.Side;
 import com.paystream.schemas.ledger.CashflowLine;
 import com.paystream.schemas.ledger.EntryType;
@@ -64,14 +65,23 @@ final class ArrivalMapper {
 
   /**
    * The contract's kind; lines written before it had one (read as {@code UNKNOWN}) were told apart
-   * by direction only, credits as payments and debits as refunds, as they were matched then.
+   * by direction only, credits as payments and debits as refunds, as they were matched then. A
+   * bank's code cannot tell a refund from a payout: both are transfers out. So money going out
+   * under a payment id of this suite is a refund of that payment, whatever transfer code the bank
+   * gave it — unless the bank said fee.
    */
   static StatementKind kind(StatementLine line, Direction direction) {
     StatementLineKind kind = line.getKind();
     if (kind == null || kind == StatementLineKind.UNKNOWN) {
       return direction == Direction.CREDIT ? StatementKind.PAYMENT : StatementKind.REFUND;
     }
-    return StatementKind.valueOf(kind.name());
+    StatementKind said = StatementKind.valueOf(kind.name());
+    boolean transferOut =
+        direction == Direction.DEBIT
+            && (said == StatementKind.PAYOUT || said == StatementKind.OTHER);
+    return transferOut && SuitePaymentIds.matches(line.getPaymentReference())
+        ? StatementKind.REFUND
+        : said;
   }
 
   private static boolean hasReference(StatementLine line) {

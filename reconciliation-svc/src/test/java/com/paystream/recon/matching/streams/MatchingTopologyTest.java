@@ -349,7 +349,7 @@ class MatchingTopologyTest {
     booking("pay-1", "e-1", 1, 10_000, "EUR");
     StatementLine payout =
         statementLine(
-            "STMT", "L2", "pay-1", StatementLineKind.PAYOUT, Side.DEBIT, 9_000, "EUR", DAY);
+            "STMT", "L2", "PO-2025-03-14", StatementLineKind.PAYOUT, Side.DEBIT, 9_000, "EUR", DAY);
     statements.pipeInput("STMT/L2", payout, START);
     statements.pipeInput(
         "STMT/L3",
@@ -367,8 +367,35 @@ class MatchingTopologyTest {
             ReconResult::getStatementReference)
         .containsExactlyInAnyOrder(
             tuple(ReconOutcome.MATCHED, BreakState.RESOLVED, 10_000L, "pay-1"),
-            tuple(ReconOutcome.PAYOUT_AWAITING_SETTLEMENT, BreakState.RESOLVED, -9_000L, "pay-1"),
+            tuple(
+                ReconOutcome.PAYOUT_AWAITING_SETTLEMENT,
+                BreakState.RESOLVED,
+                -9_000L,
+                "PO-2025-03-14"),
             tuple(ReconOutcome.FEE_AWAITING_SETTLEMENT, BreakState.RESOLVED, -150L, null));
+    assertThat(openBreaks()).isEmpty();
+  }
+
+  @Test
+  void aTransferOutNamingAPaymentOfThisSuiteIsThatPaymentsRefundWhateverTheBankCodeSaid() {
+    start();
+    credit("pay-t", "L1", 5_000, "EUR");
+    booking("pay-t", "e-1", 1, 5_000, "EUR");
+    // NTRF or ICDT debits: the bank cannot tell a refund from a payout
+    statements.pipeInput(
+        "STMT/L2",
+        statementLine(
+            "STMT", "L2", "pay-t", StatementLineKind.PAYOUT, Side.DEBIT, 2_000, "EUR", DAY),
+        START);
+    CashflowLine refund =
+        clearingLine("pay-t", "e-2", 2, EntryType.REFUND, Side.CREDIT, 2_000, "EUR", DAY);
+    cashflow.pipeInput(refund.getAccountId(), refund, START);
+
+    driver.advanceWallClockTime(Duration.ofDays(2));
+
+    assertThat(results.readValuesToList())
+        .extracting(ReconResult::getPaymentReference, ReconResult::getOutcome)
+        .containsOnly(tuple("pay-t", ReconOutcome.MATCHED));
     assertThat(openBreaks()).isEmpty();
   }
 
