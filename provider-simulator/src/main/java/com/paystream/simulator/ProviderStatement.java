@@ -186,7 +186,7 @@ public final class ProviderStatement {
                     String.join(
                         ",",
                         statementId(currency),
-                        lineId(i),
+                        lineId(entry, i),
                         entry.bookingDate().toString(),
                         entry.bookingDate().toString(),
                         entry.reference(),
@@ -229,7 +229,7 @@ public final class ProviderStatement {
                         + swiftAmount(entry.amountMinor(), currency)
                         + SWIFT_CODES.get(entry.kind())
                         + "NONREF//"
-                        + lineId(i)));
+                        + lineId(entry, i)));
             mt.addField(new Field86("/EREF/" + entry.reference() + "/" + description(entry)));
           }
           mt.addField(new Field62F(balance(closing, currency)));
@@ -273,7 +273,7 @@ public final class ProviderStatement {
                 entry.kind().debit() ? CreditDebitCode.DBIT : CreditDebitCode.CRDT;
             statement.addNtry(
                 new ReportEntry10()
-                    .setNtryRef(lineId(i))
+                    .setNtryRef(lineId(entry, i))
                     .setAmt(amount(entry.amountMinor(), currency))
                     .setCdtDbtInd(direction)
                     .setSts(new EntryStatus1Choice().setCd("BOOK"))
@@ -347,8 +347,16 @@ public final class ProviderStatement {
     return "SIM-CLEARING-" + provider.toUpperCase(Locale.ROOT) + "-" + currency;
   }
 
-  private static String lineId(int index) {
-    return "%04d".formatted(index + 1);
+  /**
+   * Payments and refunds are numbered from 0001 in booking order; the settlement's fee and payout
+   * are {@code FEE} and {@code PAYOUT}, so that a line booked after the settlement never takes
+   * their ids (reconciliation dedupes by statement id and line id).
+   */
+  private static String lineId(StatementEntry entry, int index) {
+    return switch (entry.kind()) {
+      case FEE, PAYOUT -> entry.kind().name();
+      case PAYMENT, REFUND -> "%04d".formatted(index + 1);
+    };
   }
 
   private static String description(StatementEntry entry) {

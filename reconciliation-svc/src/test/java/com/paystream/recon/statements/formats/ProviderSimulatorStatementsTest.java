@@ -107,6 +107,20 @@ class ProviderSimulatorStatementsTest {
     assertThat(kinds(new ProviderCsvParser(), settled.csv())).containsExactlyElementsOf(expected);
     assertThat(kinds(new Mt940Parser(), settled.mt940())).containsExactlyElementsOf(expected);
     assertThat(kinds(new Camt053Parser(), settled.camt053())).containsExactlyElementsOf(expected);
+
+    // a payment booked after the settlement never takes the fee's or the payout's line id:
+    // reconciliation would take it for a line it has seen
+    List<String> settledIds = lineIds(settled.csv());
+    assertThat(settledIds).contains("FEE", "PAYOUT");
+    paid("pay-sim-eur-6", 700, "EUR");
+    List<String> later = lineIds(simulator.statement(date).csv());
+    assertThat(later).hasSize(4).doesNotContain("FEE", "PAYOUT");
+    assertThat(later.get(3)).isNotIn(settledIds);
+  }
+
+  private List<String> lineIds(String csv) {
+    return new ProviderCsvParser()
+        .parse(bytes(csv)).lines().stream().map(StatementLineDraft::lineId).toList();
   }
 
   private record Kinded(LineKind kind, Direction direction, long amountMinor) {}
