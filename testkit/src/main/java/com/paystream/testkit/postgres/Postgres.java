@@ -79,6 +79,9 @@ public final class Postgres implements AutoCloseable {
               // nothing: the page cache survives it.
               .setServerConfig("fsync", "off")
               .setServerConfig("full_page_writes", "off")
+              // The embedded server's default is off, which answers a commit before its WAL is
+              // written: a killed postmaster could lose what a service acknowledged.
+              .setServerConfig("synchronous_commit", "on")
               .start();
       Postgres postgres = new Postgres(server, dir, temporary);
       postgres.requirePasswordsExceptForSuperuser();

@@ -24,6 +24,15 @@ class PostgresTest {
   }
 
   @Test
+  void waitsForTheWalOfEveryCommitSoAKilledServerLosesNothingAcknowledged() throws SQLException {
+    Postgres postgres = SharedInfrastructure.postgres();
+
+    // the embedded server's own default is off: a commit answered before its WAL is written
+    assertThat(queryString(postgres.dataSource("postgres"), "show synchronous_commit"))
+        .isEqualTo("on");
+  }
+
+  @Test
   void keepsTwoDatabasesApart() throws SQLException {
     Postgres postgres = SharedInfrastructure.postgres();
     DatabaseCoordinates first = postgres.createDatabase(SharedInfrastructure.uniqueName("first"));
