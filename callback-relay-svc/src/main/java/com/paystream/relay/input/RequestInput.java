@@ -55,14 +55,7 @@ public final class RequestInput {
 
   /** A message, approval or other UUID. */
   public UUID uuid(String field, String value) {
-    try {
-      return UUID.fromString(policy.identifier(field, value));
-    } catch (IllegalArgumentException e) {
-      throw refused(
-          InputReason.MALFORMED_IDENTIFIER,
-          field,
-          "%s must be a UUID, was %s".formatted(field, InputPolicy.echo(value)));
-    }
+    return policy.uuid(field, value);
   }
 
   /** Free text, capped by the policy; null when blank. */
@@ -129,14 +122,9 @@ public final class RequestInput {
       return null;
     }
     if (value.length() > MAX_CURSOR_CHARS) {
-      throw malformedCursor(field);
+      throw InputPolicy.malformedCursor(field);
     }
     return value.strip();
-  }
-
-  public static InputRefusedException malformedCursor(String field) {
-    return refused(
-        InputReason.MALFORMED_CURSOR, field, field + " is not a cursor this service gave out");
   }
 
   private static boolean blank(String value) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +41,14 @@ public record InputPolicy(
 
   /** Identifiers: letters, digits and {@code - _ . :}, at most 64 characters. */
   public static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+
+  /**
+   * A UUID in its canonical 36-character form, the only form the suite issues ({@link
+   * UUID#fromString} alone would also take {@code 1-1-1-1-1}).
+   */
+  public static final Pattern UUID_SHAPE =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   /** The largest default amount: ten million in major units of a two-decimal currency. */
   public static final long DEFAULT_MAX_MINOR = 1_000_000_000L;
@@ -264,6 +273,12 @@ public record InputPolicy(
     return identifier(field, value, IDENTIFIER, "letters, digits and . _ : - (at most 64)");
   }
 
+  /** A UUID of the {@link #UUID_SHAPE}: an approval, message, hold or account id. */
+  public UUID uuid(String field, String value) {
+    identifier(field, value, UUID_SHAPE, "a UUID such as 3f0c2a9e-5b7d-4c1e-9a8b-1d2e3f4a5b6c");
+    return UUID.fromString(value);
+  }
+
   public String identifier(String field, String value, Pattern shape, String shapeDescription) {
     required(field, value);
     if (!shape.matcher(value).matches()) {
@@ -273,6 +288,15 @@ public record InputPolicy(
           "%s must be %s, was %s".formatted(field, shapeDescription, echo(value)));
     }
     return value;
+  }
+
+  /**
+   * A cursor the service did not give out, or one it cannot read back: made up, cut or edited. The
+   * value is not repeated (a signed cursor carries its position).
+   */
+  public static InputRefusedException malformedCursor(String field) {
+    return new InputRefusedException(
+        InputReason.MALFORMED_CURSOR, field, field + " is not a cursor this service gave out");
   }
 
   /** At most {@value #ECHO_LIMIT} characters of a value, for a refusal's detail. */

@@ -2,6 +2,7 @@ package com.paystream.relay.audit.web;
 
 import com.paystream.platform.audit.AuditOutcome;
 import com.paystream.platform.audit.AuditRecord;
+import com.paystream.platform.input.InputPolicy;
 import com.paystream.platform.input.InputReason;
 import com.paystream.platform.input.InputRefusedException;
 import com.paystream.relay.audit.AuditPage;
@@ -89,7 +90,7 @@ public class AuditController {
     } catch (IllegalArgumentException e) {
       // answered below (NumberFormatException is one)
     }
-    throw RequestInput.malformedCursor("cursor");
+    throw InputPolicy.malformedCursor("cursor");
   }
 
   private static String encode(long seq) {

@@ -91,7 +91,7 @@ public class AccountsController {
         // beyond a long: answered below
       }
     }
-    throw input.malformedCursor("cursor", cursor);
+    throw InputPolicy.malformedCursor("cursor");
   }
 
   private AccountView find(UUID accountId) {

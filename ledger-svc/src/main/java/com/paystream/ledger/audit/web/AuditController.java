@@ -6,6 +6,7 @@ import com.paystream.ledger.audit.AuditTrail;
 import com.paystream.ledger.input.web.LedgerInput;
 import com.paystream.platform.audit.AuditOutcome;
 import com.paystream.platform.audit.AuditRecord;
+import com.paystream.platform.input.InputPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -102,7 +103,7 @@ public class AuditController {
       return new AuditQuery.Position(
           Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
     } catch (RuntimeException e) {
-      throw input.malformedCursor("cursor", cursor);
+      throw InputPolicy.malformedCursor("cursor");
     }
   }
 }

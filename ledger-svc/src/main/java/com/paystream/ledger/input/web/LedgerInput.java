@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LedgerInput {
-
-  /** A UUID in its canonical 36-character form, the only form the ledger issues. */
-  private static final Pattern UUID_SHAPE =
-      Pattern.compile(
-          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final InputPolicy policy;
 
@@ -54,9 +48,7 @@ public class LedgerInput {
   }
 
   public UUID uuid(String field, String value) {
-    policy.identifier(
-        field, value, UUID_SHAPE, "a UUID such as 3f0c2a9e-5b7d-4c1e-9a8b-1d2e3f4a5b6c");
-    return UUID.fromString(value);
+    return policy.uuid(field, value);
   }
 
   public String identifier(String field, String value) {
@@ -115,14 +107,6 @@ public class LedgerInput {
               .formatted(field, largest, InputPolicy.echo(value.get())));
     }
     return number.intValueExact();
-  }
-
-  /** A cursor this API issued could not be read back: the caller made it up or cut it. */
-  public InputRefusedException malformedCursor(String field, String value) {
-    return new InputRefusedException(
-        InputReason.MALFORMED_CURSOR,
-        field,
-        field + " is not a cursor this API returned: " + InputPolicy.echo(value));
   }
 
   /** One of {@code allowed}, exactly. */

@@ -7,6 +7,7 @@ import com.paystream.gateway.support.web.ApiException;
 import com.paystream.gateway.support.web.GatewayInput;
 import com.paystream.platform.audit.AuditOutcome;
 import com.paystream.platform.audit.AuditRecord;
+import com.paystream.platform.input.InputPolicy;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ public class AuditHandler {
     } catch (IllegalArgumentException | DateTimeParseException e) {
       // refused below
     }
-    throw GatewayInput.malformedCursor("cursor");
+    throw InputPolicy.malformedCursor("cursor");
   }
 
   private Map<String, Object> json(AuditPage page) {

@@ -17,6 +17,7 @@ import com.paystream.gateway.support.web.ApiRequests;
 import com.paystream.gateway.support.web.GatewayInput;
 import com.paystream.platform.ids.MerchantId;
 import com.paystream.platform.ids.PaymentId;
+import com.paystream.platform.input.InputPolicy;
 import com.paystream.platform.money.Money;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,7 +182,7 @@ public class PaymentHandler {
             .map(
                 position ->
                     PageCursor.decode(position)
-                        .orElseThrow(() -> GatewayInput.malformedCursor("cursor"))),
+                        .orElseThrow(() -> InputPolicy.malformedCursor("cursor"))),
         input.pageSize(request, "limit", DEFAULT_LIMIT, PaymentQuery.MAX_LIMIT));
   }
 

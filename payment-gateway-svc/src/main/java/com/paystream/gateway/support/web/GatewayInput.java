@@ -47,15 +47,7 @@ public class GatewayInput {
 
   /** A UUID in the path (approvals). */
   public UUID pathUuid(ServerRequest request) {
-    String value = request.pathVariable("id");
-    try {
-      if (value.length() == 36) {
-        return UUID.fromString(value);
-      }
-    } catch (IllegalArgumentException e) {
-      // refused below
-    }
-    throw refused(InputReason.MALFORMED_IDENTIFIER, "id", "id must be a UUID, was %s", value);
+    return policy.uuid("id", request.pathVariable("id"));
   }
 
   // --- query --------------------------------------------------------------------------------
@@ -135,12 +127,6 @@ public class GatewayInput {
   /** A cursor for {@code position}, signed so that it comes back unchanged or not at all. */
   public String signCursor(String position) {
     return cursors.sign(position);
-  }
-
-  /** A cursor's position that was signed but does not parse: also malformed-cursor. */
-  public static InputRefusedException malformedCursor(String name) {
-    return new InputRefusedException(
-        InputReason.MALFORMED_CURSOR, name, name + " is not one this service gave out");
   }
 
   // --- body ---------------------------------------------------------------------------------
