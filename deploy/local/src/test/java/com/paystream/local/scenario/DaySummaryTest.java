@@ -74,28 +74,7 @@ class DaySummaryTest {
   @Test
   void failsWhenAPayoutOrFeeLineIsNotReportedAwaitingSettlement() {
     DaySummary ok = summary(4, 4, List.of(), BALANCED);
-    DaySummary misread =
-        new DaySummary(
-            ok.settings(),
-            ok.took(),
-            ok.payments(),
-            ok.succeeded(),
-            ok.webhooks(),
-            ok.deliveries(),
-            ok.refunds(),
-            ok.refundsBooked(),
-            ok.amended(),
-            ok.lostOrders(),
-            ok.lostOrdersDetected(),
-            ok.lostOrdersRecovered(),
-            ok.openBreaks(),
-            new DaySummary.ClassifiedLines(1, 2, 1, 1, 1),
-            ok.problems(),
-            ok.trialBalance(),
-            ok.latencies(),
-            ok.statementDates(),
-            ok.journal(),
-            ok.examples());
+    DaySummary misread = with(ok, new DaySummary.ClassifiedLines(1, 2, 1, 1, 1), ok.journal());
     assertThat(ok.passed()).isTrue();
     assertThat(misread.passed()).isFalse();
     assertThat(misread.render())
@@ -106,51 +85,13 @@ class DaySummaryTest {
   void failsWhenTheJournalIsBrokenOrADayUnsealed() {
     DaySummary ok = summary(4, 4, List.of(), BALANCED);
     DaySummary broken =
-        new DaySummary(
-            ok.settings(),
-            ok.took(),
-            ok.payments(),
-            ok.succeeded(),
-            ok.webhooks(),
-            ok.deliveries(),
-            ok.refunds(),
-            ok.refundsBooked(),
-            ok.amended(),
-            ok.lostOrders(),
-            ok.lostOrdersDetected(),
-            ok.lostOrdersRecovered(),
-            ok.openBreaks(),
+        with(
+            ok,
             ok.classified(),
-            ok.problems(),
-            ok.trialBalance(),
-            ok.latencies(),
-            ok.statementDates(),
-            new JournalCheck(false, 250, 7, "first broken entry e-1: hash differs", List.of()),
-            ok.examples());
+            new JournalCheck(false, 250, 7, "first broken entry e-1: hash differs", List.of()));
     assertThat(broken.passed()).isFalse();
     assertThat(broken.render()).contains("BROKEN", "e-1", "FAILED: the journal is broken");
-    DaySummary unsealed =
-        new DaySummary(
-            ok.settings(),
-            ok.took(),
-            ok.payments(),
-            ok.succeeded(),
-            ok.webhooks(),
-            ok.deliveries(),
-            ok.refunds(),
-            ok.refundsBooked(),
-            ok.amended(),
-            ok.lostOrders(),
-            ok.lostOrdersDetected(),
-            ok.lostOrdersRecovered(),
-            ok.openBreaks(),
-            ok.classified(),
-            ok.problems(),
-            ok.trialBalance(),
-            ok.latencies(),
-            ok.statementDates(),
-            new JournalCheck(true, 250, 7, "", List.of()),
-            ok.examples());
+    DaySummary unsealed = with(ok, ok.classified(), new JournalCheck(true, 250, 7, "", List.of()));
     assertThat(unsealed.passed()).isFalse();
     assertThat(unsealed.render()).contains("a closed day is not sealed");
   }
@@ -216,5 +157,31 @@ class DaySummaryTest {
             "http://l/v1/days/2026-11-25",
             "http://g/v1/payments/pay_lost/history",
             "http://l/v1/payments/pay_amended/entries");
+  }
+
+  /** {@code ok} with other classified lines and another journal check. */
+  private static DaySummary with(
+      DaySummary ok, DaySummary.ClassifiedLines classified, JournalCheck journal) {
+    return new DaySummary(
+        ok.settings(),
+        ok.took(),
+        ok.payments(),
+        ok.succeeded(),
+        ok.webhooks(),
+        ok.deliveries(),
+        ok.refunds(),
+        ok.refundsBooked(),
+        ok.amended(),
+        ok.lostOrders(),
+        ok.lostOrdersDetected(),
+        ok.lostOrdersRecovered(),
+        ok.openBreaks(),
+        classified,
+        ok.problems(),
+        ok.trialBalance(),
+        ok.latencies(),
+        ok.statementDates(),
+        journal,
+        ok.examples());
   }
 }
