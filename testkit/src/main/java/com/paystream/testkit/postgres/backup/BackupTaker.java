@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +21,24 @@ public final class BackupTaker implements BackupScheduler.Backups {
 
   private static final Logger log = LoggerFactory.getLogger(BackupTaker.class);
 
-  private final Postgres primary;
+  private final DataSource superuser;
+  private final Path dataDir;
   private final BackupArchive archive;
   private final Clock clock;
 
-  public BackupTaker(Postgres primary, BackupArchive archive, Clock clock) {
-    this.primary = primary;
+  /**
+   * @param superuser connects to the primary as a superuser
+   * @param dataDir the primary's data directory, on this machine
+   */
+  public BackupTaker(DataSource superuser, Path dataDir, BackupArchive archive, Clock clock) {
+    this.superuser = superuser;
+    this.dataDir = dataDir;
     this.archive = archive;
     this.clock = clock;
+  }
+
+  public BackupTaker(Postgres primary, BackupArchive archive, Clock clock) {
+    this(primary.dataSource("postgres"), primary.dataDir(), archive, clock);
   }
 
   /**
@@ -39,7 +50,7 @@ public final class BackupTaker implements BackupScheduler.Backups {
   public BackupManifest take(BackupKind kind) {
     String id = BackupManifest.idFor(clock.instant(), kind);
     Path dir = archive.backupDir(id);
-    BackupCopy copy = BaseBackup.copy(primary, dir, "paystream " + id);
+    BackupCopy copy = BaseBackup.copy(superuser, dataDir, dir, "paystream " + id);
     BackupManifest manifest =
         new BackupManifest(
             id,
@@ -68,7 +79,7 @@ public final class BackupTaker implements BackupScheduler.Backups {
   /** Commits a mark on the primary and appends it to the archive ({@link CommitMarks}). */
   @Override
   public CommitMark mark() {
-    return CommitMarks.record(primary.dataSource("postgres"), archive);
+    return CommitMarks.record(superuser, archive);
   }
 
   private static long sizeBytes(Path dir) {
