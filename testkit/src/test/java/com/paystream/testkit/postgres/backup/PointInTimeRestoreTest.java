@@ -7,11 +7,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.paystream.testkit.postgres.Postgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +38,7 @@ class PointInTimeRestoreTest {
   private BackupManifest backup;
   private Instant beforeTruncate;
   private Postgres restored;
+  private Map<String, FileTime> archivedBeforeRestore;
 
   @BeforeAll
   void truncateAfterABackupAndRestoreToJustBefore(@TempDir Path dir) {
@@ -43,10 +50,23 @@ class PointInTimeRestoreTest {
     beforeTruncate = primary.now();
     execute(primary.server, "truncate entry");
     primary.markAndArchive();
+    archivedBeforeRestore = lastModified(primary.archive.wal());
 
     restored =
         PointInTimeRestore.restore(
             primary.archive.root(), beforeTruncate, dir.resolve("restored"), 0);
+  }
+
+  private static Map<String, FileTime> lastModified(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      Map<String, FileTime> times = new HashMap<>();
+      for (Path file : files.toList()) {
+        times.put(file.getFileName().toString(), Files.getLastModifiedTime(file));
+      }
+      return times;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @AfterAll
@@ -74,6 +94,22 @@ class PointInTimeRestoreTest {
         .atMost(ArchivedPrimary.ARCHIVING)
         .until(() -> Files.exists(primary.archive.wal().resolve("00000002.history")));
     assertThat(count(restored)).isEqualTo(21);
+  }
+
+  @Test
+  void theRestoredServerLeavesTheOldTimelinesArchivedFilesAsTheyWere() {
+    execute(restored, "select pg_switch_wal()");
+    await()
+        .atMost(ArchivedPrimary.ARCHIVING)
+        .until(() -> Files.exists(primary.archive.wal().resolve("00000002.history")));
+
+    Map<String, FileTime> now = lastModified(primary.archive.wal());
+
+    assertThat(now).containsAllEntriesOf(archivedBeforeRestore);
+    assertThat(now.keySet())
+        .filteredOn(name -> !archivedBeforeRestore.containsKey(name))
+        .isNotEmpty()
+        .allSatisfy(name -> assertThat(name).matches("00000002.*|.*\\.partial"));
   }
 
   @Test
