@@ -40,6 +40,18 @@ public final class BackupArchive {
     return archive;
   }
 
+  /**
+   * The archive at {@code root}, which must exist: reading a mistyped path reports it instead of
+   * creating an empty archive there.
+   */
+  public static BackupArchive existing(Path root) {
+    BackupArchive archive = new BackupArchive(root.toAbsolutePath());
+    if (!Files.isDirectory(archive.wal()) || !Files.isDirectory(archive.base())) {
+      throw new IllegalArgumentException("no backup archive (wal/ and base/) at " + root);
+    }
+    return archive;
+  }
+
   public Path root() {
     return root;
   }

@@ -28,7 +28,7 @@ public final class BackupCatalogue {
   }
 
   public static List<Entry> read(Path archive) {
-    return of(BackupArchive.at(archive).read());
+    return of(BackupArchive.existing(archive).read());
   }
 
   public static List<Entry> of(ArchiveContents contents) {

@@ -96,7 +96,7 @@ public final class BackupMain {
     if (options.containsKey("--daily-days")) {
       policy = policy.withDailyKept(Duration.ofDays(integer(options, "--daily-days")));
     }
-    BackupArchive backups = BackupArchive.at(archive);
+    BackupArchive backups = BackupArchive.existing(archive);
     RetentionPlan plan = policy.retention(Instant.now(), backups.read());
     backups.apply(plan);
     plan.backupIds().forEach(id -> out.println("REMOVED backup " + id));

@@ -75,7 +75,7 @@ public final class PointInTimeRestore {
             PostgresOptions.builder()
                 .dataDir(newDataDir)
                 .port(port)
-                .walArchive(BackupArchive.at(archive).wal())
+                .walArchive(BackupArchive.existing(archive).wal())
                 .build());
     try {
       awaitPromoted(restored, RECOVERY_TIMEOUT);
@@ -94,7 +94,7 @@ public final class PointInTimeRestore {
    * <archive>/wal}), then call {@link #awaitPromoted}. Returns the backup it starts from.
    */
   public static BackupManifest restore(Path archive, Instant target, Path newDataDir) {
-    BackupArchive backups = BackupArchive.at(archive);
+    BackupArchive backups = BackupArchive.existing(archive);
     ArchiveContents contents = backups.read();
     BackupManifest backup = choose(contents, target);
     requireEmpty(newDataDir);

@@ -66,6 +66,8 @@ class BackupMainTest {
 
   @Test
   void refusesARestoreWithoutABackupBeforeTheTarget() {
+    BackupArchive.at(dir.resolve("empty"));
+
     assertThatThrownBy(
             () ->
                 run(
@@ -77,6 +79,14 @@ class BackupMainTest {
                     "--data-dir",
                     dir.resolve("new").toString()))
         .isInstanceOf(RestoreRefusedException.class);
+  }
+
+  @Test
+  void refusesToListADirectoryThatIsNoArchive() {
+    assertThatThrownBy(() -> run("list", "--archive", dir.resolve("typo").toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no backup archive");
+    assertThat(dir.resolve("typo")).doesNotExist();
   }
 
   @Test
