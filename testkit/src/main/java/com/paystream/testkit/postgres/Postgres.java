@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -43,6 +44,10 @@ public final class Postgres implements AutoCloseable {
   private static final String ADMIN_DATABASE = "postgres";
   private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   private static final String DUPLICATE_DATABASE = "42P04";
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration ORPHANS_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration PROMOTE_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
 
   private final EmbeddedPostgres server;
   private final Path dataDir;
@@ -60,64 +65,49 @@ public final class Postgres implements AutoCloseable {
    * temp directory that {@link #close()} removes.
    */
   public static Postgres start(Path dataDir, int port) {
-    boolean temporary = dataDir == null;
-    Path dir = temporary ? Directories.createTemp("postgres-") : Directories.ensure(dataDir);
+    return start(PostgresOptions.builder().dataDir(dataDir).port(port).build());
+  }
+
+  /**
+   * Starts PostgreSQL as {@code options} say, and returns once it accepts connections (a standby:
+   * once it is consistent and open for reading). A data directory that already holds a cluster is
+   * started as it is (crash recovery included); the kit's settings ({@link ServerSettings}) are
+   * written again first.
+   */
+  public static Postgres start(PostgresOptions options) {
+    boolean temporary = options.dataDir() == null;
+    Path dir =
+        temporary ? Directories.createTemp("postgres-") : Directories.ensure(options.dataDir());
     if (!temporary) {
       StalePostmaster.stopIfRunning(dir);
+      StalePostmaster.awaitOrphanedBackends(dir, ORPHANS_TIMEOUT);
+    }
+    if (options.walArchive() != null) {
+      Directories.ensure(options.walArchive());
     }
     try {
       EmbeddedPostgres server =
           EmbeddedPostgres.builder()
               .setDataDirectory(dir)
               .setCleanDataDirectory(temporary)
-              .setPort(Ports.orFree(port))
+              .setPort(Ports.orFree(options.port()))
               .setRegisterShutdownHook(false)
-              .setPGStartupWait(Duration.ofSeconds(60))
+              .setPGStartupWait(STARTUP_TIMEOUT)
               .setLocaleConfig("locale", "C")
+              .setDataDirectoryCustomizer(data -> ServerSettings.write(data.toPath(), options))
               // Losing the last commits on an OS crash is fine for tests and a local stack, and
-              // these make PostgreSQL noticeably faster on a slow disk. A killed process loses
-              // nothing: the page cache survives it.
+              // this makes PostgreSQL noticeably faster on a slow disk. A killed process loses
+              // nothing: the page cache survives it. (zonky's -F says the same.)
               .setServerConfig("fsync", "off")
-              .setServerConfig("full_page_writes", "off")
               // The embedded server's default is off, which answers a commit before its WAL is
               // written: a killed postmaster could lose what a service acknowledged.
               .setServerConfig("synchronous_commit", "on")
               .start();
       Postgres postgres = new Postgres(server, dir, temporary);
-      postgres.requirePasswordsExceptForSuperuser();
       log.info("PostgreSQL ready at {}:{} (data {})", HOST, server.getPort(), dir);
       return postgres;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start PostgreSQL in " + dir, e);
-    }
-  }
-
-  /**
-   * The superuser keeps "trust" on the loopback interface (tests and the local stack only); every
-   * other role must give its password (SCRAM), so a service handed the wrong credentials fails to
-   * connect here as it would in production.
-   */
-  private void requirePasswordsExceptForSuperuser() {
-    String rules =
-        String.join(
-            "\n",
-            "# Written by the paystream test kit on every start.",
-            "local all " + USERNAME + " trust",
-            "host all " + USERNAME + " 127.0.0.1/32 trust",
-            "host all " + USERNAME + " ::1/128 trust",
-            "host all all 127.0.0.1/32 scram-sha-256",
-            "host all all ::1/128 scram-sha-256",
-            "");
-    try {
-      Files.writeString(dataDir.resolve("pg_hba.conf"), rules);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write pg_hba.conf in " + dataDir, e);
-    }
-    try (Connection connection = dataSource(ADMIN_DATABASE).getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("select pg_reload_conf()");
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot reload the authentication rules", e);
     }
   }
 
@@ -131,6 +121,55 @@ public final class Postgres implements AutoCloseable {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** The process id of the postmaster, from {@code postmaster.pid}. */
+  public long postmasterPid() {
+    return StalePostmaster.readPid(dataDir)
+        .orElseThrow(() -> new IllegalStateException("no postmaster.pid in " + dataDir));
+  }
+
+  /**
+   * {@code pg_is_in_recovery()}: true on a standby, and on a server still replaying to a target.
+   */
+  public boolean isInRecovery() {
+    return queryBoolean("select pg_is_in_recovery()");
+  }
+
+  /**
+   * Ends recovery: a standby becomes a primary on a new timeline. Waits (up to a minute) until it
+   * accepts writes; false if it did not in that time.
+   */
+  public boolean promote() {
+    return queryBoolean("select pg_promote(true, " + PROMOTE_TIMEOUT.toSeconds() + ")");
+  }
+
+  /**
+   * Sends SIGKILL to the postmaster and waits until it is gone: a crash, for tests. Its backends
+   * notice and exit on their own; {@link #close()} afterwards only releases the kit's lock, and
+   * starting again on the same data directory runs crash recovery.
+   */
+  public long killPostmaster() {
+    long pid = postmasterPid();
+    ProcessHandle.of(pid)
+        .ifPresent(
+            postmaster -> {
+              postmaster.destroyForcibly();
+              postmaster.onExit().orTimeout(KILL_TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+            });
+    log.warn("Killed the postmaster of {}:{} (pid {})", HOST, port(), pid);
+    return pid;
+  }
+
+  private boolean queryBoolean(String sql) {
+    try (Connection connection = dataSource(ADMIN_DATABASE).getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getBoolean(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot run " + sql + " at " + HOST + ":" + port(), e);
+    }
   }
 
   /**
@@ -194,7 +233,10 @@ public final class Postgres implements AutoCloseable {
     return dataSource;
   }
 
-  /** Stops the server (fast shutdown) and removes the data if it was a temporary directory. */
+  /**
+   * Stops the server (fast shutdown: open sessions are ended, nothing committed is lost) and
+   * removes the data if it was a temporary directory; a kept data directory can be started again.
+   */
   @Override
   public void close() {
     try {

@@ -21,20 +21,77 @@ final class StalePostmaster {
 
   private static final Logger log = LoggerFactory.getLogger(StalePostmaster.class);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration ORPHANS_POLL = Duration.ofMillis(200);
 
   private StalePostmaster() {}
 
   static void stopIfRunning(Path dataDir) {
-    readPid(dataDir.resolve("postmaster.pid"))
+    readPid(dataDir)
         .flatMap(ProcessHandle::of)
         .filter(ProcessHandle::isAlive)
         .filter(StalePostmaster::isPostgres)
         .ifPresent(StalePostmaster::fastShutdown);
   }
 
-  private static Optional<Long> readPid(Path pidFile) {
+  /**
+   * Waits until no PostgreSQL process works in {@code dataDir} any more. After a postmaster is
+   * killed with -9 its backends notice within moments and exit, but until the last one has, the
+   * shared memory it left is still attached and a new postmaster refuses to start ("pre-existing
+   * shared memory block is still in use"). Every PostgreSQL process has the data directory as its
+   * working directory, which is how they are recognised.
+   */
+  static void awaitOrphanedBackends(Path dataDir, Duration timeout) {
+    Path dir = realPath(dataDir);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!workingIn(dir).isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "PostgreSQL processes "
+                + workingIn(dir)
+                + " still use "
+                + dataDir
+                + " after "
+                + timeout);
+      }
+      log.info("Waiting for the PostgreSQL processes {} left in {} to exit", workingIn(dir), dir);
+      try {
+        Thread.sleep(ORPHANS_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for orphaned backends", e);
+      }
+    }
+  }
+
+  private static List<Long> workingIn(Path dir) {
+    return ProcessHandle.allProcesses()
+        .filter(StalePostmaster::isPostgres)
+        .filter(process -> dir.equals(workingDirectory(process.pid())))
+        .map(ProcessHandle::pid)
+        .toList();
+  }
+
+  private static Path workingDirectory(long pid) {
     try {
-      List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+      return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd"));
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return null;
+    }
+  }
+
+  private static Path realPath(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir.toAbsolutePath();
+    }
+  }
+
+  /** The postmaster's process id, from the first line of {@code postmaster.pid}. */
+  static Optional<Long> readPid(Path dataDir) {
+    try {
+      List<String> lines =
+          Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.UTF_8);
       return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
