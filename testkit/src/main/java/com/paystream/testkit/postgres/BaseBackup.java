@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,13 +84,22 @@ public final class BaseBackup {
    * archived.
    */
   public static BackupCopy copy(Postgres source, Path target, String label) {
+    return copy(source.dataSource("postgres"), source.dataDir(), target, label);
+  }
+
+  /**
+   * The same for a server this JVM did not start (a local stack's primary in another process):
+   * {@code superuser} connects to it, {@code sourceDataDir} is its data directory.
+   */
+  public static BackupCopy copy(
+      DataSource superuser, Path sourceDataDir, Path target, String label) {
     requireEmptyOrAbsent(target);
-    try (Connection session = source.dataSource("postgres").getConnection()) {
+    try (Connection session = superuser.getConnection()) {
       boolean inRecovery = queryBoolean(session, "select pg_is_in_recovery()");
       Instant started = serverClock(session);
       String startLsn = start(session, label);
-      log.info("Base backup {} of {} started at {}", label, source.dataDir(), startLsn);
-      copyDataDirectory(source.dataDir(), target);
+      log.info("Base backup {} of {} started at {}", label, sourceDataDir, startLsn);
+      copyDataDirectory(sourceDataDir, target);
       BackupCopy copy = stop(session, target, label, startLsn, started, inRecovery);
       log.info("Base backup {} copied to {}, consistent at {}", label, target, copy.stopLsn());
       return copy;
