@@ -88,18 +88,18 @@ public final class BaseBackup {
   }
 
   /**
-   * Like {@link #copy(Postgres, Path, String)}, for a server this JVM did not start (another
-   * process on this machine): {@code superuser} connects to it, {@code dataDir} is its data
-   * directory.
+   * The same for a server this JVM did not start (a local stack's primary in another process):
+   * {@code superuser} connects to it, {@code sourceDataDir} is its data directory.
    */
-  public static BackupCopy copy(DataSource superuser, Path dataDir, Path target, String label) {
+  public static BackupCopy copy(
+      DataSource superuser, Path sourceDataDir, Path target, String label) {
     requireEmptyOrAbsent(target);
     try (Connection session = superuser.getConnection()) {
       boolean inRecovery = queryBoolean(session, "select pg_is_in_recovery()");
       Instant started = serverClock(session);
       String startLsn = start(session, label);
-      log.info("Base backup {} of {} started at {}", label, dataDir, startLsn);
-      copyDataDirectory(dataDir, target);
+      log.info("Base backup {} of {} started at {}", label, sourceDataDir, startLsn);
+      copyDataDirectory(sourceDataDir, target);
       BackupCopy copy = stop(session, target, label, startLsn, started, inRecovery);
       log.info("Base backup {} copied to {}, consistent at {}", label, target, copy.stopLsn());
       return copy;

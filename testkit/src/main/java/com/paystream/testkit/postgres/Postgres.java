@@ -101,7 +101,9 @@ public final class Postgres implements AutoCloseable {
               .setServerConfig("fsync", "off")
               // The embedded server's default is off, which answers a commit before its WAL is
               // written: a killed postmaster could lose what a service acknowledged.
-              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig(
+                  "synchronous_commit",
+                  options.extraSettings().getOrDefault("synchronous_commit", "on"))
               .start();
       Postgres postgres = new Postgres(server, dir, temporary);
       log.info("PostgreSQL ready at {}:{} (data {})", HOST, server.getPort(), dir);

@@ -55,6 +55,14 @@ public record PostgresOptions(
     return new Builder();
   }
 
+  /**
+   * The {@code restore_command} that fetches segments from an archive written by a server started
+   * with {@code walArchive(archive)}: for standbys and restores.
+   */
+  public static String restoreCommand(Path archive) {
+    return ServerSettings.restoreCommand(archive);
+  }
+
   static String requireStandbyName(String name) {
     if (!STANDBY_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("not a plain lower-case standby name: " + name);
