@@ -129,7 +129,7 @@ public final class BackupMain {
   }
 
   /** The catalogue as a table, one backup a line, oldest first. */
-  static String table(List<BackupCatalogue.Entry> entries) {
+  public static String table(List<BackupCatalogue.Entry> entries) {
     String format = "%-26s %-7s %-27s %-27s %12s  %s%n";
     StringBuilder table =
         new StringBuilder(

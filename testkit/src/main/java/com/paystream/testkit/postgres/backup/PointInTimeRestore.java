@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +121,15 @@ public final class PointInTimeRestore {
       }
       sleep();
     }
-    try (Connection connection = server.dataSource("postgres").getConnection();
+    forgetTarget(server.dataSource("postgres"));
+  }
+
+  /**
+   * Removes the target settings from a promoted server (one this JVM did not start, as a
+   * superuser), so that a standby copied from it later does not stop at the old target.
+   */
+  public static void forgetTarget(DataSource superuser) {
+    try (Connection connection = superuser.getConnection();
         Statement statement = connection.createStatement()) {
       for (String setting : RECOVERY_TARGET_SETTINGS) {
         statement.execute("alter system reset " + setting);
