@@ -1,10 +1,6 @@
 package com.paystream.e2e;
 
-import static org.awaitility.Awaitility.await;
-
-import com.paystream.local.HttpReadiness;
 import com.paystream.local.demo.DemoProvider;
-import com.paystream.local.process.ChildSpec;
 import com.paystream.local.process.SupervisedChild;
 import com.paystream.local.services.DatabaseLogins;
 import com.paystream.local.services.Endpoints;
@@ -14,14 +10,9 @@ import com.paystream.simulator.ProviderSimulator;
 import com.paystream.testkit.SharedInfrastructure;
 import com.paystream.testkit.kafka.KafkaBroker;
 import com.paystream.testkit.postgres.Postgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +24,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * runs them, with the same arguments from {@link ServiceCatalog}) against this JVM's real broker
  * and PostgreSQL, on free ports and behind a topic prefix of their own. Started once per test JVM.
  */
-final class RunningSuite {
+final class RunningSuite implements ServiceUrls {
 
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
   private static RunningSuite instance;
 
   private final String topicPrefix;
@@ -66,7 +56,8 @@ final class RunningSuite {
     return topicPrefix;
   }
 
-  String baseUrl(String service) {
+  @Override
+  public String baseUrl(String service) {
     return spec(service).baseUrl();
   }
 
@@ -108,33 +99,10 @@ final class RunningSuite {
     }
     Endpoints endpoints = new Endpoints("127.0.0.1", kafka.port(), postgres.port());
     String prefix = SharedInfrastructure.uniqueName("e2e") + ".";
-    Map<String, Integer> ports =
-        Map.of(
-            "gateway",
-            freePort(),
-            "relay",
-            freePort(),
-            "ledger",
-            freePort(),
-            "reconciliation",
-            freePort(),
-            ServiceCatalog.PROVIDER,
-            freePort());
+    Map<String, Integer> ports = ServiceProcesses.freePorts();
     List<ServiceSpec> specs =
         ServiceCatalog.services(
-            endpoints,
-            logins,
-            name ->
-                List.of(
-                    "--paystream.topics.prefix=" + prefix,
-                    // Compressed so that a test can watch a re-delivery; the ledger dedupes anyway.
-                    "--paystream.relay.redelivery-schedule=20s,1m,5m",
-                    // As in the local stack: a lost webhook is found by reconciliation of the
-                    // provider's statement (LOST_ORDER), which makes the gateway ask at once;
-                    // the overdue query would only ask after the threshold.
-                    "--paystream.status-queries.poll-interval=1s",
-                    "--logging.structured.format.console=logstash"),
-            ports::get);
+            endpoints, logins, name -> ServiceProcesses.testArgs(prefix), ports::get);
     ProviderSimulator provider =
         new ProviderSimulator(
             DemoProvider.WEBHOOK_SECRET, 42, DemoProvider.NAME, ports.get(ServiceCatalog.PROVIDER));
@@ -152,39 +120,7 @@ final class RunningSuite {
               t.setDaemon(true);
               return t;
             });
-    Path logs = logs();
-    Path root = Path.of(System.getProperty("paystream.repository.root", "..")).toAbsolutePath();
-    String version = System.getProperty("paystream.version", "0.1.0-SNAPSHOT");
-    try {
-      Files.createDirectories(logs);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    for (ServiceSpec spec : specs) {
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx384m");
-      command.add("-XX:TieredStopAtLevel=1");
-      command.add("-jar");
-      command.add(spec.execJar(root, version).toString());
-      command.addAll(spec.args());
-      SupervisedChild child =
-          new SupervisedChild(
-              new ChildSpec(
-                  spec.name(),
-                  command,
-                  logs.resolve(spec.name() + ".log"),
-                  HttpReadiness.of(spec.readinessUrl()),
-                  Duration.ofSeconds(30),
-                  spec.environment()),
-              scheduler);
-      child.start();
-      children.add(child);
-    }
-    await()
-        .atMost(READY_TIMEOUT)
-        .pollInterval(Duration.ofMillis(500))
-        .until(() -> children.stream().allMatch(SupervisedChild::isReady));
+    children.addAll(ServiceProcesses.start(specs, logs(), scheduler));
   }
 
   private void stop() {
@@ -194,13 +130,5 @@ final class RunningSuite {
 
   static String webhookSecret() {
     return DemoProvider.WEBHOOK_SECRET;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

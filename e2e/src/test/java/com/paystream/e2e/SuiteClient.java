@@ -26,9 +26,9 @@ final class SuiteClient {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final RunningSuite suite;
+  private final ServiceUrls suite;
 
-  SuiteClient(RunningSuite suite) {
+  SuiteClient(ServiceUrls suite) {
     this.suite = suite;
   }
 
