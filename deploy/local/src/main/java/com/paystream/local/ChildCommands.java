@@ -25,11 +25,18 @@ final class ChildCommands {
   private final RepositoryLayout repository;
   private final DataDirectory data;
   private final Endpoints endpoints;
+  private final Path walArchive;
 
-  ChildCommands(RepositoryLayout repository, DataDirectory data, Endpoints endpoints) {
+  /**
+   * @param walArchive where the primary archives its WAL and the standbys read it back; {@code
+   *     null} for a primary that archives nothing
+   */
+  ChildCommands(
+      RepositoryLayout repository, DataDirectory data, Endpoints endpoints, Path walArchive) {
     this.repository = repository;
     this.data = data;
     this.endpoints = endpoints;
+    this.walArchive = walArchive;
   }
 
   ChildSpec kafka() {
@@ -58,11 +65,45 @@ final class ChildCommands {
                 "--port",
                 Integer.toString(endpoints.postgresPort())));
     ServiceCatalog.DATABASES.forEach(database -> args.addAll(List.of("--database", database)));
+    if (walArchive != null) {
+      args.addAll(List.of("--archive", walArchive.toString()));
+    }
+    return postgresChild("postgres", endpoints.postgresPort(), args);
+  }
+
+  /**
+   * A standby of the primary, named {@code name} (its {@code application_name}), applying the
+   * primary's changes {@code applyDelay} late (zero: at once). Its first start copies the primary
+   * (a base backup); later starts resume from its own data.
+   */
+  ChildSpec standby(String name, int port, Duration applyDelay) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--data-dir",
+                data.postgres(name).toString(),
+                "--port",
+                Integer.toString(port),
+                "--standby-of",
+                endpoints.host() + ":" + endpoints.postgresPort(),
+                "--primary-data-dir",
+                data.postgres().toString(),
+                "--name",
+                name,
+                "--archive",
+                walArchive.toString()));
+    if (!applyDelay.isZero()) {
+      args.addAll(List.of("--apply-delay", Long.toString(applyDelay.toSeconds())));
+    }
+    return postgresChild("postgres-" + name, port, args);
+  }
+
+  private ChildSpec postgresChild(String name, int port, List<String> args) {
     return new ChildSpec(
-        "postgres",
+        name,
         infrastructure("-Xmx128m", PostgresMain.class, args.toArray(String[]::new)),
-        data.log("postgres"),
-        Readiness.logLine("POSTGRES READY port=" + endpoints.postgresPort()),
+        data.log(name),
+        Readiness.logLine("POSTGRES READY port=" + port),
         POSTGRES_STOP_TIMEOUT);
   }
 

@@ -19,6 +19,10 @@ final class DataDirectory implements AutoCloseable {
 
   private static final String MARKER = ".local-stack";
   private static final String LOCK = ".lock";
+  private static final String CLUSTER_ID = "postgres-cluster-id";
+  private static final java.time.format.DateTimeFormatter CLUSTER_ID_FORMAT =
+      java.time.format.DateTimeFormatter.ofPattern("'cluster-'yyyyMMdd'T'HHmmss'Z'")
+          .withZone(java.time.ZoneOffset.UTC);
 
   private final Path root;
   private final FileChannel lockChannel;
@@ -64,8 +68,42 @@ final class DataDirectory implements AutoCloseable {
     return root.resolve("kafka");
   }
 
+  /** The primary's data. */
   Path postgres() {
     return root.resolve("postgres");
+  }
+
+  /** A standby's data. */
+  Path postgres(String standby) {
+    return root.resolve("postgres-" + standby);
+  }
+
+  /**
+   * The name of the database cluster in this directory, under which its WAL and base backups are
+   * archived: made with the directory (a fresh start wipes it and makes a new cluster, whose WAL
+   * must never mix with an older one's), kept across restarts, and carried over by a restore.
+   */
+  String clusterId() {
+    Path file = root.resolve(CLUSTER_ID);
+    try {
+      if (Files.exists(file)) {
+        return Files.readString(file).strip();
+      }
+      String id = CLUSTER_ID_FORMAT.format(java.time.Instant.now());
+      Files.writeString(file, id + "\n");
+      return id;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the cluster id in " + root, e);
+    }
+  }
+
+  /** After a restore: the data now belongs to the cluster whose archive it was restored from. */
+  void clusterId(String id) {
+    try {
+      Files.writeString(root.resolve(CLUSTER_ID), id + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the cluster id in " + root, e);
+    }
   }
 
   Path log(String name) {

@@ -40,6 +40,10 @@ public final class LocalStack {
       System.exit(verifyJournal(repository));
       return;
     }
+    if (options.command() == StackOptions.Command.BACKUPS) {
+      System.out.print(new LocalBackups(options.databases().backupDir()).list());
+      return;
+    }
     System.exit(new StackRunner(repository, options).run());
   }
 

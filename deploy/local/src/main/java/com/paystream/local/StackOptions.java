@@ -3,6 +3,9 @@ package com.paystream.local;
 import com.paystream.local.scenario.ScenarioSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -15,7 +18,9 @@ import java.util.function.LongSupplier;
  * @param help whether only the usage was asked for
  * @param scenario the day scenario to run once the stack is ready; empty for the stack alone
  * @param exitAfterScenario stop the stack after the scenario's summary instead of staying up
- * @param verifyJournal only verify the journal of the stack already running, start nothing
+ * @param command what to do: run the stack, or only verify its journal, list its backups
+ * @param databases how PostgreSQL runs: standbys, backups and where they are kept
+ * @param restore for {@link Command#RESTORE}: to which instant, and from what
  */
 record StackOptions(
     Path dataDir,
@@ -24,9 +29,71 @@ record StackOptions(
     boolean help,
     Optional<ScenarioSettings> scenario,
     boolean exitAfterScenario,
-    boolean verifyJournal) {
+    Command command,
+    DatabaseOptions databases,
+    Optional<Restore> restore) {
 
   static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
+
+  /** What the launcher is asked to do. */
+  enum Command {
+    /** Start the stack (and the day scenario, unless --no-scenario). */
+    RUN,
+    /** Verify the journal of the stack already running; start nothing. */
+    VERIFY_JOURNAL,
+    /** List the backups and what each can restore to; start nothing. */
+    BACKUPS,
+    /** Restore the databases to an instant into a new data directory, then start the stack. */
+    RESTORE
+  }
+
+  /**
+   * How the stack's PostgreSQL runs.
+   *
+   * @param replicas a synchronous standby, a delayed standby, the WAL archive and scheduled base
+   *     backups (on by default); off runs one server alone
+   * @param standbyDelay how far behind the delayed standby applies the primary's changes
+   * @param backupDir where the WAL archive and base backups are kept: outside the data directory,
+   *     so that a day scenario (which starts from empty data) never deletes them
+   * @param hourlyDays how many days hourly base backups are kept
+   * @param dailyDays how many days daily base backups are kept
+   */
+  record DatabaseOptions(
+      boolean replicas, Duration standbyDelay, Path backupDir, int hourlyDays, int dailyDays) {
+
+    static final Duration DEFAULT_STANDBY_DELAY = Duration.ofHours(1);
+    static final int DEFAULT_HOURLY_DAYS = 2;
+    static final int DEFAULT_DAILY_DAYS = 30;
+
+    static DatabaseOptions defaults(Path backupDir) {
+      return new DatabaseOptions(
+          true, DEFAULT_STANDBY_DELAY, backupDir, DEFAULT_HOURLY_DAYS, DEFAULT_DAILY_DAYS);
+    }
+  }
+
+  /**
+   * A restore of the databases.
+   *
+   * @param to the instant to restore to (everything committed before it, nothing after); empty to
+   *     take the synchronous standby as it is
+   * @param source what to restore from
+   */
+  record Restore(Optional<Instant> to, Source source) {
+
+    /** Where the restored data comes from. */
+    enum Source {
+      /** The newest base backup before the instant, plus the archived WAL up to it. */
+      BACKUP,
+      /** The delayed standby, replayed up to the instant (only within its delay). */
+      DELAYED_STANDBY,
+      /** The synchronous standby with everything it has: the primary's data is lost. */
+      STANDBY
+    }
+  }
+
+  boolean verifyJournal() {
+    return command == Command.VERIFY_JOURNAL;
+  }
 
   static final String USAGE =
       String.join(
@@ -55,6 +122,32 @@ record StackOptions(
           "  --fresh          delete the data directory (broker, database, logs) before starting",
           "  --data-dir DIR   keep data in DIR (default: deploy/local/data in the repository)",
           "  --ready-timeout  seconds the services may take to become ready (default 120)",
+          "  --no-replicas    run PostgreSQL alone: no standbys, no WAL archive, no backups",
+          "  --standby-delay S  seconds the delayed standby stays behind (default "
+              + DatabaseOptions.DEFAULT_STANDBY_DELAY.toSeconds()
+              + ")",
+          "  --backup-dir DIR WAL archive and base backups (default: deploy/local/backups; a day"
+              + " scenario",
+          "                   wipes the data directory, never this one)",
+          "  --hourly-days N  keep hourly base backups N days (default "
+              + DatabaseOptions.DEFAULT_HOURLY_DAYS
+              + ")",
+          "  --daily-days M   keep daily base backups M days (default "
+              + DatabaseOptions.DEFAULT_DAILY_DAYS
+              + ")",
+          "usage: local-stack backups [--backup-dir DIR]",
+          "  Lists the base backups and the instants each can restore to; starts nothing.",
+          "usage: local-stack restore (--to INSTANT [--from-delayed-standby] | --from-standby)"
+              + " [--backup-dir DIR] [--data-dir DIR]",
+          "  Restores the databases to INSTANT (e.g. 2026-12-06T10:15:00Z) from the newest base"
+              + " backup",
+          "  before it plus the archived WAL, into a new data directory (the old one is kept"
+              + " beside it),",
+          "  and starts the stack on it without a scenario; the services re-converge from Kafka.",
+          "  --from-delayed-standby  promote the delayed standby at INSTANT instead (only within"
+              + " its delay)",
+          "  --from-standby   the primary's data is lost: promote the synchronous standby with"
+              + " all it has",
           "usage: local-stack --verify-journal",
           "  Verifies the journal of the stack already running (started elsewhere with"
               + " --no-scenario,",
@@ -70,8 +163,25 @@ record StackOptions(
     return parse(defaultDataDir, System::nanoTime, args);
   }
 
+  /** The default backup directory is beside the default data directory. */
   static StackOptions parse(Path defaultDataDir, LongSupplier randomSeed, String... args) {
+    Command command = Command.RUN;
+    int first = 0;
+    if (args.length > 0 && args[0].equals("backups")) {
+      command = Command.BACKUPS;
+      first = 1;
+    } else if (args.length > 0 && args[0].equals("restore")) {
+      command = Command.RESTORE;
+      first = 1;
+    }
     Path dataDir = defaultDataDir;
+    Path backupDir = defaultDataDir.resolveSibling("backups");
+    boolean replicas = true;
+    Duration standbyDelay = DatabaseOptions.DEFAULT_STANDBY_DELAY;
+    int hourlyDays = DatabaseOptions.DEFAULT_HOURLY_DAYS;
+    int dailyDays = DatabaseOptions.DEFAULT_DAILY_DAYS;
+    Instant restoreTo = null;
+    Restore.Source source = Restore.Source.BACKUP;
     boolean fresh = false;
     boolean help = false;
     boolean scenario = true;
@@ -79,9 +189,17 @@ record StackOptions(
     boolean verifyJournal = false;
     Duration readyTimeout = DEFAULT_READY_TIMEOUT;
     ScenarioSettings day = ScenarioSettings.defaults(randomSeed.getAsLong());
-    for (int i = 0; i < args.length; i++) {
+    for (int i = first; i < args.length; i++) {
       String option = args[i];
       switch (option) {
+        case "--no-replicas" -> replicas = false;
+        case "--standby-delay" -> standbyDelay = Duration.ofSeconds(positive(args, ++i, option));
+        case "--backup-dir" -> backupDir = Path.of(value(args, ++i, option));
+        case "--hourly-days" -> hourlyDays = (int) positive(args, ++i, option);
+        case "--daily-days" -> dailyDays = (int) positive(args, ++i, option);
+        case "--to" -> restoreTo = instant(args, ++i, option);
+        case "--from-delayed-standby" -> source = Restore.Source.DELAYED_STANDBY;
+        case "--from-standby" -> source = Restore.Source.STANDBY;
         case "--fresh" -> fresh = true;
         case "--help", "-h" -> help = true;
         case "--no-scenario" -> scenario = false;
@@ -104,8 +222,27 @@ record StackOptions(
       throw new IllegalArgumentException(
           "--verify-journal checks the stack already running and takes no other option");
     }
-    // The verification starts nothing: no scenario, and no data directory is touched.
-    scenario = scenario && !verifyJournal;
+    if (verifyJournal) {
+      command = Command.VERIFY_JOURNAL;
+    }
+    boolean fromStandby = source == Restore.Source.STANDBY;
+    if (command == Command.RESTORE && (restoreTo == null) != fromStandby && !help) {
+      throw new IllegalArgumentException(
+          fromStandby
+              ? "--from-standby takes the standby as it is, without --to"
+              : "restore needs --to INSTANT, e.g. 2026-12-06T10:15:00Z");
+    }
+    if (command != Command.RESTORE && (restoreTo != null || source != Restore.Source.BACKUP)) {
+      throw new IllegalArgumentException("--to and --from-… go with restore");
+    }
+    if (command == Command.RESTORE && fresh) {
+      throw new IllegalArgumentException("restore keeps the data directory: not with --fresh");
+    }
+    if (command == Command.RESTORE && !replicas) {
+      throw new IllegalArgumentException("restore needs the WAL archive: not with --no-replicas");
+    }
+    // Only a run starts a day: a restore keeps the restored data, the others start nothing.
+    scenario = scenario && command == Command.RUN;
     if (exit && !scenario) {
       throw new IllegalArgumentException("--exit goes with the scenario, not with --no-scenario");
     }
@@ -116,7 +253,26 @@ record StackOptions(
         help,
         scenario ? Optional.of(day) : Optional.empty(),
         exit,
-        verifyJournal);
+        command,
+        new DatabaseOptions(
+            replicas, standbyDelay, backupDir.toAbsolutePath().normalize(), hourlyDays, dailyDays),
+        command == Command.RESTORE
+            ? Optional.of(new Restore(Optional.ofNullable(restoreTo), source))
+            : Optional.empty());
+  }
+
+  private static Instant instant(String[] args, int index, String option) {
+    String value = value(args, index, option);
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          option
+              + " needs an instant with its offset, e.g. 2026-12-06T10:15:00Z, not '"
+              + value
+              + "'",
+          e);
+    }
   }
 
   private static String value(String[] args, int index, String option) {

@@ -14,7 +14,9 @@ import com.paystream.local.services.ServiceCatalog;
 import com.paystream.local.services.ServiceSpec;
 import com.paystream.simulator.ProviderSimulator;
 import com.paystream.testkit.postgres.Postgres;
+import com.paystream.testkit.postgres.backup.BackupScheduler;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -30,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +46,7 @@ final class StackRunner {
 
   private final RepositoryLayout repository;
   private final StackOptions options;
-  private final Endpoints endpoints = Endpoints.DEFAULTS;
+  private final Endpoints endpoints;
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
@@ -57,7 +60,8 @@ final class StackRunner {
   private boolean stopped;
   private volatile Integer scenarioStatus;
   private volatile SupervisedChild kafka;
-  private volatile SupervisedChild postgres;
+  private volatile DatabaseServers databases;
+  private volatile BackupScheduler backupScheduler;
   private volatile DataDirectory data;
   private volatile ProviderSimulator provider;
   // New passwords on every run: nothing to keep, nothing committed.
@@ -66,6 +70,20 @@ final class StackRunner {
   StackRunner(RepositoryLayout repository, StackOptions options) {
     this.repository = repository;
     this.options = options;
+    this.endpoints = endpoints(options.databases());
+  }
+
+  /** With replicas, the services' database URLs name the standbys too and follow the primary. */
+  static Endpoints endpoints(StackOptions.DatabaseOptions databases) {
+    Endpoints single = Endpoints.DEFAULTS;
+    if (!databases.replicas()) {
+      return single;
+    }
+    return new Endpoints(
+        single.host(),
+        single.kafkaPort(),
+        single.postgresPort(),
+        List.of(single.postgresPort() + 1, single.postgresPort() + 2));
   }
 
   /** Runs until the JVM is told to stop; returns an exit status only when starting failed. */
@@ -75,7 +93,10 @@ final class StackRunner {
     try {
       checkPrerequisites(serviceSpecs);
       data = DataDirectory.open(options.dataDir(), options.fresh());
-    } catch (IllegalStateException e) {
+      if (options.restore().isPresent()) {
+        new DatabaseRestore(data, backups().archive(data.clusterId())).run(options.restore().get());
+      }
+    } catch (IllegalStateException | UncheckedIOException e) {
       log.error(e.getMessage());
       return 1;
     }
@@ -154,15 +175,19 @@ final class StackRunner {
   }
 
   private void startAll(List<ServiceSpec> serviceSpecs) {
-    ChildCommands commands = new ChildCommands(repository, data, endpoints);
+    Path walArchive =
+        options.databases().replicas() ? backups().archive(data.clusterId()).wal() : null;
+    ChildCommands commands = new ChildCommands(repository, data, endpoints, walArchive);
     log.info(
         "Starting PostgreSQL on port {} and Kafka on {}",
         endpoints.postgresPort(),
         endpoints.kafkaBootstrap());
-    postgres = start(commands.postgres());
     kafka = start(commands.kafka());
-    awaitReady(List.of(postgres, kafka), INFRASTRUCTURE_READY_TIMEOUT);
+    databases = new DatabaseServers(commands, endpoints, options.databases(), this::start);
+    databases.start(children -> awaitReady(children, INFRASTRUCTURE_READY_TIMEOUT));
+    awaitReady(List.of(kafka), INFRASTRUCTURE_READY_TIMEOUT);
     provisionDatabaseRoles();
+    startBackups();
     int providerPort = ServiceCatalog.DEFAULT_PORTS.get(ServiceCatalog.PROVIDER);
     log.info("Starting the provider simulator on port {}", providerPort);
     long seed = options.scenario().map(ScenarioSettings::seed).orElseGet(System::nanoTime);
@@ -174,6 +199,33 @@ final class StackRunner {
       services.add(start(commands.service(spec, HttpReadiness.of(spec.readinessUrl()))));
     }
     awaitReady(services, options.readyTimeout());
+  }
+
+  private LocalBackups backups() {
+    return new LocalBackups(options.databases().backupDir());
+  }
+
+  /** With replicas: base backups on schedule, from the first minute. */
+  private void startBackups() {
+    if (!options.databases().replicas()) {
+      return;
+    }
+    PGSimpleDataSource primary = new PGSimpleDataSource();
+    primary.setURL(endpoints.jdbcUrl("postgres"));
+    primary.setUser(Postgres.USERNAME);
+    primary.setPassword(Postgres.PASSWORD);
+    backupScheduler =
+        backups().schedule(data.clusterId(), primary, data.postgres(), options.databases());
+    log.info(
+        "Backups of cluster {} go to {}",
+        data.clusterId(),
+        backups().archive(data.clusterId()).root());
+  }
+
+  private void stopBackups() {
+    if (backupScheduler != null) {
+      backupScheduler.close();
+    }
   }
 
   /**
@@ -234,11 +286,13 @@ final class StackRunner {
       runningServices = List.copyOf(services);
     }
     log.info("Stopping the local stack");
-    for (SupervisedChild infrastructure : java.util.Arrays.asList(kafka, postgres)) {
-      if (infrastructure != null) {
-        infrastructure.stopRestarting();
-      }
+    if (kafka != null) {
+      kafka.stopRestarting();
     }
+    if (databases != null) {
+      databases.stopRestarting();
+    }
+    stopBackups();
     List<Thread> stopping =
         runningServices.stream()
             .map(child -> new Thread(child::stop, "stop-" + child.name()))
@@ -251,8 +305,8 @@ final class StackRunner {
     if (kafka != null) {
       kafka.stop();
     }
-    if (postgres != null) {
-      postgres.stop();
+    if (databases != null) {
+      databases.stop();
     }
     scheduler.shutdownNow();
     if (data != null) {

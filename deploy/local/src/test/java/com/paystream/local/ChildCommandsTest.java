@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ChildCommandsTest {
 
   @TempDir Path dir;
+  private static final Endpoints REPLICATED =
+      new Endpoints("127.0.0.1", 19092, 15432, List.of(15433, 15434));
   private DataDirectory data;
   private ChildCommands commands;
   private final List<ServiceSpec> services =
@@ -27,7 +29,10 @@ class ChildCommandsTest {
     data = DataDirectory.open(dir.resolve("data"), false);
     commands =
         new ChildCommands(
-            new RepositoryLayout(Path.of("/repo"), "0.1.0-SNAPSHOT"), data, Endpoints.DEFAULTS);
+            new RepositoryLayout(Path.of("/repo"), "0.1.0-SNAPSHOT"),
+            data,
+            REPLICATED,
+            dir.resolve("backups/cluster-1/wal"));
   }
 
   @AfterEach
@@ -59,7 +64,47 @@ class ChildCommandsTest {
             "--database",
             "ledger",
             "--database",
-            "reconciliation");
+            "reconciliation",
+            "--archive",
+            dir.resolve("backups/cluster-1/wal").toString());
+  }
+
+  @Test
+  void aStandbyCopiesThePrimaryOnceAndFollowsItOptionallyLate() {
+    ChildSpec delayed = commands.standby("delayed", 15434, java.time.Duration.ofHours(1));
+
+    assertThat(delayed.name()).isEqualTo("postgres-delayed");
+    assertThat(delayed.logFile()).isEqualTo(dir.resolve("data/logs/postgres-delayed.log"));
+    assertThat(delayed.command())
+        .contains("com.paystream.testkit.postgres.PostgresMain")
+        .endsWith(
+            "--data-dir",
+            data.postgres("delayed").toString(),
+            "--port",
+            "15434",
+            "--standby-of",
+            "127.0.0.1:15432",
+            "--primary-data-dir",
+            data.postgres().toString(),
+            "--name",
+            "delayed",
+            "--archive",
+            dir.resolve("backups/cluster-1/wal").toString(),
+            "--apply-delay",
+            "3600");
+    assertThat(commands.standby("standby", 15433, java.time.Duration.ZERO).command())
+        .doesNotContain("--apply-delay");
+  }
+
+  @Test
+  void aClusterKeepsItsIdUntilItsDataIsGone() throws Exception {
+    java.nio.file.Files.createDirectories(data.postgres());
+    String id = data.clusterId();
+
+    assertThat(id).startsWith("cluster-");
+    assertThat(data.clusterId()).isEqualTo(id);
+    data.clusterId("cluster-restored");
+    assertThat(data.clusterId()).isEqualTo("cluster-restored");
   }
 
   @Test

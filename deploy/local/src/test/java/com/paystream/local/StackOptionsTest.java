@@ -29,7 +29,9 @@ class StackOptionsTest {
                 false,
                 Optional.of(ScenarioSettings.defaults(42)),
                 false,
-                false));
+                StackOptions.Command.RUN,
+                StackOptions.DatabaseOptions.defaults(dir.resolve("backups")),
+                Optional.empty()));
   }
 
   @Test
@@ -62,7 +64,9 @@ class StackOptionsTest {
                 false,
                 Optional.empty(),
                 false,
-                false));
+                StackOptions.Command.RUN,
+                StackOptions.DatabaseOptions.defaults(dir.resolveSibling("backups")),
+                Optional.empty()));
   }
 
   @Test
@@ -133,6 +137,83 @@ class StackOptionsTest {
     }
     assertThat(StackOptions.parse(dir, "--verify-journal", "--help").help()).isTrue();
     assertThat(StackOptions.USAGE).contains("--verify-journal");
+  }
+
+  @Test
+  void runsWithStandbysAndBackupsUnlessToldNot() {
+    StackOptions.DatabaseOptions defaults =
+        StackOptions.parse(dir.resolve("data"), () -> 42).databases();
+    assertThat(defaults.replicas()).isTrue();
+    assertThat(defaults.standbyDelay()).isEqualTo(Duration.ofHours(1));
+    assertThat(defaults.backupDir()).isEqualTo(dir.resolve("backups"));
+
+    StackOptions.DatabaseOptions chosen =
+        StackOptions.parse(
+                dir.resolve("data"),
+                () -> 42,
+                "--no-replicas",
+                "--standby-delay",
+                "600",
+                "--backup-dir",
+                "/tmp/b/../backups",
+                "--hourly-days",
+                "3",
+                "--daily-days",
+                "60")
+            .databases();
+    assertThat(chosen)
+        .isEqualTo(
+            new StackOptions.DatabaseOptions(
+                false, Duration.ofMinutes(10), Path.of("/tmp/backups"), 3, 60));
+  }
+
+  @Test
+  void restoresToAnInstantKeepingTheDataAndRunningNoDay() {
+    StackOptions options =
+        StackOptions.parse(
+            dir.resolve("data"), () -> 42, "restore", "--to", "2026-12-06T10:15:00+01:00");
+
+    assertThat(options.command()).isEqualTo(StackOptions.Command.RESTORE);
+    assertThat(options.restore())
+        .contains(
+            new StackOptions.Restore(
+                Optional.of(java.time.Instant.parse("2026-12-06T09:15:00Z")),
+                StackOptions.Restore.Source.BACKUP));
+    assertThat(
+            StackOptions.parse(
+                    dir, "restore", "--to", "2026-12-06T10:15:00Z", "--from-delayed-standby")
+                .restore())
+        .map(StackOptions.Restore::source)
+        .contains(StackOptions.Restore.Source.DELAYED_STANDBY);
+    assertThat(StackOptions.parse(dir, "restore", "--from-standby").restore())
+        .contains(new StackOptions.Restore(Optional.empty(), StackOptions.Restore.Source.STANDBY));
+    assertThatThrownBy(
+            () ->
+                StackOptions.parse(
+                    dir, "restore", "--from-standby", "--to", "2026-12-06T10:15:00Z"))
+        .hasMessageContaining("without --to");
+    assertThat(options.scenario()).isEmpty();
+    assertThat(options.fresh()).isFalse();
+    assertThatThrownBy(() -> StackOptions.parse(dir, "restore"))
+        .hasMessageContaining("restore needs --to");
+    assertThatThrownBy(() -> StackOptions.parse(dir, "restore", "--to", "yesterday"))
+        .hasMessageContaining("needs an instant");
+    assertThatThrownBy(() -> StackOptions.parse(dir, "restore", "--to", "2026-12-06T10:15:00"))
+        .hasMessageContaining("needs an instant");
+    assertThatThrownBy(
+            () -> StackOptions.parse(dir, "restore", "--to", "2026-12-06T10:15:00Z", "--fresh"))
+        .hasMessageContaining("not with --fresh");
+    assertThatThrownBy(() -> StackOptions.parse(dir, "--to", "2026-12-06T10:15:00Z"))
+        .hasMessageContaining("go with restore");
+  }
+
+  @Test
+  void listingBackupsStartsNothing() {
+    StackOptions options = StackOptions.parse(dir.resolve("data"), () -> 42, "backups");
+
+    assertThat(options.command()).isEqualTo(StackOptions.Command.BACKUPS);
+    assertThat(options.scenario()).isEmpty();
+    assertThat(options.fresh()).isFalse();
   }
 
   @Test
