@@ -70,9 +70,17 @@ public class R2dbcCallbackBatchWriter implements CallbackBatchWriter, ReimportWr
             });
   }
 
+  /**
+   * The topic holds a callback once per publication (the relay re-publishes until the ledger
+   * confirms), and two copies in one batch would both pass the inbox's insert as "new" under the
+   * same callback id: each is kept once, first copy first.
+   */
   @Override
   public Mono<Integer> reimport(List<RecordedCallback> callbacks) {
-    return Mono.defer(() -> write(callbacks, false))
+    Map<CallbackId, RecordedCallback> once = new LinkedHashMap<>();
+    callbacks.forEach(callback -> once.putIfAbsent(callback.callbackId(), callback));
+    List<RecordedCallback> distinct = List.copyOf(once.values());
+    return Mono.defer(() -> write(distinct, false))
         .as(transaction::transactional)
         .map(
             outcomes ->
