@@ -26,6 +26,10 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
  * everything booked after the restore point; the topics are kept forever, so re-reading is always
  * possible. What is re-read is booked again under the same entry ids, or is a duplicate.
  *
+ * <p>Boot's listener container factory applies it to every container it builds; both of the
+ * ledger's listeners book. A listener that does not book (and so records no positions) must get a
+ * factory of its own, or it would start from the beginning on every assignment.
+ *
  * <p>The positions are then committed, so the group's offsets (and the consumer lag an SRE watches)
  * show the re-convergence backlog instead of hiding it. A failed commit is only logged.
  *
