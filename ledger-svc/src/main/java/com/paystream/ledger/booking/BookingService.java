@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +94,15 @@ public final class BookingService implements AutoCloseable {
     } finally {
       sample.stop(metrics.batchTimer());
     }
+  }
+
+  /**
+   * Where to resume consuming each partition of {@code topic}: the offset after the highest one
+   * this database recorded as consumed (every first-time record writes its dedupe record, with its
+   * position, in its booking transaction). Partitions of which nothing is recorded are absent.
+   */
+  public Map<Integer, Long> resumeOffsets(String topic, Collection<Integer> partitions) {
+    return store.nextOffsets(topic, partitions);
   }
 
   private List<AppliedRecord> oneByOne(List<InboundRecord> records) {

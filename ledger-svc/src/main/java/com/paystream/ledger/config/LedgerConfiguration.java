@@ -4,6 +4,7 @@ import com.paystream.ledger.accounts.persistence.AccountQueries;
 import com.paystream.ledger.booking.BatchPlanner;
 import com.paystream.ledger.booking.BookingService;
 import com.paystream.ledger.booking.kafka.PaymentTopicsListener;
+import com.paystream.ledger.booking.kafka.ResumeFromDatabase;
 import com.paystream.ledger.booking.persistence.JdbcBookingStore;
 import com.paystream.ledger.calendar.BusinessCalendar;
 import com.paystream.ledger.dayclose.DayCloseService;
@@ -221,6 +222,12 @@ public class LedgerConfiguration {
         composer,
         calendar,
         clock);
+  }
+
+  /** Boot's listener container factory applies it to both listeners: see its comment. */
+  @Bean
+  ResumeFromDatabase resumeFromDatabase(BookingService booking) {
+    return new ResumeFromDatabase(booking);
   }
 
   @Bean

@@ -22,6 +22,9 @@ import org.springframework.kafka.annotation.KafkaListener;
  * transient failure propagates to the container's error handler, which retries the same batch with
  * a bounded backoff (blocking, in order: no retry topics, which would reorder a payment's
  * messages).
+ *
+ * <p>Where each partition is read from is the ledger's database, not the group's committed offset:
+ * see {@link ResumeFromDatabase}.
  */
 public final class PaymentTopicsListener {
 

@@ -50,6 +50,11 @@ public final class JdbcBookingStore {
 
   private static final String PROCESSED_SQL =
       "select source_event_id from processed_event where source_event_id = any(?::uuid[])";
+  // One backward index scan per partition (processed_event_source_position, V1_7_0).
+  private static final String NEXT_OFFSETS_SQL =
+      "select p.partition, (select max(e.source_offset) + 1 from processed_event e"
+          + " where e.source_topic = ? and e.source_partition = p.partition)"
+          + " from unnest(?::int[]) as p(partition)";
   private static final String CALENDAR_SQL =
       "select last_closed_date from ledger_calendar for share";
   private static final String POSITIONS_SQL =
@@ -145,6 +150,33 @@ public final class JdbcBookingStore {
               }
             }
             return found;
+          }
+        });
+  }
+
+  /**
+   * Per partition of {@code topic}, the offset after the highest one recorded as consumed; a
+   * partition of which nothing is recorded is absent from the map.
+   */
+  public Map<Integer, Long> nextOffsets(String topic, Collection<Integer> partitions) {
+    if (partitions.isEmpty()) {
+      return Map.of();
+    }
+    return run(
+        connection -> {
+          try (PreparedStatement st = connection.prepareStatement(NEXT_OFFSETS_SQL)) {
+            st.setString(1, topic);
+            st.setArray(2, connection.createArrayOf("int", partitions.toArray(Integer[]::new)));
+            Map<Integer, Long> next = new HashMap<>();
+            try (ResultSet rs = st.executeQuery()) {
+              while (rs.next()) {
+                long offset = rs.getLong(2);
+                if (!rs.wasNull()) {
+                  next.put(rs.getInt(1), offset);
+                }
+              }
+            }
+            return next;
           }
         });
   }

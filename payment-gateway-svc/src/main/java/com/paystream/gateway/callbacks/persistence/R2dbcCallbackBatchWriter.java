@@ -5,6 +5,7 @@ import com.paystream.gateway.callbacks.CallbackBatchWriter;
 import com.paystream.gateway.callbacks.CallbackMessages;
 import com.paystream.gateway.callbacks.RecordOutcome;
 import com.paystream.gateway.callbacks.RecordedCallback;
+import com.paystream.gateway.callbacks.ReimportWriter;
 import com.paystream.gateway.callbacks.VerifiedCallback;
 import com.paystream.gateway.callbacks.persistence.BatchStatements.Insertion;
 import com.paystream.gateway.outbox.persistence.OutboxWakeup;
@@ -31,8 +32,12 @@ import reactor.core.publisher.Mono;
  *
  * <p>A callback for a payment we have never seen creates the payment from the callback's data
  * (origin CALLBACK): the money moved at the provider, so dropping it would make a lost order.
+ *
+ * <p>A re-import (after a restore) runs the same transaction for callbacks read back from the
+ * topic, under the ids and times they were recorded with, and writes no outbox rows: they are
+ * published.
  */
-public class R2dbcCallbackBatchWriter implements CallbackBatchWriter {
+public class R2dbcCallbackBatchWriter implements CallbackBatchWriter, ReimportWriter {
 
   private final BatchStatements statements;
   private final CallbackMessages messages;
@@ -65,6 +70,23 @@ public class R2dbcCallbackBatchWriter implements CallbackBatchWriter {
             });
   }
 
+  /**
+   * The topic holds a callback once per publication (the relay re-publishes until the ledger
+   * confirms), and two copies in one batch would both pass the inbox's insert as "new" under the
+   * same callback id: each is kept once, first copy first.
+   */
+  @Override
+  public Mono<Integer> reimport(List<RecordedCallback> callbacks) {
+    Map<CallbackId, RecordedCallback> once = new LinkedHashMap<>();
+    callbacks.forEach(callback -> once.putIfAbsent(callback.callbackId(), callback));
+    List<RecordedCallback> distinct = List.copyOf(once.values());
+    return Mono.defer(() -> write(distinct, false))
+        .as(transaction::transactional)
+        .map(
+            outcomes ->
+                (int) outcomes.stream().filter(RecordOutcome.Recorded.class::isInstance).count());
+  }
+
   private List<RecordedCallback> identify(List<VerifiedCallback> callbacks) {
     Instant now = clock.instant();
     return callbacks.stream()
@@ -73,13 +95,18 @@ public class R2dbcCallbackBatchWriter implements CallbackBatchWriter {
   }
 
   private Mono<List<RecordOutcome>> write(List<RecordedCallback> batch) {
+    return write(batch, true);
+  }
+
+  private Mono<List<RecordOutcome>> write(List<RecordedCallback> batch, boolean publish) {
     return statements
         .insertAndLock(batch)
         .flatMap(insertion -> withMissingPayments(batch, insertion))
         .flatMap(
             plan ->
                 statements
-                    .writeDecisions(plan.paymentUpdates(), plan.history(), plan.outbox())
+                    .writeDecisions(
+                        plan.paymentUpdates(), plan.history(), publish ? plan.outbox() : List.of())
                     .thenReturn(plan.outcomes()));
   }
 
