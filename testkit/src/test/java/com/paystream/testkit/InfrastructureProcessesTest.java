@@ -82,6 +82,67 @@ class InfrastructureProcessesTest {
     assertThat(dataDir.resolve("postmaster.pid")).doesNotExist();
   }
 
+  @Test
+  void postgresProcessExitsWithStatusThreeWhenItsPostmasterIsKilledAndTheRestartRecovers()
+      throws Exception {
+    int port = Ports.freePort();
+    Path dataDir = dir.resolve("postgres");
+    Path firstLog = dir.resolve("postgres-1.log");
+    Process first =
+        start(
+            PostgresMain.class,
+            firstLog,
+            "--data-dir",
+            dataDir.toString(),
+            "--port",
+            Integer.toString(port));
+    awaitLine(first, firstLog, "POSTGRES READY port=" + port);
+    execute(port, "create table entry (id int)");
+    execute(port, "insert into entry values (42)");
+    long postmaster =
+        Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+
+    ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(first.exitValue()).isEqualTo(PostgresMain.POSTMASTER_DIED);
+    assertThat(Files.readString(firstLog)).contains("POSTGRES DIED pid=" + postmaster);
+
+    Path secondLog = dir.resolve("postgres-2.log");
+    Process second =
+        start(
+            PostgresMain.class,
+            secondLog,
+            "--data-dir",
+            dataDir.toString(),
+            "--port",
+            Integer.toString(port));
+    awaitLine(second, secondLog, "POSTGRES READY port=" + port);
+    assertThat(selectInt(port, "select id from entry")).isEqualTo(42);
+    second.destroy();
+    assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private static void execute(int port, String sql) throws SQLException {
+    try (Connection connection =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "postgres");
+        var statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private static int selectInt(int port, String sql) throws SQLException {
+    try (Connection connection =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "postgres");
+        var statement = connection.createStatement();
+        var result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getInt(1);
+    }
+  }
+
   private static Process start(Class<?> main, Path log, String... args) throws IOException {
     List<String> command =
         new java.util.ArrayList<>(

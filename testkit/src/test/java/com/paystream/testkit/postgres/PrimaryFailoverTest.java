@@ -1,11 +1,9 @@
-package com.paystream.testkit.postgres.replication;
+package com.paystream.testkit.postgres;
 
-import static com.paystream.testkit.postgres.replication.Sql.execute;
-import static com.paystream.testkit.postgres.replication.Sql.queryStrings;
+import static com.paystream.testkit.postgres.Sql.execute;
+import static com.paystream.testkit.postgres.Sql.queryStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.paystream.testkit.postgres.Postgres;
-import com.paystream.testkit.postgres.PostgresOptions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
