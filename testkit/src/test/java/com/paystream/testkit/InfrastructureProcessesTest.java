@@ -97,8 +97,8 @@ class InfrastructureProcessesTest {
             "--port",
             Integer.toString(port));
     awaitLine(first, firstLog, "POSTGRES READY port=" + port);
-    execute(port, "create table entry (id int)");
-    execute(port, "insert into entry values (42)");
+    execute(port, "postgres", "create table entry (id int)");
+    execute(port, "postgres", "insert into entry values (42)");
     long postmaster =
         Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
 
@@ -118,24 +118,78 @@ class InfrastructureProcessesTest {
             "--port",
             Integer.toString(port));
     awaitLine(second, secondLog, "POSTGRES READY port=" + port);
-    assertThat(selectInt(port, "select id from entry")).isEqualTo(42);
+    assertThat(selectInt(port, "postgres", "select id from entry")).isEqualTo(42);
     second.destroy();
     assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
   }
 
-  private static void execute(int port, String sql) throws SQLException {
+  @Test
+  void postgresProcessesRunASynchronousStandbyOfAnArchivingPrimary() throws Exception {
+    int primaryPort = Ports.freePort();
+    int standbyPort = Ports.freePort();
+    Path primaryData = dir.resolve("primary");
+    Path primaryLog = dir.resolve("primary.log");
+    Process primary =
+        start(
+            PostgresMain.class,
+            primaryLog,
+            "--data-dir",
+            primaryData.toString(),
+            "--port",
+            Integer.toString(primaryPort),
+            "--archive",
+            dir.resolve("archive").toString(),
+            "--synchronous-standby",
+            "replica",
+            "--database",
+            "ledger");
+    awaitLine(primary, primaryLog, "POSTGRES READY port=" + primaryPort);
+    Path standbyLog = dir.resolve("standby.log");
+    Process standby =
+        start(
+            PostgresMain.class,
+            standbyLog,
+            "--data-dir",
+            dir.resolve("standby").toString(),
+            "--port",
+            Integer.toString(standbyPort),
+            "--standby-of",
+            "127.0.0.1:" + primaryPort,
+            "--name",
+            "replica",
+            "--primary-data-dir",
+            primaryData.toString(),
+            "--database",
+            "ledger");
+    awaitLine(standby, standbyLog, "POSTGRES READY port=" + standbyPort);
+
+    execute(primaryPort, "ledger", "create table entry (id int)");
+    execute(primaryPort, "ledger", "insert into entry values (7)");
+
+    Awaitility.await()
+        .atMost(READY_TIMEOUT)
+        .ignoreExceptions()
+        .until(() -> selectInt(standbyPort, "ledger", "select id from entry") == 7);
+    standby.destroy();
+    primary.destroy();
+    assertThat(standby.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(primary.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readString(standbyLog)).doesNotContain("POSTGRES DIED");
+  }
+
+  private static void execute(int port, String database, String sql) throws SQLException {
     try (Connection connection =
             DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "postgres");
+                "jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "postgres");
         var statement = connection.createStatement()) {
       statement.execute(sql);
     }
   }
 
-  private static int selectInt(int port, String sql) throws SQLException {
+  private static int selectInt(int port, String database, String sql) throws SQLException {
     try (Connection connection =
             DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "postgres");
+                "jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "postgres");
         var statement = connection.createStatement();
         var result = statement.executeQuery(sql)) {
       result.next();
