@@ -145,10 +145,18 @@ class StandbyTest {
           .as("nothing committed less than the delay ago is applied")
           .isEqualTo("0");
 
-      try (Postgres recovered = Standby.recoverTo(standby, beforeMistake, archive)) {
-        assertThat(recovered.isInRecovery()).isFalse();
-        assertThat(queryStrings(recovered, "select id::text from entry order by id"))
-            .containsExactly("1", "2", "3");
+      Postgres recovered = Standby.recoverTo(standby, beforeMistake, archive);
+      assertThat(recovered.isInRecovery()).isFalse();
+      assertThat(queryStrings(recovered, "select id::text from entry order by id"))
+          .containsExactly("1", "2", "3");
+      execute(recovered, "insert into entry values (5)");
+      recovered.close();
+
+      // a supervisor restarting the same command line: started as the primary it has become
+      try (Postgres again =
+          Standby.recoverTo(dir.resolve("delayed"), recovered.port(), beforeMistake, archive)) {
+        assertThat(queryStrings(again, "select id::text from entry order by id"))
+            .containsExactly("1", "2", "3", "5");
       }
     }
   }
