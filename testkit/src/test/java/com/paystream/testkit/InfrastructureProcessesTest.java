@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -175,6 +176,99 @@ class InfrastructureProcessesTest {
     assertThat(standby.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(primary.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(Files.readString(standbyLog)).doesNotContain("POSTGRES DIED");
+  }
+
+  @Test
+  void postgresProcessRecoversADelayedStandbyToAnInstant() throws Exception {
+    int primaryPort = Ports.freePort();
+    int standbyPort = Ports.freePort();
+    Path primaryData = dir.resolve("primary");
+    Path standbyData = dir.resolve("delayed");
+    Path primaryLog = dir.resolve("primary.log");
+    Process primary =
+        start(
+            PostgresMain.class,
+            primaryLog,
+            "--data-dir",
+            primaryData.toString(),
+            "--port",
+            Integer.toString(primaryPort),
+            "--database",
+            "ledger");
+    awaitLine(primary, primaryLog, "POSTGRES READY port=" + primaryPort);
+    execute(primaryPort, "ledger", "create table entry (id int)");
+    List<String> standbyArgs =
+        List.of(
+            "--data-dir",
+            standbyData.toString(),
+            "--port",
+            Integer.toString(standbyPort),
+            "--standby-of",
+            "127.0.0.1:" + primaryPort,
+            "--name",
+            "delayed",
+            "--primary-data-dir",
+            primaryData.toString(),
+            "--apply-delay",
+            "3600");
+    Path standbyLog = dir.resolve("delayed.log");
+    Process standby = start(PostgresMain.class, standbyLog, standbyArgs.toArray(String[]::new));
+    awaitLine(standby, standbyLog, "POSTGRES READY port=" + standbyPort);
+    execute(primaryPort, "ledger", "insert into entry values (1)");
+    Instant beforeMistake = Instant.now();
+    Awaitility.await()
+        .atMost(READY_TIMEOUT)
+        .until(
+            () ->
+                selectInt(
+                        primaryPort,
+                        "ledger",
+                        "select (clock_timestamp() > '" + beforeMistake + "')::int")
+                    == 1);
+    execute(primaryPort, "ledger", "drop table entry");
+    String dropLsn = selectText(primaryPort, "select pg_current_wal_lsn()::text");
+    Awaitility.await()
+        .atMost(READY_TIMEOUT)
+        .until(
+            () ->
+                selectInt(
+                        standbyPort,
+                        "postgres",
+                        "select (pg_last_wal_receive_lsn() >= '" + dropLsn + "')::int")
+                    == 1);
+    standby.destroy();
+    assertThat(standby.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    Path recoveredLog = dir.resolve("recovered.log");
+    Process recovered =
+        start(
+            PostgresMain.class,
+            recoveredLog,
+            "--data-dir",
+            standbyData.toString(),
+            "--port",
+            Integer.toString(standbyPort),
+            "--recover-to",
+            beforeMistake.toString());
+    awaitLine(recovered, recoveredLog, "POSTGRES READY port=" + standbyPort);
+
+    assertThat(selectInt(standbyPort, "ledger", "select count(*)::int from entry where id = 1"))
+        .isEqualTo(1);
+    recovered.destroy();
+    primary.destroy();
+    assertThat(recovered.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(primary.waitFor(30, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private static String selectText(int port, String sql) throws SQLException {
+    try (Connection connection =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "postgres");
+        var statement = connection.createStatement();
+        var result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getString(1);
+    }
   }
 
   private static void execute(int port, String database, String sql) throws SQLException {
