@@ -187,7 +187,7 @@ public final class Postgres implements AutoCloseable {
     }
     DatabaseLogin owner = newLogin(name, "owner");
     DatabaseLogin runtime = newLogin(name, "runtime");
-    try (Connection connection = dataSource(ADMIN_DATABASE).getConnection()) {
+    try (Connection connection = setupConnection()) {
       if (!exists(connection, name)) {
         create(connection, name);
       }
@@ -207,12 +207,28 @@ public final class Postgres implements AutoCloseable {
    */
   public DatabaseLogin createRuntimeRole(String database, String kind) {
     DatabaseLogin login = newLogin(database, kind);
-    try (Connection connection = dataSource(ADMIN_DATABASE).getConnection()) {
+    try (Connection connection = setupConnection()) {
       ServiceRoles.ensureLogin(connection, login);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create role " + login.username(), e);
     }
     return login;
+  }
+
+  /**
+   * A superuser session whose commits do not wait for a synchronous standby: a local stack's
+   * primary creates its databases before announcing readiness, and its standby starts (from a base
+   * backup that then holds them) only after that. Waiting would wait for ever.
+   */
+  private Connection setupConnection() throws SQLException {
+    Connection connection = dataSource(ADMIN_DATABASE).getConnection();
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("set synchronous_commit = local");
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
+    return connection;
   }
 
   private static DatabaseLogin newLogin(String database, String kind) {

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  *     archive_timeout}): the most a point-in-time restore from the archive alone can miss
  * @param synchronousStandbys the application names of the standbys a commit waits for, in order of
  *     preference (the first connected one is synchronous); empty for none
- * @param extraSettings more server settings, written after (and so overriding) the kit's own
+ * @param extraSettings more server settings, written after (and so overriding) the kit's own;
+ *     {@code synchronous_commit} too, but not {@code fsync}, {@code timezone} or {@code
+ *     max_connections}, which zonky passes on the command line
  */
 public record PostgresOptions(
     Path dataDir,

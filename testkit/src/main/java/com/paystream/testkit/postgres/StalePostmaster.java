@@ -43,17 +43,15 @@ final class StalePostmaster {
   static void awaitOrphanedBackends(Path dataDir, Duration timeout) {
     Path dir = realPath(dataDir);
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!workingIn(dir).isEmpty()) {
+    List<Long> left = workingIn(dir);
+    if (!left.isEmpty()) {
+      log.warn("Waiting for the PostgreSQL processes {} left in {} to exit", left, dir);
+    }
+    for (; !left.isEmpty(); left = workingIn(dir)) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
-            "PostgreSQL processes "
-                + workingIn(dir)
-                + " still use "
-                + dataDir
-                + " after "
-                + timeout);
+            "PostgreSQL processes " + left + " still use " + dataDir + " after " + timeout);
       }
-      log.info("Waiting for the PostgreSQL processes {} left in {} to exit", workingIn(dir), dir);
       try {
         Thread.sleep(ORPHANS_POLL.toMillis());
       } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,51 @@ class PostgresOptionsTest {
     try (Postgres postgres = Postgres.start(data, 0)) {
       assertThat(queryString(postgres.dataSource("postgres"), "select id::text from entry"))
           .isEqualTo("42");
+    }
+  }
+
+  @Test
+  void startsAgainOnceTheBackendsOfAKilledPostmasterHaveLetGoOfItsSharedMemory() throws Exception {
+    Path data = dir.resolve("data");
+    Postgres postgres = Postgres.start(data, 0);
+    DataSource admin = postgres.dataSource("postgres");
+    // A backend busy computing does not look for its postmaster until it is done.
+    CompletableFuture<Void> busy =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                execute(admin, "select count(*) from generate_series(1, 40000000)");
+              } catch (SQLException expected) {
+                // its connection ends with the server
+              }
+            });
+    String backend =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    queryStringOrNull(
+                        admin,
+                        "select pid::text from pg_stat_activity where query like '%generate_series%'"
+                            + " and pid <> pg_backend_pid()"),
+                pid -> pid != null);
+    postgres.killPostmaster();
+    postgres.close();
+
+    assertThat(ProcessHandle.of(Long.parseLong(backend)).map(ProcessHandle::isAlive))
+        .as("the busy backend outlives its postmaster")
+        .contains(true);
+    try (Postgres restarted = Postgres.start(data, 0)) {
+      assertThat(restarted.isInRecovery()).isFalse();
+    }
+    busy.join();
+  }
+
+  private static String queryStringOrNull(DataSource dataSource, String sql) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      return result.next() ? result.getString(1) : null;
     }
   }
 

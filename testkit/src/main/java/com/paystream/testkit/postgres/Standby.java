@@ -1,8 +1,5 @@
-package com.paystream.testkit.postgres.replication;
+package com.paystream.testkit.postgres;
 
-import com.paystream.testkit.postgres.BaseBackup;
-import com.paystream.testkit.postgres.Postgres;
-import com.paystream.testkit.postgres.PostgresOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,8 +60,10 @@ public final class Standby {
     Path dir = options.dataDir().toAbsolutePath();
     if (isEmpty(dir)) {
       BaseBackup.copy(primary, primaryDataDir, dir, "standby " + options.applicationName());
+      // Only here: promotion removes it, and a promoted standby started again with the same
+      // command line (a supervisor's restart) must stay the primary it has become.
+      touch(dir.resolve("standby.signal"));
     }
-    touch(dir.resolve("standby.signal"));
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put(
         "primary_conninfo",
@@ -104,10 +103,17 @@ public final class Standby {
    * is given) up to the last commit before {@code target}, then promotes it: a primary on a new
    * timeline, without anything committed at or after {@code target}. A postmaster still running in
    * the directory in another process is stopped first (fast shutdown). Returns once it accepts
-   * writes; fails if the target was not reached within a minute.
+   * writes; fails if the target was not reached within a minute. A directory that is no standby any
+   * more (neither {@code standby.signal} nor {@code recovery.signal}) is started as it is.
    */
   public static Postgres recoverTo(Path standbyDataDir, int port, Instant target, Path walArchive) {
     Path dir = standbyDataDir.toAbsolutePath();
+    if (!Files.exists(dir.resolve("standby.signal"))
+        && !Files.exists(dir.resolve("recovery.signal"))) {
+      // Recovered and promoted already (a supervisor's restart): never replay to the target twice.
+      log.info("{} is no standby any more; starting it as the primary it is", dir);
+      return Postgres.start(PostgresOptions.builder().dataDir(dir).port(port).build());
+    }
     try {
       // recovery.signal: replay to a target and end, rather than follow a primary for ever.
       Files.deleteIfExists(dir.resolve("standby.signal"));

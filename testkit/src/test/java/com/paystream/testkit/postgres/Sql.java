@@ -1,6 +1,5 @@
-package com.paystream.testkit.postgres.replication;
+package com.paystream.testkit.postgres;
 
-import com.paystream.testkit.postgres.Postgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,15 +1,11 @@
-package com.paystream.testkit.postgres.replication;
+package com.paystream.testkit.postgres;
 
-import static com.paystream.testkit.postgres.replication.Sql.execute;
-import static com.paystream.testkit.postgres.replication.Sql.queryString;
-import static com.paystream.testkit.postgres.replication.Sql.queryStrings;
-import static com.paystream.testkit.postgres.replication.Sql.tableExists;
+import static com.paystream.testkit.postgres.Sql.execute;
+import static com.paystream.testkit.postgres.Sql.queryString;
+import static com.paystream.testkit.postgres.Sql.queryStrings;
+import static com.paystream.testkit.postgres.Sql.tableExists;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.paystream.testkit.postgres.BackupCopy;
-import com.paystream.testkit.postgres.BaseBackup;
-import com.paystream.testkit.postgres.Postgres;
-import com.paystream.testkit.postgres.PostgresOptions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -149,10 +145,18 @@ class StandbyTest {
           .as("nothing committed less than the delay ago is applied")
           .isEqualTo("0");
 
-      try (Postgres recovered = Standby.recoverTo(standby, beforeMistake, archive)) {
-        assertThat(recovered.isInRecovery()).isFalse();
-        assertThat(queryStrings(recovered, "select id::text from entry order by id"))
-            .containsExactly("1", "2", "3");
+      Postgres recovered = Standby.recoverTo(standby, beforeMistake, archive);
+      assertThat(recovered.isInRecovery()).isFalse();
+      assertThat(queryStrings(recovered, "select id::text from entry order by id"))
+          .containsExactly("1", "2", "3");
+      execute(recovered, "insert into entry values (5)");
+      recovered.close();
+
+      // a supervisor restarting the same command line: started as the primary it has become
+      try (Postgres again =
+          Standby.recoverTo(dir.resolve("delayed"), recovered.port(), beforeMistake, archive)) {
+        assertThat(queryStrings(again, "select id::text from entry order by id"))
+            .containsExactly("1", "2", "3", "5");
       }
     }
   }

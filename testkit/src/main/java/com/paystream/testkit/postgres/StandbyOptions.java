@@ -1,4 +1,4 @@
-package com.paystream.testkit.postgres.replication;
+package com.paystream.testkit.postgres;
 
 import java.nio.file.Path;
 import java.time.Duration;
