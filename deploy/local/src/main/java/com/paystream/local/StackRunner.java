@@ -86,10 +86,23 @@ final class StackRunner {
         List.of(single.postgresPort() + 1, single.postgresPort() + 2));
   }
 
+  /**
+   * The arguments given on the launcher's environment, and after a restore the gateway's re-import
+   * of the callbacks its restored inbox lacks (from {@code payments.callbacks.v1}), before it is
+   * ready.
+   */
+  private List<String> extraArgs(String service) {
+    List<String> args = new ArrayList<>();
+    if (service.equals("gateway") && options.restore().isPresent()) {
+      args.add("--paystream.callback-reimport.enabled=true");
+    }
+    args.addAll(ExtraArgs.fromRuntime().forService(service));
+    return args;
+  }
+
   /** Runs until the JVM is told to stop; returns an exit status only when starting failed. */
   int run() {
-    List<ServiceSpec> serviceSpecs =
-        ServiceCatalog.services(endpoints, logins, ExtraArgs.fromRuntime()::forService);
+    List<ServiceSpec> serviceSpecs = ServiceCatalog.services(endpoints, logins, this::extraArgs);
     try {
       checkPrerequisites(serviceSpecs);
       data = DataDirectory.open(options.dataDir(), options.fresh());
