@@ -7,6 +7,8 @@
 #                         [--delay R] [--exit] [--no-scenario] [--fresh] [--data-dir DIR]
 #                         [--ready-timeout SECONDS]
 #   ./deploy/local/run.sh --verify-journal
+#   ./deploy/local/run.sh backups
+#   ./deploy/local/run.sh restore (--to INSTANT [--from-delayed-standby] | --from-standby)
 #
 #   --no-build      skip the Maven build (use the jars already in */target)
 #   --exit          stop the stack after the day's summary (exit status 0 when the day passed)
@@ -14,6 +16,10 @@
 #   --verify-journal  verify the journal of the stack already running (started elsewhere with
 #                   --no-scenario, or kept up after a day): starts, stops and builds nothing;
 #                   exit status 0 valid, 1 broken, 2 could not run
+#   backups         list the base backups and the instants each can restore to (builds nothing)
+#   restore         with the stack stopped: restore the databases (see docs/runbooks/restore.md)
+#                   into a new data directory and start the stack on it
+#   --no-replicas   PostgreSQL alone: no standbys, no WAL archive, no backups
 #   --help          every option
 #
 # Ctrl-C stops everything: the services, then Kafka, then PostgreSQL.
@@ -29,6 +35,8 @@ for arg in "$@"; do
     --no-build) build=0 ;;
     # Never rebuild the jars a running stack is using.
     --verify-journal) build=0; args+=("$arg") ;;
+    # Listing the backups reads files only.
+    backups) build=0; args+=("$arg") ;;
     *) args+=("$arg") ;;
   esac
 done
