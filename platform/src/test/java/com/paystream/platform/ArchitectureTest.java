@@ -51,6 +51,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void theHealthChecksNeedOnlyKafkaClients() {
+    classes()
+        .that()
+        .resideInAPackage("com.paystream.platform.health..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "org.apache.kafka.clients..",
+            "org.apache.kafka.common..",
+            "com.paystream.platform.health..")
+        .check(PLATFORM);
+  }
+
+  @Test
   void packagesAreFreeOfCycles() {
     slices().matching("com.paystream.platform.(**)").should().beFreeOfCycles().check(PLATFORM);
   }
