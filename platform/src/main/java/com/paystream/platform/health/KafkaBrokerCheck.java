@@ -15,10 +15,10 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Node;
 
 /**
- * Whether the Kafka cluster answers, for a readiness probe: one {@code describeCluster} call with
- * a deadline, on one admin client kept for the service's life. A result is reused for {@code
- * reuseFor}, so that probes of several kinds and several callers do not each ask the broker; and
- * a check never waits longer than {@code timeout}, so that a probe never outlives its own deadline.
+ * Whether the Kafka cluster answers, for a readiness probe: one {@code describeCluster} call with a
+ * deadline, on one admin client kept for the service's life. A result is reused for {@code
+ * reuseFor}, so that probes of several kinds and several callers do not each ask the broker; and a
+ * check never waits longer than {@code timeout}, so that a probe never outlives its own deadline.
  */
 public final class KafkaBrokerCheck implements AutoCloseable {
 
