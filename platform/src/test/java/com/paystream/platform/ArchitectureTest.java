@@ -51,7 +51,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void theHealthChecksNeedOnlyKafkaClients() {
+  void theHealthChecksNeedOnlyKafkaClientsAndSpringBootHealth() {
     classes()
         .that()
         .resideInAPackage("com.paystream.platform.health..")
@@ -61,6 +61,7 @@ class ArchitectureTest {
             "java..",
             "org.apache.kafka.clients..",
             "org.apache.kafka.common..",
+            "org.springframework.boot.health.contributor..",
             "com.paystream.platform.health..")
         .check(PLATFORM);
   }
