@@ -1,0 +1,116 @@
+package com.paystream.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.paystream.ledger.sealing.SealKeys;
+import com.paystream.security.testing.Callers;
+import com.paystream.testkit.SharedInfrastructure;
+import com.paystream.testkit.outage.StoppablePostgres;
+import com.paystream.testkit.postgres.DatabaseCoordinates;
+import com.paystream.testkit.support.Ports;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The ledger on a PostgreSQL of its own that the test stops and starts again: while it is down the
+ * ledger is not ready (but alive), and a request that needs the database answers 503
+ * database-unavailable within seconds; once it is back the ledger is ready again by itself. The URL
+ * names a host that never answers before the real one and asks for the primary, as a deployment
+ * with a standby does, so the multi-host form is exercised too.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class DatabaseOutageIT {
+
+  private static final Duration FAIL_FAST = Duration.ofSeconds(5);
+  private static final Duration RECOVERY = Duration.ofSeconds(30);
+  private static final KeyPair SEAL_KEYS = SealKeys.generatePair();
+  private static final StoppablePostgres POSTGRES = StoppablePostgres.start();
+
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    String name = SharedInfrastructure.uniqueName("ledger_outage");
+    DatabaseCoordinates db = POSTGRES.server().createDatabase("ledger");
+    String url =
+        "jdbc:postgresql://127.0.0.1:%d,127.0.0.1:%d/ledger?targetServerType=primary"
+            .formatted(Ports.freePort(), POSTGRES.port());
+    registry.add(
+        "spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> db.runtime().username());
+    registry.add("spring.datasource.password", () -> db.runtime().password());
+    registry.add("spring.flyway.user", () -> db.owner().username());
+    registry.add("spring.flyway.password", () -> db.owner().password());
+    registry.add("paystream.topics.prefix", () -> name + ".");
+    registry.add("paystream.ledger.consumer-group", () -> name);
+    registry.add("logging.structured.format.console", () -> "");
+    Callers.properties().forEach((key, value) -> registry.add(key, () -> value));
+    registry.add("paystream.ledger.seal.private-key", () -> SealKeys.pem(SEAL_KEYS.getPrivate()));
+    registry.add("paystream.ledger.seal.public-keys", () -> SealKeys.pem(SEAL_KEYS.getPublic()));
+  }
+
+  @AfterAll
+  static void removeDatabase() {
+    POSTGRES.close();
+  }
+
+  @Test
+  void notReadyButAliveWhileTheDatabaseIsDownAndReadyAgainOnceItIsBack() throws Exception {
+    String account = "/v1/accounts/" + UUID.randomUUID();
+    assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+    assertThat(get(account, Callers.OPERATOR).statusCode()).isEqualTo(404);
+
+    POSTGRES.stop();
+    try {
+      await()
+          .atMost(RECOVERY)
+          .until(() -> get("/actuator/health/readiness", null).statusCode() == 503);
+      assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+
+      long startNanos = System.nanoTime();
+      HttpResponse<String> refused = get(account, Callers.OPERATOR);
+      Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+
+      assertThat(took).isLessThan(FAIL_FAST);
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+      assertThat(refused.body()).contains("\"reason\":\"database-unavailable\"");
+    } finally {
+      POSTGRES.restart();
+    }
+
+    await()
+        .atMost(RECOVERY)
+        .until(() -> get("/actuator/health/readiness", null).statusCode() == 200);
+    assertThat(get(account, Callers.OPERATOR).statusCode()).isEqualTo(404);
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .timeout(Duration.ofSeconds(20));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
