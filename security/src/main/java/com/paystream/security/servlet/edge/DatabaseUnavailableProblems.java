@@ -1,6 +1,8 @@
 package com.paystream.security.servlet.edge;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -13,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -35,6 +38,16 @@ public class DatabaseUnavailableProblems {
   /** Long enough for a pool to reconnect after a restart or a failover, short for a caller. */
   static final String RETRY_AFTER_SECONDS = "5";
 
+  /** SQLSTATE class 08, "connection exception": the connection broke or could not be made. */
+  private static final String CONNECTION_EXCEPTION_CLASS = "08";
+
+  private static final List<Class<? extends Exception>> OUTAGES =
+      List.of(
+          DataAccessResourceFailureException.class,
+          TransientDataAccessResourceException.class,
+          RecoverableDataAccessException.class,
+          CannotCreateTransactionException.class);
+
   private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableProblems.class);
 
   @ExceptionHandler({
@@ -44,6 +57,42 @@ public class DatabaseUnavailableProblems {
     CannotCreateTransactionException.class
   })
   ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request) {
+    return answer(e, request);
+  }
+
+  /**
+   * A statement failed on a broken connection, and so did the rollback after it: Spring then throws
+   * the rollback's failure, not the statement's. Still the database's absence, as long as one of
+   * the two says so; anything else stays the server's fault.
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> transactionFailed(
+      TransactionSystemException e, HttpServletRequest request) throws TransactionSystemException {
+    if (!connectionLost(e)) {
+      throw e;
+    }
+    return answer(e, request);
+  }
+
+  static boolean connectionLost(TransactionSystemException e) {
+    Throwable application = e.getApplicationException();
+    if (application != null && OUTAGES.stream().anyMatch(type -> type.isInstance(application))) {
+      return true;
+    }
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private ResponseEntity<ProblemDetail> answer(Exception e, HttpServletRequest request) {
     log.warn(
         "Database unavailable for {} {}: {}",
         request.getMethod(),
