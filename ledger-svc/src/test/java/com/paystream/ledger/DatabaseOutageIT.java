@@ -6,17 +6,16 @@ import static org.awaitility.Awaitility.await;
 import com.paystream.ledger.sealing.SealKeys;
 import com.paystream.security.testing.Callers;
 import com.paystream.testkit.SharedInfrastructure;
+import com.paystream.testkit.outage.HttpProbe;
 import com.paystream.testkit.outage.StoppablePostgres;
 import com.paystream.testkit.postgres.DatabaseCoordinates;
 import com.paystream.testkit.support.Ports;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,9 +39,8 @@ class DatabaseOutageIT {
   private static final KeyPair SEAL_KEYS = SealKeys.generatePair();
   private static final StoppablePostgres POSTGRES = StoppablePostgres.start();
 
-  private final HttpClient client = HttpClient.newHttpClient();
-
   @LocalServerPort int port;
+  private HttpProbe http;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -71,21 +69,24 @@ class DatabaseOutageIT {
     POSTGRES.close();
   }
 
+  @BeforeEach
+  void connect() {
+    http = new HttpProbe(port);
+  }
+
   @Test
-  void notReadyButAliveWhileTheDatabaseIsDownAndReadyAgainOnceItIsBack() throws Exception {
+  void notReadyButAliveWhileTheDatabaseIsDownAndReadyAgainOnceItIsBack() {
     String account = "/v1/accounts/" + UUID.randomUUID();
-    assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
-    assertThat(get(account, Callers.OPERATOR).statusCode()).isEqualTo(404);
+    assertThat(http.status("/actuator/health/readiness")).isEqualTo(200);
+    assertThat(http.get(account, Callers.OPERATOR).statusCode()).isEqualTo(404);
 
     POSTGRES.stop();
     try {
-      await()
-          .atMost(RECOVERY)
-          .until(() -> get("/actuator/health/readiness", null).statusCode() == 503);
-      assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+      await().atMost(RECOVERY).until(() -> http.status("/actuator/health/readiness") == 503);
+      assertThat(http.status("/actuator/health/liveness")).isEqualTo(200);
 
       long startNanos = System.nanoTime();
-      HttpResponse<String> refused = get(account, Callers.OPERATOR);
+      HttpResponse<String> refused = http.get(account, Callers.OPERATOR);
       Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
 
       assertThat(took).isLessThan(FAIL_FAST);
@@ -98,19 +99,7 @@ class DatabaseOutageIT {
       POSTGRES.restart();
     }
 
-    await()
-        .atMost(RECOVERY)
-        .until(() -> get("/actuator/health/readiness", null).statusCode() == 200);
-    assertThat(get(account, Callers.OPERATOR).statusCode()).isEqualTo(404);
-  }
-
-  private HttpResponse<String> get(String path, String token) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .timeout(Duration.ofSeconds(20));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    await().atMost(RECOVERY).until(() -> http.status("/actuator/health/readiness") == 200);
+    assertThat(http.get(account, Callers.OPERATOR).statusCode()).isEqualTo(404);
   }
 }

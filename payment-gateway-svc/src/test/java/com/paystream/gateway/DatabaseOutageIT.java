@@ -6,16 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.paystream.gateway.testsupport.ApiKeys;
 import com.paystream.security.ApiKeyToken;
 import com.paystream.simulator.StandardWebhookSigner;
+import com.paystream.testkit.outage.HttpProbe;
 import com.paystream.testkit.outage.StoppablePostgres;
 import com.paystream.testkit.postgres.DatabaseCoordinates;
 import com.paystream.testkit.support.Ports;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,9 +37,8 @@ class DatabaseOutageIT {
   private static final ApiKeys KEYS = new ApiKeys();
   private static ApiKeyToken.Issued operator;
 
-  private final HttpClient client = HttpClient.newHttpClient();
-
   @LocalServerPort int port;
+  private HttpProbe http;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -67,21 +65,24 @@ class DatabaseOutageIT {
     POSTGRES.close();
   }
 
+  @BeforeEach
+  void connect() {
+    http = new HttpProbe(port);
+  }
+
   @Test
-  void notReadyButAliveWhileTheDatabaseIsDownAndReadyAgainOnceItIsBack() throws Exception {
+  void notReadyButAliveWhileTheDatabaseIsDownAndReadyAgainOnceItIsBack() {
     String payment = "/v1/payments/" + UUID.randomUUID();
-    assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
-    assertThat(get(payment, operator.token()).statusCode()).isEqualTo(404);
+    assertThat(http.status("/actuator/health/readiness")).isEqualTo(200);
+    assertThat(http.get(payment, operator.token()).statusCode()).isEqualTo(404);
 
     POSTGRES.stop();
     try {
-      await()
-          .atMost(RECOVERY)
-          .until(() -> get("/actuator/health/readiness", null).statusCode() == 503);
-      assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+      await().atMost(RECOVERY).until(() -> http.status("/actuator/health/readiness") == 503);
+      assertThat(http.status("/actuator/health/liveness")).isEqualTo(200);
 
       long startNanos = System.nanoTime();
-      HttpResponse<String> refused = get(payment, operator.token());
+      HttpResponse<String> refused = http.get(payment, operator.token());
       Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
 
       assertThat(took).isLessThan(FAIL_FAST);
@@ -94,19 +95,7 @@ class DatabaseOutageIT {
       POSTGRES.restart();
     }
 
-    await()
-        .atMost(RECOVERY)
-        .until(() -> get("/actuator/health/readiness", null).statusCode() == 200);
-    assertThat(get(payment, operator.token()).statusCode()).isEqualTo(404);
-  }
-
-  private HttpResponse<String> get(String path, String token) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .timeout(Duration.ofSeconds(20));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    await().atMost(RECOVERY).until(() -> http.status("/actuator/health/readiness") == 200);
+    assertThat(http.get(payment, operator.token()).statusCode()).isEqualTo(404);
   }
 }
