@@ -95,7 +95,7 @@ public final class ApiErrors implements HandlerFilterFunction<ServerResponse, Se
                   503,
                   "database_unavailable",
                   "Database unavailable",
-                  "nothing was changed; retry later with the same Idempotency-Key",
+                  "the database is unavailable; retry later with the same Idempotency-Key",
                   path));
     }
     log.error("API request {} {} failed", request.method(), path, error);

@@ -24,15 +24,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * database-unavailable} with {@code Retry-After}, never a 500. Spring throws {@link
  * org.springframework.jdbc.CannotGetJdbcConnectionException} (a {@link
  * DataAccessResourceFailureException}) from a template, {@link CannotCreateTransactionException}
- * when a transaction cannot begin, and the others when a connection breaks during a statement. A
- * transaction that could not commit was rolled back, so nothing was changed and the caller may
- * retry.
+ * when a transaction cannot begin, and the others when a connection breaks during a statement. The
+ * detail does not claim that nothing changed: a connection lost during a commit leaves its outcome
+ * unknown to the service, so a caller retrying a write relies on that write's own key or check.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class DatabaseUnavailableProblems {
 
-  /** The reason code, the same word the gateway uses for its database outage. */
+  /** The reason code: the gateway's {@code database_unavailable} in the servlet edge's spelling. */
   public static final String REASON = "database-unavailable";
 
   /** Long enough for a pool to reconnect after a restart or a failover, short for a caller. */
@@ -103,7 +103,7 @@ public class DatabaseUnavailableProblems {
             HttpStatus.SERVICE_UNAVAILABLE,
             REASON,
             null,
-            "the database is unavailable; nothing was changed, retry later",
+            "the database is unavailable; retry later",
             request);
     HttpHeaders headers = new HttpHeaders();
     headers.addAll(answer.getHeaders());
