@@ -75,6 +75,14 @@ class DatabaseOutageIT {
   }
 
   @Test
+  void healthShowsNoDetailsWithoutCredentials() {
+    HttpResponse<String> health = http.get("/actuator/health");
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).doesNotContain("components", "details", "brokers", "127.0.0.1");
+  }
+
+  @Test
   void notReadyButAliveWhileTheDatabaseIsDownAndReadyAgainOnceItIsBack() {
     String account = "/v1/accounts/" + UUID.randomUUID();
     assertThat(http.status("/actuator/health/readiness")).isEqualTo(200);
