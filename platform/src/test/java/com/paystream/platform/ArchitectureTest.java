@@ -51,6 +51,22 @@ class ArchitectureTest {
   }
 
   @Test
+  void theHealthChecksNeedOnlyKafkaClientsAndSpringBootHealth() {
+    classes()
+        .that()
+        .resideInAPackage("com.paystream.platform.health..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "org.apache.kafka.clients..",
+            "org.apache.kafka.common..",
+            "org.springframework.boot.health.contributor..",
+            "com.paystream.platform.health..")
+        .check(PLATFORM);
+  }
+
+  @Test
   void packagesAreFreeOfCycles() {
     slices().matching("com.paystream.platform.(**)").should().beFreeOfCycles().check(PLATFORM);
   }

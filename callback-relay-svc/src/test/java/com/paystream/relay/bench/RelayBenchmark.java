@@ -6,6 +6,9 @@ import com.paystream.relay.support.GatewayOutbox;
 import com.paystream.relay.support.RelayInstance;
 import com.paystream.schemas.topics.Topics;
 import com.paystream.testkit.SharedInfrastructure;
+import com.paystream.testkit.kafka.ProducerDurability;
+import com.paystream.testkit.postgres.DatabaseCoordinates;
+import com.paystream.testkit.postgres.DurabilitySettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -102,6 +105,7 @@ public final class RelayBenchmark {
       }
       double relayRate = median(relayRates);
       double rawRate = median(rawRates);
+      printDurability(bootstrap, outbox);
       return report(
           rate, seconds, latencies, backlog, batchSize, rounds, relayRate, rawRate, payload);
     } finally {
@@ -322,6 +326,22 @@ public final class RelayBenchmark {
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
     }
+  }
+
+  /**
+   * The settings each side of the ratio ran with: the relay reads its outbox from PostgreSQL (as
+   * its runtime role) and publishes with the platform's reliable producer, as the raw side does.
+   */
+  private static void printDurability(String bootstrap, GatewayOutbox outbox) {
+    DatabaseCoordinates db = outbox.database();
+    ProducerDurability producer =
+        ProducerDurability.of(ReliableProducer.settings(bootstrap, "bench"));
+    System.out.printf(
+        Locale.ROOT,
+        "durability: relay's PostgreSQL %s; relay producer %s; raw producer %s%n",
+        DurabilitySettings.of(db, db.runtime()),
+        producer,
+        producer);
   }
 
   private static String report(

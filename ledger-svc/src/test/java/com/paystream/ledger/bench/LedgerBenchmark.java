@@ -23,13 +23,16 @@ import com.paystream.ledger.publishing.LedgerTopics;
 import com.paystream.ledger.support.Callbacks;
 import com.paystream.ledger.support.LedgerDatabase;
 import com.paystream.platform.ids.AccountId;
+import com.paystream.platform.outbox.ReliableProducer;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.registry.pinned.PinnedSchemaRegistry;
 import com.paystream.schemas.serde.AvroSerializer;
 import com.paystream.schemas.serde.SubjectNameStrategy;
 import com.paystream.schemas.topics.TopicCatalogue;
 import com.paystream.testkit.SharedInfrastructure;
+import com.paystream.testkit.kafka.ProducerDurability;
 import com.paystream.testkit.postgres.DatabaseCoordinates;
+import com.paystream.testkit.postgres.DurabilitySettings;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -103,6 +106,21 @@ public final class LedgerBenchmark {
     double directRate = runDirect(directDb, topics, n, batch);
 
     double ratio = pipelineRate / directRate;
+    // Both sides of the ratio as the service's role sees them (synchronous_commit may be per role).
+    DurabilitySettings pipelineDurability = DurabilitySettings.of(pipelineDb, pipelineDb.runtime());
+    DurabilitySettings directDurability = DurabilitySettings.of(directDb, directDb.runtime());
+    ProducerDurability producerDurability = ProducerDurability.of(producerConfig(bootstrap));
+    // The ledger's own outbox producer, which the pipeline runs only with the publisher on.
+    ProducerDurability outboxDurability =
+        ProducerDurability.of(ReliableProducer.settings(bootstrap, "bench"));
+    log(
+        "durability: pipeline PostgreSQL %s; direct PostgreSQL %s; callback producer %s;"
+            + " ledger outbox producer %s (%s)",
+        pipelineDurability,
+        directDurability,
+        producerDurability,
+        outboxDurability,
+        publish ? "publishing" : "not running");
     log(
         "pipeline: %,.0f entries/s; direct batch writes: %,.0f entries/s; ratio %.2f",
         pipelineRate, directRate, ratio);
@@ -110,14 +128,19 @@ public final class LedgerBenchmark {
         String.format(
             Locale.ROOT,
             "{\"entries\":%d,\"batch\":%d,\"outboxPublisher\":%b,\"pipelineEntriesPerSecond\":%.0f,"
-                + "\"directEntriesPerSecond\":%.0f,\"ratio\":%.3f,\"cores\":%d}",
+                + "\"directEntriesPerSecond\":%.0f,\"ratio\":%.3f,\"cores\":%d,%s,%s,"
+                + "\"producer_acks\":\"%s\",\"producer_idempotence\":%b}",
             n,
             batch,
             publish,
             pipelineRate,
             directRate,
             ratio,
-            Runtime.getRuntime().availableProcessors());
+            Runtime.getRuntime().availableProcessors(),
+            pipelineDurability.jsonMembers("pipeline_"),
+            directDurability.jsonMembers("direct_"),
+            producerDurability.acks(),
+            producerDurability.idempotence());
     System.out.println(json);
     return json;
   }
@@ -126,18 +149,9 @@ public final class LedgerBenchmark {
     AvroSerializer<SpecificRecord> serializer =
         new AvroSerializer<>(
             PinnedSchemaRegistry.bundled(), SubjectNameStrategy.topicName(topics.prefix()));
-    Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrap,
-            ProducerConfig.LINGER_MS_CONFIG,
-            20,
-            ProducerConfig.BATCH_SIZE_CONFIG,
-            512 * 1024,
-            ProducerConfig.COMPRESSION_TYPE_CONFIG,
-            "lz4");
     try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+        new KafkaProducer<>(
+            producerConfig(bootstrap), new ByteArraySerializer(), new ByteArraySerializer())) {
       for (int i = 0; i < n; i++) {
         PaymentCallback callback =
             PaymentCallback.newBuilder(Callbacks.succeeded("bench-" + i, 1_000 + i % 9_000))
@@ -151,6 +165,19 @@ public final class LedgerBenchmark {
       }
       producer.flush();
     }
+  }
+
+  /** The callbacks' producer: the client's defaults for acks and idempotence (printed). */
+  private static Map<String, Object> producerConfig(String bootstrap) {
+    return Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrap,
+        ProducerConfig.LINGER_MS_CONFIG,
+        20,
+        ProducerConfig.BATCH_SIZE_CONFIG,
+        512 * 1024,
+        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+        "lz4");
   }
 
   private static double runPipeline(

@@ -6,6 +6,7 @@ import com.paystream.gateway.benchmark.WebhookLoad.SignedWebhook;
 import com.paystream.gateway.testsupport.WebhookPayloads;
 import com.paystream.simulator.StandardWebhookSigner;
 import com.paystream.testkit.postgres.DatabaseCoordinates;
+import com.paystream.testkit.postgres.DurabilitySettings;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -112,8 +113,21 @@ class WebhookIntakeBenchmark {
     double baseline = InsertBaseline.insertsPerSecond(db, CONCURRENCY, REQUESTS, bodyBytes);
     double[] baselineCpu = SERVER.cpu().sample().millisPer(beforeBaseline, REQUESTS);
 
+    // Each side of the ratio as its own login sees them (synchronous_commit may be per role): the
+    // service writes as the runtime role, the baseline inserts as the owner.
+    DurabilitySettings intakeDurability = DurabilitySettings.of(db, db.runtime());
+    DurabilitySettings baselineDurability = DurabilitySettings.of(db, db.owner());
     // Figures first, so that a run that fails its checks still shows what it measured.
-    report(closedResult, pacedResult, baseline, bodyBytes, loadAverage(), closedCpu, baselineCpu);
+    report(
+        closedResult,
+        pacedResult,
+        baseline,
+        bodyBytes,
+        loadAverage(),
+        closedCpu,
+        baselineCpu,
+        intakeDurability,
+        baselineDurability);
     assertThat(closedResult.accepted()).isEqualTo(REQUESTS);
     assertThat(pacedResult.accepted()).isEqualTo(pacedRequests);
     assertThat(count(db, "select count(*) from callback_inbox"))
@@ -148,8 +162,13 @@ class WebhookIntakeBenchmark {
       int bodyBytes,
       double load,
       double[] closedCpu,
-      double[] baselineCpu) {
+      double[] baselineCpu,
+      DurabilitySettings intakeDurability,
+      DurabilitySettings baselineDurability) {
     double ratio = closed.acceptedPerSecond() / baseline;
+    System.out.printf(
+        "%nDurability: intake PostgreSQL %s; baseline inserts PostgreSQL %s%n",
+        intakeDurability, baselineDurability);
     System.out.printf(
         Locale.ROOT,
         "%nWebhook intake (%s PostgreSQL, concurrency %d, %d callbacks of %d bytes):%n"
@@ -189,7 +208,7 @@ class WebhookIntakeBenchmark {
             + "\"paced_achieved_per_sec\":%.1f,\"paced_p50_ms\":%.3f,\"paced_p99_ms\":%.3f,"
             + "\"baseline_inserts_per_sec\":%.1f,\"ratio\":%.3f,\"load_average\":%.2f,"
             + "\"cores\":%d,\"jvm_cpu_ms_per_callback\":%.3f,\"pg_cpu_ms_per_callback\":%.3f,"
-            + "\"jvm_cpu_ms_per_insert\":%.3f,\"pg_cpu_ms_per_insert\":%.3f}%n",
+            + "\"jvm_cpu_ms_per_insert\":%.3f,\"pg_cpu_ms_per_insert\":%.3f,%s,%s}%n",
         DURABLE,
         CONCURRENCY,
         closed.requests(),
@@ -207,7 +226,9 @@ class WebhookIntakeBenchmark {
         closedCpu[0],
         closedCpu[1],
         baselineCpu[0],
-        baselineCpu[1]);
+        baselineCpu[1],
+        intakeDurability.jsonMembers("intake_"),
+        baselineDurability.jsonMembers("baseline_"));
   }
 
   /** Creates {@code count} PENDING payments and one signed SUCCEEDED callback for each. */

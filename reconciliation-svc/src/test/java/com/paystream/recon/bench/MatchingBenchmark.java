@@ -17,6 +17,7 @@ import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.schemas.statements.StatementLine;
 import com.paystream.schemas.topics.TopicCatalogue;
 import com.paystream.testkit.SharedInfrastructure;
+import com.paystream.testkit.kafka.ProducerDurability;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,11 @@ public final class MatchingBenchmark {
   private final ReconTopics topics;
   private final String passthrough;
 
+  /**
+   * The Streams producer's settings as the measured run resolved them (set by the topology run).
+   */
+  private ProducerDurability topologyProducer;
+
   MatchingBenchmark(int pairs, int threads, String bootstrap) {
     this.pairs = pairs;
     this.threads = threads;
@@ -136,6 +142,11 @@ public final class MatchingBenchmark {
     double baseline = plain.recordsPerSecond();
     double ratio = topology.recordsPerSecond() / baseline;
     double cpuRatio = plain.cpuMicrosPerRecord() / topology.cpuMicrosPerRecord();
+    // Both sides of the ratio; neither loop touches PostgreSQL, so there are no database settings.
+    ProducerDurability plainProducer = ProducerDurability.of(producerConfig());
+    log(
+        "durability: plain loop producer %s; topology producer %s (no PostgreSQL in either)",
+        plainProducer, topologyProducer);
     log("ratio topology / plain: %.2f (CPU cost ratio plain / topology: %.2f)", ratio, cpuRatio);
     System.out.printf(
         Locale.ROOT,
@@ -256,24 +267,29 @@ public final class MatchingBenchmark {
 
   private KafkaProducer<String, byte[]> producer() {
     return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrap,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true,
-            ProducerConfig.LINGER_MS_CONFIG,
-            10,
-            ProducerConfig.BATCH_SIZE_CONFIG,
-            262_144,
-            ProducerConfig.COMPRESSION_TYPE_CONFIG,
-            "lz4",
-            // The shared build machine can stall the broker for minutes; wait rather than drop.
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-            600_000),
+        producerConfig(),
         new org.apache.kafka.common.serialization.StringSerializer(),
         new ByteArraySerializer());
+  }
+
+  /** The inputs' and the plain loop's producer. */
+  private Map<String, Object> producerConfig() {
+    return Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrap,
+        ProducerConfig.ACKS_CONFIG,
+        "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+        true,
+        ProducerConfig.LINGER_MS_CONFIG,
+        10,
+        ProducerConfig.BATCH_SIZE_CONFIG,
+        262_144,
+        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+        "lz4",
+        // The shared build machine can stall the broker for minutes; wait rather than drop.
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+        600_000);
   }
 
   // --- baseline ------------------------------------------------------------------------------
@@ -358,6 +374,9 @@ public final class MatchingBenchmark {
     System.getProperties().stringPropertyNames().stream()
         .filter(k -> k.startsWith("bench.streams."))
         .forEach(k -> config.put(k.substring("bench.streams.".length()), System.getProperty(k)));
+    topologyProducer =
+        ProducerDurability.of(
+            new org.apache.kafka.streams.StreamsConfig(config).getProducerConfigs("bench"));
     AtomicLong runningAt = new AtomicLong();
     AtomicLong cpuAtRunning = new AtomicLong();
     CountDownLatch running = new CountDownLatch(1);

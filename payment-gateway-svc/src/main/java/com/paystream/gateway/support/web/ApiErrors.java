@@ -15,8 +15,9 @@ import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 /**
- * Turns the API's expected refusals into problem answers, and anything else into a 503 that says
- * nothing was changed (each state change is one transaction, so a failure leaves no half).
+ * Turns the API's expected refusals into problem answers, a database that cannot be reached into a
+ * 503 {@code database_unavailable}, and anything else into a 503 that says nothing was changed
+ * (each state change is one transaction, so a failure leaves no half).
  */
 public final class ApiErrors implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
@@ -27,6 +28,9 @@ public final class ApiErrors implements HandlerFilterFunction<ServerResponse, Se
   public static final String REFUSAL_REASON = "paystream.audit.refusal-reason";
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+  /** Long enough for the pool to reconnect after a restart or a failover, short for a caller. */
+  private static final String RETRY_AFTER_SECONDS = "5";
 
   @Override
   public Mono<ServerResponse> filter(ServerRequest request, HandlerFunction<ServerResponse> next) {
@@ -80,9 +84,23 @@ public final class ApiErrors implements HandlerFilterFunction<ServerResponse, Se
       return Problem.of(400, reason, "Invalid request", "the request could not be read", path)
           .response();
     }
+    if (DatabaseOutage.causedBy(error)) {
+      log.warn(
+          "API request {} {}: database unavailable: {}", request.method(), path, error.toString());
+      return ServerResponse.status(503)
+          .header("Retry-After", RETRY_AFTER_SECONDS)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .bodyValue(
+              Problem.of(
+                  503,
+                  "database_unavailable",
+                  "Database unavailable",
+                  "the database is unavailable; retry later with the same Idempotency-Key",
+                  path));
+    }
     log.error("API request {} {} failed", request.method(), path, error);
     return ServerResponse.status(503)
-        .header("Retry-After", "5")
+        .header("Retry-After", RETRY_AFTER_SECONDS)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .bodyValue(
             Problem.of(

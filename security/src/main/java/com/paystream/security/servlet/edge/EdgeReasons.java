@@ -39,6 +39,7 @@ final class EdgeReasons {
       case 414 -> "URI Too Long";
       case 415 -> "Unsupported Media Type";
       case 431 -> "Request Header Fields Too Large";
+      case 503 -> "Service Unavailable";
       default -> status >= 500 ? "Server Error" : "Bad Request";
     };
   }

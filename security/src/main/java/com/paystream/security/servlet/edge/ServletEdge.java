@@ -15,11 +15,12 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * The servlet services' HTTP edge, imported with their security: the refusals of Spring MVC ({@link
  * EdgeProblems}), of Spring Security's firewall ({@link ProblemRequestRejectedHandler}), of Tomcat
  * before any servlet ({@link ProblemErrorReportValve}) and after one ({@link
- * ProblemErrorController}), and the URL and header limits ({@link EdgeLimitsFilter}), all as
+ * ProblemErrorController}), a database that cannot be reached ({@link
+ * DatabaseUnavailableProblems}), and the URL and header limits ({@link EdgeLimitsFilter}), all as
  * problem+json with a stable reason.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({EdgeProblems.class, ProblemErrorController.class})
+@Import({EdgeProblems.class, DatabaseUnavailableProblems.class, ProblemErrorController.class})
 public class ServletEdge {
 
   /**

@@ -1,0 +1,19 @@
+package com.paystream.ledger.config;
+
+import com.paystream.platform.health.KafkaBrokerHealth;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * The broker as a health contributor named {@code kafka}: with the database ({@code db}) it is what
+ * the ledger cannot book without, so both are in the readiness group (application.yml).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReadinessConfiguration {
+
+  @Bean
+  KafkaBrokerHealth kafkaHealthIndicator(KafkaAdmin admin) {
+    return KafkaBrokerHealth.of(admin.getConfigurationProperties());
+  }
+}
