@@ -201,6 +201,24 @@ public final class Postgres implements AutoCloseable {
   }
 
   /**
+   * Creates the database unless it exists, and nothing else: its roles and their passwords are the
+   * caller's (the local stack provisions its own). A restarted server must not change the passwords
+   * the running services log in with.
+   */
+  public void ensureDatabase(String name) {
+    if (!DATABASE_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("not a plain lower-case database name: " + name);
+    }
+    try (Connection connection = setupConnection()) {
+      if (!exists(connection, name)) {
+        create(connection, name);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + name, e);
+    }
+  }
+
+  /**
    * One more runtime role for a database, {@code <database>_<kind>}, with a new random password:
    * for a second service working in the same database (the relay in the gateway's). It may do
    * nothing until that service's grants give it something.

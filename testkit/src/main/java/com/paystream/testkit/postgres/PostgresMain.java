@@ -28,7 +28,7 @@ public final class PostgresMain {
     PostgresArgs options = PostgresArgs.parse(args);
     Postgres postgres = start(options);
     if (!postgres.isInRecovery()) {
-      options.process().databases().forEach(postgres::createDatabase);
+      options.process().databases().forEach(postgres::ensureDatabase);
     }
     AtomicBoolean stopping = new AtomicBoolean();
     CountDownLatch stopped = new CountDownLatch(1);
