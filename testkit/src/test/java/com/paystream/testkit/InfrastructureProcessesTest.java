@@ -109,6 +109,7 @@ class InfrastructureProcessesTest {
     assertThat(first.exitValue()).isEqualTo(PostgresMain.POSTMASTER_DIED);
     assertThat(Files.readString(firstLog)).contains("POSTGRES DIED pid=" + postmaster);
 
+    // A supervisor restarts it with --if-missing refuse: a restart never creates a new cluster.
     Path secondLog = dir.resolve("postgres-2.log");
     Process second =
         start(
@@ -117,11 +118,33 @@ class InfrastructureProcessesTest {
             "--data-dir",
             dataDir.toString(),
             "--port",
-            Integer.toString(port));
+            Integer.toString(port),
+            "--if-missing",
+            "refuse");
     awaitLine(second, secondLog, "POSTGRES READY port=" + port);
     assertThat(selectInt(port, "postgres", "select id from entry")).isEqualTo(42);
     second.destroy();
     assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void postgresProcessRestartedOnLostDataRefusesToStartAnEmptyClusterInItsPlace() throws Exception {
+    Path log = dir.resolve("postgres-lost.log");
+    Process restarted =
+        start(
+            PostgresMain.class,
+            log,
+            "--data-dir",
+            dir.resolve("lost").toString(),
+            "--port",
+            Integer.toString(Ports.freePort()),
+            "--if-missing",
+            "refuse");
+
+    assertThat(restarted.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(restarted.exitValue()).isEqualTo(PostgresMain.CLUSTER_MISSING);
+    assertThat(Files.readString(log)).contains("POSTGRES REFUSED: no cluster in");
+    assertThat(dir.resolve("lost").resolve("PG_VERSION")).doesNotExist();
   }
 
   @Test

@@ -68,7 +68,10 @@ final class ChildCommands {
     if (walArchive != null) {
       args.addAll(List.of("--archive", walArchive.toString()));
     }
-    return postgresChild("postgres", endpoints.postgresPort(), args);
+    // The first start may create the cluster; a restart after a crash must find it, or the
+    // services would carry on in an empty one (with replicas, a sync standby holds the books).
+    return postgresChild("postgres", endpoints.postgresPort(), args)
+        .withRestartArgs("--if-missing", "refuse");
   }
 
   /**

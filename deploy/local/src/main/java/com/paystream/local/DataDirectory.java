@@ -97,6 +97,14 @@ final class DataDirectory implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether a cluster was made here before: its primary's data must then be there too, or it was
+   * lost (see {@link StackRunner}).
+   */
+  boolean hasCluster() {
+    return Files.exists(root.resolve(CLUSTER_ID));
+  }
+
   /** After a restore: the data now belongs to the cluster whose archive it was restored from. */
   void clusterId(String id) {
     try {

@@ -188,6 +188,16 @@ final class StackRunner {
   }
 
   private void startAll(List<ServiceSpec> serviceSpecs) {
+    if (options.databases().replicas()
+        && data.hasCluster()
+        && !Files.exists(data.postgres().resolve("PG_VERSION"))) {
+      throw new IllegalStateException(
+          "the primary's data in "
+              + data.postgres()
+              + " is gone, and an empty database must not take its place: restore it"
+              + " (./deploy/local/run.sh restore --from-standby, or --to INSTANT; see"
+              + " docs/runbooks/restore.md), or start from empty with --fresh");
+    }
     Path walArchive =
         options.databases().replicas() ? backups().archive(data.clusterId()).wal() : null;
     ChildCommands commands = new ChildCommands(repository, data, endpoints, walArchive);

@@ -67,6 +67,7 @@ class ChildCommandsTest {
             "reconciliation",
             "--archive",
             dir.resolve("backups/cluster-1/wal").toString());
+    assertThat(commands.postgres().restartCommand()).endsWith("--if-missing", "refuse");
   }
 
   @Test

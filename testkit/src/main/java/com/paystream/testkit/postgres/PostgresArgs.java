@@ -21,7 +21,10 @@ import java.util.List;
  *       a standby, its base backup copied from the primary's data directory on this machine ({@code
  *       --archive} is then the archive it reads from);
  *   <li>{@code --recover-to INSTANT} (ISO-8601, e.g. {@code 2026-12-06T09:15:00Z}): the standby in
- *       {@code --data-dir} replays to just before the instant and becomes a primary.
+ *       {@code --data-dir} replays to just before the instant and becomes a primary;
+ *   <li>{@code --if-missing init|refuse}: what a primary does when {@code --data-dir} holds no
+ *       cluster: create one (the default, a first start), or refuse (a restart: the data was lost,
+ *       and an empty cluster would take its place unnoticed).
  * </ul>
  */
 public record PostgresArgs(
@@ -34,7 +37,8 @@ public record PostgresArgs(
     String name,
     Path primaryDataDir,
     Duration applyDelay,
-    Instant recoverTo) {
+    Instant recoverTo,
+    boolean refuseMissingCluster) {
 
   public PostgresArgs {
     synchronousStandbys = List.copyOf(synchronousStandbys);
@@ -63,6 +67,7 @@ public record PostgresArgs(
     Path primaryDataDir = null;
     Duration applyDelay = Duration.ZERO;
     Instant recoverTo = null;
+    boolean refuseMissingCluster = false;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (i + 1 >= args.length) {
@@ -78,6 +83,7 @@ public record PostgresArgs(
         case "--primary-data-dir" -> primaryDataDir = Path.of(value);
         case "--apply-delay" -> applyDelay = seconds(option, value);
         case "--recover-to" -> recoverTo = instant(value);
+        case "--if-missing" -> refuseMissingCluster = refuses(value);
         default -> common.addAll(List.of(option, value));
       }
     }
@@ -91,7 +97,17 @@ public record PostgresArgs(
         name,
         primaryDataDir,
         applyDelay,
-        recoverTo);
+        recoverTo,
+        refuseMissingCluster);
+  }
+
+  private static boolean refuses(String value) {
+    return switch (value) {
+      case "init" -> false;
+      case "refuse" -> true;
+      default ->
+          throw new IllegalArgumentException("--if-missing takes init or refuse, not " + value);
+    };
   }
 
   public boolean isStandby() {

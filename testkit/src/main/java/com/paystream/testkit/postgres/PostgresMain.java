@@ -1,5 +1,7 @@
 package com.paystream.testkit.postgres;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,12 +22,26 @@ public final class PostgresMain {
   /** The exit status when the postmaster died under this process. */
   public static final int POSTMASTER_DIED = 3;
 
+  /** The exit status when the data directory holds no cluster and {@code --if-missing refuse}. */
+  public static final int CLUSTER_MISSING = 4;
+
   private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 
   private PostgresMain() {}
 
   public static void main(String[] args) throws InterruptedException {
     PostgresArgs options = PostgresArgs.parse(args);
+    Path dataDir = options.process().dataDir();
+    if (options.refuseMissingCluster()
+        && (dataDir == null || !Files.exists(dataDir.resolve("PG_VERSION")))) {
+      System.out.println(
+          "POSTGRES REFUSED: no cluster in "
+              + dataDir
+              + "; its data is lost, and an empty cluster must not take its place unnoticed:"
+              + " restore it (docs/runbooks/restore.md)");
+      System.out.flush();
+      System.exit(CLUSTER_MISSING);
+    }
     Postgres postgres = start(options);
     if (!postgres.isInRecovery()) {
       options.process().databases().forEach(postgres::ensureDatabase);

@@ -87,4 +87,17 @@ class PostgresArgsTest {
         .hasMessageContaining("unknown argument --verbose");
     assertThat(PostgresArgs.parse().process().databases()).isEqualTo(List.of());
   }
+
+  @Test
+  void aRestartMayRefuseToCreateAClusterWhereTheDataWasLost() {
+    assertThat(PostgresArgs.parse("--data-dir", "/d").refuseMissingCluster()).isFalse();
+    assertThat(
+            PostgresArgs.parse("--data-dir", "/d", "--if-missing", "init").refuseMissingCluster())
+        .isFalse();
+    assertThat(
+            PostgresArgs.parse("--data-dir", "/d", "--if-missing", "refuse").refuseMissingCluster())
+        .isTrue();
+    assertThatThrownBy(() -> PostgresArgs.parse("--if-missing", "maybe"))
+        .hasMessageContaining("init or refuse");
+  }
 }

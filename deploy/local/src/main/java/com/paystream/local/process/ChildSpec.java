@@ -15,6 +15,8 @@ import java.util.Map;
  * @param stopTimeout how long a clean shutdown may take before the process group is killed
  * @param environment variables added to the child's environment: where secrets go, never the
  *     command line (which {@code ps} shows to every user of the machine)
+ * @param restartCommand the command line when it is restarted after dying unasked (the same, unless
+ *     a restart must behave differently, e.g. never create what the first start may)
  */
 public record ChildSpec(
     String name,
@@ -22,11 +24,37 @@ public record ChildSpec(
     Path logFile,
     Readiness readiness,
     Duration stopTimeout,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    List<String> restartCommand) {
 
   public ChildSpec {
     command = List.copyOf(command);
     environment = Map.copyOf(environment);
+    restartCommand = List.copyOf(restartCommand);
+  }
+
+  /** A child restarted with the same command line. */
+  public ChildSpec(
+      String name,
+      List<String> command,
+      Path logFile,
+      Readiness readiness,
+      Duration stopTimeout,
+      Map<String, String> environment) {
+    this(name, command, logFile, readiness, stopTimeout, environment, command);
+  }
+
+  /** The same child, restarted with {@code args} added to its command line. */
+  public ChildSpec withRestartArgs(String... args) {
+    List<String> restart = new java.util.ArrayList<>(command);
+    restart.addAll(List.of(args));
+    return new ChildSpec(name, command, logFile, readiness, stopTimeout, environment, restart);
+  }
+
+  /** What a restart runs. */
+  ChildSpec forRestart() {
+    return new ChildSpec(
+        name, restartCommand, logFile, readiness, stopTimeout, environment, restartCommand);
   }
 
   /** A child that needs nothing in its environment beyond the launcher's. */

@@ -41,7 +41,7 @@ public final class SupervisedChild {
     if (stopping) {
       return;
     }
-    ChildProcess started = ChildProcess.start(spec);
+    ChildProcess started = ChildProcess.start(restarts == 0 ? spec : spec.forRestart());
     current = started;
     started.onExit().thenRun(() -> exited(started));
   }

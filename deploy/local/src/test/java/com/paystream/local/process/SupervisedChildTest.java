@@ -42,6 +42,23 @@ class SupervisedChildTest {
   }
 
   @Test
+  void aRestartRunsTheRestartCommand() throws Exception {
+    // First start: sleep 300; restart: sleep 300 301 (sleep adds its arguments up).
+    SupervisedChild child = new SupervisedChild(sleeper().withRestartArgs("301"), scheduler);
+    child.start();
+    ChildProcess first = child.current();
+    assertThat(command(first).info().arguments()).hasValue(new String[] {"300"});
+
+    command(first).destroyForcibly();
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> child.current() != first && child.isAlive());
+    assertThat(command(child.current()).info().arguments()).hasValue(new String[] {"300", "301"});
+    child.stop();
+  }
+
+  @Test
   void stopsTheCommandWhenTheLauncherGoesAway() throws Exception {
     ChildProcess child = ChildProcess.start(sleeper());
     ProcessHandle command = command(child);
