@@ -13,14 +13,26 @@ import java.util.UUID;
 /**
  * What the planner needs to know about the books before it plans a batch: which source ids were
  * already applied, the positions of the batch's payments, the (locked) accounts it may touch, and
- * when and on which business date it books.
+ * when and on which business date it books. {@code parked} holds the commands parked earlier for
+ * the batch's payments that are not booked yet (not yet applied, in the order they were consumed):
+ * they are applied as soon as the batch books their payment.
  */
 public record BatchInput(
     Set<UUID> alreadyProcessed,
     Map<String, PaymentPosition> positions,
     Collection<AccountState> accounts,
     Instant bookedAt,
-    LocalDate effectiveDate) {
+    LocalDate effectiveDate,
+    java.util.List<InboundRecord.Readable> parked) {
+
+  public BatchInput(
+      Set<UUID> alreadyProcessed,
+      Map<String, PaymentPosition> positions,
+      Collection<AccountState> accounts,
+      Instant bookedAt,
+      LocalDate effectiveDate) {
+    this(alreadyProcessed, positions, accounts, bookedAt, effectiveDate, java.util.List.of());
+  }
 
   public BatchInput {
     alreadyProcessed = Set.copyOf(alreadyProcessed);
@@ -28,5 +40,6 @@ public record BatchInput(
     accounts = java.util.List.copyOf(accounts);
     Objects.requireNonNull(bookedAt, "bookedAt");
     Objects.requireNonNull(effectiveDate, "effectiveDate");
+    parked = java.util.List.copyOf(parked);
   }
 }

@@ -176,15 +176,20 @@ public final class BookingService implements AutoCloseable {
     }
     // Lock order, the same in every transaction: calendar (shared), positions, accounts.
     LocalDate lastClosed = store.lastClosedDate();
+    Set<String> paymentIds = planner.paymentIds(fresh);
     Map<String, com.paystream.ledger.payments.PaymentPosition> positions =
-        store.lockPositions(planner.paymentIds(fresh));
+        store.lockPositions(paymentIds);
+    // Commands that overtook a payment of the batch not booked yet: applied if the batch books it.
+    List<InboundRecord.Readable> parked =
+        store.parkedCommands(paymentIds.stream().filter(id -> !positions.containsKey(id)).toList());
     List<AccountState> accounts =
-        store.ensureAndLockAccounts(planner.accountDemand(fresh, positions));
+        store.ensureAndLockAccounts(planner.accountDemand(fresh, parked, positions));
     Instant bookedAt = bookingInstant(accounts);
     LocalDate effectiveDate = calendar.effectiveDate(bookedAt, lastClosed);
     BatchPlan plan =
         planner.plan(
-            records, new BatchInput(processed, positions, accounts, bookedAt, effectiveDate));
+            records,
+            new BatchInput(processed, positions, accounts, bookedAt, effectiveDate, parked));
     // The events need only the plan, so they are serialized while the database writes the books.
     Future<List<OutboxMessage>> events = composing.submit(() -> composer.compose(plan));
     store.writeBooks(plan);
