@@ -5,6 +5,7 @@ import com.paystream.ledger.payments.PaymentPosition;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -23,7 +24,7 @@ public record BatchInput(
     Collection<AccountState> accounts,
     Instant bookedAt,
     LocalDate effectiveDate,
-    java.util.List<InboundRecord.Readable> parked) {
+    List<InboundRecord.Readable> parked) {
 
   public BatchInput(
       Set<UUID> alreadyProcessed,
@@ -31,15 +32,15 @@ public record BatchInput(
       Collection<AccountState> accounts,
       Instant bookedAt,
       LocalDate effectiveDate) {
-    this(alreadyProcessed, positions, accounts, bookedAt, effectiveDate, java.util.List.of());
+    this(alreadyProcessed, positions, accounts, bookedAt, effectiveDate, List.of());
   }
 
   public BatchInput {
     alreadyProcessed = Set.copyOf(alreadyProcessed);
     positions = Map.copyOf(positions);
-    accounts = java.util.List.copyOf(accounts);
+    accounts = List.copyOf(accounts);
     Objects.requireNonNull(bookedAt, "bookedAt");
     Objects.requireNonNull(effectiveDate, "effectiveDate");
-    parked = java.util.List.copyOf(parked);
+    parked = List.copyOf(parked);
   }
 }
