@@ -174,7 +174,8 @@ public final class BookingService implements AutoCloseable {
     if (fresh.isEmpty()) {
       return records.stream().map(r -> new AppliedRecord(r, new Outcome.Duplicate())).toList();
     }
-    // Lock order, the same in every transaction: calendar (shared), positions, accounts.
+    // Lock order, the same in every transaction: calendar (shared), payments (advisory, then
+    // positions), accounts.
     LocalDate lastClosed = store.lastClosedDate();
     Set<String> paymentIds = planner.paymentIds(fresh);
     Map<String, com.paystream.ledger.payments.PaymentPosition> positions =

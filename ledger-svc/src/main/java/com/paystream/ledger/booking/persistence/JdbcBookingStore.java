@@ -188,7 +188,6 @@ public final class JdbcBookingStore {
         });
   }
 
-  /** The last closed business date (null: none yet), share-locked until the batch commits. */
   /**
    * The commands parked for these payments (not booked yet) that are still waiting, i.e. have no
    * dedupe record, in the order they were consumed: one query per batch.
@@ -197,6 +196,7 @@ public final class JdbcBookingStore {
     return run(connection -> ParkedCommandRows.waiting(connection, paymentIds));
   }
 
+  /** The last closed business date (null: none yet), share-locked until the batch commits. */
   public LocalDate lastClosedDate() {
     return run(
         connection -> {
