@@ -16,7 +16,8 @@ import java.util.UUID;
  * already applied, the positions of the batch's payments, the (locked) accounts it may touch, and
  * when and on which business date it books. {@code parked} holds the commands parked earlier for
  * the batch's payments that are not booked yet (not yet applied, in the order they were consumed):
- * they are applied as soon as the batch books their payment.
+ * they are applied as soon as the batch books their payment, unless {@code applyParked} is false
+ * (they stay parked; a re-delivery of one is still a duplicate).
  */
 public record BatchInput(
     Set<UUID> alreadyProcessed,
@@ -24,7 +25,8 @@ public record BatchInput(
     Collection<AccountState> accounts,
     Instant bookedAt,
     LocalDate effectiveDate,
-    List<InboundRecord.Readable> parked) {
+    List<InboundRecord.Readable> parked,
+    boolean applyParked) {
 
   public BatchInput(
       Set<UUID> alreadyProcessed,
@@ -32,7 +34,7 @@ public record BatchInput(
       Collection<AccountState> accounts,
       Instant bookedAt,
       LocalDate effectiveDate) {
-    this(alreadyProcessed, positions, accounts, bookedAt, effectiveDate, List.of());
+    this(alreadyProcessed, positions, accounts, bookedAt, effectiveDate, List.of(), true);
   }
 
   public BatchInput {

@@ -128,7 +128,7 @@ public final class BatchPlanner {
         parked.park(readable);
       }
       applied.add(new AppliedRecord(record, outcome));
-      if (outcome instanceof Outcome.Posted && !wasBooked) {
+      if (outcome instanceof Outcome.Posted && !wasBooked && input.applyParked()) {
         applyParked(paymentId);
       }
     }

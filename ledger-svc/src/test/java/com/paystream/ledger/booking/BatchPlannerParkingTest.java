@@ -145,6 +145,18 @@ class BatchPlannerParkingTest {
         .containsExactly(EntryType.SUPPLEMENT, EntryType.REFUND);
   }
 
+  @Test
+  void keepsThemParkedWhenTheBatchIsToldToAndStillTakesAReDeliveryForADuplicate() {
+    CommandReceived refund = refund("pay-1", 300);
+    InboundRecord.Readable parked = command(refund);
+
+    BatchPlan plan =
+        plan(List.of(callback(success("pay-1", 1_000)), command(refund)), List.of(parked), false);
+
+    assertThat(plan.entries()).extracting(e -> e.draft().type()).containsExactly(EntryType.PAYMENT);
+    assertThat(plan.applied().get(1).outcome()).isInstanceOf(Outcome.Duplicate.class);
+  }
+
   private static void assertParkedNotBooked(Outcome outcome) {
     assertThat(outcome)
         .isInstanceOfSatisfying(
@@ -156,13 +168,19 @@ class BatchPlannerParkingTest {
   }
 
   private BatchPlan plan(List<InboundRecord> records, List<InboundRecord.Readable> parked) {
+    return plan(records, parked, true);
+  }
+
+  private BatchPlan plan(
+      List<InboundRecord> records, List<InboundRecord.Readable> parked, boolean applyParked) {
     List<AccountState> accounts = new ArrayList<>();
     for (AccountSpec spec : planner.accountDemand(records, parked, Map.of())) {
       accounts.add(AccountState.opened(spec));
     }
     return planner.plan(
         records,
-        new BatchInput(Set.of(), Map.of(), accounts, AT, LocalDate.parse("2026-03-01"), parked));
+        new BatchInput(
+            Set.of(), Map.of(), accounts, AT, LocalDate.parse("2026-03-01"), parked, applyParked));
   }
 
   private InboundRecord.Readable callback(CallbackReceived callback) {

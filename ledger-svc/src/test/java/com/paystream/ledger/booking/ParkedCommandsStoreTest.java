@@ -45,13 +45,15 @@ class ParkedCommandsStoreTest {
   private static final String CALLBACKS = "parked.payments.callbacks.v1";
   private static final String COMMANDS = "parked.payments.commands.v1";
 
+  private static LedgerDatabase database;
   private static SingleConnectionDataSource dataSource;
   private static BookingService booking;
   private static JdbcTemplate jdbc;
 
   @BeforeAll
   static void database() {
-    var db = LedgerDatabase.migrated("ledger_parked").coordinates();
+    database = LedgerDatabase.migrated("ledger_parked");
+    var db = database.coordinates();
     dataSource =
         new SingleConnectionDataSource(
             db.jdbcUrl(), db.runtime().username(), db.runtime().password(), true);
@@ -168,6 +170,43 @@ class ParkedCommandsStoreTest {
                 Long.class,
                 refund.sourceEventId()))
         .isZero();
+  }
+
+  @Test
+  void aPaymentWhoseParkedCommandTheDatabaseRefusesIsBookedWithoutIt() throws Exception {
+    String paymentId = "pay-" + UUID.randomUUID();
+    InboundRecord.Readable refund = command(3, 1, refund(paymentId, 300));
+    booking.apply(List.of(refund));
+    refuseEntriesOf(refund.sourceEventId());
+
+    List<AppliedRecord> applied = booking.apply(List.of(callback(3, success(paymentId, 1_000))));
+
+    assertThat(applied)
+        .singleElement()
+        .satisfies(a -> assertThat(a.outcome()).isInstanceOf(Outcome.Posted.class));
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from processed_event where source_event_id = ?",
+                Long.class,
+                refund.sourceEventId()))
+        .as("still parked")
+        .isZero();
+  }
+
+  /** A guard the posting rules do not know of: the database refuses this source's entries. */
+  private static void refuseEntriesOf(UUID sourceEventId) throws Exception {
+    try (var owner = database.connectAsOwner();
+        var st = owner.createStatement()) {
+      st.execute(
+          "create function test_refuse_entry() returns trigger language plpgsql as $$ begin"
+              + " if new.source_event_id = '"
+              + sourceEventId
+              + "' then raise exception 'refused by the test' using errcode = '23514';"
+              + " end if; return new; end $$");
+      st.execute(
+          "create trigger test_refuse_entry before insert on journal_entry"
+              + " for each row execute function test_refuse_entry()");
+    }
   }
 
   private static InboundRecord.Readable callback(int partition, CallbackReceived callback) {
