@@ -100,8 +100,15 @@ class LedgerRestoreReconvergenceIT {
     // Then: a ledger on the restored copy, same consumer group, books what the copy lacks. Its
     // callbacks listener is held at Q (whose booking lock the test holds), so it reads P's refund
     // before P's callback: the refund is parked, then booked with P.
+    // A batch waiting for that lock neither polls nor rejoins the group, so the commands listener
+    // could not be assigned its partitions until the lock is released: with a lock timeout the
+    // batch fails and is retried, and the container polls (and rebalances) between the retries.
     try (Connection holdingQ = lockPayment(restored, ahead.getPaymentId());
-        ConfigurableApplicationContext ledger = ledgerOn(restored)) {
+        ConfigurableApplicationContext ledger =
+            ledgerOn(
+                restored,
+                "--spring.datasource.hikari.connection-init-sql=set lock_timeout = '1s'",
+                "--paystream.ledger.retry.max-interval=1s")) {
       await()
           .atMost(DEADLINE)
           .untilAsserted(
@@ -194,7 +201,7 @@ class LedgerRestoreReconvergenceIT {
     return all;
   }
 
-  private ConfigurableApplicationContext ledgerOn(DatabaseCoordinates db) {
+  private ConfigurableApplicationContext ledgerOn(DatabaseCoordinates db, String... extraArgs) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -212,6 +219,7 @@ class LedgerRestoreReconvergenceIT {
                 "--paystream.ledger.seal.private-key=" + SealKeys.pem(SEAL_KEYS.getPrivate()),
                 "--paystream.ledger.seal.public-keys=" + SealKeys.pem(SEAL_KEYS.getPublic())));
     Callers.properties().forEach((key, value) -> args.add("--" + key + "=" + value));
+    args.addAll(List.of(extraArgs));
     return new SpringApplicationBuilder(LedgerApplication.class).run(args.toArray(String[]::new));
   }
 
