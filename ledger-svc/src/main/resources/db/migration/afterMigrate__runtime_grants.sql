@@ -29,6 +29,7 @@ grant usage on schema public to "${runtime_role}";
 grant select, insert on journal_entry to "${runtime_role}";
 grant select, insert on posting to "${runtime_role}";
 grant select, insert on processed_event to "${runtime_role}";
+grant select, insert on parked_command to "${runtime_role}";
 grant select, insert on account_balance_snapshot to "${runtime_role}";
 grant select, insert on trial_balance to "${runtime_role}";
 grant select, insert on hold_settlement to "${runtime_role}";

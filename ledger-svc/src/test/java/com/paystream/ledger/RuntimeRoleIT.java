@@ -32,6 +32,7 @@ class RuntimeRoleIT {
           "journal_entry",
           "posting",
           "processed_event",
+          "parked_command",
           "account_balance_snapshot",
           "trial_balance",
           "hold_settlement",

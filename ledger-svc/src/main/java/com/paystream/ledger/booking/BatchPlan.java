@@ -52,8 +52,18 @@ public record BatchPlan(
         entries.stream().map(e -> ChainSlot.of(Chains.HTTP, e)).toList());
   }
 
-  /** Records applied for the first time (every outcome but a duplicate). */
+  /** Records applied for the first time (every outcome but a duplicate), parked ones included. */
   public List<AppliedRecord> firstTime() {
     return applied.stream().filter(a -> !(a.outcome() instanceof Outcome.Duplicate)).toList();
+  }
+
+  /** Records that leave a dedupe record: every first-time outcome but a parked command. */
+  public List<AppliedRecord> processed() {
+    return firstTime().stream().filter(a -> !(a.outcome() instanceof Outcome.Parked)).toList();
+  }
+
+  /** Commands parked until their payment is booked. */
+  public List<AppliedRecord> parked() {
+    return applied.stream().filter(a -> a.outcome() instanceof Outcome.Parked).toList();
   }
 }

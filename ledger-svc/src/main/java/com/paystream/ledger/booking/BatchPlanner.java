@@ -49,8 +49,22 @@ public final class BatchPlanner {
   /** Every account any record of the batch could post to. */
   public Set<AccountSpec> accountDemand(
       List<InboundRecord> records, Map<String, PaymentPosition> positions) {
+    return accountDemand(records, List.of(), positions);
+  }
+
+  /**
+   * Every account any record of the batch, or a parked command the batch may apply, could post to.
+   * A parked command's payment is not booked yet: the record that books it demands the payment's
+   * accounts, and the command those of what it books itself (an amendment's currency).
+   */
+  public Set<AccountSpec> accountDemand(
+      List<InboundRecord> records,
+      List<InboundRecord.Readable> parked,
+      Map<String, PaymentPosition> positions) {
     Set<AccountSpec> demand = new LinkedHashSet<>();
-    for (InboundRecord record : records) {
+    List<InboundRecord> all = new ArrayList<>(records);
+    all.addAll(parked);
+    for (InboundRecord record : all) {
       if (record instanceof InboundRecord.Readable readable) {
         PaymentMessage message = readable.message();
         demand.addAll(rules.accountsFor(message, position(positions, message)));
@@ -60,40 +74,96 @@ public final class BatchPlanner {
   }
 
   public BatchPlan plan(List<InboundRecord> records, BatchInput input) {
-    Books books = new Books(input.accounts());
-    Map<String, PaymentPosition> positions = new HashMap<>(input.positions());
-    Map<String, PaymentPosition> changedPositions = new LinkedHashMap<>();
-    Set<UUID> seen = new HashSet<>(input.alreadyProcessed());
-    List<AppliedRecord> applied = new ArrayList<>(records.size());
-    List<BookedEntry> entries = new ArrayList<>();
-    List<ChainSlot> slots = new ArrayList<>();
+    Planning planning = new Planning(input);
     for (InboundRecord record : records) {
-      Outcome outcome;
+      planning.apply(record);
+    }
+    return planning.plan();
+  }
+
+  /**
+   * One batch's planning state. A command refused only because its payment is not booked yet is
+   * parked, and the parked commands of a payment (parked earlier, or earlier in this batch) are
+   * applied right after the record that books it, in the order they were consumed, through the same
+   * rules: the outcome is the one they would have had had they arrived after it.
+   */
+  private final class Planning {
+
+    private final BatchInput input;
+    private final Books books;
+    private final Map<String, PaymentPosition> positions;
+    private final Map<String, PaymentPosition> changedPositions = new LinkedHashMap<>();
+    private final Set<UUID> seen;
+    private final ParkedCommands parked;
+    private final List<AppliedRecord> applied = new ArrayList<>();
+    private final List<BookedEntry> entries = new ArrayList<>();
+    private final List<ChainSlot> slots = new ArrayList<>();
+
+    Planning(BatchInput input) {
+      this.input = input;
+      this.books = new Books(input.accounts());
+      this.positions = new HashMap<>(input.positions());
+      this.seen = new HashSet<>(input.alreadyProcessed());
+      // A command parked earlier and delivered again while its payment is still not booked is a
+      // duplicate: it keeps its place, and its "not yet" was answered the first time.
+      input.parked().forEach(command -> seen.add(command.sourceEventId()));
+      this.parked = new ParkedCommands(input.parked());
+    }
+
+    void apply(InboundRecord record) {
       if (!seen.add(record.sourceEventId())) {
-        outcome = new Outcome.Duplicate();
-      } else if (record instanceof InboundRecord.Unreadable unreadable) {
-        outcome = new Outcome.DeadLettered(unreadable.refusal());
-      } else {
-        PaymentMessage message = ((InboundRecord.Readable) record).message();
-        outcome = apply(message, books, positions, input);
-        if (outcome instanceof Outcome.Posted posted) {
-          entries.add(posted.entry());
-          // The entry's content is hashed here, where it is composed; the writer only links it.
-          slots.add(ChainSlot.of(chainOf(record), posted.entry()));
-          PaymentPosition after = positions.get(message.paymentId());
-          changedPositions.put(after.paymentId().value(), after);
-        }
+        applied.add(new AppliedRecord(record, new Outcome.Duplicate()));
+        return;
+      }
+      if (record instanceof InboundRecord.Unreadable unreadable) {
+        applied.add(new AppliedRecord(record, new Outcome.DeadLettered(unreadable.refusal())));
+        return;
+      }
+      InboundRecord.Readable readable = (InboundRecord.Readable) record;
+      String paymentId = readable.message().paymentId();
+      boolean wasBooked = paymentId != null && positions.containsKey(paymentId);
+      Outcome outcome = applyReadable(readable);
+      if (ParkedCommands.parks(readable.message(), outcome)) {
+        outcome = new Outcome.Parked(((Outcome.DeadLettered) outcome).refusal());
+        parked.park(readable);
       }
       applied.add(new AppliedRecord(record, outcome));
+      if (outcome instanceof Outcome.Posted && !wasBooked && input.applyParked()) {
+        applyParked(paymentId);
+      }
     }
-    return new BatchPlan(
-        input.bookedAt(),
-        input.effectiveDate(),
-        applied,
-        entries,
-        List.copyOf(books.changedAccounts()),
-        List.copyOf(changedPositions.values()),
-        slots);
+
+    /** A parked command, once applied, is settled: a later delivery is a duplicate. */
+    private void applyParked(String paymentId) {
+      for (InboundRecord.Readable command : parked.release(paymentId)) {
+        seen.add(command.sourceEventId());
+        applied.add(new AppliedRecord(command, applyReadable(command)));
+      }
+    }
+
+    private Outcome applyReadable(InboundRecord.Readable record) {
+      PaymentMessage message = record.message();
+      Outcome outcome = decide(message, books, positions, input);
+      if (outcome instanceof Outcome.Posted posted) {
+        entries.add(posted.entry());
+        // The entry's content is hashed here, where it is composed; the writer only links it.
+        slots.add(ChainSlot.of(chainOf(record), posted.entry()));
+        PaymentPosition after = positions.get(message.paymentId());
+        changedPositions.put(after.paymentId().value(), after);
+      }
+      return outcome;
+    }
+
+    BatchPlan plan() {
+      return new BatchPlan(
+          input.bookedAt(),
+          input.effectiveDate(),
+          applied,
+          entries,
+          List.copyOf(books.changedAccounts()),
+          List.copyOf(changedPositions.values()),
+          slots);
+    }
   }
 
   /** Entries go on the chain of the partition their record was consumed from. */
@@ -101,7 +171,7 @@ public final class BatchPlanner {
     return Chains.ofPartition(record.source().topic(), record.source().partition());
   }
 
-  private Outcome apply(
+  private Outcome decide(
       PaymentMessage message,
       Books books,
       Map<String, PaymentPosition> positions,

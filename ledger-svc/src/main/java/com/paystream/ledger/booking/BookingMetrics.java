@@ -12,6 +12,7 @@ final class BookingMetrics {
   private final Counter noEffect;
   private final Counter deadLettered;
   private final Counter duplicates;
+  private final Counter parked;
   private final Counter entries;
   private final Timer batches;
 
@@ -20,6 +21,11 @@ final class BookingMetrics {
     noEffect = outcome(meters, "no_financial_effect");
     deadLettered = outcome(meters, "dead_lettered");
     duplicates = outcome(meters, "duplicate");
+    parked =
+        Counter.builder("ledger.parked.commands")
+            .description(
+                "Commands parked because their payment was not booked yet (re-deliveries included)")
+            .register(meters);
     entries =
         Counter.builder("ledger.journal.entries")
             .description("Journal entries booked")
@@ -47,6 +53,8 @@ final class BookingMetrics {
         noEffect.increment();
       } else if (outcome instanceof Outcome.DeadLettered) {
         deadLettered.increment();
+      } else if (outcome instanceof Outcome.Parked) {
+        parked.increment();
       } else {
         duplicates.increment();
       }

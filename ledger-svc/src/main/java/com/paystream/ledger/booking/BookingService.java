@@ -39,6 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class BookingService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(BookingService.class);
+  // Whether a batch that books a payment applies the commands parked for it.
+  private static final boolean APPLY_PARKED = true;
+  private static final boolean KEEP_PARKED = false;
 
   private final TransactionTemplate transactions;
   private final JdbcBookingStore store;
@@ -126,7 +129,30 @@ public final class BookingService implements AutoCloseable {
           return deadLetterOrRethrow(record, second);
         }
       }
-      return deadLetterOrRethrow(record, first);
+      if (DatabaseRefusal.of(first).isPresent()) {
+        return withoutParkedOrDeadLetter(record);
+      }
+      throw first;
+    }
+  }
+
+  /**
+   * What the database refused may be a parked command applied with the record that books its
+   * payment, not the record: the record is then booked without them. They stay parked, with no
+   * dedupe record, and a re-delivery applies (and, if refused again, dead-letters) each as a live
+   * command.
+   */
+  private List<AppliedRecord> withoutParkedOrDeadLetter(InboundRecord record) {
+    try {
+      List<AppliedRecord> applied =
+          transactions.execute(status -> plan(List.of(record), KEEP_PARKED));
+      log.atWarn()
+          .addKeyValue("source", record.source().toString())
+          .addKeyValue("sourceEventId", record.sourceEventId())
+          .log("database refused a record with its parked commands; booked it without them");
+      return applied;
+    } catch (RuntimeException second) {
+      return deadLetterOrRethrow(record, second);
     }
   }
 
@@ -163,10 +189,10 @@ public final class BookingService implements AutoCloseable {
   }
 
   private List<AppliedRecord> inTransaction(List<InboundRecord> records) {
-    return transactions.execute(status -> plan(records));
+    return transactions.execute(status -> plan(records, APPLY_PARKED));
   }
 
-  private List<AppliedRecord> plan(List<InboundRecord> records) {
+  private List<AppliedRecord> plan(List<InboundRecord> records, boolean applyParked) {
     Set<UUID> processed =
         store.processed(records.stream().map(InboundRecord::sourceEventId).toList());
     List<InboundRecord> fresh =
@@ -174,17 +200,24 @@ public final class BookingService implements AutoCloseable {
     if (fresh.isEmpty()) {
       return records.stream().map(r -> new AppliedRecord(r, new Outcome.Duplicate())).toList();
     }
-    // Lock order, the same in every transaction: calendar (shared), positions, accounts.
+    // Lock order, the same in every transaction: calendar (shared), payments (advisory, then
+    // positions), accounts.
     LocalDate lastClosed = store.lastClosedDate();
+    Set<String> paymentIds = planner.paymentIds(fresh);
     Map<String, com.paystream.ledger.payments.PaymentPosition> positions =
-        store.lockPositions(planner.paymentIds(fresh));
+        store.lockPositions(paymentIds);
+    // Commands that overtook a payment of the batch not booked yet: applied if the batch books it.
+    List<InboundRecord.Readable> parked =
+        store.parkedCommands(paymentIds.stream().filter(id -> !positions.containsKey(id)).toList());
     List<AccountState> accounts =
-        store.ensureAndLockAccounts(planner.accountDemand(fresh, positions));
+        store.ensureAndLockAccounts(planner.accountDemand(fresh, parked, positions));
     Instant bookedAt = bookingInstant(accounts);
     LocalDate effectiveDate = calendar.effectiveDate(bookedAt, lastClosed);
     BatchPlan plan =
         planner.plan(
-            records, new BatchInput(processed, positions, accounts, bookedAt, effectiveDate));
+            records,
+            new BatchInput(
+                processed, positions, accounts, bookedAt, effectiveDate, parked, applyParked));
     // The events need only the plan, so they are serialized while the database writes the books.
     Future<List<OutboxMessage>> events = composing.submit(() -> composer.compose(plan));
     store.writeBooks(plan);

@@ -26,4 +26,15 @@ public sealed interface Outcome {
       Objects.requireNonNull(refusal, "refusal");
     }
   }
+
+  /**
+   * Refused only because its payment is not booked yet: kept (not recorded as processed) and
+   * applied in the transaction that books the payment. The refusal is still answered as today, a
+   * retryable dead letter, so that the sender treats it as "not yet".
+   */
+  record Parked(Refusal refusal) implements Outcome {
+    public Parked {
+      Objects.requireNonNull(refusal, "refusal");
+    }
+  }
 }

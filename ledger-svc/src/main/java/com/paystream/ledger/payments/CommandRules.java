@@ -37,7 +37,8 @@ import java.util.Set;
  * </ul>
  *
  * A command for a payment the ledger has not booked yet is refused as retryable
- * (PAYMENT_NOT_BOOKED): commands and callbacks travel on different topics.
+ * (PAYMENT_NOT_BOOKED): commands and callbacks travel on different topics. The booking parks such a
+ * command and decides it again, by these rules, when it books the payment.
  */
 final class CommandRules {
 

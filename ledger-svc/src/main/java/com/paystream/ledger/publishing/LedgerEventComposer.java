@@ -9,6 +9,7 @@ import com.paystream.ledger.booking.OutboxMessage;
 import com.paystream.ledger.booking.Outcome;
 import com.paystream.ledger.journal.BookedEntry;
 import com.paystream.ledger.journal.BookedPosting;
+import com.paystream.ledger.journal.Refusal;
 import com.paystream.ledger.payments.MessageMeta;
 import com.paystream.ledger.payments.PaymentMessage;
 import com.paystream.ledger.sealing.DaySeal;
@@ -62,7 +63,10 @@ public final class LedgerEventComposer implements EventComposer, AuditEvents {
     for (AppliedRecord applied : plan.firstTime()) {
       Outcome outcome = applied.outcome();
       if (outcome instanceof Outcome.DeadLettered dead) {
-        messages.add(deadLetter(applied.record(), dead, plan.bookedAt()));
+        messages.add(deadLetter(applied.record(), dead.refusal(), plan.bookedAt()));
+      } else if (outcome instanceof Outcome.Parked parked) {
+        // Answered as before: a retryable dead letter, which the relay reads as "not yet".
+        messages.add(deadLetter(applied.record(), parked.refusal(), plan.bookedAt()));
       } else if (applied.record() instanceof InboundRecord.Readable readable) {
         messages.add(entryEvent(readable, outcome, plan.bookedAt()));
         if (outcome instanceof Outcome.Posted posted) {
@@ -239,7 +243,7 @@ public final class LedgerEventComposer implements EventComposer, AuditEvents {
     return lines;
   }
 
-  private OutboxMessage deadLetter(InboundRecord record, Outcome.DeadLettered dead, Instant at) {
+  private OutboxMessage deadLetter(InboundRecord record, Refusal refusal, Instant at) {
     UUID sourceId = record.sourceEventId();
     UUID eventId = derivedId("dead-letter/" + sourceId);
     String messageId = null;
@@ -270,9 +274,9 @@ public final class LedgerEventComposer implements EventComposer, AuditEvents {
             .setMessageId(messageId)
             .setPaymentId(paymentId)
             .setFailedBy(FAILED_BY)
-            .setReasonCode(dead.refusal().code())
-            .setReason(dead.refusal().reason())
-            .setRetryable(dead.refusal().retryable())
+            .setReasonCode(refusal.code())
+            .setReason(refusal.reason())
+            .setRetryable(refusal.retryable())
             .setOriginalKey(bytes(record.source().key()))
             .setOriginalValue(bytes(record.source().value()))
             .build();

@@ -45,12 +45,15 @@ import org.springframework.web.client.RestClient;
  * the ledger books more on A, and then a ledger on the copy, under the same consumer group (whose
  * committed offsets are past everything), books what the copy is missing: every callback and
  * command exactly once, under the entry ids A gave them, with a zero trial balance and a journal
- * whose hash chains verify.
+ * whose hash chains verify. A refund booked on A after its payment, both after T, is read by the
+ * restored ledger before its payment's callback: it is parked, and booked once with the payment.
  */
 class LedgerRestoreReconvergenceIT {
 
   private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final KeyPair SEAL_KEYS = SealKeys.generatePair();
+  // The namespace of the ledger's per-payment booking locks (JdbcBookingStore).
+  private static final int PAYMENT_LOCKS = 0x50415953;
 
   private final String name = SharedInfrastructure.uniqueName("ledger_restore");
   private final LedgerTopics topics = LedgerTopics.withPrefix(name + ".");
@@ -70,25 +73,72 @@ class LedgerRestoreReconvergenceIT {
     // The restore point T: A copied while no ledger holds a connection to it.
     DatabaseCoordinates restored = copyOf(original, name + "_at_t");
 
-    // When: more is booked on A after T (callbacks, and a refund of a payment booked before T).
+    // When: more is booked on A after T (callbacks, and a refund of a payment booked before T),
+    // and a payment P that is refunded after its booking (refundAfterT), its callback read after
+    // that of a payment Q on the same partition.
     List<PaymentCallback> after = payments("after", 9);
     PaymentCommand refund = Commands.refund(before.get(1).getPaymentId(), 500);
+    PaymentCallback paid = Callbacks.succeeded("pay-after-refunded-" + UUID.randomUUID(), 20_000);
+    PaymentCallback ahead = paymentLockedBefore(paid, restored);
+    PaymentCommand refundAfterT = Commands.refund(paid.getPaymentId(), 7_000);
+    int afterT = after.size() + 1 + 3;
     try (ConfigurableApplicationContext ledger = ledgerOn(original)) {
       after.forEach(this::send);
       send(refund);
-      awaitProcessed(original, before.size() + 1 + after.size() + 1);
+      sendRaw(topics.callbacks(), paid.getPaymentId(), encode(topics.callbacks(), ahead));
+      send(paid);
+      awaitProcessed(original, before.size() + 1 + after.size() + 1 + 2);
+      send(refundAfterT);
+      awaitProcessed(original, before.size() + 1 + afterT);
     }
     Map<UUID, UUID> entriesOnA = entryIdsBySource(original);
-    assertThat(entriesOnA).hasSize(before.size() + after.size() + 1);
+    assertThat(entriesOnA).hasSize(before.size() + after.size() + 1 + 3);
     assertThat(committedCallbackOffsets())
         .as("the group's committed offsets are ahead of the restored database")
         .isGreaterThan(recordedCallbackOffsets(restored));
 
-    // Then: a ledger on the restored copy, same consumer group, books what the copy lacks.
-    try (ConfigurableApplicationContext ledger = ledgerOn(restored)) {
-      awaitProcessed(restored, before.size() + 1 + after.size() + 1);
+    // Then: a ledger on the restored copy, same consumer group, books what the copy lacks. Its
+    // callbacks listener is held at Q (whose booking lock the test holds), so it reads P's refund
+    // before P's callback: the refund is parked, then booked with P.
+    // A batch waiting for that lock neither polls nor rejoins the group, so the commands listener
+    // could not be assigned its partitions until the lock is released: with a lock timeout the
+    // batch fails and is retried, and the container polls (and rebalances) between the retries.
+    try (Connection holdingQ = lockPayment(restored, ahead.getPaymentId());
+        ConfigurableApplicationContext ledger =
+            ledgerOn(
+                restored,
+                "--spring.datasource.hikari.connection-init-sql=set lock_timeout = '1s'",
+                "--paystream.ledger.retry.max-interval=1s")) {
+      await()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          count(
+                              restored,
+                              "select count(*) from parked_command where source_event_id = ?",
+                              refundAfterT.getCommandId()))
+                      .as("the refund read before its payment is parked")
+                      .isEqualTo(1));
+      assertThat(
+              count(
+                  restored,
+                  "select count(*) from processed_event where source_event_id = ?",
+                  paid.getCallbackId()))
+          .as("P's callback is not booked yet")
+          .isZero();
+      holdingQ.close();
+      awaitProcessed(restored, before.size() + 1 + afterT);
       assertThat(entryIdsBySource(restored)).isEqualTo(entriesOnA);
-      for (PaymentCallback callback : concat(before, after)) {
+      assertThat(
+              jdbc(restored)
+                  .queryForList(
+                      "select entry_type from journal_entry where payment_id = ?",
+                      String.class,
+                      paid.getPaymentId()))
+          .as("P and its refund, each booked once")
+          .containsExactlyInAnyOrder("PAYMENT", "REFUND");
+      for (PaymentCallback callback : concat(concat(before, after), List.of(ahead, paid))) {
         assertThat(
                 count(
                     restored,
@@ -111,13 +161,47 @@ class LedgerRestoreReconvergenceIT {
     return callbacks;
   }
 
+  /**
+   * A payment whose booking lock (JdbcBookingStore: advisory lock per payment id, taken in
+   * ascending key order) comes before {@code payment}'s: a batch blocked on it does not hold {@code
+   * payment}'s lock.
+   */
+  private static PaymentCallback paymentLockedBefore(
+      PaymentCallback payment, DatabaseCoordinates db) {
+    while (true) {
+      PaymentCallback candidate =
+          Callbacks.succeeded("pay-after-ahead-" + UUID.randomUUID(), 15_000);
+      if (count(
+              db,
+              "select case when hashtext(?) < hashtext(?) then 1 else 0 end",
+              candidate.getPaymentId(),
+              payment.getPaymentId())
+          == 1) {
+        return candidate;
+      }
+    }
+  }
+
+  /** Holds the ledger's booking lock of a payment until the (unpooled) connection is closed. */
+  private static Connection lockPayment(DatabaseCoordinates db, String paymentId) throws Exception {
+    Connection connection =
+        SharedInfrastructure.postgres().dataSource(db.database()).getConnection();
+    try (java.sql.PreparedStatement st =
+        connection.prepareStatement("select pg_advisory_lock(?, hashtext(?))")) {
+      st.setInt(1, PAYMENT_LOCKS);
+      st.setString(2, paymentId);
+      st.executeQuery().close();
+    }
+    return connection;
+  }
+
   private static <T> List<T> concat(List<T> first, List<T> second) {
     List<T> all = new ArrayList<>(first);
     all.addAll(second);
     return all;
   }
 
-  private ConfigurableApplicationContext ledgerOn(DatabaseCoordinates db) {
+  private ConfigurableApplicationContext ledgerOn(DatabaseCoordinates db, String... extraArgs) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -135,6 +219,7 @@ class LedgerRestoreReconvergenceIT {
                 "--paystream.ledger.seal.private-key=" + SealKeys.pem(SEAL_KEYS.getPrivate()),
                 "--paystream.ledger.seal.public-keys=" + SealKeys.pem(SEAL_KEYS.getPublic())));
     Callers.properties().forEach((key, value) -> args.add("--" + key + "=" + value));
+    args.addAll(List.of(extraArgs));
     return new SpringApplicationBuilder(LedgerApplication.class).run(args.toArray(String[]::new));
   }
 

@@ -1,6 +1,7 @@
 package com.paystream.ledger.support;
 
 import com.paystream.schemas.commands.Amendment;
+import com.paystream.schemas.commands.Cancellation;
 import com.paystream.schemas.commands.PaymentCommand;
 import com.paystream.schemas.commands.Refund;
 import com.paystream.schemas.commands.Supplement;
@@ -16,6 +17,10 @@ public final class Commands {
 
   public static PaymentCommand refund(String paymentId, long amountMinor) {
     return command(paymentId, "", new Refund("refund-" + UUID.randomUUID(), amountMinor, "EUR"));
+  }
+
+  public static PaymentCommand cancellation(String paymentId) {
+    return command(paymentId, "", new Cancellation(PaymentStatus.CANCELLED));
   }
 
   public static PaymentCommand amendment(String paymentId, long amountMinor, String reason) {

@@ -89,6 +89,11 @@ public final class PaymentTopicsListener {
           .addKeyValue("sourceEventId", applied.record().sourceEventId())
           .addKeyValue("reasonCode", dead.refusal().code())
           .log("message dead-lettered: {}", dead.refusal().reason());
+    } else if (applied.outcome() instanceof Outcome.Parked) {
+      log.atInfo()
+          .addKeyValue("source", applied.record().source().toString())
+          .addKeyValue("sourceEventId", applied.record().sourceEventId())
+          .log("command parked until its payment is booked");
     }
   }
 }

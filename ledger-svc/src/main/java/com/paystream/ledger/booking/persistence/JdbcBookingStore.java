@@ -61,6 +61,13 @@ public final class JdbcBookingStore {
       "select payment_id, merchant_id, provider, currency, gross_minor, fee_minor,"
           + " refunded_minor, booking_entry_id, state from payment_position"
           + " where payment_id = any(?::text[]) order by payment_id for update";
+  // Namespace of the payments' advisory locks (the two-key form keeps them apart from any other).
+  private static final int PAYMENT_LOCKS = 0x50415953;
+  private static final String LOCK_PAYMENTS_SQL =
+      "select pg_advisory_xact_lock("
+          + PAYMENT_LOCKS
+          + ", k) from (select distinct hashtext(id) as k from unnest(?::text[]) as id"
+          + " order by k) as keys";
   private static final String ENSURE_ACCOUNTS_SQL =
       "insert into account (id, code, name, type, currency, overdraft_allowed)"
           + " select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],"
@@ -181,6 +188,14 @@ public final class JdbcBookingStore {
         });
   }
 
+  /**
+   * The commands parked for these payments (not booked yet) that are still waiting, i.e. have no
+   * dedupe record, in the order they were consumed: one query per batch.
+   */
+  public List<InboundRecord.Readable> parkedCommands(Collection<String> paymentIds) {
+    return run(connection -> ParkedCommandRows.waiting(connection, paymentIds));
+  }
+
   /** The last closed business date (null: none yet), share-locked until the batch commits. */
   public LocalDate lastClosedDate() {
     return run(
@@ -194,12 +209,24 @@ public final class JdbcBookingStore {
         });
   }
 
+  /**
+   * Locks the payments (booked or not) and returns the positions of those that are booked. A
+   * payment not booked yet has no row to lock, so each payment id also takes a transaction-scoped
+   * advisory lock (sorted, like every lock here): a batch that parks a command for a payment and
+   * one that books that payment then run one after the other, and the second sees what the first
+   * committed (the parked command, or the position). Without it, a command parked while its payment
+   * is being booked would wait until its next delivery.
+   */
   public Map<String, PaymentPosition> lockPositions(Collection<String> paymentIds) {
     if (paymentIds.isEmpty()) {
       return Map.of();
     }
     return run(
         connection -> {
+          try (PreparedStatement st = connection.prepareStatement(LOCK_PAYMENTS_SQL)) {
+            st.setArray(1, connection.createArrayOf("text", paymentIds.toArray(String[]::new)));
+            st.executeQuery().close();
+          }
           try (PreparedStatement st = connection.prepareStatement(POSITIONS_SQL)) {
             st.setArray(1, connection.createArrayOf("text", paymentIds.toArray(String[]::new)));
             Map<String, PaymentPosition> positions = new HashMap<>();
@@ -320,7 +347,8 @@ public final class JdbcBookingStore {
           updateAccounts(connection, plan.changedAccounts());
           insertPostings(connection, plan.entries(), plan.effectiveDate(), plan.bookedAt());
           upsertPositions(connection, plan.changedPositions(), plan.bookedAt());
-          insertProcessed(connection, plan.firstTime(), plan.bookedAt());
+          insertProcessed(connection, plan.processed(), plan.bookedAt());
+          ParkedCommandRows.insert(connection, plan.parked(), plan.bookedAt());
           return null;
         });
   }
