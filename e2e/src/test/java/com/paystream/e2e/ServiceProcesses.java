@@ -39,6 +39,10 @@ final class ServiceProcesses {
         // statement (LOST_ORDER), which makes the gateway ask at once; the overdue query would
         // only ask after the threshold.
         "--paystream.status-queries.poll-interval=1s",
+        // Every suite its own Kafka Streams state: two suites in one test JVM (the shared one and
+        // a replicated one) would otherwise lock each other out of the same directory.
+        "--paystream.recon.state-dir="
+            + Path.of(System.getProperty("java.io.tmpdir"), "paystream-recon-" + topicPrefix),
         "--logging.structured.format.console=logstash");
   }
 
