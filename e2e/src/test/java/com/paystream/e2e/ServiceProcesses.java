@@ -39,8 +39,10 @@ final class ServiceProcesses {
         // statement (LOST_ORDER), which makes the gateway ask at once; the overdue query would
         // only ask after the threshold.
         "--paystream.status-queries.poll-interval=1s",
-        // Every suite its own Kafka Streams state: two suites in one test JVM (the shared one and
-        // a replicated one) would otherwise lock each other out of the same directory.
+        // Every suite its own Kafka Streams application (group and state): two suites in one test
+        // JVM (the shared one and a replicated one) would otherwise join one group with different
+        // topics and lock each other out of the same state directory.
+        "--paystream.recon.application-id=" + topicPrefix + "reconciliation-svc",
         "--paystream.recon.state-dir="
             + Path.of(System.getProperty("java.io.tmpdir"), "paystream-recon-" + topicPrefix),
         "--logging.structured.format.console=logstash");
@@ -55,7 +57,13 @@ final class ServiceProcesses {
       child.start();
       children.add(child);
     }
-    awaitReady(children);
+    try {
+      awaitReady(children);
+    } catch (RuntimeException e) {
+      // Not ready in time: stop them, or they would hold their ports for the next attempt.
+      children.parallelStream().forEach(SupervisedChild::stop);
+      throw e;
+    }
     return children;
   }
 
