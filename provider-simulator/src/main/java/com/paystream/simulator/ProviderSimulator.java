@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -66,7 +68,21 @@ public final class ProviderSimulator implements AutoCloseable {
    * http://host:port/v1/webhooks/simulator}.
    */
   public void webhookUrl(String url) {
-    delivery.webhookUrl(url);
+    delivery.webhookUrls(List.of(url));
+  }
+
+  /**
+   * Where the gateway's instances take this provider's webhooks: each delivery attempt goes to the
+   * next one in turn (round robin, as a load balancer in front of them would), and an instance that
+   * refuses the connection is skipped for the next, as a health-checked balancer would.
+   */
+  public void webhookUrls(List<String> urls) {
+    delivery.webhookUrls(urls);
+  }
+
+  /** Per webhook URL (gateway instance), the deliveries it acknowledged with a 2xx. */
+  public Map<String, Long> acknowledgedBy() {
+    return delivery.acknowledgedBy();
   }
 
   public void faults(WebhookFaults newFaults) {

@@ -1,6 +1,7 @@
 package com.paystream.simulator;
 
 import io.netty.buffer.Unpooled;
+import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -54,7 +56,9 @@ final class WebhookDelivery {
   private final Random random;
   private final Clock clock;
   private final StandardWebhookSigner signer;
-  private final AtomicReference<String> webhookUrl = new AtomicReference<>();
+  private final AtomicReference<List<String>> webhookUrls = new AtomicReference<>(List.of());
+  private final AtomicLong nextInstance = new AtomicLong();
+  private final Map<String, AtomicLong> acknowledgedBy = new ConcurrentHashMap<>();
   private final HttpClient gateway = HttpClient.create();
   private final Map<String, Webhook> latestWebhook = new ConcurrentHashMap<>();
   private volatile List<Duration> retryWaits = DEFAULT_RETRY_WAITS;
@@ -94,18 +98,16 @@ final class WebhookDelivery {
     final String eventId;
     final String paymentId;
     final byte[] body;
-    final String url;
     final long[] delaysMs;
     final AtomicInteger copiesLeft;
     final CompletableFuture<Void> firstSend = new CompletableFuture<>();
     volatile Fate fate = Fate.IN_FLIGHT;
     volatile Instant acknowledgedAt;
 
-    Webhook(String eventId, String paymentId, byte[] body, String url, long[] delaysMs) {
+    Webhook(String eventId, String paymentId, byte[] body, long[] delaysMs) {
       this.eventId = eventId;
       this.paymentId = paymentId;
       this.body = body;
-      this.url = url;
       this.delaysMs = delaysMs;
       this.copiesLeft = new AtomicInteger(delaysMs.length);
     }
@@ -117,9 +119,24 @@ final class WebhookDelivery {
     this.signer = new StandardWebhookSigner(webhookSecret);
   }
 
-  /** Where the gateway takes the webhooks; none are sent before it is set. */
-  void webhookUrl(String url) {
-    webhookUrl.set(url);
+  /**
+   * Where the gateway's instances take the webhooks, spread over them in turn; none are sent before
+   * one is set.
+   */
+  void webhookUrls(List<String> urls) {
+    if (urls.isEmpty()) {
+      throw new IllegalArgumentException("at least one webhook URL");
+    }
+    webhookUrls.set(List.copyOf(urls));
+  }
+
+  /** See {@link ProviderSimulator#acknowledgedBy}. */
+  Map<String, Long> acknowledgedBy() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String url : webhookUrls.get()) {
+      counts.put(url, acknowledgedBy.getOrDefault(url, new AtomicLong()).get());
+    }
+    return counts;
   }
 
   void faults(WebhookFaults newFaults) {
@@ -193,8 +210,7 @@ final class WebhookDelivery {
    * fate of its first send is decided.
    */
   Mono<Void> announce(SimulatedPayment payment) {
-    String url = webhookUrl.get();
-    if (url == null) {
+    if (webhookUrls.get().isEmpty()) {
       return Mono.empty();
     }
     WebhookFaults current = faults.get();
@@ -206,7 +222,7 @@ final class WebhookDelivery {
     synchronized (lock) {
       settlements++;
       if (chance(current.dropRate())) {
-        webhook = new Webhook(eventId, payment.paymentId(), body, url, new long[0]);
+        webhook = new Webhook(eventId, payment.paymentId(), body, new long[0]);
         webhook.fate = Fate.DROPPED;
         dropped++;
         latestWebhook.put(payment.paymentId(), webhook);
@@ -222,7 +238,7 @@ final class WebhookDelivery {
           delaysMs[copy] = (long) (random.nextDouble() * current.maxDelay().toMillis());
         }
       }
-      webhook = new Webhook(eventId, payment.paymentId(), body, url, delaysMs);
+      webhook = new Webhook(eventId, payment.paymentId(), body, delaysMs);
       latestWebhook.put(payment.paymentId(), webhook);
       if (hold) {
         reordered++;
@@ -352,12 +368,23 @@ final class WebhookDelivery {
    * One delivery attempt, signed afresh (same event id, new timestamp): true when the gateway
    * answered 2xx; false when it refused, reset, timed out or answered anything else (or the
    * simulator is closed). Never fails.
+   *
+   * <p>With several gateway instances the attempts take them in turn, as a load balancer would; an
+   * instance that refuses the connection (down, restarting) is skipped for the next one within the
+   * same attempt, as a health-checked balancer would, so only when every instance refuses does the
+   * attempt fail.
    */
   private Mono<Boolean> attempt(Webhook webhook) {
     if (closed) {
       return Mono.just(false);
     }
-    String url = Optional.ofNullable(webhookUrl.get()).orElse(webhook.url);
+    List<String> urls = webhookUrls.get();
+    int first = (int) Math.floorMod(nextInstance.getAndIncrement(), (long) urls.size());
+    return attemptAt(webhook, urls, first, urls.size());
+  }
+
+  private Mono<Boolean> attemptAt(Webhook webhook, List<String> urls, int index, int left) {
+    String url = urls.get(index % urls.size());
     return gateway
         .headers(
             headers -> {
@@ -370,9 +397,29 @@ final class WebhookDelivery {
         .responseSingle((response, content) -> content.then(Mono.just(response.status().code())))
         .doOnNext(code -> webhooksSent.incrementAndGet())
         .map(code -> code >= 200 && code < 300)
+        .doOnNext(
+            ok -> {
+              if (ok) {
+                acknowledgedBy.computeIfAbsent(url, key -> new AtomicLong()).incrementAndGet();
+              }
+            })
         .timeout(deliveryTimeout)
-        .onErrorReturn(false)
+        .onErrorResume(
+            error ->
+                refused(error) && left > 1 && !closed
+                    ? attemptAt(webhook, urls, index + 1, left - 1)
+                    : Mono.just(false))
         .defaultIfEmpty(false);
+  }
+
+  /** Nobody listens at the instance's port: a balancer's health check would have taken it out. */
+  private static boolean refused(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConnectException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static byte[] webhookBody(SimulatedPayment payment) {

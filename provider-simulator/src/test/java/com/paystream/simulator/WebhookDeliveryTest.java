@@ -333,6 +333,45 @@ class WebhookDeliveryTest {
     assertThat(simulator.payment(paymentId).orElseThrow().status()).isEqualTo("PENDING");
   }
 
+  @Test
+  void spreadsWebhooksOverEveryGatewayInstanceInTurn() {
+    FakeGateway first = new FakeGateway();
+    FakeGateway second = new FakeGateway();
+    gateways.addAll(List.of(first, second));
+    simulator.webhookUrls(List.of(first.webhookUrl(), second.webhookUrl()));
+
+    for (int i = 0; i < 10; i++) {
+      simulator.settle(create(100 + i, "EUR"), "SUCCEEDED").block(TIMEOUT);
+    }
+
+    assertThat(first.deliveries()).hasSize(5);
+    assertThat(second.deliveries()).hasSize(5);
+    assertThat(simulator.acknowledgedBy())
+        .containsEntry(first.webhookUrl(), 5L)
+        .containsEntry(second.webhookUrl(), 5L);
+  }
+
+  @Test
+  void anInstanceThatRefusesTheConnectionIsSkippedForTheNextWithinTheSameAttempt()
+      throws Exception {
+    String down = FakeGateway.webhookUrl(freePort());
+    FakeGateway up = new FakeGateway();
+    gateways.add(up);
+    simulator.webhookUrls(List.of(down, up.webhookUrl()));
+    simulator.deliveryRetries();
+
+    for (int i = 0; i < 6; i++) {
+      simulator.settle(create(200 + i, "USD"), "SUCCEEDED").block(TIMEOUT);
+    }
+
+    assertThat(up.deliveries()).hasSize(6);
+    assertThat(simulator.stats().delivered()).isEqualTo(6);
+    assertThat(simulator.stats().retries()).isZero();
+    assertThat(simulator.acknowledgedBy())
+        .containsEntry(down, 0L)
+        .containsEntry(up.webhookUrl(), 6L);
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
