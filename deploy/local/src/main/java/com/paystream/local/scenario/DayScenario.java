@@ -38,8 +38,56 @@ import java.util.Set;
  */
 public final class DayScenario {
 
-  /** Where the services listen. */
-  public record Services(String gateway, String relay, String ledger, String reconciliation) {}
+  /**
+   * Where the services listen: the base URLs of every instance of each. The phases address a
+   * service by its first instance's URL; {@link ServiceApi} spreads the requests over all of them.
+   */
+  public record Services(
+      List<String> gateways,
+      List<String> relays,
+      List<String> ledgers,
+      List<String> reconciliations) {
+
+    public Services {
+      gateways = nonEmpty(gateways, "gateway");
+      relays = nonEmpty(relays, "relay");
+      ledgers = nonEmpty(ledgers, "ledger");
+      reconciliations = nonEmpty(reconciliations, "reconciliation");
+    }
+
+    /** One instance of each service. */
+    public Services(String gateway, String relay, String ledger, String reconciliation) {
+      this(List.of(gateway), List.of(relay), List.of(ledger), List.of(reconciliation));
+    }
+
+    public String gateway() {
+      return gateways.get(0);
+    }
+
+    public String relay() {
+      return relays.get(0);
+    }
+
+    public String ledger() {
+      return ledgers.get(0);
+    }
+
+    public String reconciliation() {
+      return reconciliations.get(0);
+    }
+
+    /** Every service's instances, in the order above. */
+    public List<List<String>> all() {
+      return List.of(gateways, relays, ledgers, reconciliations);
+    }
+
+    private static List<String> nonEmpty(List<String> urls, String service) {
+      if (urls.isEmpty()) {
+        throw new IllegalArgumentException("no instance of the " + service);
+      }
+      return List.copyOf(urls);
+    }
+  }
 
   private final Services services;
   private final ProviderSimulator provider;
@@ -72,7 +120,8 @@ public final class DayScenario {
             halfDelay,
             ScenarioSettings.MAX_DELAY));
     Workers workers = new Workers(settings.concurrency());
-    ScenarioRun run = new ScenarioRun(services, provider, new ServiceApi(), progress, workers);
+    ScenarioRun run =
+        new ScenarioRun(services, provider, new ServiceApi(services), progress, workers);
     try (progress) {
       Trading trading = new Trading(run);
       trading.trade(plan, runId);

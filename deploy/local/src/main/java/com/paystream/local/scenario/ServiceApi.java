@@ -30,6 +30,12 @@ final class ServiceApi {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final Instances instances;
+
+  /** Requests to any instance of a service are spread over all of its instances. */
+  ServiceApi(DayScenario.Services services) {
+    this.instances = new Instances(services);
+  }
 
   /** A final answer: 2xx, or a 4xx the caller must deal with. */
   record Answer(int status, String body) {
@@ -88,19 +94,25 @@ final class ServiceApi {
   private Answer exchange(HttpRequest request) {
     Instant deadline = Instant.now().plus(RESTART_WINDOW);
     Duration backoff = FIRST_BACKOFF;
-    String lastProblem;
+    String lastProblem = "";
     while (true) {
-      try {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() < 500 && !inProgress(response)) {
-          return new Answer(response.statusCode(), response.body());
+      for (java.net.URI uri : instances.candidates(request.uri())) {
+        HttpRequest attempt =
+            uri.equals(request.uri())
+                ? request
+                : HttpRequest.newBuilder(request, (n, v) -> true).uri(uri).build();
+        try {
+          HttpResponse<String> response = http.send(attempt, HttpResponse.BodyHandlers.ofString());
+          if (response.statusCode() < 500 && !inProgress(response)) {
+            return new Answer(response.statusCode(), response.body());
+          }
+          lastProblem = uri.getAuthority() + ": " + response.statusCode() + " " + response.body();
+        } catch (IOException e) {
+          lastProblem = uri.getAuthority() + ": " + e;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new ScenarioFailure("interrupted during " + request.method() + " " + request.uri());
         }
-        lastProblem = response.statusCode() + " " + response.body();
-      } catch (IOException e) {
-        lastProblem = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ScenarioFailure("interrupted during " + request.method() + " " + request.uri());
       }
       if (Instant.now().plus(backoff).isAfter(deadline)) {
         throw new ScenarioFailure(
