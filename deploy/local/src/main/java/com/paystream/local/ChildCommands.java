@@ -1,19 +1,18 @@
 package com.paystream.local;
 
 import com.paystream.local.process.ChildSpec;
+import com.paystream.local.process.JavaCommand;
 import com.paystream.local.process.Readiness;
 import com.paystream.local.services.Endpoints;
 import com.paystream.local.services.ServiceCatalog;
 import com.paystream.local.services.ServiceSpec;
 import com.paystream.testkit.kafka.KafkaBrokerMain;
 import com.paystream.testkit.postgres.PostgresMain;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The command lines of the six children. */
 final class ChildCommands {
@@ -125,30 +124,10 @@ final class ChildCommands {
 
   /** The broker and the database run from the launcher's own classpath (testkit and its jars). */
   private static List<String> infrastructure(String heap, Class<?> main, String... args) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java(),
-                heap,
-                "-Dlogback.configurationFile=" + LocalStack.LOGBACK_CONFIG,
-                "-cp",
-                ownClasspath(),
-                main.getName()));
-    command.addAll(Arrays.asList(args));
-    return command;
+    return JavaCommand.ownClasspath(heap, main, Arrays.asList(args));
   }
 
   private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  /**
-   * Absolute, because the children may not share the working directory; a jar's manifest Class-Path
-   * (target/lib/*) is honoured for jars named on -cp too.
-   */
-  private static String ownClasspath() {
-    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .map(entry -> Path.of(entry).toAbsolutePath().toString())
-        .collect(Collectors.joining(File.pathSeparator));
+    return JavaCommand.java();
   }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  */
 public final class LocalStack {
 
-  static final String LOGBACK_CONFIG = "com/paystream/testkit/logback-infrastructure.xml";
+  static final String LOGBACK_CONFIG =
+      com.paystream.local.process.JavaCommand.INFRASTRUCTURE_LOGBACK;
 
   private LocalStack() {}
 

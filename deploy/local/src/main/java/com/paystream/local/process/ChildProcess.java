@@ -87,6 +87,27 @@ public final class ChildProcess {
     return process.descendants();
   }
 
+  /**
+   * The command's own process, below its lifeline shell (which also runs a watcher subshell): the
+   * one a {@code kill -9} must hit to look like the command crashing.
+   */
+  public java.util.Optional<ProcessHandle> command() {
+    return process
+        .children()
+        .filter(
+            child ->
+                child
+                    .info()
+                    .command()
+                    .map(
+                        path ->
+                            !SHELLS.contains(java.nio.file.Path.of(path).getFileName().toString()))
+                    .orElse(false))
+        .findFirst();
+  }
+
+  private static final java.util.Set<String> SHELLS = java.util.Set.of("sh", "dash", "bash");
+
   /** What the kernel does to the pipe when the launcher dies: the child then stops itself. */
   void closeLifeline() throws IOException {
     process.getOutputStream().close();

@@ -63,6 +63,44 @@ public final class SupervisedChild {
   }
 
   /**
+   * Sends {@code signal} (e.g. {@code KILL}, {@code STOP}, {@code CONT}) to the command itself, not
+   * its lifeline: a {@code KILL} so sent is a crash the supervisor restarts after, as any other.
+   *
+   * @return the pid signalled
+   * @throws IllegalStateException when the command is not running or the signal cannot be sent
+   */
+  public long signal(String signal) {
+    ProcessHandle command;
+    synchronized (this) {
+      command = current == null ? null : current.command().orElse(null);
+    }
+    if (command == null) {
+      throw new IllegalStateException(spec.name() + " is not running");
+    }
+    try {
+      Process kill =
+          new ProcessBuilder("kill", "-" + signal, Long.toString(command.pid()))
+              .redirectErrorStream(true)
+              .start();
+      if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException(
+            "kill -" + signal + " " + command.pid() + " (" + spec.name() + ") failed");
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot signal " + spec.name(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while signalling " + spec.name(), e);
+    }
+    return command.pid();
+  }
+
+  /** How many times it was restarted after dying unasked. */
+  public synchronized int restarts() {
+    return restarts;
+  }
+
+  /**
    * From now on an exit is final: shutdown has begun, and a child that dies meanwhile (or is
    * stopped by a stray signal) must not come back while the others are being stopped in order.
    */

@@ -93,6 +93,7 @@ public final class DayScenario {
   private final ProviderSimulator provider;
   private final ScenarioSettings settings;
   private final Progress progress;
+  private final Disturbance disturbance;
 
   public DayScenario(
       Services services,
@@ -100,10 +101,25 @@ public final class DayScenario {
       ScenarioSettings settings,
       PrintStream out,
       boolean terminal) {
+    this(services, provider, settings, out, terminal, Disturbance.NONE);
+  }
+
+  /**
+   * A day during which {@code disturbance} happens: it starts with trading, and the phases after
+   * the webhooks wait until it is over.
+   */
+  public DayScenario(
+      Services services,
+      ProviderSimulator provider,
+      ScenarioSettings settings,
+      PrintStream out,
+      boolean terminal,
+      Disturbance disturbance) {
     this.services = services;
     this.provider = provider;
     this.settings = settings;
     this.progress = new Progress(out, terminal);
+    this.disturbance = disturbance;
   }
 
   /** Runs the day and says how it went; throws {@link ScenarioFailure} when it cannot go on. */
@@ -121,10 +137,16 @@ public final class DayScenario {
             ScenarioSettings.MAX_DELAY));
     Workers workers = new Workers(settings.concurrency());
     ScenarioRun run =
-        new ScenarioRun(services, provider, new ServiceApi(services), progress, workers);
+        new ScenarioRun(services, provider, settings, new ServiceApi(services), progress, workers);
     try (progress) {
       Trading trading = new Trading(run);
+      disturbance.start();
       trading.trade(plan, runId);
+      if (disturbance != Disturbance.NONE) {
+        progress.phase("chaos", () -> "trading over; waiting until everything killed is back");
+        disturbance.awaitOver();
+        progress.done("every fault recovered from, or given up on (see the timeline)");
+      }
       trading.awaitWebhooks();
       Set<String> unannounced = Set.copyOf(provider.unannounced());
       Booking booking = new Booking(run);
@@ -165,7 +187,9 @@ public final class DayScenario {
           new DaySummary.Examples(
               lost.isEmpty() ? null : lost.get(0),
               amended,
-              run.refunded().stream().sorted().findFirst().orElse(null)));
+              run.refunded().stream().sorted().findFirst().orElse(null)),
+          provider.acknowledgedBy(),
+          disturbance.report());
     } finally {
       provider.faults(WebhookFaults.NONE);
       workers.close();

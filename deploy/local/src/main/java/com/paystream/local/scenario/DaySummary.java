@@ -22,6 +22,8 @@ import java.util.List;
  * @param problems payments not booked exactly as they should be, one line each
  * @param latencies from the gateway's acknowledgement of a webhook to the journal entry
  * @param journal the ledger's verification of its hash-chained journal and the closed days' seals
+ * @param webhooksPerGateway per gateway instance's webhook URL, the deliveries it acknowledged
+ * @param disruption the faults of a chaos day and what recovering from them cost; empty otherwise
  */
 public record DaySummary(
     ScenarioSettings settings,
@@ -43,7 +45,9 @@ public record DaySummary(
     List<Duration> latencies,
     List<LocalDate> statementDates,
     JournalCheck journal,
-    Examples examples) {
+    Examples examples,
+    java.util.Map<String, Long> webhooksPerGateway,
+    java.util.Optional<DisruptionReport> disruption) {
 
   private static final int MAX_PROBLEMS_SHOWN = 20;
 
@@ -70,6 +74,8 @@ public record DaySummary(
     trialBalance = List.copyOf(trialBalance);
     latencies = latencies.stream().sorted().toList();
     statementDates = List.copyOf(statementDates);
+    webhooksPerGateway =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(webhooksPerGateway));
   }
 
   /** The books balance in every currency, no lost order is left, every payment booked right. */
@@ -79,7 +85,8 @@ public record DaySummary(
         && problems.isEmpty()
         && refundsBooked == refunds
         && classified.settlementReported()
-        && journalSealed();
+        && journalSealed()
+        && disruption.map(DisruptionReport::complete).orElse(true);
   }
 
   /** The journal verified and every closed date sealed. */
@@ -216,6 +223,20 @@ public record DaySummary(
             "callback → entry",
             "p50 " + latency(0.5).toMillis() + " ms",
             "p99 " + latency(0.99).toMillis() + " ms over " + latencies.size() + " callbacks"));
+    if (webhooksPerGateway.size() > 1) {
+      rows.add(
+          row(
+              "webhooks per gateway",
+              webhooksPerGateway.values().stream()
+                  .map(String::valueOf)
+                  .collect(java.util.stream.Collectors.joining(" / ")),
+              "acknowledged by "
+                  + webhooksPerGateway.keySet().stream()
+                      .map(DaySummary::authority)
+                      .collect(java.util.stream.Collectors.joining(" / "))
+                  + " (round robin; a refused connection goes to the next)"));
+    }
+    disruption.ifPresent(report -> rows.addAll(chaosRows(report)));
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
@@ -268,7 +289,42 @@ public record DaySummary(
     if (!classified.settlementReported()) {
       failures.add("payout and fee lines not reported awaiting settlement");
     }
+    disruption
+        .filter(report -> !report.complete())
+        .ifPresent(report -> failures.add("chaos: " + String.join("; ", report.problems())));
     return failures;
+  }
+
+  /** Per fault, what recovering cost; then the relay's takeover. */
+  private static List<String[]> chaosRows(DisruptionReport report) {
+    List<String[]> rows = new ArrayList<>();
+    for (DisruptionReport.Fault fault : report.faults()) {
+      rows.add(
+          row(
+              "recovery +" + fault.at().toSeconds() + " s",
+              fault.recoveredAfter().map(DaySummary::seconds).orElse("never"),
+              fault.what()
+                  + ": backlog "
+                  + fault.backlogBefore()
+                  + " before, peak "
+                  + fault.backlogPeak()
+                  + (fault.note().isEmpty() ? "" : "; " + fault.note())));
+    }
+    rows.add(
+        row(
+            "relay takeover",
+            report.relayTakeover().map(DaySummary::seconds).orElse("-"),
+            "from the relay leader's kill -9 to the other instance's first publication"));
+    rows.add(row("backlog", "", report.backlog()));
+    return rows;
+  }
+
+  private static String seconds(Duration duration) {
+    return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+  }
+
+  private static String authority(String url) {
+    return java.net.URI.create(url).getAuthority();
   }
 
   /** curl commands into what the day left behind. */

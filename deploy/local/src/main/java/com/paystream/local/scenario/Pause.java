@@ -10,6 +10,9 @@ final class Pause {
   private Pause() {}
 
   static void of(Duration duration) {
+    if (duration.isNegative() || duration.isZero()) {
+      return;
+    }
     try {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {

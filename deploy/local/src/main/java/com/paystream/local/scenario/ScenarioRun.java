@@ -22,6 +22,7 @@ final class ScenarioRun {
 
   private final DayScenario.Services services;
   private final ProviderSimulator provider;
+  private final ScenarioSettings settings;
   private final ServiceApi api;
   private final Progress progress;
   private final Workers workers;
@@ -33,11 +34,13 @@ final class ScenarioRun {
   ScenarioRun(
       DayScenario.Services services,
       ProviderSimulator provider,
+      ScenarioSettings settings,
       ServiceApi api,
       Progress progress,
       Workers workers) {
     this.services = services;
     this.provider = provider;
+    this.settings = settings;
     this.api = api;
     this.progress = progress;
     this.workers = workers;
@@ -50,6 +53,10 @@ final class ScenarioRun {
 
   ProviderSimulator provider() {
     return provider;
+  }
+
+  ScenarioSettings settings() {
+    return settings;
   }
 
   ServiceApi api() {

@@ -11,6 +11,9 @@ import java.time.Duration;
  * @param duplicateRate share sent twice
  * @param delayRate share delayed or sent out of order (half each)
  * @param concurrency customers paying at once
+ * @param tradingTime how long trading is spread over (payments start evenly across it); zero for as
+ *     fast as the customers go. A chaos day trades slowly for minutes, so that its faults hit a
+ *     stack under load.
  */
 public record ScenarioSettings(
     int payments,
@@ -18,7 +21,8 @@ public record ScenarioSettings(
     double dropRate,
     double duplicateRate,
     double delayRate,
-    int concurrency) {
+    int concurrency,
+    Duration tradingTime) {
 
   public static final int DEFAULT_PAYMENTS = 500;
   public static final double DEFAULT_DROP_RATE = 0.02;
@@ -41,6 +45,25 @@ public record ScenarioSettings(
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be positive");
     }
+    if (tradingTime.isNegative()) {
+      throw new IllegalArgumentException("the trading time is zero or positive");
+    }
+  }
+
+  /** Trading as fast as the customers go. */
+  public ScenarioSettings(
+      int payments,
+      long seed,
+      double dropRate,
+      double duplicateRate,
+      double delayRate,
+      int concurrency) {
+    this(payments, seed, dropRate, duplicateRate, delayRate, concurrency, Duration.ZERO);
+  }
+
+  public ScenarioSettings withTradingTime(Duration time) {
+    return new ScenarioSettings(
+        payments, seed, dropRate, duplicateRate, delayRate, concurrency, time);
   }
 
   public static ScenarioSettings defaults(long seed) {
@@ -54,14 +77,16 @@ public record ScenarioSettings(
   }
 
   public ScenarioSettings withPayments(int count) {
-    return new ScenarioSettings(count, seed, dropRate, duplicateRate, delayRate, concurrency);
+    return new ScenarioSettings(
+        count, seed, dropRate, duplicateRate, delayRate, concurrency, tradingTime);
   }
 
   public ScenarioSettings withSeed(long newSeed) {
-    return new ScenarioSettings(payments, newSeed, dropRate, duplicateRate, delayRate, concurrency);
+    return new ScenarioSettings(
+        payments, newSeed, dropRate, duplicateRate, delayRate, concurrency, tradingTime);
   }
 
   public ScenarioSettings withFaults(double drop, double duplicate, double delay) {
-    return new ScenarioSettings(payments, seed, drop, duplicate, delay, concurrency);
+    return new ScenarioSettings(payments, seed, drop, duplicate, delay, concurrency, tradingTime);
   }
 }

@@ -4,6 +4,7 @@ import com.paystream.local.demo.DemoProvider;
 import com.paystream.local.scenario.DayPlan.Sale;
 import com.paystream.simulator.ProviderSimulator;
 import com.paystream.simulator.WebhookStats;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +38,18 @@ final class Trading {
                 String.format(
                     "%d/%d payments created, %d paid at the provider | %s",
                     created.get(), plan.sales().size(), paid.get(), webhooks(provider.stats())));
-    run.workers().inParallel(plan.sales(), sale -> sell(sale, runId));
+    java.time.Instant start = java.time.Instant.now();
+    Duration spacing = run.settings().tradingTime().dividedBy(Math.max(1, plan.sales().size()));
+    run.workers()
+        .inParallel(
+            plan.sales(),
+            sale -> {
+              // Spread over the trading time: sale n starts no earlier than n spacings in.
+              Pause.of(
+                  Duration.between(
+                      java.time.Instant.now(), start.plus(spacing.multipliedBy(sale.number()))));
+              sell(sale, runId);
+            });
     run.progress()
         .done(
             String.format(

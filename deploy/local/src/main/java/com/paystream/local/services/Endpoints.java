@@ -7,14 +7,36 @@ import java.util.stream.Stream;
 /**
  * Where the local stack's broker and database listen. With standby ports the database URLs name
  * every server and ask for the primary, so that after a standby is promoted the services' pools
- * reconnect to it by themselves; without any they keep the single-host form.
+ * reconnect to it by themselves; without any they keep the single-host form. In cluster mode the
+ * other brokers' ports follow the first one's in the clients' bootstrap list.
  */
-public record Endpoints(String host, int kafkaPort, int postgresPort, List<Integer> standbyPorts) {
+public record Endpoints(
+    String host,
+    int kafkaPort,
+    int postgresPort,
+    List<Integer> standbyPorts,
+    List<Integer> moreKafkaPorts) {
 
   public static final Endpoints DEFAULTS = new Endpoints("127.0.0.1", 19092, 15432);
 
   public Endpoints {
     standbyPorts = List.copyOf(standbyPorts);
+    moreKafkaPorts = List.copyOf(moreKafkaPorts);
+  }
+
+  /** One broker. */
+  public Endpoints(String host, int kafkaPort, int postgresPort, List<Integer> standbyPorts) {
+    this(host, kafkaPort, postgresPort, standbyPorts, List.of());
+  }
+
+  /** The same database servers, with the brokers of a cluster (the first one's port first). */
+  public Endpoints withBrokers(List<Integer> brokerPorts) {
+    return new Endpoints(
+        host,
+        brokerPorts.get(0),
+        postgresPort,
+        standbyPorts,
+        brokerPorts.subList(1, brokerPorts.size()));
   }
 
   /** A single database server, no standby. */
@@ -22,8 +44,11 @@ public record Endpoints(String host, int kafkaPort, int postgresPort, List<Integ
     this(host, kafkaPort, postgresPort, List.of());
   }
 
+  /** Every broker, for the clients' {@code bootstrap.servers}. */
   public String kafkaBootstrap() {
-    return host + ":" + kafkaPort;
+    return Stream.concat(Stream.of(kafkaPort), moreKafkaPorts.stream())
+        .map(port -> host + ":" + port)
+        .collect(Collectors.joining(","));
   }
 
   /** pgjdbc tries the hosts in order and keeps the one that accepts writes. */

@@ -33,6 +33,11 @@ public record ServiceSpec(
     return "ServiceSpec[" + name + ", port " + port + ", environment " + environment.keySet() + "]";
   }
 
+  /** The same service under another name (one instance of several: {@code gateway-2}). */
+  public ServiceSpec withName(String instanceName) {
+    return new ServiceSpec(instanceName, module, port, args, api, environment);
+  }
+
   public Path execJar(Path repoRoot, String version) {
     return repoRoot.resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
   }

@@ -40,7 +40,9 @@ class DaySummaryTest {
         IntStream.rangeClosed(1, 100).mapToObj(Duration::ofMillis).toList(),
         List.of(DAY),
         SEALED,
-        new DaySummary.Examples("pay_lost", "pay_amended", "pay_refunded"));
+        new DaySummary.Examples("pay_lost", "pay_amended", "pay_refunded"),
+        java.util.Map.of(),
+        java.util.Optional.empty());
   }
 
   private static final JournalCheck SEALED =
@@ -182,6 +184,8 @@ class DaySummaryTest {
         ok.latencies(),
         ok.statementDates(),
         journal,
-        ok.examples());
+        ok.examples(),
+        ok.webhooksPerGateway(),
+        ok.disruption());
   }
 }
