@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.paystream.testkit.kafka.KafkaBrokerMain;
 import com.paystream.testkit.postgres.PostgresMain;
 import com.paystream.testkit.support.Ports;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The main classes the local stack runs as separate processes. */
 class InfrastructureProcessesTest {
 
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration READY_TIMEOUT = ChildJvm.READY_TIMEOUT;
 
   @TempDir Path dir;
 
@@ -33,14 +31,14 @@ class InfrastructureProcessesTest {
     Path log = dir.resolve("kafka.log");
 
     Process broker =
-        start(
+        ChildJvm.start(
             KafkaBrokerMain.class,
             log,
             "--data-dir",
             dir.resolve("kafka").toString(),
             "--port",
             Integer.toString(port));
-    awaitLine(broker, log, "KAFKA READY bootstrap=127.0.0.1:" + port);
+    ChildJvm.awaitLine(broker, log, "KAFKA READY bootstrap=127.0.0.1:" + port);
     broker.destroy();
 
     assertThat(broker.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -53,19 +51,19 @@ class InfrastructureProcessesTest {
     Path dataDir = dir.resolve("postgres");
     Path firstLog = dir.resolve("postgres-1.log");
     Process first =
-        start(
+        ChildJvm.start(
             PostgresMain.class,
             firstLog,
             "--data-dir",
             dataDir.toString(),
             "--port",
             Integer.toString(port));
-    awaitLine(first, firstLog, "POSTGRES READY port=" + port);
+    ChildJvm.awaitLine(first, firstLog, "POSTGRES READY port=" + port);
     first.destroyForcibly().waitFor();
 
     Path secondLog = dir.resolve("postgres-2.log");
     Process second =
-        start(
+        ChildJvm.start(
             PostgresMain.class,
             secondLog,
             "--data-dir",
@@ -74,7 +72,7 @@ class InfrastructureProcessesTest {
             Integer.toString(port),
             "--database",
             "ledger");
-    awaitLine(second, secondLog, "POSTGRES READY port=" + port);
+    ChildJvm.awaitLine(second, secondLog, "POSTGRES READY port=" + port);
     assertThat(selectOne(port, "ledger")).isEqualTo(1);
     assertThat(Files.readString(secondLog)).contains("left running from an earlier run");
     second.destroy();
@@ -90,14 +88,14 @@ class InfrastructureProcessesTest {
     Path dataDir = dir.resolve("postgres");
     Path firstLog = dir.resolve("postgres-1.log");
     Process first =
-        start(
+        ChildJvm.start(
             PostgresMain.class,
             firstLog,
             "--data-dir",
             dataDir.toString(),
             "--port",
             Integer.toString(port));
-    awaitLine(first, firstLog, "POSTGRES READY port=" + port);
+    ChildJvm.awaitLine(first, firstLog, "POSTGRES READY port=" + port);
     execute(port, "postgres", "create table entry (id int)");
     execute(port, "postgres", "insert into entry values (42)");
     long postmaster =
@@ -112,7 +110,7 @@ class InfrastructureProcessesTest {
     // A supervisor restarts it with --if-missing refuse: a restart never creates a new cluster.
     Path secondLog = dir.resolve("postgres-2.log");
     Process second =
-        start(
+        ChildJvm.start(
             PostgresMain.class,
             secondLog,
             "--data-dir",
@@ -121,7 +119,7 @@ class InfrastructureProcessesTest {
             Integer.toString(port),
             "--if-missing",
             "refuse");
-    awaitLine(second, secondLog, "POSTGRES READY port=" + port);
+    ChildJvm.awaitLine(second, secondLog, "POSTGRES READY port=" + port);
     assertThat(selectInt(port, "postgres", "select id from entry")).isEqualTo(42);
     second.destroy();
     assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -131,7 +129,7 @@ class InfrastructureProcessesTest {
   void postgresProcessRestartedOnLostDataRefusesToStartAnEmptyClusterInItsPlace() throws Exception {
     Path log = dir.resolve("postgres-lost.log");
     Process restarted =
-        start(
+        ChildJvm.start(
             PostgresMain.class,
             log,
             "--data-dir",
@@ -154,7 +152,7 @@ class InfrastructureProcessesTest {
     Path primaryData = dir.resolve("primary");
     Path primaryLog = dir.resolve("primary.log");
     Process primary =
-        start(
+        ChildJvm.start(
             PostgresMain.class,
             primaryLog,
             "--data-dir",
@@ -167,10 +165,10 @@ class InfrastructureProcessesTest {
             "replica",
             "--database",
             "ledger");
-    awaitLine(primary, primaryLog, "POSTGRES READY port=" + primaryPort);
+    ChildJvm.awaitLine(primary, primaryLog, "POSTGRES READY port=" + primaryPort);
     Path standbyLog = dir.resolve("standby.log");
     Process standby =
-        start(
+        ChildJvm.start(
             PostgresMain.class,
             standbyLog,
             "--data-dir",
@@ -185,7 +183,7 @@ class InfrastructureProcessesTest {
             primaryData.toString(),
             "--database",
             "ledger");
-    awaitLine(standby, standbyLog, "POSTGRES READY port=" + standbyPort);
+    ChildJvm.awaitLine(standby, standbyLog, "POSTGRES READY port=" + standbyPort);
 
     execute(primaryPort, "ledger", "create table entry (id int)");
     execute(primaryPort, "ledger", "insert into entry values (7)");
@@ -209,7 +207,7 @@ class InfrastructureProcessesTest {
     Path standbyData = dir.resolve("delayed");
     Path primaryLog = dir.resolve("primary.log");
     Process primary =
-        start(
+        ChildJvm.start(
             PostgresMain.class,
             primaryLog,
             "--data-dir",
@@ -218,7 +216,7 @@ class InfrastructureProcessesTest {
             Integer.toString(primaryPort),
             "--database",
             "ledger");
-    awaitLine(primary, primaryLog, "POSTGRES READY port=" + primaryPort);
+    ChildJvm.awaitLine(primary, primaryLog, "POSTGRES READY port=" + primaryPort);
     execute(primaryPort, "ledger", "create table entry (id int)");
     List<String> standbyArgs =
         List.of(
@@ -235,8 +233,9 @@ class InfrastructureProcessesTest {
             "--apply-delay",
             "3600");
     Path standbyLog = dir.resolve("delayed.log");
-    Process standby = start(PostgresMain.class, standbyLog, standbyArgs.toArray(String[]::new));
-    awaitLine(standby, standbyLog, "POSTGRES READY port=" + standbyPort);
+    Process standby =
+        ChildJvm.start(PostgresMain.class, standbyLog, standbyArgs.toArray(String[]::new));
+    ChildJvm.awaitLine(standby, standbyLog, "POSTGRES READY port=" + standbyPort);
     execute(primaryPort, "ledger", "insert into entry values (1)");
     Instant beforeMistake = Instant.now();
     Awaitility.await()
@@ -264,7 +263,7 @@ class InfrastructureProcessesTest {
 
     Path recoveredLog = dir.resolve("recovered.log");
     Process recovered =
-        start(
+        ChildJvm.start(
             PostgresMain.class,
             recoveredLog,
             "--data-dir",
@@ -273,7 +272,7 @@ class InfrastructureProcessesTest {
             Integer.toString(standbyPort),
             "--recover-to",
             beforeMistake.toString());
-    awaitLine(recovered, recoveredLog, "POSTGRES READY port=" + standbyPort);
+    ChildJvm.awaitLine(recovered, recoveredLog, "POSTGRES READY port=" + standbyPort);
 
     assertThat(selectInt(standbyPort, "ledger", "select count(*)::int from entry where id = 1"))
         .isEqualTo(1);
@@ -312,30 +311,6 @@ class InfrastructureProcessesTest {
       result.next();
       return result.getInt(1);
     }
-  }
-
-  private static Process start(Class<?> main, Path log, String... args) throws IOException {
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=com/paystream/testkit/logback-infrastructure.xml",
-                main.getName()));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
-  }
-
-  private static void awaitLine(Process process, Path log, String line) {
-    Awaitility.await()
-        .atMost(READY_TIMEOUT)
-        .pollInterval(Duration.ofMillis(100))
-        .failFast("process ended", () -> !process.isAlive())
-        .until(() -> Files.readString(log, StandardCharsets.UTF_8).contains(line));
   }
 
   private static int selectOne(int port, String database) throws SQLException {

@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * The configuration of the single combined broker+controller node. Everything a production cluster
- * replicates three times is replicated once here, and the defaults sized for big machines are
- * shrunk so a 2-core box starts the broker in seconds.
+ * The configuration of a combined broker+controller node: alone ({@link #singleNode}), where
+ * everything a production cluster replicates three times is replicated once, or one of a cluster
+ * ({@link #clusterNode}) replicated as production runs it. The defaults sized for big machines are
+ * shrunk so a 2-core box starts a node in seconds.
  */
 final class BrokerSettings {
 
@@ -17,9 +18,31 @@ final class BrokerSettings {
   private BrokerSettings() {}
 
   static Properties singleNode(Path logDir, int clientPort, int controllerPort) {
-    Properties props = new Properties();
-    props.putAll(kraft(clientPort, controllerPort));
+    Properties props =
+        common(logDir, NODE_ID, NODE_ID + "@" + HOST + ":" + controllerPort, clientPort);
     props.putAll(singleReplica());
+    return props;
+  }
+
+  /**
+   * A node of a cluster of (at least) three: replication factor 3 with two in sync for every topic
+   * the services create and for the offsets and transaction logs, so losing any one node loses
+   * nothing acknowledged and stops no writer; no unclean leader election, which could elect a
+   * replica that missed acknowledged records.
+   */
+  static Properties clusterNode(Path logDir, int clientPort, ClusterNode node) {
+    if (node.size() < 3) {
+      throw new IllegalArgumentException("a cluster needs three voters, was " + node.voters());
+    }
+    Properties props = common(logDir, node.nodeId(), node.voters(), clientPort);
+    props.putAll(replicated());
+    return props;
+  }
+
+  private static Properties common(Path logDir, int nodeId, String voters, int clientPort) {
+    int controllerPort = controllerPortOf(nodeId, voters);
+    Properties props = new Properties();
+    props.putAll(kraft(nodeId, voters, clientPort, controllerPort));
     props.putAll(testSpeed());
     props.setProperty("log.dirs", logDir.toString());
     // Topics are declared by the services; a typo must fail, not create a topic.
@@ -29,13 +52,22 @@ final class BrokerSettings {
     return props;
   }
 
-  private static Properties kraft(int clientPort, int controllerPort) {
+  private static int controllerPortOf(int nodeId, String voters) {
+    for (String voter : voters.split(",")) {
+      if (voter.startsWith(nodeId + "@")) {
+        return Integer.parseInt(voter.substring(voter.lastIndexOf(':') + 1));
+      }
+    }
+    throw new IllegalArgumentException("node " + nodeId + " is not one of the voters " + voters);
+  }
+
+  private static Properties kraft(int nodeId, String voters, int clientPort, int controllerPort) {
     Properties props = new Properties();
     props.setProperty("process.roles", "broker,controller");
-    props.setProperty("node.id", Integer.toString(NODE_ID));
+    props.setProperty("node.id", Integer.toString(nodeId));
     // A static quorum: the voter set comes from this line on every start, so the controller port
-    // may change between restarts of the same data directory.
-    props.setProperty("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+    // of a lone node may change between restarts of the same data directory.
+    props.setProperty("controller.quorum.voters", voters);
     props.setProperty(
         "listeners",
         "PLAINTEXT://"
@@ -66,6 +98,19 @@ final class BrokerSettings {
     props.setProperty("transaction.state.log.min.isr", "1");
     props.setProperty("share.coordinator.state.topic.replication.factor", "1");
     props.setProperty("share.coordinator.state.topic.min.isr", "1");
+    return props;
+  }
+
+  private static Properties replicated() {
+    Properties props = new Properties();
+    props.setProperty("default.replication.factor", "3");
+    props.setProperty("min.insync.replicas", "2");
+    props.setProperty("offsets.topic.replication.factor", "3");
+    props.setProperty("transaction.state.log.replication.factor", "3");
+    props.setProperty("transaction.state.log.min.isr", "2");
+    props.setProperty("share.coordinator.state.topic.replication.factor", "3");
+    props.setProperty("share.coordinator.state.topic.min.isr", "2");
+    props.setProperty("unclean.leader.election.enable", "false");
     return props;
   }
 

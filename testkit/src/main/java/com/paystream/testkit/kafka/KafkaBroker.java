@@ -4,7 +4,9 @@ import com.paystream.testkit.support.Directories;
 import com.paystream.testkit.support.Ports;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -12,13 +14,15 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Apache Kafka broker (KRaft, combined broker and controller, one node) running inside this
- * JVM on 127.0.0.1. Data lives in a directory that survives {@link #stop()}/{@link #restart()} and,
+ * A real Apache Kafka broker (KRaft, combined broker and controller) running inside this JVM on
+ * 127.0.0.1: a node alone, or one node of a cluster whose other nodes run elsewhere ({@link
+ * #startNode}). Data lives in a directory that survives {@link #stop()}/{@link #restart()} and,
  * when the caller chose it, also {@link #close()}.
  */
 public final class KafkaBroker implements AutoCloseable {
@@ -30,13 +34,16 @@ public final class KafkaBroker implements AutoCloseable {
   private final boolean temporary;
   private final int port;
   private final int controllerPort;
+  private final ClusterNode node;
   private KafkaRaftServer server;
 
-  private KafkaBroker(Path dataDir, boolean temporary, int port, int controllerPort) {
+  private KafkaBroker(
+      Path dataDir, boolean temporary, int port, int controllerPort, ClusterNode node) {
     this.dataDir = dataDir;
     this.temporary = temporary;
     this.port = port;
     this.controllerPort = controllerPort;
+    this.node = node;
   }
 
   /**
@@ -51,10 +58,24 @@ public final class KafkaBroker implements AutoCloseable {
    * formatted {@code dataDir} is reused with all its topics and offsets.
    */
   public static KafkaBroker start(Path dataDir, int port) {
+    return start(dataDir, port, null);
+  }
+
+  /**
+   * Starts one node of a cluster on client port {@code port}, in {@code dataDir} (kept). It returns
+   * once the node is registered and unfenced, which needs a majority of the voters running: start
+   * the nodes of a cluster side by side, not one after the other.
+   */
+  public static KafkaBroker startNode(Path dataDir, int port, ClusterNode node) {
+    return start(Objects.requireNonNull(dataDir, "dataDir"), port, node);
+  }
+
+  private static KafkaBroker start(Path dataDir, int port, ClusterNode node) {
     ExitGuard.install();
     boolean temporary = dataDir == null;
     Path dir = temporary ? Directories.createTemp("kafka-") : Directories.ensure(dataDir);
-    KafkaBroker broker = new KafkaBroker(dir, temporary, Ports.orFree(port), Ports.freePort());
+    int controllerPort = node == null ? Ports.freePort() : node.controllerPort();
+    KafkaBroker broker = new KafkaBroker(dir, temporary, Ports.orFree(port), controllerPort, node);
     try {
       broker.restart();
     } catch (RuntimeException e) {
@@ -91,9 +112,15 @@ public final class KafkaBroker implements AutoCloseable {
     }
     long startedNanos = System.nanoTime();
     Path logDir = Directories.ensure(dataDir.resolve("kraft"));
-    StorageFormat.formatIfNeeded(logDir);
-    KafkaConfig config =
-        KafkaConfig.fromProps(BrokerSettings.singleNode(logDir, port, controllerPort), false);
+    KafkaConfig config;
+    if (node == null) {
+      StorageFormat.formatIfNeeded(logDir);
+      config =
+          KafkaConfig.fromProps(BrokerSettings.singleNode(logDir, port, controllerPort), false);
+    } else {
+      StorageFormat.formatIfNeeded(logDir, node.nodeId(), node.clusterId());
+      config = KafkaConfig.fromProps(BrokerSettings.clusterNode(logDir, port, node), false);
+    }
     KafkaRaftServer starting = new KafkaRaftServer(config, Time.SYSTEM);
     server = starting;
     starting.startup();
@@ -139,7 +166,7 @@ public final class KafkaBroker implements AutoCloseable {
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
       while (true) {
         try {
-          if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+          if (registered(admin.describeCluster().nodes().get(5, TimeUnit.SECONDS))) {
             return;
           }
         } catch (ExecutionException | TimeoutException e) {
@@ -155,5 +182,13 @@ public final class KafkaBroker implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
     }
+  }
+
+  /** A lone node is ready when it lists any broker; a cluster's node when it lists itself. */
+  private boolean registered(Collection<Node> nodes) {
+    if (node == null) {
+      return !nodes.isEmpty();
+    }
+    return nodes.stream().anyMatch(n -> n.id() == node.nodeId());
   }
 }

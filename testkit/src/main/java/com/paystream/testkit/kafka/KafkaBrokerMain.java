@@ -1,23 +1,24 @@
 package com.paystream.testkit.kafka;
 
-import com.paystream.testkit.support.ProcessArgs;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs a broker as its own process: {@code --data-dir DIR --port N}. Prints {@code KAFKA READY
- * bootstrap=host:port} once clients can connect and shuts the broker down cleanly on SIGTERM or
- * SIGINT.
+ * Runs a broker as its own process: {@code --data-dir DIR --port N}, and for a node of a cluster
+ * also {@code --node-id K --controller-port C --voters … --cluster-id ID} ({@link BrokerArgs}).
+ * Prints {@code KAFKA READY bootstrap=host:port} once clients can connect and shuts the broker down
+ * cleanly on SIGTERM or SIGINT.
  */
 public final class KafkaBrokerMain {
 
   private KafkaBrokerMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    ProcessArgs options = ProcessArgs.parse(args);
-    if (!options.databases().isEmpty()) {
-      throw new IllegalArgumentException("--database is for PostgresMain, not the broker");
-    }
-    KafkaBroker broker = KafkaBroker.start(options.dataDir(), options.port());
+    BrokerArgs options = BrokerArgs.parse(args);
+    KafkaBroker broker =
+        options
+            .node()
+            .map(node -> KafkaBroker.startNode(options.dataDir(), options.port(), node))
+            .orElseGet(() -> KafkaBroker.start(options.dataDir(), options.port()));
     // The broker is the whole process here: a fatal fault must end it so that it is noticed.
     ExitGuard.uninstall();
     CountDownLatch stopped = new CountDownLatch(1);

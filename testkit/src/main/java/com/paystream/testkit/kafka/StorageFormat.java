@@ -23,6 +23,14 @@ final class StorageFormat {
 
   /** Formats the directory unless an earlier run did; a formatted directory keeps its data. */
   static void formatIfNeeded(Path logDir) {
+    formatIfNeeded(logDir, BrokerSettings.NODE_ID, Uuid.randomUuid().toString());
+  }
+
+  /**
+   * Formats the directory of node {@code nodeId} of cluster {@code clusterId} unless an earlier run
+   * did (the nodes of one cluster must share the id).
+   */
+  static void formatIfNeeded(Path logDir, int nodeId, String clusterId) {
     if (Files.exists(logDir.resolve(META_PROPERTIES))) {
       log.debug("Kafka log directory {} is already formatted", logDir);
       return;
@@ -31,8 +39,8 @@ final class StorageFormat {
     try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
       new Formatter()
           .setPrintStream(out)
-          .setNodeId(BrokerSettings.NODE_ID)
-          .setClusterId(Uuid.randomUuid().toString())
+          .setNodeId(nodeId)
+          .setClusterId(clusterId)
           .setControllerListenerName(BrokerSettings.CONTROLLER_LISTENER)
           .setMetadataLogDirectory(logDir.toString())
           .addDirectory(logDir.toString())
