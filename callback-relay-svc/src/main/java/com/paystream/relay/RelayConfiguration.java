@@ -20,6 +20,7 @@ import com.paystream.schemas.topics.Topic;
 import com.paystream.schemas.topics.TopicCatalogue;
 import com.paystream.schemas.topics.TopicNames;
 import com.paystream.schemas.topics.Topics;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -102,18 +103,25 @@ class RelayConfiguration {
       TopicNames topics,
       SchemaRegistry registry,
       RelayMetrics metrics,
+      MeterRegistry meters,
       Clock clock) {
     var serializer =
         new AvroSerializer<DeadLetter>(registry, SubjectNameStrategy.topicName(topics.prefix()));
     String deadLetters = topics.name(Topics.PAYMENT_CALLBACKS_DLT);
-    return RelayPublisher.create(
-        dataSource,
-        relayProducer,
-        new ExhaustedDeadLetters(deadLetters, serializer, clock),
-        metrics,
-        new OutboxPublisher.Settings(
-            CLIENT_ID, delivery.batchSize(), delivery.pollInterval(), delivery.pollInterval()),
-        delivery.redeliverySchedule());
+    OutboxPublisher publisher =
+        RelayPublisher.create(
+            dataSource,
+            relayProducer,
+            new ExhaustedDeadLetters(deadLetters, serializer, clock),
+            metrics,
+            new OutboxPublisher.Settings(
+                CLIENT_ID, delivery.batchSize(), delivery.pollInterval(), delivery.pollInterval()),
+            delivery.redeliverySchedule());
+    // With several instances, the one publishing: the others stand by.
+    Gauge.builder("relay.leader", publisher, p -> p.leading() ? 1 : 0)
+        .description("1 on the instance that holds the leader lock and publishes, 0 on a standby")
+        .register(meters);
+    return publisher;
   }
 
   @Bean

@@ -90,7 +90,8 @@ public final class OutboxPublisher implements AutoCloseable {
 
   private final WorkerThread worker;
   // Worker thread only.
-  private boolean leading;
+  // Read by metrics from other threads.
+  private volatile boolean leading;
   private long nextClaimLookNanos;
   private boolean claimAsked = true;
 
@@ -207,6 +208,14 @@ public final class OutboxPublisher implements AutoCloseable {
 
   public void start() {
     worker.start();
+  }
+
+  /**
+   * Whether this instance publishes now: it holds the leader lock (always, without one) on a live
+   * session. A standby becomes leader at the first poll after the leader's session ended.
+   */
+  public boolean leading() {
+    return leading;
   }
 
   @Override
