@@ -2,10 +2,16 @@ package com.paystream.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import com.paystream.local.chaos.ChaosTarget;
+import com.paystream.local.cluster.ClusterPorts;
+import com.paystream.local.cluster.ClusterServices;
+import com.paystream.local.cluster.KafkaCluster;
+import com.paystream.local.cluster.KafkaTimeouts;
 import com.paystream.local.demo.DemoProvider;
 import com.paystream.local.process.ChildSpec;
 import com.paystream.local.process.Readiness;
 import com.paystream.local.process.SupervisedChild;
+import com.paystream.local.scenario.DayScenario;
 import com.paystream.local.services.DatabaseLogins;
 import com.paystream.local.services.Endpoints;
 import com.paystream.local.services.ServiceCatalog;
@@ -33,8 +39,10 @@ import java.util.concurrent.ScheduledExecutorService;
  * The suite on replicated PostgreSQL, as the local stack runs it: a primary that archives its WAL,
  * a synchronous standby and, when asked, a delayed standby, each a supervised {@link PostgresMain}
  * process (restarted when it dies); the four services connect with multi-host URLs that follow the
- * primary. The JVM's shared broker, behind a topic prefix of its own. Everything lives in a temp
- * directory that {@link #close()} removes.
+ * primary. The JVM's shared broker, behind a topic prefix of its own; or, in cluster mode ({@link
+ * #startCluster}), the local stack's cluster: three broker processes of its own in one KRaft quorum
+ * and two instances of every service, started by the same code as {@code run.sh --cluster}.
+ * Everything lives in a temp directory that {@link #close()} removes.
  */
 final class ReplicatedStack implements ServiceUrls, AutoCloseable {
 
@@ -61,9 +69,20 @@ final class ReplicatedStack implements ServiceUrls, AutoCloseable {
       new java.util.concurrent.ConcurrentHashMap<>();
   private final List<SupervisedChild> services = new ArrayList<>();
   private List<ServiceSpec> specs = List.of();
+  private final KafkaTimeouts clusterTimeouts;
+  private final ClusterPorts clusterPorts;
+  private KafkaCluster kafkaCluster;
+  private final Map<Integer, SupervisedChild> brokers = new java.util.LinkedHashMap<>();
 
   private ReplicatedStack(Duration delayedApply) {
+    this(delayedApply, null);
+  }
+
+  private ReplicatedStack(Duration delayedApply, KafkaTimeouts clusterTimeouts) {
     this.delayedApply = delayedApply;
+    this.clusterTimeouts = clusterTimeouts;
+    this.clusterPorts =
+        clusterTimeouts == null ? null : ClusterPorts.free(ServiceProcesses::freePort);
     this.postgresPorts =
         Map.of(
             "primary",
@@ -77,7 +96,76 @@ final class ReplicatedStack implements ServiceUrls, AutoCloseable {
             DemoProvider.WEBHOOK_SECRET,
             42,
             DemoProvider.NAME,
-            httpPorts.get(ServiceCatalog.PROVIDER));
+            clusterPorts == null
+                ? httpPorts.get(ServiceCatalog.PROVIDER)
+                : clusterPorts.http(ServiceCatalog.PROVIDER, 1));
+  }
+
+  /**
+   * Cluster mode: three broker processes (one KRaft quorum: RF 3, min ISR 2, no unclean election),
+   * PostgreSQL primary and synchronous standby, and two instances of every service with the group
+   * timeouts given.
+   */
+  static ReplicatedStack startCluster(KafkaTimeouts timeouts) {
+    ReplicatedStack stack = new ReplicatedStack(null, timeouts);
+    try {
+      stack.startBrokers();
+      stack.startDatabases();
+      stack.startServices();
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startBrokers() {
+    kafkaCluster = KafkaCluster.in(root.resolve("kafka"), clusterPorts);
+    for (KafkaCluster.Node node : kafkaCluster.nodes()) {
+      SupervisedChild child =
+          new SupervisedChild(
+              kafkaCluster.spec(node, "-Xmx384m", name -> logs().resolve(name + ".log")),
+              scheduler);
+      child.start();
+      brokers.put(node.id(), child);
+    }
+    await()
+        .atMost(POSTGRES_READY)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> brokers.values().stream().allMatch(SupervisedChild::isReady));
+  }
+
+  /** What the chaos day acts on (cluster mode). */
+  ChaosTarget chaosTarget() {
+    Map<String, SupervisedChild> instances = new java.util.LinkedHashMap<>();
+    services.forEach(child -> instances.put(child.name(), child));
+    Map<String, String> baseUrls = new java.util.LinkedHashMap<>();
+    specs.forEach(spec -> baseUrls.put(spec.name(), spec.baseUrl()));
+    return new ChaosTarget(
+        kafkaCluster,
+        brokers,
+        instances,
+        baseUrls,
+        postgres("primary"),
+        dataDir("primary"),
+        clusterTimeouts);
+  }
+
+  /** Every instance's base URL, per service, for the day scenario. */
+  DayScenario.Services dayServices() {
+    return new DayScenario.Services(
+        instanceUrls("gateway"),
+        instanceUrls("relay"),
+        instanceUrls("ledger"),
+        instanceUrls("reconciliation"));
+  }
+
+  /** The base URLs of every instance of a service, instance 1 first. */
+  List<String> instanceUrls(String service) {
+    return specs.stream()
+        .filter(spec -> ClusterServices.serviceOf(spec.name()).equals(service))
+        .map(ServiceSpec::baseUrl)
+        .toList();
   }
 
   /**
@@ -99,7 +187,10 @@ final class ReplicatedStack implements ServiceUrls, AutoCloseable {
   @Override
   public String baseUrl(String service) {
     return specs.stream()
-        .filter(spec -> spec.name().equals(service))
+        .filter(
+            spec ->
+                spec.name().equals(service)
+                    || ClusterServices.serviceOf(spec.name()).equals(service))
         .findFirst()
         .orElseThrow()
         .baseUrl();
@@ -125,6 +216,7 @@ final class ReplicatedStack implements ServiceUrls, AutoCloseable {
     return postgres.get(server);
   }
 
+  /** A service's child by its name, or in cluster mode an instance's ({@code ledger-2}). */
   SupervisedChild service(String name) {
     return services.stream().filter(child -> child.name().equals(name)).findFirst().orElseThrow();
   }
@@ -217,6 +309,10 @@ final class ReplicatedStack implements ServiceUrls, AutoCloseable {
     if (delayedApply != null) {
       standbys.add(port(DELAYED));
     }
+    if (kafkaCluster != null) {
+      startInstances(standbys);
+      return;
+    }
     Endpoints endpoints =
         new Endpoints(HOST, SharedInfrastructure.kafka().port(), port("primary"), standbys);
     specs =
@@ -233,6 +329,31 @@ final class ReplicatedStack implements ServiceUrls, AutoCloseable {
             httpPorts::get);
     provider.webhookUrl(baseUrl("gateway") + "/v1/webhooks/" + DemoProvider.NAME);
     services.addAll(ServiceProcesses.start(specs, logs(), scheduler));
+  }
+
+  /**
+   * Two instances of every service against the cluster's brokers, in the local stack's two waves
+   * (every first instance, then every second).
+   */
+  private void startInstances(List<Integer> standbys) {
+    Endpoints endpoints =
+        new Endpoints(HOST, clusterPorts.brokers().get(0), port("primary"), standbys)
+            .withBrokers(clusterPorts.brokers());
+    specs =
+        ClusterServices.instances(
+            endpoints,
+            logins,
+            clusterPorts,
+            clusterTimeouts,
+            root.resolve("reconciliation-state"),
+            name -> ServiceProcesses.clusterTestArgs(topicPrefix));
+    provider.webhookUrls(
+        instanceUrls("gateway").stream()
+            .map(gateway -> gateway + "/v1/webhooks/" + DemoProvider.NAME)
+            .toList());
+    for (List<ServiceSpec> wave : ClusterServices.waves(specs)) {
+      services.addAll(ServiceProcesses.start(wave, logs(), scheduler));
+    }
   }
 
   void stopServices() {
@@ -279,6 +400,7 @@ final class ReplicatedStack implements ServiceUrls, AutoCloseable {
     stopServices();
     provider.close();
     List.copyOf(postgres.keySet()).forEach(this::stopPostgres);
+    brokers.values().parallelStream().forEach(SupervisedChild::stop);
     scheduler.shutdownNow();
     Directories.deleteRecursively(root);
   }

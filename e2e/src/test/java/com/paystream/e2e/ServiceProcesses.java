@@ -48,6 +48,16 @@ final class ServiceProcesses {
         "--logging.structured.format.console=logstash");
   }
 
+  /**
+   * The same for a cluster's instances, less the Kafka Streams state directory: each reconciliation
+   * instance has its own (from the cluster's arguments), and one shared would lock the second out.
+   */
+  static List<String> clusterTestArgs(String topicPrefix) {
+    return testArgs(topicPrefix).stream()
+        .filter(arg -> !arg.startsWith("--paystream.recon.state-dir="))
+        .toList();
+  }
+
   /** Starts every service and waits until all of them are ready. */
   static List<SupervisedChild> start(
       List<ServiceSpec> specs, Path logs, ScheduledExecutorService scheduler) {

@@ -32,7 +32,14 @@ final class ReadyReport {
             "provider",
             providerUrl + "  simulated PSP the gateway calls; pay at a payment's redirect_url"));
     out.append('\n');
-    out.append(String.format("  %-15s %s%n", "kafka", endpoints.kafkaBootstrap()));
+    out.append(
+        String.format(
+            "  %-15s %s%s%n",
+            "kafka",
+            endpoints.kafkaBootstrap(),
+            endpoints.moreKafkaPorts().isEmpty()
+                ? ""
+                : "  (three KRaft nodes, one quorum; RF 3, min ISR 2)"));
     out.append(
         String.format(
             "  %-15s %s (databases %s; user %s, password %s)%n",
@@ -42,7 +49,7 @@ final class ReadyReport {
             Postgres.USERNAME,
             Postgres.PASSWORD));
     out.append("\nlogs:\n");
-    for (String name : names(services)) {
+    for (String name : names(services, endpoints)) {
       out.append(String.format("  %-15s %s%n", name, data.log(name)));
     }
     out.append(
@@ -63,16 +70,24 @@ final class ReadyReport {
     return service.api().startsWith("(") ? service.api() : service.baseUrl() + "  " + service.api();
   }
 
-  private static List<String> names(List<ServiceSpec> services) {
-    return java.util.stream.Stream.concat(
+  private static List<String> names(List<ServiceSpec> services, Endpoints endpoints) {
+    List<String> kafka =
+        endpoints.moreKafkaPorts().isEmpty()
+            ? List.of("kafka")
+            : java.util.stream.IntStream.rangeClosed(1, 1 + endpoints.moreKafkaPorts().size())
+                .mapToObj(node -> "kafka-" + node)
+                .toList();
+    return java.util.stream.Stream.of(
             services.stream().map(ServiceSpec::name),
-            java.util.stream.Stream.of("kafka", "postgres"))
+            kafka.stream(),
+            java.util.stream.Stream.of("postgres"))
+        .flatMap(names -> names)
         .toList();
   }
 
   private static String url(List<ServiceSpec> services, String name) {
     return services.stream()
-        .filter(service -> service.name().equals(name))
+        .filter(service -> service.name().equals(name) || service.name().equals(name + "-1"))
         .findFirst()
         .map(ServiceSpec::baseUrl)
         .orElseThrow();

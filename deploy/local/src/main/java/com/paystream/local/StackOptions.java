@@ -21,6 +21,8 @@ import java.util.function.LongSupplier;
  * @param command what to do: run the stack, or only verify its journal, list its backups
  * @param databases how PostgreSQL runs: standbys, backups and where they are kept
  * @param restore for {@link Command#RESTORE}: to which instant, and from what
+ * @param cluster three brokers and two instances of every service, and with the scenario maybe the
+ *     chaos day
  */
 record StackOptions(
     Path dataDir,
@@ -31,9 +33,28 @@ record StackOptions(
     boolean exitAfterScenario,
     Command command,
     DatabaseOptions databases,
-    Optional<Restore> restore) {
+    Optional<Restore> restore,
+    ClusterOptions cluster) {
 
   static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
+
+  /** Eight services starting at once on two cores take longer than four. */
+  static final Duration DEFAULT_CLUSTER_READY_TIMEOUT = Duration.ofSeconds(360);
+
+  /**
+   * Cluster mode.
+   *
+   * @param enabled three KRaft brokers (one quorum), two instances of every service
+   * @param chaos faults on a timeline while the day trades (kill the active controller, one
+   *     instance of each service, freeze a ledger, kill the PostgreSQL primary)
+   */
+  record ClusterOptions(boolean enabled, boolean chaos) {
+
+    static final ClusterOptions OFF = new ClusterOptions(false, false);
+
+    /** How long a chaos day trades by default: about as long as its faults take on two cores. */
+    static final Duration CHAOS_TRADING_TIME = Duration.ofSeconds(180);
+  }
 
   /** What the launcher is asked to do. */
   enum Command {
@@ -135,6 +156,15 @@ record StackOptions(
           "  --daily-days M   keep daily base backups M days (default "
               + DatabaseOptions.DEFAULT_DAILY_DAYS
               + ")",
+          "  --cluster        three Kafka brokers (RF 3, min ISR 2) and two instances of every"
+              + " service",
+          "  --chaos          with --cluster: kill the active controller, one instance of each"
+              + " service,",
+          "                   freeze a ledger, kill the PostgreSQL primary, while the day trades",
+          "  --trading-seconds S  spread trading over S seconds (default: as fast as it goes;"
+              + " "
+              + ClusterOptions.CHAOS_TRADING_TIME.toSeconds()
+              + " with --chaos)",
           "usage: local-stack backups [--backup-dir DIR]",
           "  Lists the base backups and the instants each can restore to; starts nothing.",
           "usage: local-stack restore (--to INSTANT [--from-delayed-standby] | --from-standby)"
@@ -187,12 +217,18 @@ record StackOptions(
     boolean scenario = true;
     boolean exit = false;
     boolean verifyJournal = false;
-    Duration readyTimeout = DEFAULT_READY_TIMEOUT;
+    Duration readyTimeout = null;
+    boolean cluster = false;
+    boolean chaos = false;
+    Duration tradingTime = null;
     ScenarioSettings day = ScenarioSettings.defaults(randomSeed.getAsLong());
     for (int i = first; i < args.length; i++) {
       String option = args[i];
       switch (option) {
         case "--no-replicas" -> replicas = false;
+        case "--cluster" -> cluster = true;
+        case "--chaos" -> chaos = true;
+        case "--trading-seconds" -> tradingTime = Duration.ofSeconds(positive(args, ++i, option));
         case "--standby-delay" -> standbyDelay = Duration.ofSeconds(positive(args, ++i, option));
         case "--backup-dir" -> backupDir = Path.of(value(args, ++i, option));
         case "--hourly-days" -> hourlyDays = (int) positive(args, ++i, option);
@@ -246,6 +282,30 @@ record StackOptions(
     if (exit && !scenario) {
       throw new IllegalArgumentException("--exit goes with the scenario, not with --no-scenario");
     }
+    if (cluster && command == Command.RESTORE) {
+      throw new IllegalArgumentException(
+          "restore starts the stack with one broker: not with --cluster");
+    }
+    if (chaos && !cluster) {
+      throw new IllegalArgumentException("--chaos needs --cluster: it kills one of several");
+    }
+    if (chaos && !scenario) {
+      throw new IllegalArgumentException("--chaos happens during the day: not with --no-scenario");
+    }
+    if (chaos && !replicas) {
+      throw new IllegalArgumentException(
+          "--chaos kills the PostgreSQL primary, whose synchronous standby keeps the books: not"
+              + " with --no-replicas");
+    }
+    if (tradingTime == null && chaos) {
+      tradingTime = ClusterOptions.CHAOS_TRADING_TIME;
+    }
+    if (tradingTime != null) {
+      day = day.withTradingTime(tradingTime);
+    }
+    if (readyTimeout == null) {
+      readyTimeout = cluster ? DEFAULT_CLUSTER_READY_TIMEOUT : DEFAULT_READY_TIMEOUT;
+    }
     return new StackOptions(
         dataDir.toAbsolutePath().normalize(),
         fresh || scenario,
@@ -258,7 +318,8 @@ record StackOptions(
             replicas, standbyDelay, backupDir.toAbsolutePath().normalize(), hourlyDays, dailyDays),
         command == Command.RESTORE
             ? Optional.of(new Restore(Optional.ofNullable(restoreTo), source))
-            : Optional.empty());
+            : Optional.empty(),
+        new ClusterOptions(cluster, chaos));
   }
 
   private static Instant instant(String[] args, int index, String option) {

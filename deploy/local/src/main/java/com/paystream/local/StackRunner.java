@@ -1,10 +1,17 @@
 package com.paystream.local;
 
+import com.paystream.local.chaos.Chaos;
+import com.paystream.local.chaos.ChaosTarget;
+import com.paystream.local.cluster.ClusterPorts;
+import com.paystream.local.cluster.ClusterServices;
+import com.paystream.local.cluster.KafkaCluster;
+import com.paystream.local.cluster.KafkaTimeouts;
 import com.paystream.local.demo.DemoProvider;
 import com.paystream.local.process.ChildSpec;
 import com.paystream.local.process.SupervisedChild;
 import com.paystream.local.scenario.DayScenario;
 import com.paystream.local.scenario.DaySummary;
+import com.paystream.local.scenario.Disturbance;
 import com.paystream.local.scenario.ScenarioFailure;
 import com.paystream.local.scenario.ScenarioSettings;
 import com.paystream.local.services.DatabaseLogins;
@@ -27,7 +34,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -60,6 +69,8 @@ final class StackRunner {
   private boolean stopped;
   private volatile Integer scenarioStatus;
   private volatile SupervisedChild kafka;
+  private final List<SupervisedChild> brokers = new CopyOnWriteArrayList<>();
+  private volatile KafkaCluster kafkaCluster;
   private volatile DatabaseServers databases;
   private volatile BackupScheduler backupScheduler;
   private volatile DataDirectory data;
@@ -70,7 +81,26 @@ final class StackRunner {
   StackRunner(RepositoryLayout repository, StackOptions options) {
     this.repository = repository;
     this.options = options;
-    this.endpoints = endpoints(options.databases());
+    Endpoints databases = endpoints(options.databases());
+    this.endpoints =
+        options.cluster().enabled() ? databases.withBrokers(CLUSTER_PORTS.brokers()) : databases;
+  }
+
+  /** Where the cluster's brokers and instances listen (cluster mode). */
+  static final ClusterPorts CLUSTER_PORTS = ClusterPorts.defaults();
+
+  /** The services' specs: one of each, or in cluster mode two instances of each. */
+  private List<ServiceSpec> serviceSpecs() {
+    if (!options.cluster().enabled()) {
+      return ServiceCatalog.services(endpoints, logins, this::extraArgs);
+    }
+    return ClusterServices.instances(
+        endpoints,
+        logins,
+        CLUSTER_PORTS,
+        KafkaTimeouts.CLUSTER,
+        options.dataDir().resolve("reconciliation-state"),
+        this::extraArgs);
   }
 
   /** With replicas, the services' database URLs name the standbys too and follow the primary. */
@@ -102,7 +132,7 @@ final class StackRunner {
 
   /** Runs until the JVM is told to stop; returns an exit status only when starting failed. */
   int run() {
-    List<ServiceSpec> serviceSpecs = ServiceCatalog.services(endpoints, logins, this::extraArgs);
+    List<ServiceSpec> serviceSpecs = serviceSpecs();
     try {
       checkPrerequisites(serviceSpecs);
       data = DataDirectory.open(options.dataDir(), options.fresh());
@@ -146,18 +176,22 @@ final class StackRunner {
   private int runScenario(ScenarioSettings settings, List<ServiceSpec> serviceSpecs) {
     DayScenario.Services urls =
         new DayScenario.Services(
-            url(serviceSpecs, "gateway"),
-            url(serviceSpecs, "relay"),
-            url(serviceSpecs, "ledger"),
-            url(serviceSpecs, "reconciliation"));
+            urls(serviceSpecs, "gateway"),
+            urls(serviceSpecs, "relay"),
+            urls(serviceSpecs, "ledger"),
+            urls(serviceSpecs, "reconciliation"));
     System.out.printf(
         "%nThe stack is ready. Running a day of %d payments (seed %d; rerun it with --seed %d).%n%n",
         settings.payments(), settings.seed(), settings.seed());
     System.out.flush();
     DaySummary summary;
     try {
-      summary =
-          new DayScenario(urls, provider, settings, System.out, System.console() != null).run();
+      boolean terminal = System.console() != null;
+      Disturbance chaos =
+          options.cluster().chaos()
+              ? new Chaos(chaosTarget(serviceSpecs), Chaos.Pacing.DEFAULT, System.out, terminal)
+              : Disturbance.NONE;
+      summary = new DayScenario(urls, provider, settings, System.out, terminal, chaos).run();
     } catch (ScenarioFailure e) {
       System.out.println("\nThe day could not finish: " + e.getMessage());
       System.out.println(ReadyReport.render(data, endpoints, serviceSpecs, provider.baseUrl()));
@@ -171,11 +205,40 @@ final class StackRunner {
   }
 
   private static String url(List<ServiceSpec> specs, String name) {
+    return urls(specs, name).get(0);
+  }
+
+  /** The base URL of every instance of a service ({@code gateway}, or {@code gateway-1}, …). */
+  static List<String> urls(List<ServiceSpec> specs, String service) {
     return specs.stream()
-        .filter(spec -> spec.name().equals(name))
-        .findFirst()
-        .orElseThrow()
-        .baseUrl();
+        .filter(
+            spec ->
+                ClusterServices.serviceOf(spec.name()).equals(service)
+                    || spec.name().equals(service))
+        .map(ServiceSpec::baseUrl)
+        .toList();
+  }
+
+  /** What the chaos acts on: this stack's brokers, instances and PostgreSQL primary. */
+  private ChaosTarget chaosTarget(List<ServiceSpec> specs) {
+    Map<Integer, SupervisedChild> byNode = new LinkedHashMap<>();
+    for (KafkaCluster.Node node : kafkaCluster.nodes()) {
+      byNode.put(
+          node.id(),
+          brokers.stream().filter(b -> b.name().equals(node.name())).findFirst().orElseThrow());
+    }
+    Map<String, SupervisedChild> instances = new LinkedHashMap<>();
+    services.forEach(child -> instances.put(child.name(), child));
+    Map<String, String> baseUrls = new LinkedHashMap<>();
+    specs.forEach(spec -> baseUrls.put(spec.name(), spec.baseUrl()));
+    return new ChaosTarget(
+        kafkaCluster,
+        byNode,
+        instances,
+        baseUrls,
+        databases.children().get(0),
+        data.postgres(),
+        KafkaTimeouts.CLUSTER);
   }
 
   /** Ctrl-C: stop everything; after a day scenario, exit with its status rather than 130. */
@@ -205,10 +268,10 @@ final class StackRunner {
         "Starting PostgreSQL on port {} and Kafka on {}",
         endpoints.postgresPort(),
         endpoints.kafkaBootstrap());
-    kafka = start(commands.kafka());
+    startKafka(commands);
     databases = new DatabaseServers(commands, endpoints, options.databases(), this::start);
     databases.start(children -> awaitReady(children, INFRASTRUCTURE_READY_TIMEOUT));
-    awaitReady(List.of(kafka), INFRASTRUCTURE_READY_TIMEOUT);
+    awaitReady(brokers, INFRASTRUCTURE_READY_TIMEOUT);
     provisionDatabaseRoles();
     startBackups();
     int providerPort = ServiceCatalog.DEFAULT_PORTS.get(ServiceCatalog.PROVIDER);
@@ -216,12 +279,39 @@ final class StackRunner {
     long seed = options.scenario().map(ScenarioSettings::seed).orElseGet(System::nanoTime);
     provider =
         new ProviderSimulator(DemoProvider.WEBHOOK_SECRET, seed, DemoProvider.NAME, providerPort);
-    provider.webhookUrl(url(serviceSpecs, "gateway") + "/v1/webhooks/" + DemoProvider.NAME);
+    provider.webhookUrls(
+        urls(serviceSpecs, "gateway").stream()
+            .map(gateway -> gateway + "/v1/webhooks/" + DemoProvider.NAME)
+            .toList());
     log.info("Starting {} services", serviceSpecs.size());
-    for (ServiceSpec spec : serviceSpecs) {
-      services.add(start(commands.service(spec, HttpReadiness.of(spec.readinessUrl()))));
+    for (List<ServiceSpec> wave : ClusterServices.waves(serviceSpecs)) {
+      List<SupervisedChild> started = new ArrayList<>();
+      for (ServiceSpec spec : wave) {
+        started.add(start(commands.service(spec, HttpReadiness.of(spec.readinessUrl()))));
+      }
+      services.addAll(started);
+      awaitReady(started, options.readyTimeout());
     }
-    awaitReady(services, options.readyTimeout());
+  }
+
+  /**
+   * One broker, or the cluster's three at once (a node is ready only once a quorum of them is up).
+   */
+  private void startKafka(ChildCommands commands) {
+    if (!options.cluster().enabled()) {
+      kafka = start(commands.kafka());
+      brokers.add(kafka);
+      return;
+    }
+    kafkaCluster = KafkaCluster.in(data.root().resolve("kafka-cluster"), CLUSTER_PORTS);
+    log.info(
+        "Kafka cluster {}: nodes {}, voters {}",
+        kafkaCluster.clusterId(),
+        kafkaCluster.bootstrapServers(),
+        kafkaCluster.voters());
+    for (KafkaCluster.Node node : kafkaCluster.nodes()) {
+      brokers.add(start(kafkaCluster.spec(node, "-Xmx512m", data::log)));
+    }
   }
 
   private LocalBackups backups() {
@@ -309,9 +399,7 @@ final class StackRunner {
       runningServices = List.copyOf(services);
     }
     log.info("Stopping the local stack");
-    if (kafka != null) {
-      kafka.stopRestarting();
-    }
+    brokers.forEach(SupervisedChild::stopRestarting);
     if (databases != null) {
       databases.stopRestarting();
     }
@@ -325,9 +413,11 @@ final class StackRunner {
     if (provider != null) {
       provider.close();
     }
-    if (kafka != null) {
-      kafka.stop();
-    }
+    // All brokers at once: a cluster that lost its quorum's majority would not let the last stop.
+    List<Thread> stoppingBrokers =
+        brokers.stream().map(child -> new Thread(child::stop, "stop-" + child.name())).toList();
+    stoppingBrokers.forEach(Thread::start);
+    stoppingBrokers.forEach(StackRunner::join);
     if (databases != null) {
       databases.stop();
     }
@@ -354,7 +444,12 @@ final class StackRunner {
     if (!onPath("setsid")) {
       throw new IllegalStateException("the local stack needs setsid (util-linux) on the PATH");
     }
-    checkPortFree(endpoints.kafkaPort(), "kafka");
+    if (options.cluster().enabled()) {
+      CLUSTER_PORTS.brokers().forEach(port -> checkPortFree(port, "kafka"));
+      CLUSTER_PORTS.controllers().forEach(port -> checkPortFree(port, "a kafka controller"));
+    } else {
+      checkPortFree(endpoints.kafkaPort(), "kafka");
+    }
     serviceSpecs.forEach(spec -> checkPortFree(spec.port(), spec.name()));
     checkPortFree(
         ServiceCatalog.DEFAULT_PORTS.get(ServiceCatalog.PROVIDER), "the provider simulator");

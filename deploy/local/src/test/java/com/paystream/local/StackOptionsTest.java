@@ -31,7 +31,8 @@ class StackOptionsTest {
                 false,
                 StackOptions.Command.RUN,
                 StackOptions.DatabaseOptions.defaults(dir.resolve("backups")),
-                Optional.empty()));
+                Optional.empty(),
+                StackOptions.ClusterOptions.OFF));
   }
 
   @Test
@@ -66,7 +67,8 @@ class StackOptionsTest {
                 false,
                 StackOptions.Command.RUN,
                 StackOptions.DatabaseOptions.defaults(dir.resolveSibling("backups")),
-                Optional.empty()));
+                Optional.empty(),
+                StackOptions.ClusterOptions.OFF));
   }
 
   @Test
@@ -238,5 +240,28 @@ class StackOptionsTest {
     assertThatThrownBy(() -> DataDirectory.open(dir, true))
         .hasMessageContaining("not a local-stack data directory");
     assertThat(dir.resolve("precious.txt")).exists();
+  }
+
+  @Test
+  void clusterWithChaosTradesForMinutesAndWaitsLongerForItsEightServices() {
+    StackOptions options =
+        StackOptions.parse(dir.resolve("data"), () -> 42, "--cluster", "--chaos", "--exit");
+
+    assertThat(options.cluster()).isEqualTo(new StackOptions.ClusterOptions(true, true));
+    assertThat(options.readyTimeout()).isEqualTo(StackOptions.DEFAULT_CLUSTER_READY_TIMEOUT);
+    assertThat(options.scenario())
+        .hasValueSatisfying(
+            day ->
+                assertThat(day.tradingTime())
+                    .isEqualTo(StackOptions.ClusterOptions.CHAOS_TRADING_TIME));
+  }
+
+  @Test
+  void chaosNeedsTheClusterAndTheDay() {
+    assertThatThrownBy(() -> StackOptions.parse(dir, () -> 42, "--chaos"))
+        .hasMessageContaining("--chaos needs --cluster");
+    assertThatThrownBy(
+            () -> StackOptions.parse(dir, () -> 42, "--cluster", "--chaos", "--no-scenario"))
+        .hasMessageContaining("during the day");
   }
 }

@@ -31,6 +31,7 @@ final class Samples implements AutoCloseable {
   private final List<Backlog> backlog = new ArrayList<>();
   private final Map<String, Double> published = new HashMap<>();
   private final Map<String, Instant> lastPublished = new HashMap<>();
+  private final Map<String, Boolean> leading = new HashMap<>();
   private final ScheduledExecutorService sampler =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
@@ -56,6 +57,12 @@ final class Samples implements AutoCloseable {
       if (value.isEmpty()) {
         value = Prometheus.read(url, "relay_backlog", "");
       }
+      OptionalDouble leader = Prometheus.read(url, "relay_leader", "");
+      if (leader.isPresent()) {
+        synchronized (this) {
+          leading.put(relay, leader.getAsDouble() > 0);
+        }
+      }
       OptionalDouble first = Prometheus.read(url, "relay_published_total", "delivery=\"first\"");
       if (first.isPresent()) {
         recordPublished(relay, first.getAsDouble(), now);
@@ -76,8 +83,16 @@ final class Samples implements AutoCloseable {
     }
   }
 
-  /** The relay instance that published most recently: the leader, while there is traffic. */
+  /**
+   * The relay instance that holds the leader lock ({@code relay_leader} 1); failing that, the one
+   * that published most recently.
+   */
   synchronized Optional<String> leadingRelay() {
+    Optional<String> leader =
+        leading.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).findFirst();
+    if (leader.isPresent()) {
+      return leader;
+    }
     return lastPublished.entrySet().stream()
         .max(Map.Entry.comparingByValue())
         .map(Map.Entry::getKey);

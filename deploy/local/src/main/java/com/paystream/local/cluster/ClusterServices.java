@@ -12,16 +12,14 @@ import java.util.function.Function;
 /**
  * Two instances of every service, each on its own port and with its own log, connected to every
  * broker of the cluster, with what running beside another instance needs: replication factor 3 for
- * the topics they create (Kafka Streams' internal topics follow it), short group timeouts, and for
- * reconciliation its own state directory and the address other instances reach it at.
+ * the topics they create (Kafka Streams' internal topics follow it), short group timeouts for the
+ * spring-kafka consumers, and for reconciliation its own state directory and the address other
+ * instances reach it at (Kafka Streams' {@code application.server}).
  */
 public final class ClusterServices {
 
   /** Kafka's consumer properties as Spring Boot passes them on to every consumer it builds. */
   private static final String CONSUMER = "--spring.kafka.consumer.properties.";
-
-  /** The same for Kafka Streams, through reconciliation's own pass-through. */
-  private static final String STREAMS = "--paystream.recon.streams-properties.";
 
   private ClusterServices() {}
 
@@ -83,9 +81,8 @@ public final class ClusterServices {
       args.add(
           "--paystream.recon.state-dir="
               + stateDir.resolve(instanceName(service, instance)).toAbsolutePath());
-      args.add(STREAMS + "session.timeout.ms=" + session);
-      args.add(STREAMS + "heartbeat.interval.ms=" + heartbeat);
-      args.add(STREAMS + "max.poll.interval.ms=" + maxPoll);
+      // Kafka Streams builds its own clients: reconciliation offers no way to pass consumer
+      // settings, so its group keeps Kafka's 45 s session (a killed instance's tasks move then).
     } else {
       args.add(CONSUMER + "session.timeout.ms=" + session);
       args.add(CONSUMER + "heartbeat.interval.ms=" + heartbeat);
@@ -96,5 +93,21 @@ public final class ClusterServices {
       args.add("--paystream.relay.backlog-refresh=1s");
     }
     return args;
+  }
+
+  /**
+   * The instances in the order they start: every first instance together, then every second one
+   * once the first are ready. Two instances of a service migrating its database at once collide in
+   * Flyway's grants ({@code tuple concurrently updated}), and eight JVMs starting at once on two
+   * cores take longer than two waves of four. Specs not named as instances form one wave.
+   */
+  public static List<List<ServiceSpec>> waves(List<ServiceSpec> specs) {
+    java.util.Map<String, List<ServiceSpec>> byInstance = new java.util.TreeMap<>();
+    for (ServiceSpec spec : specs) {
+      String name = spec.name();
+      String suffix = name.equals(serviceOf(name)) ? "" : name.substring(name.lastIndexOf('-') + 1);
+      byInstance.computeIfAbsent(suffix, key -> new ArrayList<>()).add(spec);
+    }
+    return List.copyOf(byInstance.values());
   }
 }

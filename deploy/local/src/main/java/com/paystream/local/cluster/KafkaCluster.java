@@ -4,6 +4,7 @@ import com.paystream.local.process.ChildSpec;
 import com.paystream.local.process.JavaCommand;
 import com.paystream.local.process.Readiness;
 import com.paystream.testkit.kafka.KafkaBrokerMain;
+import com.paystream.testkit.kafka.KafkaQuorum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -36,7 +32,6 @@ public final class KafkaCluster {
   private static final String HOST = "127.0.0.1";
   private static final String CLUSTER_ID_FILE = "cluster-id";
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(5);
 
   /** One node: its id in the quorum, its ports and its data. */
   public record Node(int id, int port, int controllerPort, Path dataDir) {
@@ -144,27 +139,14 @@ public final class KafkaCluster {
   }
 
   /**
-   * The node id of the quorum's active controller, as the quorum itself reports it; empty while no
-   * node answers or no leader is elected.
+   * The node id of the quorum's active controller, as the quorum itself reports it ({@link
+   * KafkaQuorum}); empty while no node answers or no leader is elected.
    */
   public OptionalInt activeController() {
-    try (Admin admin =
-        Admin.create(
-            java.util.Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis()))) {
-      int leader =
-          admin
-              .describeMetadataQuorum()
-              .quorumInfo()
-              .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-              .leaderId();
+    try {
+      int leader = KafkaQuorum.activeController(bootstrapServers());
       return leader < 0 ? OptionalInt.empty() : OptionalInt.of(leader);
-    } catch (ExecutionException | TimeoutException e) {
-      return OptionalInt.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (IllegalStateException e) {
       return OptionalInt.empty();
     }
   }

@@ -324,7 +324,9 @@ public record DaySummary(
   }
 
   private static String authority(String url) {
-    return java.net.URI.create(url).getAuthority();
+    String rest = url.substring(url.indexOf("://") + 3);
+    int slash = rest.indexOf('/');
+    return slash < 0 ? rest : rest.substring(0, slash);
   }
 
   /** curl commands into what the day left behind. */
