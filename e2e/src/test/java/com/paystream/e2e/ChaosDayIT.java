@@ -81,7 +81,10 @@ class ChaosDayIT {
           .hasValueSatisfying(took -> assertThat(took).isLessThan(RELAY_TAKEOVER_BOUND));
       // The frozen ledger was evicted and came back: whatever it had in hand was fenced, and the
       // day's check read every payment's entries back, each booked exactly once.
-      assertThat(chaos.seen()).as(rendered).containsKey("fenced-batches");
+      assertThat(chaos.seen())
+          .as(rendered)
+          .containsEntry("evicted", "true")
+          .containsKey("fenced-batches");
       assertThat(summary.problems()).as(rendered).isEmpty();
       assertThat(summary.webhooksPerGateway().values())
           .as(rendered)

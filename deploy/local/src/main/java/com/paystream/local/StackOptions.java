@@ -53,7 +53,7 @@ record StackOptions(
     static final ClusterOptions OFF = new ClusterOptions(false, false);
 
     /** How long a chaos day trades by default: about as long as its faults take on two cores. */
-    static final Duration CHAOS_TRADING_TIME = Duration.ofSeconds(180);
+    static final Duration CHAOS_TRADING_TIME = Duration.ofSeconds(240);
   }
 
   /** What the launcher is asked to do. */

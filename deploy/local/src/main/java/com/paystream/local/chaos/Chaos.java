@@ -245,6 +245,7 @@ public final class Chaos implements Disturbance {
     SupervisedChild child = target.instance(ledger);
     Duration freeze = target.timeouts().freezeLongerThanGroupTimeouts();
     OptionalDouble fencedBefore = fencedBatches(ledger);
+    int lostBefore = occurrences(child.outputSinceStart(), PARTITIONS_LOST);
     fault(
         "SIGSTOP " + ledger + " for " + freeze.toSeconds() + " s, then SIGCONT",
         () -> {
@@ -255,18 +256,37 @@ public final class Chaos implements Disturbance {
           print(ledger + " goes on (SIGCONT); its group has moved on without it");
           return "pid " + pid;
         },
+        () -> "",
+        List.of(new Ready(child)),
         () -> {
+          // Read once it is ready again: the batch it held when frozen is refused as it goes on.
           OptionalDouble fencedAfter = fencedBatches(ledger);
-          String figure =
+          String fenced =
               fencedAfter.isPresent()
                   ? Long.toString((long) (fencedAfter.getAsDouble() - fencedBefore.orElse(0)))
                   : "?";
+          boolean evicted = occurrences(child.outputSinceStart(), PARTITIONS_LOST) > lostBefore;
           synchronized (this) {
-            seen.put("fenced-batches", figure);
+            seen.put("fenced-batches", fenced);
+            seen.put("evicted", Boolean.toString(evicted));
           }
-          return ledger + " fenced batches: " + figure + " (ledger_fenced_batches_total)";
-        },
-        List.of(new Ready(child)));
+          return ledger
+              + (evicted ? " was evicted (its log: partitions lost)" : " was NOT seen evicted")
+              + ", fenced batches "
+              + fenced
+              + " (ledger_fenced_batches_total)";
+        });
+  }
+
+  /** What a consumer logs when it finds it was evicted from its group while away. */
+  private static final String PARTITIONS_LOST = "Lost previously assigned partitions";
+
+  private static int occurrences(String text, String what) {
+    int count = 0;
+    for (int at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + what.length())) {
+      count++;
+    }
+    return count;
   }
 
   private OptionalDouble fencedBatches(String ledger) {
@@ -340,6 +360,11 @@ public final class Chaos implements Disturbance {
       sleep(Samples.PERIOD);
     }
     long peak = samples.backlogSince(at).stream().mapToLong(Samples.Backlog::value).max().orElse(0);
+    String after = afterwards.get();
+    if (!after.isEmpty()) {
+      print(after);
+      observed = observed.isEmpty() ? after : observed + "; " + after;
+    }
     synchronized (this) {
       faults.add(
           new DisruptionReport.Fault(
@@ -451,7 +476,7 @@ public final class Chaos implements Disturbance {
     Duration offset = start == null ? Duration.ZERO : Duration.between(start, now);
     String text =
         String.format(Locale.ROOT, "chaos [+%6.1f s] %s", offset.toMillis() / 1000.0, line);
-    log.info(text);
+    log.debug(text);
     synchronized (out) {
       out.println((terminal ? "\r\033[K" : "") + text);
       out.flush();
