@@ -328,6 +328,19 @@ public final class Chaos implements Disturbance {
       Supplier<String> inject,
       Supplier<String> observe,
       List<? extends Back> comeBack) {
+    fault(what, inject, observe, comeBack, () -> "");
+  }
+
+  /**
+   * The same, and {@code afterwards} says what was seen once it recovered (e.g. what a frozen
+   * instance did once it went on).
+   */
+  private void fault(
+      String what,
+      Supplier<String> inject,
+      Supplier<String> observe,
+      List<? extends Back> comeBack,
+      Supplier<String> afterwards) {
     Instant before = Instant.now();
     long baseline = samples.maxBacklog(before.minus(pacing.baseline()), before);
     Instant at = Instant.now();
