@@ -60,7 +60,7 @@ class ChaosDayIT {
       Chaos chaos = new Chaos(stack.chaosTarget(), PACING, System.out, false);
       ScenarioSettings settings =
           new ScenarioSettings(150, 11, 0.08, 0.08, 0.06, 8)
-              .withTradingTime(Duration.ofSeconds(90));
+              .withTradingTime(Duration.ofSeconds(140));
 
       DaySummary summary =
           new DayScenario(stack.dayServices(), stack.provider(), settings, System.out, false, chaos)

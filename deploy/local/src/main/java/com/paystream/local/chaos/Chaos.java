@@ -260,12 +260,20 @@ public final class Chaos implements Disturbance {
         List.of(new Ready(child)),
         () -> {
           // Read once it is ready again: the batch it held when frozen is refused as it goes on.
+          // It learns of its eviction at its first heartbeat after SIGCONT; give it a moment.
+          Instant until = Instant.now().plus(EVICTION_SEEN_WITHIN);
+          boolean evicted = false;
+          while (!evicted && Instant.now().isBefore(until)) {
+            evicted = occurrences(child.outputSinceStart(), PARTITIONS_LOST) > lostBefore;
+            if (!evicted) {
+              sleep(Samples.PERIOD);
+            }
+          }
           OptionalDouble fencedAfter = fencedBatches(ledger);
           String fenced =
               fencedAfter.isPresent()
                   ? Long.toString((long) (fencedAfter.getAsDouble() - fencedBefore.orElse(0)))
                   : "?";
-          boolean evicted = occurrences(child.outputSinceStart(), PARTITIONS_LOST) > lostBefore;
           synchronized (this) {
             seen.put("fenced-batches", fenced);
             seen.put("evicted", Boolean.toString(evicted));
@@ -277,6 +285,8 @@ public final class Chaos implements Disturbance {
               + " (ledger_fenced_batches_total)";
         });
   }
+
+  private static final Duration EVICTION_SEEN_WITHIN = Duration.ofSeconds(20);
 
   /** What a consumer logs when it finds it was evicted from its group while away. */
   private static final String PARTITIONS_LOST = "Lost previously assigned partitions";
