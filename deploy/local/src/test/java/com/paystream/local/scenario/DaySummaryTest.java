@@ -161,6 +161,72 @@ class DaySummaryTest {
             "http://l/v1/payments/pay_amended/entries");
   }
 
+  @Test
+  void aChaosDayShowsEachFaultsRecoveryAndTheRelaysTakeoverAndFailsWhenOneNeverRecovered() {
+    DaySummary ok = summary(1, 1, List.of(), BALANCED);
+    DisruptionReport.Fault controller =
+        new DisruptionReport.Fault(
+            "kill -9 kafka-2 (active controller)",
+            Duration.ofSeconds(12),
+            4,
+            13,
+            java.util.Optional.of(Duration.ofMillis(13_800)),
+            "kafka-1 took over as controller");
+    DisruptionReport recovered =
+        new DisruptionReport(
+            List.of(controller),
+            java.util.Optional.of(Duration.ofMillis(800)),
+            "relay_backlog",
+            List.of());
+
+    DaySummary chaos = withDisruption(ok, recovered);
+
+    assertThat(chaos.passed()).isTrue();
+    assertThat(chaos.render())
+        .contains(
+            "recovery +12 s",
+            "13.8 s",
+            "kill -9 kafka-2 (active controller): backlog 4 before, peak 13")
+        .contains("relay takeover", "0.8 s");
+    DaySummary broken =
+        withDisruption(
+            ok,
+            new DisruptionReport(
+                List.of(controller),
+                java.util.Optional.empty(),
+                "relay_backlog",
+                List.of("ledger-1 not back within 180 s of: kill -9 ledger-1")));
+    assertThat(broken.passed()).isFalse();
+    assertThat(broken.render()).contains("FAILED", "chaos: ledger-1 not back");
+  }
+
+  private static DaySummary withDisruption(DaySummary ok, DisruptionReport report) {
+    return new DaySummary(
+        ok.settings(),
+        ok.took(),
+        ok.payments(),
+        ok.succeeded(),
+        ok.webhooks(),
+        ok.deliveries(),
+        ok.refunds(),
+        ok.refundsBooked(),
+        ok.amended(),
+        ok.lostOrders(),
+        ok.lostOrdersDetected(),
+        ok.lostOrdersRecovered(),
+        ok.openBreaks(),
+        ok.classified(),
+        ok.problems(),
+        ok.trialBalance(),
+        ok.latencies(),
+        ok.statementDates(),
+        ok.journal(),
+        ok.examples(),
+        java.util.Map.of(
+            "http://127.0.0.1:8080/v1/webhooks/x", 3L, "http://127.0.0.1:8180/v1/webhooks/x", 4L),
+        java.util.Optional.of(report));
+  }
+
   /** {@code ok} with other classified lines and another journal check. */
   private static DaySummary with(
       DaySummary ok, DaySummary.ClassifiedLines classified, JournalCheck journal) {
