@@ -195,9 +195,12 @@ class TwoInstancesIT {
     // Statements of 2025-03-14 are long overdue: only lost orders and matches are judged.
     properties.put("paystream.recon.statement-cutoff", "36500d");
     properties.put("paystream.recon.commit-interval", "50ms");
+    // As arguments, above application.yml (builder properties are only defaults).
     return new SpringApplicationBuilder(ReconciliationApplication.class)
-        .properties(properties)
-        .run();
+        .run(
+            properties.entrySet().stream()
+                .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toArray(String[]::new));
   }
 
   private static int port(ConfigurableApplicationContext context) {
