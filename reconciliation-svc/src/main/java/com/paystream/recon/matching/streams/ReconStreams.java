@@ -1,14 +1,24 @@
 package com.paystream.recon.matching.streams;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsNotStartedException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
@@ -30,10 +40,14 @@ public final class ReconStreams implements SmartLifecycle {
   private final Topology topology;
   private final Properties config;
   private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
+  private final Optional<HostInfo> thisHost;
 
   public ReconStreams(Topology topology, Properties config) {
     this.topology = topology;
     this.config = config;
+    this.thisHost =
+        Optional.ofNullable(config.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))
+            .map(HostInfo::buildFromEndpoint);
   }
 
   @Override
@@ -82,18 +96,64 @@ public final class ReconStreams implements SmartLifecycle {
   }
 
   /**
-   * A read-only view over every local partition of a key-value store (interactive queries).
+   * A read-only view over the partitions this instance runs actively (interactive queries; standby
+   * copies are never read, so no partition is counted on two instances).
    *
-   * @throws org.apache.kafka.streams.errors.InvalidStateStoreException while the store is not
-   *     queryable (starting, rebalancing, restoring)
+   * @throws InvalidStateStoreException unless the streams are RUNNING: while they start, rebalance
+   *     or restore, what this instance holds may be a part that is about to move or not yet
+   *     complete, and an answer from it would be partial without saying so
    */
   public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-    KafkaStreams running = streams.get();
-    if (running == null) {
-      throw new org.apache.kafka.streams.errors.StreamsNotStartedException(
-          "the reconciliation streams are not running");
-    }
+    KafkaStreams running = requireRunning();
     return running.store(
         StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+  }
+
+  /**
+   * Who holds which partitions right now: the other instances ({@code host:port} of their HTTP API,
+   * from their {@code application.server}) that run partitions actively, and a fingerprint of the
+   * whole assignment to tell afterwards whether it changed while a query was answered.
+   *
+   * @throws InvalidStateStoreException unless the streams are RUNNING, or when an instance with
+   *     partitions advertises no address (it could not be asked for its part)
+   */
+  public Instances instances() {
+    KafkaStreams running = requireRunning();
+    Collection<StreamsMetadata> all = running.metadataForAllStreamsClients();
+    List<String> others = new ArrayList<>();
+    for (StreamsMetadata member : all) {
+      HostInfo host = member.hostInfo();
+      if (member.topicPartitions().isEmpty() || thisHost.map(host::equals).orElse(false)) {
+        continue;
+      }
+      if (host.port() < 1) {
+        throw new InvalidStateStoreException(
+            "an instance runs partitions but advertises no application.server to ask it");
+      }
+      others.add(host.host() + ":" + host.port());
+    }
+    Collections.sort(others);
+    return new Instances(List.copyOf(others), Set.copyOf(all));
+  }
+
+  /**
+   * The instances of one moment.
+   *
+   * @param others {@code host:port} of every other instance running partitions, sorted
+   * @param assignment the whole metadata, compared as a value
+   */
+  public record Instances(List<String> others, Set<StreamsMetadata> assignment) {}
+
+  private KafkaStreams requireRunning() {
+    KafkaStreams running = streams.get();
+    if (running == null) {
+      throw new StreamsNotStartedException("the reconciliation streams are not running");
+    }
+    KafkaStreams.State state = running.state();
+    if (state != KafkaStreams.State.RUNNING) {
+      throw new InvalidStateStoreException(
+          "the reconciliation streams are " + state + ", not RUNNING");
+    }
+    return running;
   }
 }

@@ -1,0 +1,24 @@
+package com.paystream.recon.instances;
+
+import com.paystream.recon.ReconProperties;
+import com.paystream.recon.matching.streams.ReconStreams;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the fan-out to the other instances; parts are read with the JSON mapper that wrote them.
+ */
+@Configuration(proxyBeanMethods = false)
+class InstancesConfiguration {
+
+  @Bean
+  Peers peers(JsonMapper json, ReconProperties recon) {
+    return new Peers(json, recon.peerTimeout());
+  }
+
+  @Bean
+  WholeQuery wholeQuery(ReconStreams streams, Peers peers) {
+    return new WholeQuery(streams, peers);
+  }
+}
