@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -114,8 +116,9 @@ public final class ReconStreams implements SmartLifecycle {
    * from their {@code application.server}) that run partitions actively, and a fingerprint of the
    * whole assignment to tell afterwards whether it changed while a query was answered.
    *
-   * @throws InvalidStateStoreException unless the streams are RUNNING, or when an instance with
-   *     partitions advertises no address (it could not be asked for its part)
+   * @throws InvalidStateStoreException unless the streams are RUNNING, while this instance has not
+   *     yet taken up the partitions assigned to it, or when an instance with partitions advertises
+   *     no address (it could not be asked for its part)
    */
   public Instances instances() {
     KafkaStreams running = requireRunning();
@@ -123,7 +126,11 @@ public final class ReconStreams implements SmartLifecycle {
     List<String> others = new ArrayList<>();
     for (StreamsMetadata member : all) {
       HostInfo host = member.hostInfo();
-      if (member.topicPartitions().isEmpty() || thisHost.map(host::equals).orElse(false)) {
+      if (thisHost.map(host::equals).orElse(false)) {
+        requireTasksOf(running, member);
+        continue;
+      }
+      if (member.topicPartitions().isEmpty()) {
         continue;
       }
       if (host.port() < 1) {
@@ -134,6 +141,25 @@ public final class ReconStreams implements SmartLifecycle {
     }
     Collections.sort(others);
     return new Instances(List.copyOf(others), Set.copyOf(all));
+  }
+
+  /**
+   * The metadata changes when a new assignment arrives, before this instance's threads take up the
+   * tasks it gained and while the client still says RUNNING: in that window the others no longer
+   * count partitions that this instance's stores do not hold yet, and the parts together would be a
+   * part of the whole (seen when an instance left: 12 of 23 breaks answered as the whole). The
+   * threads' task metadata changes only when they run the new tasks.
+   */
+  private static void requireTasksOf(KafkaStreams running, StreamsMetadata assigned) {
+    Set<TopicPartition> taken = new HashSet<>();
+    running
+        .metadataForLocalThreads()
+        .forEach(
+            thread -> thread.activeTasks().forEach(task -> taken.addAll(task.topicPartitions())));
+    if (!taken.equals(assigned.topicPartitions())) {
+      throw new InvalidStateStoreException(
+          "this instance has not yet taken up the partitions assigned to it");
+    }
   }
 
   /**
