@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires the fan-out to the other instances; parts are read with the JSON mapper that wrote them.
+ * Wires the fan-out to the other instances and the passing on of acts to the holder of their
+ * target; parts are read (and passed-on bodies written) with the service's JSON mapper.
  */
 @Configuration(proxyBeanMethods = false)
 class InstancesConfiguration {
@@ -15,6 +16,11 @@ class InstancesConfiguration {
   @Bean
   Peers peers(JsonMapper json, ReconProperties recon) {
     return new Peers(json, recon.peerTimeout());
+  }
+
+  @Bean
+  Holders holders(ReconStreams streams, Peers peers) {
+    return new Holders(streams, peers);
   }
 
   @Bean

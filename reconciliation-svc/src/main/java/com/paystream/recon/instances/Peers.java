@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Asks other instances for their part of a query over HTTP: one GET per instance, all at once, each
  * within {@code timeout}. Only a 200 with a readable body is a part; anything else (no answer in
  * time, a refused connection, a 503 of an instance that is rebalancing itself, a 401/403 because
- * the instances do not share their principals) makes the whole unavailable.
+ * the instances do not share their principals) makes the whole unavailable. It also passes a
+ * state-changing request on to the one instance that holds what it changes ({@link #forward}).
  */
 public final class Peers {
 
@@ -45,19 +46,70 @@ public final class Peers {
    * @throws InstancesUnavailableException when any of them does not give its part
    */
   public <T> List<T> ask(List<String> hosts, PeerRequest request, TypeReference<List<T>> type) {
+    List<T> parts = new ArrayList<>();
+    askEach(hosts, request, type).values().forEach(parts::addAll);
+    return parts;
+  }
+
+  /**
+   * The part of each of {@code hosts}, by host, in the order of {@code hosts}.
+   *
+   * @throws InstancesUnavailableException when any of them does not give its part
+   */
+  public <T> Map<String, List<T>> askEach(
+      List<String> hosts, PeerRequest request, TypeReference<List<T>> type) {
     Map<String, CompletableFuture<HttpResponse<String>>> pending = new LinkedHashMap<>();
     for (String host : hosts) {
       pending.put(host, http.sendAsync(get(host, request), HttpResponse.BodyHandlers.ofString()));
     }
-    List<T> parts = new ArrayList<>();
+    Map<String, List<T>> parts = new LinkedHashMap<>();
     try {
       for (Map.Entry<String, CompletableFuture<HttpResponse<String>>> answer : pending.entrySet()) {
-        parts.addAll(part(answer.getKey(), await(answer.getKey(), answer.getValue()), type));
+        parts.put(
+            answer.getKey(),
+            part(answer.getKey(), await(answer.getKey(), answer.getValue()), type));
       }
     } finally {
       pending.values().forEach(future -> future.cancel(true));
     }
     return parts;
+  }
+
+  /**
+   * Sends {@code call} to {@code host} and gives back whatever it answered, refusals and problems
+   * included: the holder's answer is the caller's.
+   *
+   * @throws InstancesUnavailableException when {@code host} does not answer in time (whether it
+   *     carried the act out is then unknown; a retry meets its outcome: already resolved, already
+   *     decided)
+   */
+  public Forwarded forward(String host, Forward call) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://" + host + call.pathAndQuery()))
+            .timeout(timeout)
+            .header("Accept", "application/json, application/problem+json")
+            .method(call.method(), body(call));
+    if (call.body() != null) {
+      request.header("Content-Type", "application/json");
+    }
+    call.headers().forEach(request::header);
+    HttpResponse<byte[]> answer =
+        await(
+            host,
+            http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()),
+            "the reconciliation instance holding it did not answer in time");
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String name : Forwarded.PASSED_BACK) {
+      answer.headers().firstValue(name).ifPresent(value -> headers.put(name, value));
+    }
+    log.info("Forwarded {} to {}: HTTP {}", call, host, answer.statusCode());
+    return new Forwarded(answer.statusCode(), headers, answer.body());
+  }
+
+  private HttpRequest.BodyPublisher body(Forward call) {
+    return call.body() == null
+        ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(call.body()));
   }
 
   private HttpRequest get(String host, PeerRequest request) {
@@ -72,6 +124,11 @@ public final class Peers {
   }
 
   private HttpResponse<String> await(String host, CompletableFuture<HttpResponse<String>> answer) {
+    return await(host, answer, "another reconciliation instance did not answer in time");
+  }
+
+  private <B> HttpResponse<B> await(
+      String host, CompletableFuture<HttpResponse<B>> answer, String unavailable) {
     try {
       // The request's own timeout ends a silent instance; this bound only guards a body that
       // trickles in after the headers.
@@ -81,9 +138,8 @@ public final class Peers {
       throw new InstancesUnavailableException("interrupted while asking the other instances", e);
     } catch (ExecutionException | TimeoutException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      log.warn("Instance {} did not give its part: {}", host, cause.toString());
-      throw new InstancesUnavailableException(
-          "another reconciliation instance did not answer in time", cause);
+      log.warn("Instance {} did not answer: {}", host, cause.toString());
+      throw new InstancesUnavailableException(unavailable, cause);
     }
   }
 

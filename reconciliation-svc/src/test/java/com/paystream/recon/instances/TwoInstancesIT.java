@@ -17,7 +17,11 @@ import com.paystream.schemas.statements.StatementLineKind;
 import com.paystream.security.testing.Callers;
 import com.paystream.testkit.outage.HttpProbe;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -36,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Two reconciliation instances of one application id on the shared real broker and PostgreSQL, each
  * with its own port and state directory, the partitions split between them: either answers breaks,
  * a break and the reports of a date for the whole, and the same; each alone ({@code scope=local})
- * holds only a part. When one leaves, the other answers 503 or the whole, never a part.
+ * holds only a part. A break held by one is resolved through the other, four eyes and audit applied
+ * once, by the holder. When one leaves, the other answers 503 or the whole, never a part.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesIT {
@@ -54,7 +60,13 @@ class TwoInstancesIT {
   private static final int LOST = 24;
   private static final int MATCHED = 12;
 
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   private static final Map<String, Object> shared = new HashMap<>();
+
+  /** Breaks resolved by a test: the last test counts what is still open. */
+  private static int resolved;
+
   private static ConfigurableApplicationContext first;
   private static ConfigurableApplicationContext second;
   private static HttpProbe a;
@@ -153,6 +165,66 @@ class TwoInstancesIT {
     assertThat(a.get("/v1/breaks?scope=everything", Callers.AUDITOR).statusCode()).isEqualTo(400);
   }
 
+  /** After the reads of the whole (it closes a break), before the second instance stops. */
+  @Test
+  @Order(Integer.MAX_VALUE - 1)
+  void aBreakHeldByOneInstanceIsResolvedThroughTheOtherWithFourEyesAppliedOnceByTheHolder() {
+    String breakId = breaks(a, "?limit=1000&scope=local").get(0).get("breakId").asString();
+    String path = "/v1/breaks/" + breakId;
+    assertThat(b.get(path + "?scope=local", Callers.AUDITOR).body()).isEqualTo("[]");
+
+    HttpResponse<String> requested =
+        post(
+            second,
+            path + "/resolution",
+            "{\"reason\":\"bank confirmed\"}",
+            Callers.OPERATOR,
+            "two-req");
+    assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+    String approvalId = JSON.readTree(requested.body()).get("approvalId").asString();
+    assertThat(requested.headers().firstValue("Location")).hasValue("/v1/approvals/" + approvalId);
+    HttpResponse<String> self =
+        post(
+            second, "/v1/approvals/" + approvalId + "/approve", "{}", Callers.OPERATOR, "two-self");
+    HttpResponse<String> approved =
+        post(second, "/v1/approvals/" + approvalId + "/approve", "{}", Callers.OPERATOR2, "two-ok");
+    resolved++;
+
+    assertThat(self.statusCode()).as(self.body()).isEqualTo(403);
+    assertThat(JSON.readTree(self.body()).get("reason").asString()).isEqualTo("self-approval");
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+    JsonNode result = JSON.readTree(approved.body()).get("result");
+    assertThat(result.get("resolvedBy").asString()).isEqualTo("operator:olga");
+    assertThat(result.get("approvedBy").asString()).isEqualTo("operator:oscar");
+    await()
+        .atMost(SETTLE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                a.get(path, Callers.AUDITOR).statusCode() == 404
+                    && b.get(path, Callers.AUDITOR).statusCode() == 404);
+    JdbcTemplate db = first.getBean(JdbcTemplate.class);
+    assertThat(
+            db.queryForList(
+                "select resolved_by || '/' || approved_by from break_resolution where break_id = ?",
+                String.class,
+                breakId))
+        .containsExactly("operator:olga/operator:oscar");
+    assertThat(
+            db.queryForList(
+                "select outcome from audit_record where target = ? order by seq",
+                String.class,
+                breakId))
+        .containsExactly("REQUESTED", "APPROVED");
+    assertThat(
+            db.queryForList(
+                "select outcome || ' ' || request_id from audit_record"
+                    + " where request_id in ('two-req', 'two-self', 'two-ok') order by seq",
+                String.class))
+        .as("one record per act, by the holder, under the caller's request id")
+        .containsExactly("REQUESTED two-req", "REFUSED two-self");
+  }
+
   /** Last: stops the second instance. */
   @Test
   @Order(Integer.MAX_VALUE)
@@ -176,8 +248,8 @@ class TwoInstancesIT {
                 return false;
               }
               assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-              assertThat(JSON.readTree(answer.body())).hasSize(LOST);
-              return breaks(a, "?limit=1000&scope=local").size() == LOST;
+              assertThat(JSON.readTree(answer.body())).hasSize(LOST - resolved);
+              return breaks(a, "?limit=1000&scope=local").size() == LOST - resolved;
             });
     assertThat(seen).isSubsetOf(200, 503);
   }
@@ -195,6 +267,7 @@ class TwoInstancesIT {
     // Statements of 2025-03-14 are long overdue: only lost orders and matches are judged.
     properties.put("paystream.recon.statement-cutoff", "36500d");
     properties.put("paystream.recon.commit-interval", "50ms");
+    properties.put("paystream.recon.outbox.poll-interval", "200ms");
     // As arguments, above application.yml (builder properties are only defaults).
     return new SpringApplicationBuilder(ReconciliationApplication.class)
         .run(
@@ -279,7 +352,27 @@ class TwoInstancesIT {
     return references;
   }
 
-  // --- reading --------------------------------------------------------------------------------
+  // --- reading and acting ---------------------------------------------------------------------
+
+  private static HttpResponse<String> post(
+      ConfigurableApplicationContext instance, String path, String body, String token, String id) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(instance) + path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .header("X-Request-Id", id)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 
   private static List<JsonNode> breaks(HttpProbe instance, String query) {
     HttpResponse<String> answer = instance.get("/v1/breaks" + query, Callers.AUDITOR);

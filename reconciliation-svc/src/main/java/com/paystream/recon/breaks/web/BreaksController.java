@@ -9,6 +9,7 @@ import com.paystream.recon.breaks.BreakMerge;
 import com.paystream.recon.breaks.BreakView;
 import com.paystream.recon.breaks.ManualResolutions;
 import com.paystream.recon.breaks.OpenBreaks;
+import com.paystream.recon.instances.Holders;
 import com.paystream.recon.instances.PeerRequest;
 import com.paystream.recon.instances.Scope;
 import com.paystream.recon.instances.WholeQuery;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -49,7 +51,9 @@ import tools.jackson.core.type.TypeReference;
  *       when a second operator must approve ({@code break.resolve}), or 202 with the resolution
  *       when the policy lets one operator resolve it; {@code 404 not-found} when not open, {@code
  *       409 already-resolved} when it was already resolved manually, 400 for a body naming {@code
- *       resolvedBy}.
+ *       resolvedBy}. It is carried out by the instance that holds the break: asked elsewhere, the
+ *       same request goes to the holder and its answer comes back as it is ({@code scope=local}
+ *       resolves only a break held here, else 404).
  * </ul>
  */
 @RestController
@@ -69,13 +73,19 @@ public class BreaksController {
   private final OpenBreaks openBreaks;
   private final WholeQuery whole;
   private final ManualResolutions resolutions;
+  private final Holders holders;
   private final InputPolicy policy;
 
   public BreaksController(
-      OpenBreaks openBreaks, WholeQuery whole, ManualResolutions resolutions, InputPolicy policy) {
+      OpenBreaks openBreaks,
+      WholeQuery whole,
+      ManualResolutions resolutions,
+      Holders holders,
+      InputPolicy policy) {
     this.openBreaks = openBreaks;
     this.whole = whole;
     this.resolutions = resolutions;
+    this.holders = holders;
     this.policy = policy;
   }
 
@@ -155,8 +165,11 @@ public class BreaksController {
   public record ResolutionAccepted(String resolutionId, String breakId) {}
 
   @PostMapping("/v1/breaks/{breakId}/resolution")
-  public ResponseEntity<Object> resolve(
-      @PathVariable String breakId, @RequestBody(required = false) ResolutionRequest request) {
+  public ResponseEntity<?> resolve(
+      @PathVariable String breakId,
+      @RequestParam(name = Scope.PARAMETER, required = false) String scope,
+      @RequestBody(required = false) ResolutionRequest request,
+      HttpServletRequest http) {
     String id = breakId(breakId);
     if (request == null || request.reason() == null) {
       throw new InputRefusedException(InputReason.MISSING, "reason", "a reason is required");
@@ -171,6 +184,14 @@ public class BreaksController {
           InputReason.MALFORMED_REQUEST,
           "resolvedBy",
           "resolvedBy is taken from your credentials; remove it from the request body");
+    }
+    if (Scope.of(scope) == Scope.WHOLE) {
+      Optional<ResponseEntity<byte[]>> holder =
+          holders.answerFromHolder(
+              resolutions.whereabouts(id), http, Map.of("reason", request.reason()));
+      if (holder.isPresent()) {
+        return holder.get();
+      }
     }
     ManualResolutions.Result result = resolutions.request(id, reason, Actors.current().label());
     if (result instanceof ManualResolutions.Result.AwaitingApproval awaiting) {
