@@ -23,6 +23,7 @@ need() {
 
 need kubectl kubectl
 need promtool prometheus
+need jq jq
 
 status=0
 for script in deploy/*/check.sh; do

@@ -28,7 +28,10 @@ public record ReconProperties(
     Duration inboxPollInterval,
     Outbox outbox,
     Duration internalGrace,
-    Report report) {
+    Report report,
+    String applicationServer,
+    int standbyReplicas,
+    Duration peerTimeout) {
 
   public ReconProperties {
     Objects.requireNonNull(applicationId, "paystream.recon.application-id");
@@ -49,6 +52,42 @@ public record ReconProperties(
     Objects.requireNonNull(outbox, "paystream.recon.outbox");
     requireNotNegative(internalGrace, "internal-grace");
     Objects.requireNonNull(report, "paystream.recon.report");
+    applicationServer = advertised(applicationServer);
+    if (standbyReplicas < 0) {
+      throw new IllegalArgumentException(
+          "paystream.recon.standby-replicas must be >= 0, was " + standbyReplicas);
+    }
+    requirePositive(peerTimeout, "peer-timeout");
+  }
+
+  /**
+   * This instance's {@code host:port} as the other instances reach its HTTP API, when it has one to
+   * advertise. Empty (unset, or port 0: a random port cannot be told to anybody in advance) runs as
+   * a single instance, answering from its own partitions.
+   */
+  public java.util.Optional<String> advertisedServer() {
+    return applicationServer.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(applicationServer);
+  }
+
+  private static String advertised(String value) {
+    String server = value == null ? "" : value.strip();
+    if (server.isEmpty()) {
+      return "";
+    }
+    int colon = server.lastIndexOf(':');
+    int port;
+    try {
+      port = colon < 1 ? -1 : Integer.parseInt(server.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(
+          "paystream.recon.application-server must be host:port, was " + server);
+    }
+    return port == 0 ? "" : server;
   }
 
   /** The watched directory, when one is configured. */
@@ -73,12 +112,36 @@ public record ReconProperties(
    * @param afterStatement this long after a statement of a date was ingested (time for its lines to
    *     be judged), for that date
    * @param days how many business dates, today included, the scheduled run covers
+   * @param apiKey the API key of a principal that may read reports, with which a schedule asks the
+   *     other instances for their part (it has no caller whose credentials it could pass on)
    */
-  public record Report(Duration interval, Duration afterStatement, int days) {
+  public record Report(Duration interval, Duration afterStatement, int days, String apiKey) {
     public Report {
       requirePositive(interval, "report.interval");
       requireNotNegative(afterStatement, "report.after-statement");
       requirePositive(days, "report.days");
+      apiKey = apiKey == null ? "" : apiKey.strip();
+    }
+
+    /**
+     * The API key scheduled reports ask the other instances with (a principal allowed to read
+     * reports); none when unset.
+     */
+    public java.util.Optional<String> credential() {
+      return apiKey.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(apiKey);
+    }
+
+    @Override
+    public String toString() {
+      return "Report[interval="
+          + interval
+          + ", afterStatement="
+          + afterStatement
+          + ", days="
+          + days
+          + ", apiKey="
+          + (apiKey.isEmpty() ? "unset" : "redacted")
+          + "]";
     }
   }
 

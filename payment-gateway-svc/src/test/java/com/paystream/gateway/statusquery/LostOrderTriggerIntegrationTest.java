@@ -24,6 +24,7 @@ import com.paystream.simulator.ProviderSimulator;
 import com.paystream.simulator.StandardWebhookSigner;
 import com.paystream.simulator.WebhookFaults;
 import com.paystream.testkit.SharedInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -108,6 +110,8 @@ class LostOrderTriggerIntegrationTest {
   }
 
   @LocalServerPort int port;
+
+  @Autowired MeterRegistry meters;
 
   private WebTestClient client;
 
@@ -336,5 +340,24 @@ class LostOrderTriggerIntegrationTest {
     await().atMost(DEADLINE).until(() -> status(paymentId).equals("SUCCEEDED"));
     assertThat(triggers("skipped")).isGreaterThanOrEqualTo(skippedBefore + 2);
     assertThat(statusQueryCallbacks(paymentId)).isEqualTo(1);
+  }
+
+  @Test
+  void theResultsConsumerExportsItsLag() throws Exception {
+    String paymentId = paidButNeverHeardOf();
+    publish(lostOrder(paymentId, UUID.randomUUID(), "simulator"));
+
+    await().atMost(DEADLINE).until(() -> status(paymentId).equals("SUCCEEDED"));
+    // Per partition of recon.results.v1 (the sum over partitions is the group's lag).
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                meters
+                    .find("kafka.consumer.fetch.manager.records.lag")
+                    .tag("topic", RESULTS.name())
+                    .gauges()
+                    .stream()
+                    .anyMatch(g -> !Double.isNaN(g.value())));
   }
 }

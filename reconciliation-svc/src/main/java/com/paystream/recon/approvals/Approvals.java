@@ -6,6 +6,7 @@ import com.paystream.platform.approvals.ApprovalRequest;
 import com.paystream.platform.approvals.FourEyes;
 import com.paystream.platform.audit.AuditOutcome;
 import com.paystream.recon.audit.AuditTrail;
+import com.paystream.recon.instances.Whereabouts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -91,6 +92,21 @@ public final class Approvals {
               "approval " + request.requestId() + ": " + reason);
         });
     return ApprovalView.of(request, Optional.empty(), now);
+  }
+
+  /**
+   * Where the target of a pending request is held when only its holder may carry it out; empty when
+   * any instance may decide it here (a request unknown or decided already is refused here).
+   */
+  public Optional<Whereabouts> whereabouts(UUID approvalId) {
+    return store
+        .find(approvalId)
+        .filter(stored -> stored.decision().isEmpty())
+        .map(ApprovalStore.Stored::request)
+        .flatMap(
+            request ->
+                Optional.ofNullable(actions().get(request.action()))
+                    .flatMap(owner -> owner.whereabouts(request)));
   }
 
   public Decided approve(UUID approvalId, String decider, String reason) {

@@ -1,6 +1,8 @@
 package com.paystream.recon.approvals;
 
 import com.paystream.platform.approvals.ApprovalRequest;
+import com.paystream.recon.instances.Whereabouts;
+import java.util.Optional;
 
 /**
  * An action that may wait for a second operator, carried out by the feature that owns it once the
@@ -19,4 +21,12 @@ public interface ApprovedAction {
    * @throws ApprovalRefusedException when it can no longer be carried out (nothing is recorded)
    */
   Object carryOut(ApprovalRequest request, String approvedBy);
+
+  /**
+   * Where the request's target is held when only its holder can carry the request out (another
+   * instance's partitions); empty when any instance can.
+   */
+  default Optional<Whereabouts> whereabouts(ApprovalRequest request) {
+    return Optional.empty();
+  }
 }

@@ -3,6 +3,8 @@ package com.paystream.recon.breaks;
 import com.paystream.platform.approvals.ApprovalRequest;
 import com.paystream.recon.approvals.ApprovalRefusedException;
 import com.paystream.recon.approvals.ApprovedAction;
+import com.paystream.recon.instances.Whereabouts;
+import java.util.Optional;
 
 /** Carries out an approved {@code break.resolve}: the requester resolves, the approver approves. */
 public final class BreakResolutionApproval implements ApprovedAction {
@@ -41,6 +43,12 @@ public final class BreakResolutionApproval implements ApprovedAction {
             + (result instanceof ManualResolutions.Result.NotOpen
                 ? " is no longer open"
                 : " was resolved manually already"));
+  }
+
+  /** The break's holder carries it out: it holds the legs that are resolved. */
+  @Override
+  public Optional<Whereabouts> whereabouts(ApprovalRequest request) {
+    return Optional.of(resolutions.whereabouts(request.target()));
   }
 
   /** What the approve call answers as the action's result. */

@@ -5,6 +5,7 @@ import com.paystream.recon.approvals.ApprovalView;
 import com.paystream.recon.approvals.Approvals;
 import com.paystream.recon.audit.AuditTrail;
 import com.paystream.recon.breaks.persistence.ResolutionAudit;
+import com.paystream.recon.instances.Whereabouts;
 import com.paystream.recon.matching.ReconEvent;
 import com.paystream.recon.matching.Resolutions;
 import com.paystream.recon.matching.streams.ReconResults;
@@ -79,6 +80,14 @@ public final class ManualResolutions {
     this.approvals = approvals;
     this.audit = audit;
     this.clock = clock;
+  }
+
+  /**
+   * Where break {@code breakId} is held: only the instance whose stores hold its legs resolves it
+   * (it reads the legs it resolves and the amount the four-eyes rule is applied to).
+   */
+  public Whereabouts whereabouts(String breakId) {
+    return new Whereabouts(() -> !openBreaks.legsOf(breakId).isEmpty(), "/v1/breaks/" + breakId);
   }
 
   /**

@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * recon_money_at_risk_minor{currency}} (the sum over open break legs of what is at stake, in minor
  * units) and {@code recon_open_breaks{outcome,currency}}. While the topology rebalances the last
  * figures stay (a gauge that drops to zero during a rebalance would page someone for nothing).
+ *
+ * <p>Each instance publishes the figures of the partitions it runs actively (never a standby's), so
+ * the whole is the sum over instances ({@code sum by (currency)}): a gauge asked of the other
+ * instances would need a caller's credentials every 15 s and would count everything twice.
  */
 public final class MoneyAtRisk {
 

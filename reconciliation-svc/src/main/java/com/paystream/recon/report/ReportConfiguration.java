@@ -2,6 +2,7 @@ package com.paystream.recon.report;
 
 import com.paystream.platform.outbox.ReliableProducer;
 import com.paystream.recon.ReconProperties;
+import com.paystream.recon.instances.WholeQuery;
 import com.paystream.recon.matching.streams.ReconStreams;
 import com.paystream.recon.topics.ReconTopics;
 import com.paystream.schemas.registry.SchemaRegistry;
@@ -32,14 +33,17 @@ class ReportConfiguration {
   }
 
   @Bean
+  WholeReports wholeReports(DailyReports dailyReports, WholeQuery whole, Clock clock) {
+    return new WholeReports(dailyReports, whole, clock);
+  }
+
+  @Bean
   ReportPublisher reportPublisher(
-      DailyReports reports,
       @Qualifier("reportProducer") Producer<String, byte[]> reportProducer,
       ReconTopics topics,
       SchemaRegistry registry,
       MeterRegistry meters) {
     return new ReportPublisher(
-        reports,
         reportProducer,
         topics.reports(),
         topics.reports().valueSerde(registry).serializer(),
@@ -48,7 +52,11 @@ class ReportConfiguration {
 
   @Bean
   ReportSchedule reportSchedule(
-      ReportPublisher publisher, JdbcTemplate jdbc, ReconProperties recon, Clock clock) {
-    return new ReportSchedule(publisher, jdbc, recon, clock);
+      WholeReports wholeReports,
+      ReportPublisher publisher,
+      JdbcTemplate jdbc,
+      ReconProperties recon,
+      Clock clock) {
+    return new ReportSchedule(wholeReports, publisher, jdbc, recon, clock);
   }
 }

@@ -15,37 +15,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Produces the reports of a business date and writes them to the reports topic (the catalogue's
- * {@link ReconReport} contract in Avro, key {@code <date>|<currency>}), waiting for the broker's
- * acknowledgement. A report is a snapshot: the next one of the same date and currency supersedes
- * it, so a repeated publication is harmless.
+ * Writes the reports of a business date to the reports topic (the catalogue's {@link ReconReport}
+ * contract in Avro, key {@code <date>|<currency>}), waiting for the broker's acknowledgement. A
+ * report is a snapshot: the next one of the same date and currency supersedes it, so a repeated
+ * publication is harmless.
  */
 public final class ReportPublisher {
 
   private static final Logger log = LoggerFactory.getLogger(ReportPublisher.class);
 
-  private final DailyReports reports;
   private final Producer<String, byte[]> producer;
   private final Topic<ReconReport> topic;
   private final Serializer<ReconReport> serializer;
   private final MeterRegistry meters;
 
   public ReportPublisher(
-      DailyReports reports,
       Producer<String, byte[]> producer,
       Topic<ReconReport> topic,
       Serializer<ReconReport> serializer,
       MeterRegistry meters) {
-    this.reports = reports;
     this.producer = producer;
     this.topic = topic;
     this.serializer = serializer;
     this.meters = meters;
   }
 
-  /** Produces and publishes the reports of {@code date}; returns what was published. */
-  public List<DailyReport> publish(LocalDate date, String trigger) {
-    List<DailyReport> produced = reports.of(date, trigger);
+  /** Publishes the reports of {@code date} (the whole's, {@link WholeReports}); returns them. */
+  public List<DailyReport> publish(LocalDate date, String trigger, List<DailyReport> produced) {
     List<Future<RecordMetadata>> sent =
         produced.stream()
             .map(

@@ -1,10 +1,14 @@
 package com.paystream.recon.report;
 
 import com.paystream.recon.ReconProperties;
+import com.paystream.recon.instances.InstancesUnavailableException;
+import com.paystream.recon.instances.PeerRequest;
+import com.paystream.recon.instances.Scope;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -18,12 +22,15 @@ import org.springframework.scheduling.annotation.Scheduled;
  * report.days} business dates, and {@code report.after-statement} after the latest statement line
  * of a business date was ingested (the time its lines need to be judged). Statement arrivals are
  * read from the ingestion's own table, so a statement ingested over HTTP, from the watched
- * directory or by another instance counts alike.
+ * directory or by another instance counts alike. What is published is the whole's report (every
+ * instance's partitions), so each instance may run the schedule: the latest report per key wins and
+ * every one of them is complete.
  */
 public final class ReportSchedule {
 
   private static final Logger log = LoggerFactory.getLogger(ReportSchedule.class);
 
+  private final WholeReports reports;
   private final ReportPublisher publisher;
   private final JdbcTemplate jdbc;
   private final ReconProperties recon;
@@ -33,7 +40,12 @@ public final class ReportSchedule {
   private final Map<LocalDate, Instant> reportedAfterStatement = new ConcurrentHashMap<>();
 
   public ReportSchedule(
-      ReportPublisher publisher, JdbcTemplate jdbc, ReconProperties recon, Clock clock) {
+      WholeReports reports,
+      ReportPublisher publisher,
+      JdbcTemplate jdbc,
+      ReconProperties recon,
+      Clock clock) {
+    this.reports = reports;
     this.publisher = publisher;
     this.jdbc = jdbc;
     this.recon = recon;
@@ -75,12 +87,32 @@ public final class ReportSchedule {
   /** True when reports were published (none while the date's lines are not processed yet). */
   private boolean publishQuietly(LocalDate date, String trigger) {
     try {
-      return !publisher.publish(date, trigger).isEmpty();
+      List<DailyReport> whole = reports.of(date, trigger, Scope.WHOLE, askOthers(date));
+      return !publisher.publish(date, trigger, whole).isEmpty();
     } catch (InvalidStateStoreException e) {
       log.info("Reports of {} postponed: the stores are being restored or rebalanced", date);
+    } catch (InstancesUnavailableException e) {
+      log.warn(
+          "Reports of {} postponed: {}{}",
+          date,
+          e.getMessage(),
+          recon.report().apiKey().isEmpty()
+              ? " (several instances run: set paystream.recon.report.api-key so that a schedule"
+                  + " can ask the others)"
+              : "");
     } catch (RuntimeException e) {
       log.warn("Reports of {} could not be published: {}", date, e.toString());
     }
     return false;
+  }
+
+  /**
+   * A schedule has no caller whose credentials the other instances could check: it asks them as the
+   * principal of {@code report.api-key}, authorized there like any caller. Without one, only a
+   * single instance publishes on schedule (nobody else to ask).
+   */
+  private PeerRequest askOthers(LocalDate date) {
+    return PeerRequest.own(
+        WholeReports.path(date), recon.report().credential().map(key -> "Bearer " + key));
   }
 }

@@ -354,7 +354,10 @@ public final class MatchingBenchmark {
             Duration.ofSeconds(5),
             new ReconProperties.Outbox(1000, Duration.ofSeconds(2)),
             Duration.ofHours(1),
-            new ReconProperties.Report(Duration.ofHours(4), Duration.ofMinutes(35), 2));
+            new ReconProperties.Report(Duration.ofHours(4), Duration.ofMinutes(35), 2, ""),
+            "",
+            1,
+            Duration.ofSeconds(2));
     Map<String, Object> serde = Map.of(AvroSerdeConfig.REGISTRY_URL, "");
     var topology =
         MatchingTopology.build(

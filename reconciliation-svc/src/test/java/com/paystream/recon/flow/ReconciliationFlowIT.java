@@ -30,6 +30,8 @@ import com.paystream.schemas.recon.ReportTrigger;
 import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.security.testing.Callers;
 import com.paystream.testkit.SharedInfrastructure;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -135,6 +137,7 @@ class ReconciliationFlowIT {
 
   @LocalServerPort int port;
   @Autowired ReconStreams streams;
+  @Autowired MeterRegistry meters;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired org.springframework.core.env.Environment environment;
 
@@ -272,7 +275,7 @@ class ReconciliationFlowIT {
 
   @Test
   @Order(5)
-  void undecodableRecordsAreDeadLetteredWhileMatchingGoesOn() {
+  void undecodableRecordsAreDeadLetteredWhileMatchingGoesOn() throws Exception {
     ledger.sendRaw(topics.statements().name(), "junk", "not avro".getBytes(StandardCharsets.UTF_8));
     ledger.sendRaw(topics.cashflow().name(), "junk", new byte[] {0, 0, 0, 0x7f, 0x7f, 1});
 
@@ -286,6 +289,56 @@ class ReconciliationFlowIT {
           .allSatisfy(k -> assertThat(k.value().getFailedBy()).isEqualTo("reconciliation-svc"));
     }
     assertThat(streams.state()).contains(KafkaStreams.State.RUNNING);
+    assertThat(deadLetters("NOT_CONFLUENT_FRAMING", topics.statements().name())).isEqualTo(1.0);
+    assertThat(deadLetters("UNKNOWN_SCHEMA_ID", topics.cashflow().name())).isEqualTo(1.0);
+    assertThat(get("/actuator/prometheus").body())
+        .contains("recon_dead_letters_total{reason=\"NOT_CONFLUENT_FRAMING\"");
+  }
+
+  @Test
+  @Order(5)
+  void exportsTheStreamsConsumersLagPerInputPartitionAndTheStreamThreadsOwnMetrics()
+      throws Exception {
+    String statements = topics.statements().name();
+
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                !meters
+                    .find("kafka.consumer.fetch.manager.records.lag")
+                    .tag("topic", statements)
+                    .tag("partition", "0")
+                    .gauges()
+                    .isEmpty());
+    var lag =
+        meters
+            .get("kafka.consumer.fetch.manager.records.lag")
+            .tag("topic", statements)
+            .tag("partition", "0")
+            .gauge();
+    assertThat(lag.getId().getTag("client.id")).contains("-StreamThread-1-consumer");
+    assertThat(lag.value()).isGreaterThanOrEqualTo(0.0);
+    assertThat(meters.find("kafka.stream.thread.process.rate").gauges()).isNotEmpty();
+    assertThat(get("/actuator/prometheus").body())
+        .contains("kafka_consumer_fetch_manager_records_lag{")
+        .contains("kafka_stream_thread_process_rate{");
+  }
+
+  @Test
+  @Order(5)
+  void countsRefusedStatementFilesByReason() {
+    double refused =
+        meters
+            .find("recon.statement.refusals")
+            .tag("reason", "statement-malformed")
+            .counters()
+            .stream()
+            .mapToDouble(Counter::count)
+            .sum();
+
+    assertThat(refused).as("the unbalanced MT940 file of the first test").isEqualTo(1.0);
   }
 
   @Test
@@ -475,6 +528,12 @@ class ReconciliationFlowIT {
             .POST(HttpRequest.BodyPublishers.noBody())
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private double deadLetters(String reason, String topic) {
+    Counter counter =
+        meters.find("recon.dead.letters").tag("reason", reason).tag("topic", topic).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private HttpResponse<String> get(String path) throws Exception {

@@ -6,6 +6,7 @@ import com.paystream.gateway.statusquery.kafka.ReconResultsListener;
 import com.paystream.schemas.registry.SchemaRegistry;
 import com.paystream.schemas.topics.TopicNames;
 import com.paystream.schemas.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -49,7 +51,7 @@ public class ReconResultsKafkaConfiguration {
    */
   @Bean
   ConcurrentKafkaListenerContainerFactory<byte[], byte[]> reconResultsContainerFactory(
-      KafkaProperties kafka, StatusQueryProperties properties) {
+      KafkaProperties kafka, StatusQueryProperties properties, MeterRegistry meters) {
     Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
     config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.reconResults().groupId());
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -59,7 +61,12 @@ public class ReconResultsKafkaConfiguration {
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
         new ConcurrentKafkaListenerContainerFactory<>();
-    factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
+    DefaultKafkaConsumerFactory<byte[], byte[]> consumers =
+        new DefaultKafkaConsumerFactory<>(config);
+    // The consumer's own metrics, lag per partition among them (Boot binds them only for the
+    // consumer factory it builds itself).
+    consumers.addListener(new MicrometerConsumerListener<>(meters));
+    factory.setConsumerFactory(consumers);
     factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
     ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
     backOff.setMaxInterval(30_000);

@@ -3,13 +3,18 @@ package com.paystream.recon.approvals.web;
 import com.paystream.platform.input.InputPolicy;
 import com.paystream.recon.approvals.ApprovalView;
 import com.paystream.recon.approvals.Approvals;
+import com.paystream.recon.instances.Holders;
+import com.paystream.recon.instances.Scope;
 import com.paystream.security.servlet.Actors;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,9 +36,11 @@ public class ApprovalsController {
   private static final int MAX_LIMIT = 500;
 
   private final Approvals approvals;
+  private final Holders holders;
 
-  public ApprovalsController(Approvals approvals) {
+  public ApprovalsController(Approvals approvals, Holders holders) {
     this.approvals = approvals;
+    this.holders = holders;
   }
 
   /** The decider's optional reason; who decides is not the body's to say. */
@@ -61,10 +68,29 @@ public class ApprovalsController {
     return approvals.find(id(approvalId));
   }
 
+  /**
+   * Approved where the request's target is held: a break held by another instance is resolved by
+   * it, so the same call goes there and its answer comes back as it is ({@code scope=local} decides
+   * here whatever holds the target).
+   */
   @PostMapping("/v1/approvals/{approvalId}/approve")
-  public Approvals.Decided approve(
-      @PathVariable String approvalId, @RequestBody(required = false) DecisionRequest request) {
-    return approvals.approve(id(approvalId), Actors.current().label(), reason(request));
+  public ResponseEntity<?> approve(
+      @PathVariable String approvalId,
+      @RequestParam(name = Scope.PARAMETER, required = false) String scope,
+      @RequestBody(required = false) DecisionRequest request,
+      HttpServletRequest http) {
+    UUID id = id(approvalId);
+    String reason = reason(request);
+    if (Scope.of(scope) == Scope.WHOLE) {
+      Optional<ResponseEntity<byte[]>> holder =
+          approvals
+              .whereabouts(id)
+              .flatMap(target -> holders.answerFromHolder(target, http, Map.of("reason", reason)));
+      if (holder.isPresent()) {
+        return holder.get();
+      }
+    }
+    return ResponseEntity.ok(approvals.approve(id, Actors.current().label(), reason));
   }
 
   @PostMapping("/v1/approvals/{approvalId}/reject")

@@ -5,16 +5,23 @@ import com.paystream.platform.input.InputReason;
 import com.paystream.platform.input.InputRefusedException;
 import com.paystream.recon.approvals.ApprovalView;
 import com.paystream.recon.breaks.BreakFilter;
+import com.paystream.recon.breaks.BreakMerge;
 import com.paystream.recon.breaks.BreakView;
 import com.paystream.recon.breaks.ManualResolutions;
 import com.paystream.recon.breaks.OpenBreaks;
+import com.paystream.recon.instances.Holders;
+import com.paystream.recon.instances.PeerRequest;
+import com.paystream.recon.instances.Scope;
+import com.paystream.recon.instances.WholeQuery;
 import com.paystream.recon.matching.Outcome;
 import com.paystream.recon.web.RequestRefusedException;
 import com.paystream.security.servlet.Actors;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -25,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * Open breaks over HTTP. Every value is bound through the suite's {@link InputPolicy}: dates within
@@ -33,15 +41,19 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <ul>
  *   <li>{@code GET /v1/breaks?outcome=&currency=&provider=&reference=&from=&to=&limit=} lists open
- *       break legs, oldest business date first.
- *   <li>{@code GET /v1/breaks/{breakId}} the legs of one open break ({@code 404 not-found} when not
- *       open).
+ *       break legs, oldest business date first, of the whole (every instance's partitions).
+ *   <li>{@code GET /v1/breaks/{breakId}} the legs of one open break, wherever it is held ({@code
+ *       404 not-found} when not open).
+ *   <li>Both with {@code scope=local}: this instance's partitions only, an empty list rather than
+ *       404 for a break held elsewhere (what the other instances ask it for).
  *   <li>{@code POST /v1/breaks/{breakId}/resolution} with {@code {"reason": "..."}} asks to close
  *       it: 202 with the approval request (state PENDING, {@code Location: /v1/approvals/{id}})
  *       when a second operator must approve ({@code break.resolve}), or 202 with the resolution
  *       when the policy lets one operator resolve it; {@code 404 not-found} when not open, {@code
  *       409 already-resolved} when it was already resolved manually, 400 for a body naming {@code
- *       resolvedBy}.
+ *       resolvedBy}. It is carried out by the instance that holds the break: asked elsewhere, the
+ *       same request goes to the holder and its answer comes back as it is ({@code scope=local}
+ *       resolves only a break held here, else 404).
  * </ul>
  */
 @RestController
@@ -56,14 +68,24 @@ public class BreaksController {
   /** Statement references are the bank's: free text of this length at most. */
   static final int MAX_REFERENCE = 140;
 
+  private static final TypeReference<List<BreakView>> BREAK_VIEWS = new TypeReference<>() {};
+
   private final OpenBreaks openBreaks;
+  private final WholeQuery whole;
   private final ManualResolutions resolutions;
+  private final Holders holders;
   private final InputPolicy policy;
 
   public BreaksController(
-      OpenBreaks openBreaks, ManualResolutions resolutions, InputPolicy policy) {
+      OpenBreaks openBreaks,
+      WholeQuery whole,
+      ManualResolutions resolutions,
+      Holders holders,
+      InputPolicy policy) {
     this.openBreaks = openBreaks;
+    this.whole = whole;
     this.resolutions = resolutions;
+    this.holders = holders;
     this.policy = policy;
   }
 
@@ -75,7 +97,9 @@ public class BreaksController {
       @RequestParam(required = false) String reference,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
-      @RequestParam(defaultValue = "100") int limit) {
+      @RequestParam(defaultValue = "100") int limit,
+      @RequestParam(name = Scope.PARAMETER, required = false) String scope,
+      HttpServletRequest request) {
     int pageSize = policy.pageSize("limit", limit);
     Optional<LocalDate> first = Optional.ofNullable(from).map(f -> policy.date("from", f));
     Optional<LocalDate> last = Optional.ofNullable(to).map(t -> policy.date("to", t));
@@ -94,13 +118,34 @@ public class BreaksController {
             Optional.ofNullable(reference).map(r -> policy.text("reference", r, MAX_REFERENCE)),
             first,
             last);
-    return openBreaks.list(filter, pageSize).stream().map(BreakView::of).toList();
+    // Each instance gives its own first pageSize legs; the whole's first pageSize are among them.
+    List<BreakView> parts =
+        whole.parts(
+            Scope.of(scope),
+            () -> openBreaks.list(filter, pageSize).stream().map(BreakView::of).toList(),
+            PeerRequest.sameAs(request),
+            BREAK_VIEWS);
+    return BreakMerge.first(parts, pageSize);
   }
 
   @GetMapping("/v1/breaks/{breakId}")
-  public List<BreakView> get(@PathVariable String breakId) {
+  public List<BreakView> get(
+      @PathVariable String breakId,
+      @RequestParam(name = Scope.PARAMETER, required = false) String scope,
+      HttpServletRequest request) {
     String id = breakId(breakId);
-    List<BreakView> legs = openBreaks.legsOf(id).stream().map(BreakView::of).toList();
+    Scope asked = Scope.of(scope);
+    List<BreakView> legs =
+        BreakMerge.legs(
+            whole.parts(
+                asked,
+                () -> openBreaks.legsOf(id).stream().map(BreakView::of).toList(),
+                PeerRequest.sameAs(request),
+                BREAK_VIEWS));
+    if (legs.isEmpty() && asked == Scope.LOCAL) {
+      // Not here is not an error for the instance that asked: it merges an empty part.
+      return legs;
+    }
     if (legs.isEmpty()) {
       throw notOpen(id);
     }
@@ -120,8 +165,11 @@ public class BreaksController {
   public record ResolutionAccepted(String resolutionId, String breakId) {}
 
   @PostMapping("/v1/breaks/{breakId}/resolution")
-  public ResponseEntity<Object> resolve(
-      @PathVariable String breakId, @RequestBody(required = false) ResolutionRequest request) {
+  public ResponseEntity<?> resolve(
+      @PathVariable String breakId,
+      @RequestParam(name = Scope.PARAMETER, required = false) String scope,
+      @RequestBody(required = false) ResolutionRequest request,
+      HttpServletRequest http) {
     String id = breakId(breakId);
     if (request == null || request.reason() == null) {
       throw new InputRefusedException(InputReason.MISSING, "reason", "a reason is required");
@@ -136,6 +184,14 @@ public class BreaksController {
           InputReason.MALFORMED_REQUEST,
           "resolvedBy",
           "resolvedBy is taken from your credentials; remove it from the request body");
+    }
+    if (Scope.of(scope) == Scope.WHOLE) {
+      Optional<ResponseEntity<byte[]>> holder =
+          holders.answerFromHolder(
+              resolutions.whereabouts(id), http, Map.of("reason", request.reason()));
+      if (holder.isPresent()) {
+        return holder.get();
+      }
     }
     ManualResolutions.Result result = resolutions.request(id, reason, Actors.current().label());
     if (result instanceof ManualResolutions.Result.AwaitingApproval awaiting) {

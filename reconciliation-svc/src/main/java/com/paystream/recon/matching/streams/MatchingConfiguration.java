@@ -6,6 +6,8 @@ import com.paystream.recon.matching.internal.InternalRules;
 import com.paystream.recon.topics.ReconTopics;
 import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.schemas.topics.Topic;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.Topology;
@@ -47,8 +49,12 @@ class MatchingConfiguration {
   }
 
   @Bean
-  ReconStreams reconStreams(Topology matchingTopology, Properties reconStreamsConfig) {
-    return new ReconStreams(matchingTopology, reconStreamsConfig);
+  ReconStreams reconStreams(
+      Topology matchingTopology,
+      Properties reconStreamsConfig,
+      MeterRegistry meters,
+      @Value("${paystream.recon.metrics-refresh:15s}") Duration metricsRefresh) {
+    return new ReconStreams(matchingTopology, reconStreamsConfig, meters, metricsRefresh);
   }
 
   /** Contributes health "reconStreams" (the bean name without its suffix). */
@@ -63,8 +69,13 @@ class MatchingConfiguration {
       ReconTopics topics,
       KafkaProperties kafka,
       @Value("${paystream.topics.replication-factor:1}") int replication,
-      @Value("${paystream.schema.registry.url:}") String registryUrl) {
-    return StreamsSettings.of(
-        recon, topics, String.join(",", kafka.getBootstrapServers()), replication, registryUrl);
+      @Value("${paystream.schema.registry.url:}") String registryUrl,
+      MeterRegistry meters) {
+    Properties config =
+        StreamsSettings.of(
+            recon, topics, String.join(",", kafka.getBootstrapServers()), replication, registryUrl);
+    // The dead-letter handlers count into the application's registry (DeadLetters says why here).
+    config.put(DeadLetters.METERS_CONFIG, meters);
+    return config;
   }
 }

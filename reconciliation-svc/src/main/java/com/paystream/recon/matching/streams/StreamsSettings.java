@@ -29,6 +29,14 @@ public final class StreamsSettings {
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, recon.streamThreads());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, recon.commitInterval().toMillis());
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+    // Where the other instances ask this one for its part of a query (its HTTP API); unset, the
+    // metadata names no instance and every instance answers alone.
+    recon
+        .advertisedServer()
+        .ifPresent(server -> p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
+    // A warm copy of every store on another instance: a task that moves (a restart, a crash) is
+    // queryable again after the changelog's last few records, not after a full restore.
+    p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, recon.standbyReplicas());
     p.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetteringDeserializationHandler.class);

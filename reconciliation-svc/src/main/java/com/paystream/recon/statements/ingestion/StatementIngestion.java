@@ -81,6 +81,11 @@ public final class StatementIngestion {
       meters
           .counter("recon_statement_files_total", "format", format.name(), "result", "refused")
           .increment();
+      // Not a dead letter (nothing reaches a topic: the sender is told, the inbox moves the file
+      // to rejected/), but counted by the same kind of stable reason.
+      meters
+          .counter("recon.statement.refusals", "format", format.name(), "reason", e.reason().code())
+          .increment();
       log.warn(
           "Statement file {} ({}) refused: {}", file.fileId(), incoming.fileName(), e.getMessage());
       throw e;

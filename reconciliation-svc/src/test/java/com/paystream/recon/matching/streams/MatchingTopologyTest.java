@@ -159,7 +159,10 @@ class MatchingTopologyTest {
             Duration.ofSeconds(5),
             new ReconProperties.Outbox(100, Duration.ofSeconds(1)),
             Duration.ofHours(1),
-            new ReconProperties.Report(Duration.ofHours(4), Duration.ofMinutes(35), 2));
+            new ReconProperties.Report(Duration.ofHours(4), Duration.ofMinutes(35), 2, ""),
+            "",
+            1,
+            Duration.ofSeconds(2));
     Properties p = StreamsSettings.of(recon, TOPICS, "unused:9092", 1, "");
     p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
     return p;
