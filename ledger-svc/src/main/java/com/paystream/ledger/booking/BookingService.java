@@ -12,16 +12,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -167,7 +170,7 @@ public final class BookingService implements AutoCloseable {
     List<PartitionKey> keys = partitions.stream().map(p -> new PartitionKey(topic, p)).toList();
     Map<PartitionKey, Long> epochs = store.takeOwnership(group, keys, owner);
     ownership.took(group, epochs);
-    Map<Integer, Long> byPartition = new java.util.TreeMap<>();
+    Map<Integer, Long> byPartition = new TreeMap<>();
     epochs.forEach((key, epoch) -> byPartition.put(key.partition(), epoch));
     return byPartition;
   }
@@ -283,14 +286,14 @@ public final class BookingService implements AutoCloseable {
    * throws {@link Fenced}, which rolls the transaction back.
    */
   private List<AppliedRecord> fenced(
-      List<InboundRecord> records, java.util.function.Supplier<List<AppliedRecord>> work) {
+      List<InboundRecord> records, Supplier<List<AppliedRecord>> work) {
     List<PartitionOwnership.Claim> claims = ownership.claims(records);
     Map<PartitionKey, Long> current =
         store.lockOwners(
             claims.stream().map(PartitionOwnership.Claim::group).toList(),
             claims.stream().map(PartitionOwnership.Claim::partition).toList(),
             idleInTransactionTimeout);
-    List<Fenced.Partition> stale = new java.util.ArrayList<>();
+    List<Fenced.Partition> stale = new ArrayList<>();
     for (PartitionOwnership.Claim claim : claims) {
       long epoch = current.getOrDefault(claim.partition(), 0L);
       if (claim.epoch() == 0 || epoch != claim.epoch()) {
