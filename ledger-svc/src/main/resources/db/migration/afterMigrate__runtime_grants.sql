@@ -63,6 +63,13 @@ grant update (merchant_id, provider, currency, gross_minor, fee_minor, refunded_
               booking_entry_id, state, updated_at, version)
     on payment_position to "${runtime_role}";
 
+-- Partition ownership (V1_9_0): coordination, not history. An instance takes a partition by
+-- inserting its row or moving its epoch up, and every booking batch holds its partitions' rows
+-- FOR SHARE (a row lock, which the UPDATE grant covers). No delete: a partition keeps its epoch.
+grant select, insert (consumer_group, topic, partition, epoch, owner, since) on partition_owner
+    to "${runtime_role}";
+grant update (epoch, owner, since) on partition_owner to "${runtime_role}";
+
 -- The calendar: one row, read FOR SHARE by every booking, moved one date at a time by day close.
 grant select on ledger_calendar to "${runtime_role}";
 grant update (last_closed_date, updated_at) on ledger_calendar to "${runtime_role}";

@@ -79,6 +79,9 @@ class RuntimeRoleIT {
     assertThat(updatableColumns("outbox"))
         .containsExactlyInAnyOrder(
             "status", "attempts", "next_attempt_at", "published_at", "last_error");
+    // Coordination, not history: an instance takes a partition by moving its epoch.
+    assertThat(updatableColumns("partition_owner"))
+        .containsExactlyInAnyOrder("epoch", "owner", "since");
   }
 
   @Test

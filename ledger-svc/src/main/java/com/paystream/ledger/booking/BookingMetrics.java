@@ -15,6 +15,7 @@ final class BookingMetrics {
   private final Counter parked;
   private final Counter entries;
   private final Timer batches;
+  private final Counter fenced;
 
   BookingMetrics(MeterRegistry meters) {
     posted = outcome(meters, "posted");
@@ -33,6 +34,11 @@ final class BookingMetrics {
     batches =
         Timer.builder("ledger.batch.duration")
             .description("Time to apply one consumed batch, transaction included")
+            .register(meters);
+    fenced =
+        Counter.builder("ledger.fenced.batches")
+            .description(
+                "Consumed batches refused because another instance owns one of their partitions")
             .register(meters);
   }
 
@@ -59,6 +65,10 @@ final class BookingMetrics {
         duplicates.increment();
       }
     }
+  }
+
+  void fenced() {
+    fenced.increment();
   }
 
   Timer batchTimer() {

@@ -100,7 +100,8 @@ public class LedgerConfiguration {
       LedgerEventComposer composer,
       BusinessCalendar calendar,
       Clock clock,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      LedgerProperties properties) {
     return new BookingService(
         new TransactionTemplate(transactionManager),
         store,
@@ -108,7 +109,8 @@ public class LedgerConfiguration {
         composer,
         calendar,
         clock,
-        meters);
+        meters,
+        properties.fence().idleInTransactionTimeout());
   }
 
   @Bean

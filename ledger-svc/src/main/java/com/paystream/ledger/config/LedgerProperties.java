@@ -24,7 +24,18 @@ public record LedgerProperties(
     @DefaultValue Retry retry,
     @DefaultValue Outbox outbox,
     @DefaultValue DayClose dayClose,
-    @DefaultValue Seal seal) {
+    @DefaultValue Seal seal,
+    @DefaultValue Fence fence) {
+
+  /**
+   * Instances fence each other per partition (issue 17). {@code idleInTransactionTimeout} is how
+   * long a booking transaction may sit idle between its statements before PostgreSQL ends its
+   * session: an instance frozen in the middle of a batch holds its partitions' owner rows, and the
+   * instance that takes them over waits at most this long. Set in each booking transaction only, so
+   * the outbox publisher (which keeps its transaction open while the broker acknowledges) and the
+   * day close are not affected. 0 disables it.
+   */
+  public record Fence(@DefaultValue("10s") Duration idleInTransactionTimeout) {}
 
   /**
    * The Ed25519 keys of the day seals: the private key that signs ({@code privateKey}, PKCS#8 as

@@ -66,6 +66,8 @@ class BookingServiceInvariantsPropertyTest {
             new BusinessCalendar(ZoneOffset.UTC, LocalTime.MIDNIGHT),
             Clock.systemUTC(),
             new SimpleMeterRegistry());
+    // This instance owns the partition the histories are consumed from.
+    booking.takeOwnership("props", "t", List.of(0), "test");
   }
 
   @AfterAll

@@ -70,6 +70,9 @@ class ParkedCommandsStoreTest {
             new BusinessCalendar(ZoneOffset.UTC, LocalTime.MIDNIGHT),
             Clock.systemUTC(),
             new SimpleMeterRegistry());
+    // This instance owns every partition the tests consume (the listener takes them on assignment).
+    booking.takeOwnership("parked", CALLBACKS, List.of(0, 1, 2, 3), "test");
+    booking.takeOwnership("parked", COMMANDS, List.of(0, 1, 2, 3), "test");
   }
 
   @AfterAll

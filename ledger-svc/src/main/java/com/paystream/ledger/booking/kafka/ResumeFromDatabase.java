@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -25,6 +26,14 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
  * earlier instant the committed offsets are ahead of it, and starting from them would skip
  * everything booked after the restore point; the topics are kept forever, so re-reading is always
  * possible. What is re-read is booked again under the same entry ids, or is a duplicate.
+ *
+ * <p>Before reading the positions it takes the partitions for this instance ({@link
+ * BookingService#takeOwnership}): their epochs move up, which waits for any batch of the previous
+ * owner still holding them, so the positions read next include that batch; and from then on that
+ * owner's batches of these partitions are fenced. Partitions revoked or lost are released: this
+ * instance's own batches of them are fenced too. If the ownership cannot be taken (the database
+ * does not answer within the same wait), the partitions' batches are fenced until the listener's
+ * rebalance takes them again.
  *
  * <p>Boot's listener container factory applies it to every container it builds; both of the
  * ledger's listeners book. A listener that does not book (and so records no positions) must get a
@@ -63,8 +72,10 @@ public final class ResumeFromDatabase implements ConsumerAwareRebalanceListener 
     partitions.forEach(
         tp -> byTopic.computeIfAbsent(tp.topic(), t -> new ArrayList<>()).add(tp.partition()));
     Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
+    ConsumerGroupMetadata group = consumer.groupMetadata();
     byTopic.forEach(
         (topic, numbers) -> {
+          take(group, topic, numbers);
           Map<Integer, Long> recorded = recorded(topic, numbers);
           for (int partition : numbers) {
             TopicPartition tp = new TopicPartition(topic, partition);
@@ -81,6 +92,56 @@ public final class ResumeFromDatabase implements ConsumerAwareRebalanceListener 
           }
         });
     commit(consumer, positions);
+  }
+
+  @Override
+  public void onPartitionsRevokedAfterCommit(
+      Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    release(partitions);
+  }
+
+  @Override
+  public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    release(partitions);
+  }
+
+  private void release(Collection<TopicPartition> partitions) {
+    Map<String, List<Integer>> byTopic = new TreeMap<>();
+    partitions.forEach(
+        tp -> byTopic.computeIfAbsent(tp.topic(), t -> new ArrayList<>()).add(tp.partition()));
+    byTopic.forEach(booking::releaseOwnership);
+  }
+
+  /**
+   * Takes the partitions, retrying like {@link #recorded}; logged and left unowned if it cannot.
+   */
+  private void take(ConsumerGroupMetadata group, String topic, List<Integer> partitions) {
+    long deadline = System.nanoTime() + databaseWait.toNanos();
+    long backoffMs = 200;
+    while (true) {
+      try {
+        Map<Integer, Long> epochs =
+            booking.takeOwnership(group.groupId(), topic, partitions, group.memberId());
+        log.atInfo()
+            .addKeyValue("topic", topic)
+            .addKeyValue("epochs", epochs.toString())
+            .addKeyValue("owner", group.memberId())
+            .log("took ownership of the assigned partitions");
+        return;
+      } catch (RuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          log.atError()
+              .addKeyValue("topic", topic)
+              .addKeyValue("partitions", partitions.toString())
+              .setCause(e)
+              .log("cannot take ownership of the partitions; their batches are fenced");
+          return;
+        }
+        log.atWarn().addKeyValue("topic", topic).log("cannot take ownership yet; retrying");
+        sleep(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 5_000);
+      }
+    }
   }
 
   /** The database's positions; empty (every partition from its beginning) if it cannot answer. */

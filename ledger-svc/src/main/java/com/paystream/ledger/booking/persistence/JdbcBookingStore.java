@@ -8,6 +8,7 @@ import com.paystream.ledger.booking.InboundRecord;
 import com.paystream.ledger.booking.OutboxBundle;
 import com.paystream.ledger.booking.OutboxMessage;
 import com.paystream.ledger.booking.Outcome;
+import com.paystream.ledger.booking.PartitionKey;
 import com.paystream.ledger.journal.AccountState;
 import com.paystream.ledger.journal.BookedEntry;
 import com.paystream.ledger.journal.BookedPosting;
@@ -23,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -134,6 +136,26 @@ public final class JdbcBookingStore {
       "insert into outbox (message_id, topic, message_key, payload, trace_id)"
           + " values (?, ?, ?, ?, ?)";
 
+  // Taking partitions over (ResumeFromDatabase, on assignment): each row's epoch moves up by one,
+  // in sorted order like every lock here. It waits for the batches that hold a row FOR SHARE.
+  private static final String TAKE_OWNERSHIP_SQL =
+      "insert into partition_owner (consumer_group, topic, partition, epoch, owner, since)"
+          + " select ?, c.topic, c.partition, 1, ?, now() from unnest(?::text[], ?::int[])"
+          + " as c(topic, partition) order by c.topic, c.partition"
+          + " on conflict (consumer_group, topic, partition) do update"
+          + " set epoch = partition_owner.epoch + 1, owner = excluded.owner, since = excluded.since"
+          + " returning topic, partition, epoch";
+  // The fence, first statement of every Kafka-sourced booking transaction: the batch's partitions'
+  // rows, held FOR SHARE until it commits (a takeover waits for it; batches do not wait for each
+  // other). The same statement bounds how long this transaction may sit idle, so that a frozen
+  // instance's open transaction cannot hold a takeover for the length of its freeze.
+  private static final String LOCK_OWNERS_SQL =
+      "select o.topic, o.partition, o.epoch,"
+          + " set_config('idle_in_transaction_session_timeout', ?, true)"
+          + " from partition_owner o where (o.consumer_group, o.topic, o.partition) in"
+          + " (select * from unnest(?::text[], ?::text[], ?::int[]))"
+          + " order by o.consumer_group, o.topic, o.partition for share of o";
+
   private static final HexFormat HEX = HexFormat.of();
 
   private final JdbcTemplate jdbc;
@@ -186,6 +208,62 @@ public final class JdbcBookingStore {
             return next;
           }
         });
+  }
+
+  /**
+   * Takes the partitions for {@code owner} in {@code group}: inserts each one's row at epoch 1 or
+   * moves its epoch up by one, in its own transaction (the caller's, or autocommit), and returns
+   * the new epochs. Waits until no booking batch holds one of the rows.
+   */
+  public Map<PartitionKey, Long> takeOwnership(
+      String group, Collection<PartitionKey> partitions, String owner) {
+    if (partitions.isEmpty()) {
+      return Map.of();
+    }
+    List<PartitionKey> sorted = partitions.stream().sorted().toList();
+    return run(
+        connection -> {
+          try (PreparedStatement st = connection.prepareStatement(TAKE_OWNERSHIP_SQL)) {
+            st.setString(1, group);
+            st.setString(2, owner);
+            SqlArrays.bind(connection, st, 3, "text", sorted, PartitionKey::topic, String[]::new);
+            SqlArrays.bind(
+                connection, st, 4, "int", sorted, PartitionKey::partition, Integer[]::new);
+            return epochs(st);
+          }
+        });
+  }
+
+  /**
+   * Locks the owner rows of the partitions (each in its group) FOR SHARE until the caller's
+   * transaction ends, and returns their epochs; a partition without a row is absent. Also limits
+   * how long the transaction may then sit idle ({@code idle_in_transaction_session_timeout}, local
+   * to it; 0 disables).
+   */
+  public Map<PartitionKey, Long> lockOwners(
+      List<String> groups, List<PartitionKey> partitions, Duration idleInTransactionTimeout) {
+    return run(
+        connection -> {
+          try (PreparedStatement st = connection.prepareStatement(LOCK_OWNERS_SQL)) {
+            st.setString(1, Long.toString(idleInTransactionTimeout.toMillis()));
+            st.setArray(2, connection.createArrayOf("text", groups.toArray(String[]::new)));
+            SqlArrays.bind(
+                connection, st, 3, "text", partitions, PartitionKey::topic, String[]::new);
+            SqlArrays.bind(
+                connection, st, 4, "int", partitions, PartitionKey::partition, Integer[]::new);
+            return epochs(st);
+          }
+        });
+  }
+
+  private static Map<PartitionKey, Long> epochs(PreparedStatement st) throws SQLException {
+    Map<PartitionKey, Long> epochs = new HashMap<>();
+    try (ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        epochs.put(new PartitionKey(rs.getString(1), rs.getInt(2)), rs.getLong(3));
+      }
+    }
+    return epochs;
   }
 
   /**
