@@ -16,6 +16,7 @@ import com.paystream.schemas.serde.AvroDeserializer;
 import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.schemas.serde.AvroSerializer;
 import com.paystream.schemas.serde.SubjectNameStrategy;
+import com.paystream.schemas.topics.KafkaConnection;
 import com.paystream.schemas.topics.Topic;
 import com.paystream.schemas.topics.TopicCatalogue;
 import com.paystream.schemas.topics.TopicNames;
@@ -76,13 +77,13 @@ class RelayConfiguration {
       KafkaProperties kafka) {
     TopicNames names = new TopicNames(prefix);
     TopicCatalogue.ensureCreated(
-        String.join(",", kafka.getBootstrapServers()), replication, used(names));
+        KafkaConnection.of(kafka.buildAdminProperties()), replication, used(names));
     return names;
   }
 
   @Bean(destroyMethod = "close")
   Producer<String, byte[]> relayProducer(KafkaProperties kafka) {
-    return ReliableProducer.create(String.join(",", kafka.getBootstrapServers()), CLIENT_ID);
+    return ReliableProducer.create(KafkaConnection.of(kafka.buildAdminProperties()), CLIENT_ID);
   }
 
   @Bean

@@ -2,10 +2,11 @@ package com.paystream.ledger.config;
 
 import com.paystream.ledger.booking.Fenced;
 import com.paystream.ledger.publishing.LedgerTopics;
+import com.paystream.schemas.topics.KafkaConnection;
 import com.paystream.schemas.topics.TopicCatalogue;
 import java.util.Map;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.KafkaException;
@@ -24,15 +25,15 @@ public class KafkaSetup {
    */
   @Bean
   InitializingBean ledgerTopicsCreated(
-      TopicProperties topics,
-      LedgerTopics ledgerTopics,
-      @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+      TopicProperties topics, LedgerTopics ledgerTopics, KafkaProperties kafka) {
     return () -> {
       if (!topics.create()) {
         return;
       }
       TopicCatalogue.ensureCreated(
-          bootstrapServers, topics.replicationFactor(), ledgerTopics.owned());
+          KafkaConnection.of(kafka.buildAdminProperties()),
+          topics.replicationFactor(),
+          ledgerTopics.owned());
     };
   }
 

@@ -27,6 +27,7 @@ import com.paystream.schemas.registry.SchemaRegistry;
 import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.schemas.serde.AvroSerializer;
 import com.paystream.schemas.serde.SubjectNameStrategy;
+import com.paystream.schemas.topics.KafkaConnection;
 import com.paystream.schemas.topics.TopicNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -38,6 +39,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -131,11 +133,13 @@ public class LedgerConfiguration {
       DataSource dataSource,
       LedgerProperties properties,
       MeterRegistry meters,
-      @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+      KafkaProperties kafka) {
     LedgerProperties.Outbox outbox = properties.outbox();
     // Bundle rows (several outbox messages in one row) are fanned out into their records here.
     Producer<String, byte[]> producer =
-        new BundleFanOutProducer(ReliableProducer.create(bootstrapServers, "ledger-svc-outbox"));
+        new BundleFanOutProducer(
+            ReliableProducer.create(
+                KafkaConnection.of(kafka.buildAdminProperties()), "ledger-svc-outbox"));
     OutboxPublisher publisher =
         OutboxPublisher.publishOnce(
             dataSource,

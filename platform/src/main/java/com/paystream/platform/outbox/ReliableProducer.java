@@ -1,5 +1,6 @@
 package com.paystream.platform.outbox;
 
+import com.paystream.schemas.topics.KafkaConnection;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -17,9 +18,16 @@ public final class ReliableProducer {
   private ReliableProducer() {}
 
   public static Map<String, Object> settings(String bootstrapServers, String clientId) {
+    return settings(KafkaConnection.plaintext(bootstrapServers), clientId);
+  }
+
+  /** The settings on top of {@code connection} (servers and security), which they never change. */
+  public static Map<String, Object> settings(KafkaConnection connection, String clientId) {
+    return connection.with(guarantees(clientId));
+  }
+
+  private static Map<String, Object> guarantees(String clientId) {
     return Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrapServers,
         ProducerConfig.CLIENT_ID_CONFIG,
         clientId,
         ProducerConfig.ACKS_CONFIG,
@@ -39,7 +47,11 @@ public final class ReliableProducer {
   }
 
   public static Producer<String, byte[]> create(String bootstrapServers, String clientId) {
+    return create(KafkaConnection.plaintext(bootstrapServers), clientId);
+  }
+
+  public static Producer<String, byte[]> create(KafkaConnection connection, String clientId) {
     return new KafkaProducer<>(
-        settings(bootstrapServers, clientId), new StringSerializer(), new ByteArraySerializer());
+        settings(connection, clientId), new StringSerializer(), new ByteArraySerializer());
   }
 }

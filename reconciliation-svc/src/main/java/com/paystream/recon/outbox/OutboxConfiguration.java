@@ -3,6 +3,7 @@ package com.paystream.recon.outbox;
 import com.paystream.platform.outbox.OutboxPublisher;
 import com.paystream.platform.outbox.ReliableProducer;
 import com.paystream.recon.ReconProperties;
+import com.paystream.schemas.topics.KafkaConnection;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
@@ -25,7 +26,7 @@ class OutboxConfiguration {
 
   @Bean(destroyMethod = "close")
   Producer<String, byte[]> outboxProducer(KafkaProperties kafka) {
-    return ReliableProducer.create(String.join(",", kafka.getBootstrapServers()), CLIENT_ID);
+    return ReliableProducer.create(KafkaConnection.of(kafka.buildAdminProperties()), CLIENT_ID);
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")

@@ -6,6 +6,7 @@ import com.paystream.recon.instances.WholeQuery;
 import com.paystream.recon.matching.streams.ReconStreams;
 import com.paystream.recon.topics.ReconTopics;
 import com.paystream.schemas.registry.SchemaRegistry;
+import com.paystream.schemas.topics.KafkaConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.clients.producer.Producer;
@@ -29,7 +30,7 @@ class ReportConfiguration {
   @Bean(destroyMethod = "close")
   Producer<String, byte[]> reportProducer(KafkaProperties kafka) {
     return ReliableProducer.create(
-        String.join(",", kafka.getBootstrapServers()), "reconciliation-svc-reports");
+        KafkaConnection.of(kafka.buildAdminProperties()), "reconciliation-svc-reports");
   }
 
   @Bean

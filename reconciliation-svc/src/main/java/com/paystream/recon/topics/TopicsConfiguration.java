@@ -1,5 +1,6 @@
 package com.paystream.recon.topics;
 
+import com.paystream.schemas.topics.KafkaConnection;
 import com.paystream.schemas.topics.TopicCatalogue;
 import com.paystream.schemas.topics.TopicNames;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +24,7 @@ class TopicsConfiguration {
       KafkaProperties kafka) {
     ReconTopics topics = new ReconTopics(prefix);
     TopicCatalogue.ensureCreated(
-        String.join(",", kafka.getBootstrapServers()), replication, topics.used());
+        KafkaConnection.of(kafka.buildAdminProperties()), replication, topics.used());
     return topics;
   }
 }

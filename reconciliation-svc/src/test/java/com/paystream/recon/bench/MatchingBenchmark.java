@@ -15,6 +15,7 @@ import com.paystream.schemas.registry.pinned.PinnedSchemaRegistry;
 import com.paystream.schemas.serde.AvroDeserializer;
 import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.schemas.statements.StatementLine;
+import com.paystream.schemas.topics.KafkaConnection;
 import com.paystream.schemas.topics.TopicCatalogue;
 import com.paystream.testkit.SharedInfrastructure;
 import com.paystream.testkit.kafka.ProducerDurability;
@@ -369,7 +370,8 @@ public final class MatchingBenchmark {
                 10_000,
                 6,
                 serde));
-    Properties config = StreamsSettings.of(recon, topics, bootstrap, 1, "");
+    Properties config =
+        StreamsSettings.of(recon, topics, KafkaConnection.plaintext(bootstrap), 1, "");
     // Only to compare in experiments; the service always runs exactly_once_v2.
     config.put(
         org.apache.kafka.streams.StreamsConfig.PROCESSING_GUARANTEE_CONFIG,

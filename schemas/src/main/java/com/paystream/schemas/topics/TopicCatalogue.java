@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
@@ -44,8 +43,13 @@ public final class TopicCatalogue {
    */
   public static List<String> ensureCreated(
       String bootstrapServers, short replicationFactor, Collection<? extends Topic<?>> topics) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    return ensureCreated(KafkaConnection.plaintext(bootstrapServers), replicationFactor, topics);
+  }
+
+  /** The same through {@code connection} (its security settings included). */
+  public static List<String> ensureCreated(
+      KafkaConnection connection, short replicationFactor, Collection<? extends Topic<?>> topics) {
+    try (Admin admin = Admin.create(connection.with(Map.of()))) {
       return ensureCreated(admin, replicationFactor, topics, DEFAULT_TIMEOUT);
     }
   }

@@ -5,6 +5,7 @@ import com.paystream.recon.matching.MatchRules;
 import com.paystream.recon.matching.internal.InternalRules;
 import com.paystream.recon.topics.ReconTopics;
 import com.paystream.schemas.serde.AvroSerdeConfig;
+import com.paystream.schemas.topics.KafkaConnection;
 import com.paystream.schemas.topics.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -73,7 +74,11 @@ class MatchingConfiguration {
       MeterRegistry meters) {
     Properties config =
         StreamsSettings.of(
-            recon, topics, String.join(",", kafka.getBootstrapServers()), replication, registryUrl);
+            recon,
+            topics,
+            KafkaConnection.of(kafka.buildAdminProperties()),
+            replication,
+            registryUrl);
     // The dead-letter handlers count into the application's registry (DeadLetters says why here).
     config.put(DeadLetters.METERS_CONFIG, meters);
     return config;

@@ -3,6 +3,8 @@ package com.paystream.recon.matching.streams;
 import com.paystream.recon.ReconProperties;
 import com.paystream.recon.topics.ReconTopics;
 import com.paystream.schemas.serde.AvroSerdeConfig;
+import com.paystream.schemas.topics.KafkaConnection;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,12 +18,13 @@ public final class StreamsSettings {
   public static Properties of(
       ReconProperties recon,
       ReconTopics topics,
-      String bootstrapServers,
+      KafkaConnection connection,
       int replicationFactor,
       String registryUrl) {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, recon.applicationId());
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    // Servers and security (TLS, SASL) as the service's other clients connect.
+    p.putAll(connection.with(Map.of()));
     // Results, state and consumed offsets commit in one Kafka transaction: a crash between any
     // two of them cannot publish a result twice or lose one.
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

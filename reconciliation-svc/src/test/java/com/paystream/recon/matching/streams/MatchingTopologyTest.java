@@ -31,6 +31,7 @@ import com.paystream.schemas.recon.ReconResult;
 import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.schemas.statements.StatementLine;
 import com.paystream.schemas.statements.StatementLineKind;
+import com.paystream.schemas.topics.KafkaConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -163,7 +164,8 @@ class MatchingTopologyTest {
             "",
             1,
             Duration.ofSeconds(2));
-    Properties p = StreamsSettings.of(recon, TOPICS, "unused:9092", 1, "");
+    Properties p =
+        StreamsSettings.of(recon, TOPICS, KafkaConnection.plaintext("unused:9092"), 1, "");
     p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
     return p;
   }
