@@ -174,7 +174,7 @@ public final class Chaos implements Disturbance {
           return "pid " + pid;
         },
         () -> newController(id),
-        List.of(new Restarted(broker, restarts)));
+        List.of(new Comeback.Restarted(broker, restarts)));
   }
 
   /** Waits (briefly) for the quorum to elect another leader, and says who. */
@@ -202,9 +202,11 @@ public final class Chaos implements Disturbance {
     for (String service : ClusterPorts.SERVICES) {
       victims.add(service.equals("relay") ? relay : service + "-1");
     }
-    List<Restarted> comeBack =
+    List<Comeback.Restarted> comeBack =
         victims.stream()
-            .map(name -> new Restarted(target.instance(name), target.instance(name).restarts()))
+            .map(
+                name ->
+                    new Comeback.Restarted(target.instance(name), target.instance(name).restarts()))
             .toList();
     Instant[] killedAt = new Instant[1];
     fault(
@@ -257,7 +259,7 @@ public final class Chaos implements Disturbance {
           return "pid " + pid;
         },
         () -> "",
-        List.of(new Ready(child)),
+        List.of(new Comeback.Ready(child)),
         () -> {
           // Read once it is ready again: the batch it held when frozen is refused as it goes on.
           // It learns of its eviction at its first heartbeat after SIGCONT; give it a moment.
@@ -314,7 +316,7 @@ public final class Chaos implements Disturbance {
           return "pid " + pid;
         },
         () -> "restarted with crash recovery from its WAL",
-        List.of(new Restarted(primary, restarts)));
+        List.of(new Comeback.Restarted(primary, restarts)));
   }
 
   private long postmasterPid() {
@@ -337,7 +339,7 @@ public final class Chaos implements Disturbance {
       String what,
       Supplier<String> inject,
       Supplier<String> observe,
-      List<? extends Back> comeBack) {
+      List<? extends Comeback> comeBack) {
     fault(what, inject, observe, comeBack, () -> "");
   }
 
@@ -349,7 +351,7 @@ public final class Chaos implements Disturbance {
       String what,
       Supplier<String> inject,
       Supplier<String> observe,
-      List<? extends Back> comeBack,
+      List<? extends Comeback> comeBack,
       Supplier<String> afterwards) {
     Instant before = Instant.now();
     long baseline = samples.maxBacklog(before.minus(pacing.baseline()), before);
@@ -359,7 +361,7 @@ public final class Chaos implements Disturbance {
     print("  " + injected);
     String observed = observe.get();
     Instant deadline = at.plus(pacing.recoveryTimeout());
-    List<Back> waiting = new ArrayList<>(comeBack);
+    List<Comeback> waiting = new ArrayList<>(comeBack);
     Optional<Duration> recovered = Optional.empty();
     while (Instant.now().isBefore(deadline)) {
       waiting.removeIf(
@@ -394,7 +396,7 @@ public final class Chaos implements Disturbance {
               what, Duration.between(start, at), baseline, peak, recovered, observed));
       if (!waiting.isEmpty()) {
         problems.add(
-            String.join(", ", waiting.stream().map(Back::name).toList())
+            String.join(", ", waiting.stream().map(Comeback::name).toList())
                 + " not back within "
                 + pacing.recoveryTimeout().toSeconds()
                 + " s of: "
@@ -418,80 +420,8 @@ public final class Chaos implements Disturbance {
             .orElse("NOT recovered within " + pacing.recoveryTimeout().toSeconds() + " s"));
   }
 
-  /**
-   * From the fault until the backlog was back at or below {@code baseline} for good: after its last
-   * reading above it, provided it has stayed there for {@link Pacing#settled} since; empty while it
-   * has not.
-   */
   private Optional<Duration> recoveredAfter(Instant at, long baseline) {
-    List<Samples.Backlog> since = samples.backlogSince(at);
-    if (since.isEmpty()) {
-      return Optional.empty();
-    }
-    Instant backAt = since.get(0).at();
-    for (int i = 0; i < since.size(); i++) {
-      if (since.get(i).value() > baseline) {
-        backAt = i + 1 < since.size() ? since.get(i + 1).at() : null;
-      }
-    }
-    if (backAt == null) {
-      return Optional.empty();
-    }
-    Instant last = since.get(since.size() - 1).at();
-    if (Duration.between(backAt, last).compareTo(pacing.settled()) < 0
-        && Duration.between(at, last).compareTo(pacing.settled()) < 0) {
-      return Optional.empty();
-    }
-    if (Duration.between(backAt, last).compareTo(pacing.settled()) < 0) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        Duration.between(at, backAt).isNegative() ? Duration.ZERO : Duration.between(at, backAt));
-  }
-
-  /** Something a fault took away that must come back before the next one. */
-  private interface Back {
-    String name();
-
-    String how();
-
-    boolean isBack();
-  }
-
-  /** A killed child: restarted by its supervisor and ready again. */
-  private record Restarted(SupervisedChild child, int restartsBefore) implements Back {
-    @Override
-    public String name() {
-      return child.name();
-    }
-
-    @Override
-    public String how() {
-      return "restarted and ready again";
-    }
-
-    @Override
-    public boolean isBack() {
-      return child.restarts() > restartsBefore && child.isReady();
-    }
-  }
-
-  /** A frozen child: ready again (it was never restarted). */
-  private record Ready(SupervisedChild child) implements Back {
-    @Override
-    public String name() {
-      return child.name();
-    }
-
-    @Override
-    public String how() {
-      return "ready again";
-    }
-
-    @Override
-    public boolean isBack() {
-      return child.isReady();
-    }
+    return Samples.recoveredAfter(samples.backlogSince(at), at, baseline, pacing.settled());
   }
 
   private void print(String line) {

@@ -117,6 +117,35 @@ final class Samples implements AutoCloseable {
         .orElse(0);
   }
 
+  /**
+   * From the fault at {@code at} until the backlog was back at or below {@code baseline} for good:
+   * the reading after its last one above it, provided the readings have stayed there for {@code
+   * settled} since; empty while they have not. Zero when it never rose above it.
+   *
+   * @param since the readings from the fault on, in order
+   */
+  static Optional<Duration> recoveredAfter(
+      List<Backlog> since, Instant at, long baseline, Duration settled) {
+    if (since.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant backAt = since.get(0).at();
+    for (int i = 0; i < since.size(); i++) {
+      if (since.get(i).value() > baseline) {
+        backAt = i + 1 < since.size() ? since.get(i + 1).at() : null;
+      }
+    }
+    if (backAt == null) {
+      return Optional.empty();
+    }
+    Instant last = since.get(since.size() - 1).at();
+    if (Duration.between(backAt, last).compareTo(settled) < 0) {
+      return Optional.empty();
+    }
+    Duration took = Duration.between(at, backAt);
+    return Optional.of(took.isNegative() ? Duration.ZERO : took);
+  }
+
   @Override
   public void close() {
     sampler.shutdownNow();
