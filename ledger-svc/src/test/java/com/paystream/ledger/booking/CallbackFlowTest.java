@@ -167,6 +167,10 @@ class CallbackFlowTest extends LedgerServiceTest {
                     .filteredOn(d -> poison.getCallbackId().toString().equals(d.getMessageId()))
                     .singleElement()
                     .satisfies(l -> assertThat(l.getReasonCode()).isEqualTo("INVALID_AMOUNT")));
+    // Counted per reason under the name every service that dead-letters uses.
+    assertThat(http().get().uri("/actuator/prometheus").retrieve().body(String.class))
+        .containsPattern(
+            "paystream_dead_letters_total\\{[^}]*reason=\"INVALID_AMOUNT\"[^}]*\\} [1-9]");
   }
 
   @Test
