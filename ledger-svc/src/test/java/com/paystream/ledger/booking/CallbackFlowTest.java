@@ -231,6 +231,16 @@ class CallbackFlowTest extends LedgerServiceTest {
         .contains("UP");
     assertThat(http().get().uri("/actuator/prometheus").retrieve().body(String.class))
         .contains("ledger_records_total");
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                http()
+                    .get()
+                    .uri("/actuator/prometheus")
+                    .retrieve()
+                    .body(String.class)
+                    .matches("(?s).*paystream_ready\\{[^}]*\\} 1\\.0.*"));
   }
 
   private Map<String, Long> bookkeepingCounts() {
