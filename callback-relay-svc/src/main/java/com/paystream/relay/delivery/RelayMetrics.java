@@ -21,9 +21,11 @@ public final class RelayMetrics implements PublishObserver {
   private final Counter redeliveries;
   private final Counter deadLetters;
   private final Counter failures;
+  private final MeterRegistry registry;
 
   public RelayMetrics(MeterRegistry registry, Clock clock) {
     this.clock = clock;
+    this.registry = registry;
     this.commitToTopic =
         Timer.builder("relay.publish.latency")
             .description("From the gateway's commit to the broker's acknowledgement")
@@ -65,6 +67,12 @@ public final class RelayMetrics implements PublishObserver {
   @Override
   public void deadLettered(List<OutboxRecord> rows) {
     deadLetters.increment(rows.size());
+    // The same name in every service that dead-letters; the relay's one reason.
+    for (OutboxRecord row : rows) {
+      registry
+          .counter("paystream.dead.letters", "reason", "RETRIES_EXHAUSTED", "topic", row.topic())
+          .increment();
+    }
   }
 
   @Override

@@ -16,8 +16,10 @@ final class BookingMetrics {
   private final Counter entries;
   private final Timer batches;
   private final Counter fenced;
+  private final MeterRegistry meters;
 
   BookingMetrics(MeterRegistry meters) {
+    this.meters = meters;
     posted = outcome(meters, "posted");
     noEffect = outcome(meters, "no_financial_effect");
     deadLettered = outcome(meters, "dead_lettered");
@@ -57,8 +59,17 @@ final class BookingMetrics {
         entries.increment();
       } else if (outcome instanceof Outcome.NoFinancialEffect) {
         noEffect.increment();
-      } else if (outcome instanceof Outcome.DeadLettered) {
+      } else if (outcome instanceof Outcome.DeadLettered dead) {
         deadLettered.increment();
+        // The same name in every service that dead-letters: dead letters per service and reason.
+        meters
+            .counter(
+                "paystream.dead.letters",
+                "reason",
+                dead.refusal().code(),
+                "topic",
+                record.record().source().topic())
+            .increment();
       } else if (outcome instanceof Outcome.Parked) {
         parked.increment();
       } else {

@@ -11,6 +11,7 @@ import com.paystream.ledger.sealing.persistence.SealStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,6 +64,9 @@ public final class DayCloseService {
   private final boolean allowEarly;
   private final Sealing sealing;
   private final Map<String, AtomicLong> imbalances = new ConcurrentHashMap<>();
+  // The cutoff of the oldest date the last check left open (the next date when it closed all that
+  // was due); null before the first check. Kept across failing checks, so the overdue time grows.
+  private final AtomicReference<Instant> oldestOpenCutoff = new AtomicReference<>();
 
   public DayCloseService(
       TransactionTemplate transactions,
@@ -78,6 +83,12 @@ public final class DayCloseService {
     this.clock = clock;
     this.meters = meters;
     this.allowEarly = allowEarly;
+    Gauge.builder("ledger.day_close.overdue", this, DayCloseService::overdueSeconds)
+        .description(
+            "Seconds since the cutoff of the oldest date that is not closed; 0 while its cutoff is"
+                + " ahead")
+        .baseUnit("seconds")
+        .register(meters);
   }
 
   /**
@@ -96,14 +107,26 @@ public final class DayCloseService {
             .orElse(lastEnded);
     LocalDate last = lastClosed.filter(lastEnded::isBefore).orElse(lastEnded);
     List<CloseResult> results = new ArrayList<>();
+    LocalDate firstOpen = next.isAfter(last) ? next : last.plusDays(1);
     for (LocalDate date = next; !date.isAfter(last); date = date.plusDays(1)) {
       CloseResult result = close(date);
       results.add(result);
       if (result instanceof CloseResult.NotClosable) {
+        firstOpen = date;
         break;
       }
     }
+    oldestOpenCutoff.set(calendar.endOf(firstOpen));
     return results;
+  }
+
+  /** For {@code ledger_day_close_overdue_seconds}: how long the oldest open date is past due. */
+  private double overdueSeconds() {
+    Instant cutoff = oldestOpenCutoff.get();
+    if (cutoff == null) {
+      return 0;
+    }
+    return Math.max(0, Duration.between(cutoff, clock.instant()).toSeconds());
   }
 
   /**

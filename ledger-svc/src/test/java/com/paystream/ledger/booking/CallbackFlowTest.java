@@ -167,6 +167,10 @@ class CallbackFlowTest extends LedgerServiceTest {
                     .filteredOn(d -> poison.getCallbackId().toString().equals(d.getMessageId()))
                     .singleElement()
                     .satisfies(l -> assertThat(l.getReasonCode()).isEqualTo("INVALID_AMOUNT")));
+    // Counted per reason under the name every service that dead-letters uses.
+    assertThat(http().get().uri("/actuator/prometheus").retrieve().body(String.class))
+        .containsPattern(
+            "paystream_dead_letters_total\\{[^}]*reason=\"INVALID_AMOUNT\"[^}]*\\} [1-9]");
   }
 
   @Test
@@ -227,6 +231,16 @@ class CallbackFlowTest extends LedgerServiceTest {
         .contains("UP");
     assertThat(http().get().uri("/actuator/prometheus").retrieve().body(String.class))
         .contains("ledger_records_total");
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                http()
+                    .get()
+                    .uri("/actuator/prometheus")
+                    .retrieve()
+                    .body(String.class)
+                    .matches("(?s).*paystream_ready\\{[^}]*\\} 1\\.0.*"));
   }
 
   private Map<String, Long> bookkeepingCounts() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.security.testing.Callers;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import org.springframework.test.context.TestPropertySource;
 class DayCloseEarlyTest extends DayCloseTestBase {
 
   @Autowired private DayCloseService closes;
+  @Autowired private MeterRegistry meters;
 
   @Test
   @Order(1)
@@ -142,8 +144,10 @@ class DayCloseEarlyTest extends DayCloseTestBase {
     clock.set(Instant.parse("2026-03-02T12:00:00Z"));
     assertThat(closes.closeDue()).isEmpty();
     assertThat(status("2026-03-02").state()).isEqualTo(DayStatus.State.OPEN);
+    assertThat(overdueSeconds()).as("03-02 runs until midnight").isZero();
 
     clock.set(Instant.parse("2026-03-03T00:05:00Z"));
+    assertThat(overdueSeconds()).as("03-02 waits for its close since midnight").isEqualTo(300);
     assertThat(closes.closeDue())
         .singleElement()
         .isInstanceOfSatisfying(
@@ -154,6 +158,11 @@ class DayCloseEarlyTest extends DayCloseTestBase {
                   .isEqualTo(11_000);
               assertThat(closed.status().trialBalance().get(0).imbalanceMinor()).isZero();
             });
+    assertThat(overdueSeconds()).as("03-03 runs until its own midnight").isZero();
+  }
+
+  private double overdueSeconds() {
+    return meters.get("ledger.day_close.overdue").gauge().value();
   }
 
   @Test

@@ -5,9 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,12 @@ public final class MoneyAtRisk {
   private final OpenBreaks openBreaks;
   private final MultiGauge atRisk;
   private final MultiGauge openCount;
+  // One holder per row ever published. Rows are registered once and only their holders change:
+  // re-registering rows (MultiGauge's overwrite) while Prometheus scrapes can show a row twice,
+  // and the scrape then fails (DuplicateLabelsException, micrometer#6851). A row whose breaks all
+  // closed stays, at 0, instead of vanishing.
+  private final Map<Tags, AtomicLong> atRiskRows = new ConcurrentHashMap<>();
+  private final Map<Tags, AtomicLong> openCountRows = new ConcurrentHashMap<>();
 
   public MoneyAtRisk(OpenBreaks openBreaks, MeterRegistry meters) {
     this.openBreaks = openBreaks;
@@ -58,16 +67,24 @@ public final class MoneyAtRisk {
       byCurrency.merge(event.currency(), event.leg().atRisk().minor(), Math::addExact);
       counts.merge(List.of(event.outcome().name(), event.currency()), 1L, Long::sum);
     }
-    List<MultiGauge.Row<?>> riskRows = new ArrayList<>();
-    byCurrency.forEach(
-        (currency, minor) -> riskRows.add(MultiGauge.Row.of(Tags.of("currency", currency), minor)));
-    atRisk.register(riskRows, true);
-    List<MultiGauge.Row<?>> countRows = new ArrayList<>();
+    Map<Tags, Long> risk = new HashMap<>();
+    byCurrency.forEach((currency, minor) -> risk.put(Tags.of("currency", currency), minor));
+    publish(atRisk, atRiskRows, risk);
+    Map<Tags, Long> countsByTags = new HashMap<>();
     counts.forEach(
         (key, count) ->
-            countRows.add(
-                MultiGauge.Row.of(Tags.of("outcome", key.get(0), "currency", key.get(1)), count)));
-    openCount.register(countRows, true);
+            countsByTags.put(Tags.of("outcome", key.get(0), "currency", key.get(1)), count));
+    publish(openCount, openCountRows, countsByTags);
     return byCurrency;
+  }
+
+  /** Sets every known row (0 when absent now), registering only rows not seen before. */
+  private static void publish(
+      MultiGauge gauge, Map<Tags, AtomicLong> rows, Map<Tags, Long> values) {
+    values.keySet().forEach(tags -> rows.computeIfAbsent(tags, t -> new AtomicLong()));
+    rows.forEach((tags, holder) -> holder.set(values.getOrDefault(tags, 0L)));
+    List<MultiGauge.Row<?>> all = new ArrayList<>();
+    rows.forEach((tags, holder) -> all.add(MultiGauge.Row.of(tags, holder, AtomicLong::get)));
+    gauge.register(all, false);
   }
 }

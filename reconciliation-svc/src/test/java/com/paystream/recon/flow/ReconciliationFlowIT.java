@@ -292,7 +292,7 @@ class ReconciliationFlowIT {
     assertThat(deadLetters("NOT_CONFLUENT_FRAMING", topics.statements().name())).isEqualTo(1.0);
     assertThat(deadLetters("UNKNOWN_SCHEMA_ID", topics.cashflow().name())).isEqualTo(1.0);
     assertThat(get("/actuator/prometheus").body())
-        .contains("recon_dead_letters_total{reason=\"NOT_CONFLUENT_FRAMING\"");
+        .contains("paystream_dead_letters_total{reason=\"NOT_CONFLUENT_FRAMING\"");
   }
 
   @Test
@@ -532,7 +532,7 @@ class ReconciliationFlowIT {
 
   private double deadLetters(String reason, String topic) {
     Counter counter =
-        meters.find("recon.dead.letters").tag("reason", reason).tag("topic", topic).counter();
+        meters.find("paystream.dead.letters").tag("reason", reason).tag("topic", topic).counter();
     return counter == null ? 0 : counter.count();
   }
 

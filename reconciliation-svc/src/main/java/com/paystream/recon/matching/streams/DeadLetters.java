@@ -39,8 +39,11 @@ final class DeadLetters {
    */
   static final String METERS_CONFIG = "paystream.recon.dead-letter-meters";
 
-  /** Micrometer's name; {@code recon_dead_letters_total} in Prometheus. */
-  static final String METER = "recon.dead.letters";
+  /**
+   * Micrometer's name, the same in every service that dead-letters; {@code
+   * paystream_dead_letters_total} in Prometheus.
+   */
+  static final String METER = "paystream.dead.letters";
 
   static final String FAILED_BY = "reconciliation-svc";
 
