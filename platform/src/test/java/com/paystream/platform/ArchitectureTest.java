@@ -33,7 +33,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void theOutboxNeedsOnlyKafkaClientsJdbcAndPostgresql() {
+  void theOutboxNeedsOnlyKafkaClientsTheirConnectionJdbcAndPostgresql() {
     classes()
         .that()
         .resideInAPackage("com.paystream.platform.outbox..")
@@ -46,12 +46,14 @@ class ArchitectureTest {
             "org.apache.kafka.common..",
             "org.postgresql..",
             "org.slf4j..",
+            // How a client reaches the cluster (servers and security), shared with topic creation.
+            "com.paystream.schemas.topics..",
             "com.paystream.platform.outbox..")
         .check(PLATFORM);
   }
 
   @Test
-  void theHealthChecksNeedOnlyKafkaClientsAndSpringBootHealth() {
+  void theHealthChecksNeedOnlyKafkaClientsSpringBootHealthAndMicrometer() {
     classes()
         .that()
         .resideInAPackage("com.paystream.platform.health..")
@@ -62,6 +64,9 @@ class ArchitectureTest {
             "org.apache.kafka.clients..",
             "org.apache.kafka.common..",
             "org.springframework.boot.health.contributor..",
+            // The readiness gauge: the health endpoint's readiness group, as a meter.
+            "org.springframework.boot.health.actuate.endpoint..",
+            "io.micrometer.core.instrument..",
             "com.paystream.platform.health..")
         .check(PLATFORM);
   }
