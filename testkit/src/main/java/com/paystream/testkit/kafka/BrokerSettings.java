@@ -20,7 +20,7 @@ final class BrokerSettings {
   static Properties singleNode(Path logDir, int clientPort, int controllerPort) {
     Properties props =
         common(logDir, NODE_ID, NODE_ID + "@" + HOST + ":" + controllerPort, clientPort);
-    props.putAll(singleReplica());
+    props.putAll(replication(1, 1));
     return props;
   }
 
@@ -35,7 +35,7 @@ final class BrokerSettings {
       throw new IllegalArgumentException("a cluster needs three voters, was " + node.voters());
     }
     Properties props = common(logDir, node.nodeId(), node.voters(), clientPort);
-    props.putAll(replicated());
+    props.putAll(replication(3, 2));
     return props;
   }
 
@@ -89,27 +89,18 @@ final class BrokerSettings {
     return props;
   }
 
-  private static Properties singleReplica() {
+  /** Every replicated log (topics, offsets, transactions, share state) alike. */
+  private static Properties replication(int replicas, int minInSync) {
+    String factor = Integer.toString(replicas);
+    String minIsr = Integer.toString(minInSync);
     Properties props = new Properties();
-    props.setProperty("default.replication.factor", "1");
-    props.setProperty("min.insync.replicas", "1");
-    props.setProperty("offsets.topic.replication.factor", "1");
-    props.setProperty("transaction.state.log.replication.factor", "1");
-    props.setProperty("transaction.state.log.min.isr", "1");
-    props.setProperty("share.coordinator.state.topic.replication.factor", "1");
-    props.setProperty("share.coordinator.state.topic.min.isr", "1");
-    return props;
-  }
-
-  private static Properties replicated() {
-    Properties props = new Properties();
-    props.setProperty("default.replication.factor", "3");
-    props.setProperty("min.insync.replicas", "2");
-    props.setProperty("offsets.topic.replication.factor", "3");
-    props.setProperty("transaction.state.log.replication.factor", "3");
-    props.setProperty("transaction.state.log.min.isr", "2");
-    props.setProperty("share.coordinator.state.topic.replication.factor", "3");
-    props.setProperty("share.coordinator.state.topic.min.isr", "2");
+    props.setProperty("default.replication.factor", factor);
+    props.setProperty("min.insync.replicas", minIsr);
+    props.setProperty("offsets.topic.replication.factor", factor);
+    props.setProperty("transaction.state.log.replication.factor", factor);
+    props.setProperty("transaction.state.log.min.isr", minIsr);
+    props.setProperty("share.coordinator.state.topic.replication.factor", factor);
+    props.setProperty("share.coordinator.state.topic.min.isr", minIsr);
     props.setProperty("unclean.leader.election.enable", "false");
     return props;
   }
