@@ -80,8 +80,8 @@ grant update (last_closed_date, updated_at) on ledger_calendar to "${runtime_rol
 grant select, insert, delete on journal_entry_balance_check to "${runtime_role}";
 
 -- Outbox: the ledger writes the message and its publisher moves the delivery columns; the message
--- columns never change (outbox_guard) and cannot be set beyond the five the code inserts.
+-- columns never change (outbox_guard) and cannot be set beyond the six the code inserts.
 grant select on outbox to "${runtime_role}";
-grant insert (message_id, topic, message_key, payload, trace_id) on outbox to "${runtime_role}";
+grant insert (message_id, topic, message_key, payload, trace_id, span_id) on outbox to "${runtime_role}";
 grant update (status, attempts, next_attempt_at, published_at, last_error)
     on outbox to "${runtime_role}";

@@ -59,7 +59,7 @@ grant update (seeded_until) on status_query_seed_mark to "${runtime_role}";
 -- Outbox: the gateway writes the message; the callback relay (its own role) reads it. The gateway
 -- never changes a message, and its delivery columns are not the gateway's to set.
 grant select on outbox to "${runtime_role}";
-grant insert (message_id, topic, message_key, payload, trace_id) on outbox to "${runtime_role}";
+grant insert (message_id, topic, message_key, payload, trace_id, span_id) on outbox to "${runtime_role}";
 
 -- The callback relay's runtime role reads the outbox (and nothing else of the gateway's). Its own
 -- grants file grants the same when the relay migrates after the gateway; this one covers a relay

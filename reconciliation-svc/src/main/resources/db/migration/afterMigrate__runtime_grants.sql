@@ -36,8 +36,8 @@ grant select, insert on approval_request to "${runtime_role}";
 grant select, insert on approval_decision to "${runtime_role}";
 
 -- Outbox: reconciliation writes the message and its publisher moves the delivery columns; the
--- message columns never change (outbox_guard) and cannot be set beyond the five the code inserts.
+-- message columns never change (outbox_guard) and cannot be set beyond the six the code inserts.
 grant select on outbox to "${runtime_role}";
-grant insert (message_id, topic, message_key, payload, trace_id) on outbox to "${runtime_role}";
+grant insert (message_id, topic, message_key, payload, trace_id, span_id) on outbox to "${runtime_role}";
 grant update (status, attempts, next_attempt_at, published_at, last_error)
     on outbox to "${runtime_role}";

@@ -48,7 +48,20 @@ class ArchitectureTest {
             "org.slf4j..",
             // How a client reaches the cluster (servers and security), shared with topic creation.
             "com.paystream.schemas.topics..",
+            // The W3C context a row was recorded in, written into its record's headers.
+            "com.paystream.platform.tracing..",
             "com.paystream.platform.outbox..")
+        .check(PLATFORM);
+  }
+
+  @Test
+  void traceContextIsPlainJava() {
+    classes()
+        .that()
+        .resideInAPackage("com.paystream.platform.tracing..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "com.paystream.platform.tracing..")
         .check(PLATFORM);
   }
 

@@ -42,7 +42,8 @@ final class FirstPublications implements OutboxLog<FirstPublications.Cursor> {
   // Walks the primary key from the cursor. The window test is wrapped in coalesce so that the
   // planner cannot take the xid index instead and sort the whole window for every batch.
   private static final String READ_SQL =
-      "select seq, message_id, topic, message_key, payload, trace_id, 0, created_at from outbox"
+      "select seq, message_id, topic, message_key, payload, trace_id, 0, created_at, span_id"
+          + " from outbox"
           + " where seq > ? and seq <= ? and coalesce(xid >= ?::xid8 and xid < ?::xid8, false)"
           + " order by seq limit ?";
   // One statement, so cursor and publication record commit together. The cursor must still be

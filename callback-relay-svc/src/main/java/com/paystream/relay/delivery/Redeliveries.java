@@ -72,7 +72,7 @@ final class Redeliveries implements OutboxClaims<Redeliveries.Claim> {
   private static final String CLAIM_SQL =
       """
       select r.seq, r.message_id, o.topic, o.message_key, o.payload, o.trace_id, r.attempts,
-             o.created_at,
+             o.created_at, o.span_id,
              exists (select 1 from relay.confirmation x
                       where x.message_id = r.message_id and x.verdict = 'APPLIED')
         from relay.redelivery r join outbox o on o.seq = r.seq
@@ -195,7 +195,7 @@ final class Redeliveries implements OutboxClaims<Redeliveries.Claim> {
       List<Due> due = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          due.add(new Due(OutboxRecord.read(rs), rs.getBoolean(9)));
+          due.add(new Due(OutboxRecord.read(rs), rs.getBoolean(10)));
         }
       }
       return due;

@@ -84,6 +84,7 @@ public final class OutboxPublisher implements AutoCloseable {
   private final OutboxClaims<?> claims;
   private final Duration claimInterval;
   private final DeadLetterFactory deadLetters;
+  private final PublishTracing tracing;
   // Hands log batches to the producer (which compresses on the calling thread) while the worker
   // reads the next batch; one thread, so batches reach the producer in log order.
   private final ExecutorService sender;
@@ -106,6 +107,7 @@ public final class OutboxPublisher implements AutoCloseable {
     this.claims = builder.claims;
     this.claimInterval = builder.claimInterval;
     this.deadLetters = builder.deadLetters;
+    this.tracing = builder.tracing;
     if (outboxLog == null && claims == null) {
       throw new IllegalArgumentException("a publisher needs a log or claims to publish");
     }
@@ -125,8 +127,22 @@ public final class OutboxPublisher implements AutoCloseable {
       Producer<String, byte[]> producer,
       PublishObserver observer,
       Settings settings) {
+    return publishOnce(dataSource, producer, observer, PublishTracing.STORED, settings);
+  }
+
+  /**
+   * {@link #publishOnce(DataSource, Producer, PublishObserver, Settings)}, traced by {@code
+   * tracing}.
+   */
+  public static OutboxPublisher publishOnce(
+      DataSource dataSource,
+      Producer<String, byte[]> producer,
+      PublishObserver observer,
+      PublishTracing tracing,
+      Settings settings) {
     return builder(dataSource, producer, settings)
         .observer(observer)
+        .tracing(tracing)
         .claims(new PendingRows(), Duration.ZERO)
         .build();
   }
@@ -155,6 +171,7 @@ public final class OutboxPublisher implements AutoCloseable {
     private OutboxClaims<?> claims;
     private Duration claimInterval = Duration.ZERO;
     private DeadLetterFactory deadLetters;
+    private PublishTracing tracing = PublishTracing.STORED;
 
     private Builder(DataSource dataSource, Producer<String, byte[]> producer, Settings settings) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -198,6 +215,12 @@ public final class OutboxPublisher implements AutoCloseable {
     /** Builds the dead letter of each exhausted claimed row. */
     public Builder deadLetters(DeadLetterFactory deadLetters) {
       this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+      return this;
+    }
+
+    /** How each row's publication continues its trace (default: {@link PublishTracing#STORED}). */
+    public Builder tracing(PublishTracing tracing) {
+      this.tracing = Objects.requireNonNull(tracing, "tracing");
       return this;
     }
 
@@ -417,8 +440,10 @@ public final class OutboxPublisher implements AutoCloseable {
     for (OutboxRecord row : rows) {
       ProducerRecord<String, byte[]> record =
           new ProducerRecord<>(row.topic(), row.key(), row.payload());
-      OutboxHeaders.write(record.headers(), row, row.attempts() + 1);
-      acks.add(producer.send(record));
+      try (PublishTracing.Publication publication = tracing.open(row)) {
+        OutboxHeaders.write(record.headers(), row, row.attempts() + 1, publication.context());
+        acks.add(producer.send(record));
+      }
     }
     for (OutboxRecord row : exhausted) {
       if (deadLetters == null) {

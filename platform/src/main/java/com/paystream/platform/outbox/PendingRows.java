@@ -26,7 +26,8 @@ final class PendingRows implements OutboxClaims<PendingRows.Claim> {
   // Rows in commit-sequence order: the per-key order of the topic depends on it.
   private static final String CLAIM_SQL =
       "with publisher as materialized (select pg_try_advisory_xact_lock(?) as held)"
-          + " select seq, message_id, topic, message_key, payload, trace_id, attempts, created_at"
+          + " select seq, message_id, topic, message_key, payload, trace_id, attempts, created_at,"
+          + " span_id"
           + " from outbox where (select held from publisher) and status = 'PENDING'"
           + " and next_attempt_at <= now() order by seq limit ? for update skip locked";
 

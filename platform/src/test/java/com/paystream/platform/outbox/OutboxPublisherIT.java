@@ -78,6 +78,61 @@ class OutboxPublisherIT {
   }
 
   @Test
+  void aRowRecordedInATraceCarriesItsTraceIdAndTraceparent() throws Exception {
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String spanId = "00f067aa0ba902b7";
+    insertTraced("pay-t", "traced", traceId, spanId);
+    insert("pay-u", "untraced");
+    publisher = OutboxPublisher.publishOnce(dataSource, producer, settings());
+
+    publisher.start();
+
+    List<ConsumerRecord<String, byte[]>> records = consume(topic, 2);
+    ConsumerRecord<String, byte[]> traced = byKey(records, "pay-t");
+    assertThat(header(traced, OutboxHeaders.TRACE_ID)).isEqualTo(traceId);
+    assertThat(header(traced, OutboxHeaders.TRACEPARENT))
+        .isEqualTo("00-" + traceId + "-" + spanId + "-01");
+    ConsumerRecord<String, byte[]> untraced = byKey(records, "pay-u");
+    assertThat(untraced.headers().lastHeader(OutboxHeaders.TRACE_ID)).isNull();
+    assertThat(untraced.headers().lastHeader(OutboxHeaders.TRACEPARENT)).isNull();
+  }
+
+  @Test
+  void aTracedPublicationWritesItsOwnSpanAsTheParent() throws Exception {
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    insertTraced("pay-s", "traced", traceId, "00f067aa0ba902b7");
+    List<String> closed = new ArrayList<>();
+    PublishTracing ownSpan =
+        row -> {
+          var child =
+              new com.paystream.platform.tracing.TraceParent(
+                  row.traceId(), "1111111111111111", true);
+          return new PublishTracing.Publication() {
+            @Override
+            public java.util.Optional<com.paystream.platform.tracing.TraceParent> context() {
+              return java.util.Optional.of(child);
+            }
+
+            @Override
+            public void close() {
+              closed.add(row.spanId());
+            }
+          };
+        };
+    publisher =
+        OutboxPublisher.publishOnce(
+            dataSource, producer, PublishObserver.NONE, ownSpan, settings());
+
+    publisher.start();
+
+    ConsumerRecord<String, byte[]> record = consume(topic, 1).get(0);
+    assertThat(header(record, OutboxHeaders.TRACEPARENT))
+        .isEqualTo("00-" + traceId + "-1111111111111111-01");
+    assertThat(header(record, OutboxHeaders.TRACE_ID)).isEqualTo(traceId);
+    assertThat(closed).containsExactly("00f067aa0ba902b7");
+  }
+
+  @Test
   void rowsOfARolledBackTransactionAreNeverPublished() throws Exception {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
@@ -99,6 +154,9 @@ class OutboxPublisherIT {
     UUID id = insert("pay-5", "original").get(0);
 
     assertThatThrownBy(() -> update("update outbox set payload = 'x' where message_id = ?", id))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("immutable");
+    assertThatThrownBy(() -> update("update outbox set span_id = 'x' where message_id = ?", id))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("immutable");
     assertThatThrownBy(() -> update("delete from outbox where message_id = ?", id))
@@ -132,6 +190,28 @@ class OutboxPublisherIT {
       }
     }
     return ids;
+  }
+
+  private void insertTraced(String key, String payload, String traceId, String spanId)
+      throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement st =
+            c.prepareStatement(
+                "insert into outbox (message_id, topic, message_key, payload, trace_id, span_id)"
+                    + " values (?, ?, ?, ?, ?, ?)")) {
+      st.setObject(1, UUID.randomUUID());
+      st.setString(2, topic);
+      st.setString(3, key);
+      st.setBytes(4, payload.getBytes(StandardCharsets.UTF_8));
+      st.setString(5, traceId);
+      st.setString(6, spanId);
+      st.executeUpdate();
+    }
+  }
+
+  private static ConsumerRecord<String, byte[]> byKey(
+      List<ConsumerRecord<String, byte[]>> records, String key) {
+    return records.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
   }
 
   private void update(String sql, UUID id) throws SQLException {

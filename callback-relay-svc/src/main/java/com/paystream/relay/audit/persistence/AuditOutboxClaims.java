@@ -24,7 +24,8 @@ public final class AuditOutboxClaims implements OutboxClaims<AuditOutboxClaims.C
 
   private static final String CLAIM_SQL =
       "with publisher as materialized (select pg_try_advisory_xact_lock(?) as held)"
-          + " select seq, message_id, topic, message_key, payload, trace_id, attempts, created_at"
+          + " select seq, message_id, topic, message_key, payload, trace_id, attempts, created_at,"
+          + " '' as span_id"
           + " from relay.audit_outbox where (select held from publisher) and published_at is null"
           + " order by seq limit ? for update skip locked";
 
