@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param rawBody the exact bytes received, kept so the signature can be re-verified later
  * @param headers the headers that matter for audit (ids, timestamps, signature); never secrets
  * @param traceId W3C trace id of the request, or empty
+ * @param spanId the span that received it (the request's server span), or empty; with the trace id
+ *     it is the parent of the publication that carries the callback on
  */
 public record VerifiedCallback(
     String provider,
@@ -20,7 +22,8 @@ public record VerifiedCallback(
     ProviderReport report,
     byte[] rawBody,
     Map<String, String> headers,
-    String traceId) {
+    String traceId,
+    String spanId) {
 
   public VerifiedCallback {
     Objects.requireNonNull(provider, "provider");
@@ -30,5 +33,18 @@ public record VerifiedCallback(
     Objects.requireNonNull(rawBody, "rawBody");
     headers = Map.copyOf(headers);
     Objects.requireNonNull(traceId, "traceId");
+    Objects.requireNonNull(spanId, "spanId");
+  }
+
+  /** A callback recorded in a trace whose span is not known (or outside any trace). */
+  public VerifiedCallback(
+      String provider,
+      String providerEventId,
+      CallbackSource source,
+      ProviderReport report,
+      byte[] rawBody,
+      Map<String, String> headers,
+      String traceId) {
+    this(provider, providerEventId, source, report, rawBody, headers, traceId, "");
   }
 }

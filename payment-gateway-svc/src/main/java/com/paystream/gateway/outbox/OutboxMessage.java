@@ -8,9 +8,11 @@ import java.util.UUID;
  *
  * @param messageId unique id of the message; consumers confirm by it
  * @param payload the serialized value (Confluent wire format), published as-is
+ * @param traceId the trace it was recorded in, or empty
+ * @param spanId the span that recorded it, or empty: the parent of its publication's span
  */
 public record OutboxMessage(
-    UUID messageId, String topic, String key, byte[] payload, String traceId) {
+    UUID messageId, String topic, String key, byte[] payload, String traceId, String spanId) {
 
   public OutboxMessage {
     Objects.requireNonNull(messageId, "messageId");
@@ -18,5 +20,11 @@ public record OutboxMessage(
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(traceId, "traceId");
+    Objects.requireNonNull(spanId, "spanId");
+  }
+
+  /** A message whose recording span is not known. */
+  public OutboxMessage(UUID messageId, String topic, String key, byte[] payload, String traceId) {
+    this(messageId, topic, key, payload, traceId, "");
   }
 }

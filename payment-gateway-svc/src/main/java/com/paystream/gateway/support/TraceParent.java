@@ -1,30 +1,39 @@
 package com.paystream.gateway.support;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
+import com.paystream.tracing.ExchangeTraces;
+import java.util.Optional;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Reads the trace id out of a W3C {@code traceparent} header ({@code 00-<32 hex>-<16 hex>-<2
- * hex>}). Anything else yields the empty trace id: a bad trace header is not a reason to refuse a
- * payment or a callback.
+ * The trace a request belongs to: its server span (which continues a caller's W3C {@code
+ * traceparent} or starts a trace), or, with tracing switched off, the caller's {@code traceparent}
+ * as sent. A bad trace header is never a reason to refuse a payment or a callback: it yields no
+ * trace.
  */
 public final class TraceParent {
 
-  private static final Pattern TRACEPARENT =
-      Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}(-.*)?");
-  private static final String INVALID_TRACE_ID = "0".repeat(32);
-
   private TraceParent() {}
 
+  /** The trace id of a {@code traceparent} header; empty when it does not parse. */
   public static String traceId(String header) {
-    if (header == null || header.length() > 512) {
-      return "";
-    }
-    var matcher = TRACEPARENT.matcher(header.trim().toLowerCase(Locale.ROOT));
-    if (!matcher.matches() || header.startsWith("ff")) {
-      return "";
-    }
-    String traceId = matcher.group(1);
-    return INVALID_TRACE_ID.equals(traceId) ? "" : traceId;
+    return com.paystream.platform.tracing.TraceParent.traceIdOf(header);
+  }
+
+  /** The context the exchange's work belongs to, if any. */
+  public static Optional<com.paystream.platform.tracing.TraceParent> of(
+      ServerWebExchange exchange) {
+    return ExchangeTraces.of(exchange)
+        .or(
+            () ->
+                com.paystream.platform.tracing.TraceParent.parse(
+                    exchange
+                        .getRequest()
+                        .getHeaders()
+                        .getFirst(com.paystream.platform.tracing.TraceParent.HEADER)));
+  }
+
+  /** The trace id the exchange's work belongs to; empty outside a trace. */
+  public static String traceId(ServerWebExchange exchange) {
+    return of(exchange).map(com.paystream.platform.tracing.TraceParent::traceId).orElse("");
   }
 }

@@ -4,8 +4,10 @@ import com.paystream.gateway.callbacks.CallbackRecorder;
 import com.paystream.gateway.callbacks.CallbackSource;
 import com.paystream.gateway.callbacks.RecordOutcome;
 import com.paystream.gateway.callbacks.VerifiedCallback;
+import com.paystream.platform.tracing.TraceParent;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,7 +25,10 @@ public final class WebhookIntake {
   }
 
   public Mono<IntakeResult> receive(
-      ProviderEndpoint provider, WebhookHeaders headers, byte[] rawBody, String traceId) {
+      ProviderEndpoint provider,
+      WebhookHeaders headers,
+      byte[] rawBody,
+      Optional<TraceParent> trace) {
     SignatureCheck check =
         provider.dialect().verify(headers, rawBody, provider.keys(), clock.instant());
     if (check instanceof SignatureCheck.Failed failed) {
@@ -42,7 +47,8 @@ public final class WebhookIntake {
             report.report(),
             rawBody,
             provider.dialect().auditHeaders(headers),
-            traceId);
+            trace.map(TraceParent::traceId).orElse(""),
+            trace.map(TraceParent::spanId).orElse(""));
     return recorder.record(callback).map(outcome -> accepted(provider, outcome));
   }
 

@@ -53,7 +53,7 @@ public class RequestAuditFilter implements WebFilter {
     RequestContext context =
         new RequestContext(
             requestId(exchange.getRequest().getHeaders().getFirst(REQUEST_ID_HEADER)),
-            TraceParent.traceId(exchange.getRequest().getHeaders().getFirst("traceparent")));
+            TraceParent.traceId(exchange));
     exchange.getResponse().getHeaders().set(REQUEST_ID_HEADER, context.requestId());
     if (isStateChanging(exchange.getRequest().getMethod())) {
       exchange

@@ -36,7 +36,8 @@ public final class AvroCallbackMessages implements CallbackMessages {
         topic.name(),
         value.getPaymentId(),
         serializer.serialize(topic.name(), value),
-        recorded.callback().traceId());
+        recorded.callback().traceId(),
+        recorded.callback().spanId());
   }
 
   /** Serializes once so that the schema id is looked up at startup, never on an event loop. */

@@ -132,11 +132,12 @@ public class BatchStatements {
                   amount_minor, currency, cause_type, cause_id, actor, recorded_at, ord)
         order by h.ord
       )
-      insert into outbox (message_id, topic, message_key, payload, trace_id)
-      select o.message_id::uuid, o.topic, o.message_key, decode(o.payload, 'base64'), o.trace_id
+      insert into outbox (message_id, topic, message_key, payload, trace_id, span_id)
+      select o.message_id::uuid, o.topic, o.message_key, decode(o.payload, 'base64'), o.trace_id,
+             o.span_id
       from unnest(:oMessageIds::text[], :oTopics::text[], :oKeys::text[], :oPayloads::text[],
-                  :oTraceIds::text[]) with ordinality
-           as o(message_id, topic, message_key, payload, trace_id, ord)
+                  :oTraceIds::text[], :oSpanIds::text[]) with ordinality
+           as o(message_id, topic, message_key, payload, trace_id, span_id, ord)
       order by o.ord
       """;
 
@@ -228,6 +229,7 @@ public class BatchStatements {
         .bind("oKeys", column(outbox, OutboxMessage::key))
         .bind("oPayloads", column(outbox, o -> base64(o.payload())))
         .bind("oTraceIds", column(outbox, OutboxMessage::traceId))
+        .bind("oSpanIds", column(outbox, OutboxMessage::spanId))
         .fetch()
         .rowsUpdated()
         .then();

@@ -16,8 +16,8 @@ public class OutboxWriter implements Outbox {
 
   private static final String INSERT =
       """
-      insert into outbox (message_id, topic, message_key, payload, trace_id)
-      values (:messageId, :topic, :key, :payload, :traceId)
+      insert into outbox (message_id, topic, message_key, payload, trace_id, span_id)
+      values (:messageId, :topic, :key, :payload, :traceId, :spanId)
       on conflict (message_id) do nothing
       """;
 
@@ -45,6 +45,7 @@ public class OutboxWriter implements Outbox {
         .bind("key", message.key())
         .bind("payload", ByteBuffer.wrap(message.payload()))
         .bind("traceId", message.traceId())
+        .bind("spanId", message.spanId())
         .fetch()
         .rowsUpdated()
         .map(rows -> rows == 1);

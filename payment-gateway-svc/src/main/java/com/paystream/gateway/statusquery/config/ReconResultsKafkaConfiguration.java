@@ -6,13 +6,16 @@ import com.paystream.gateway.statusquery.kafka.ReconResultsListener;
 import com.paystream.schemas.registry.SchemaRegistry;
 import com.paystream.schemas.topics.TopicNames;
 import com.paystream.schemas.topics.Topics;
+import com.paystream.tracing.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -86,7 +89,11 @@ public class ReconResultsKafkaConfiguration {
 
   @Bean
   ReconResultsListener reconResultsListener(
-      SchemaRegistry registry, LostOrders lostOrders, StatusQueryMetrics metrics) {
-    return new ReconResultsListener(registry, lostOrders, metrics);
+      SchemaRegistry registry,
+      LostOrders lostOrders,
+      StatusQueryMetrics metrics,
+      ObjectProvider<Traces> traces) {
+    return new ReconResultsListener(
+        registry, lostOrders, metrics, traces.getIfAvailable(() -> new Traces(Tracer.NOOP)));
   }
 }

@@ -10,6 +10,7 @@ import com.paystream.schemas.recon.ReconResult;
 import com.paystream.schemas.registry.SchemaRegistry;
 import com.paystream.schemas.serde.AvroDeserializer;
 import com.paystream.schemas.serde.UndecodableRecordException;
+import com.paystream.tracing.Traces;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +25,9 @@ import org.springframework.kafka.annotation.KafkaListener;
  * here, so an undecodable record (or one naming no valid payment id) is logged, counted and skipped
  * in band: it never stops the consumer. Results are recomputable and the schedule asks about open
  * payments anyway, so skipping loses no money; the gateway writes no dead-letter topic (it is not
- * the writer of any). Other outcomes are ignored.
+ * the writer of any). Other outcomes are ignored. The work on a result continues the trace of the
+ * ledger record that caused it (its envelope's trace id, or the record's {@code traceparent}), so
+ * that its log lines carry that trace.
  */
 public final class ReconResultsListener {
 
@@ -34,12 +37,14 @@ public final class ReconResultsListener {
   private final AvroDeserializer<ReconResult> deserializer;
   private final LostOrders lostOrders;
   private final StatusQueryMetrics metrics;
+  private final Traces traces;
 
   public ReconResultsListener(
-      SchemaRegistry registry, LostOrders lostOrders, StatusQueryMetrics metrics) {
+      SchemaRegistry registry, LostOrders lostOrders, StatusQueryMetrics metrics, Traces traces) {
     this.deserializer = new AvroDeserializer<>(registry, ReconResult.class);
     this.lostOrders = lostOrders;
     this.metrics = metrics;
+    this.traces = traces;
   }
 
   @KafkaListener(
@@ -54,6 +59,14 @@ public final class ReconResultsListener {
       return;
     }
     ReconResult result = decoded.get();
+    try (Traces.Continued work =
+        traces.continueRecord(
+            record.headers(), result.getEnvelope().getTraceId(), "gateway recon-result")) {
+      onResult(record, result);
+    }
+  }
+
+  private void onResult(ConsumerRecord<byte[], byte[]> record, ReconResult result) {
     if (result.getOutcome() != ReconOutcome.LOST_ORDER
         || (result.getState() != BreakState.OPEN && result.getState() != BreakState.RESOLVED)) {
       metrics.lostOrderTrigger("ignored");

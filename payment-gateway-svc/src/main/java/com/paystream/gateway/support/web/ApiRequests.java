@@ -54,7 +54,7 @@ public final class ApiRequests {
   }
 
   public static String traceId(ServerRequest request) {
-    return TraceParent.traceId(request.headers().firstHeader("traceparent"));
+    return TraceParent.traceId(request.exchange());
   }
 
   /** A JSON body if one was sent, otherwise an empty object. */

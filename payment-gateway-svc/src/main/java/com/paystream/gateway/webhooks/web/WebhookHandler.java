@@ -83,9 +83,8 @@ public class WebhookHandler {
     Map<String, List<String>> raw = new LinkedHashMap<>();
     request.headers().asHttpHeaders().forEach(raw::put);
     WebhookHeaders headers = WebhookHeaders.of(raw);
-    String traceId = TraceParent.traceId(request.headers().firstHeader("traceparent"));
     return intake
-        .receive(provider, headers, body, traceId)
+        .receive(provider, headers, body, TraceParent.of(request.exchange()))
         .flatMap(
             result -> {
               if (result instanceof IntakeResult.Refused refused) {
