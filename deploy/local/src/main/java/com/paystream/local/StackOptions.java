@@ -73,6 +73,13 @@ record StackOptions(
 
     /** A live check's default day: enough for every panel, short enough for a check. */
     static final int LIVE_CHECK_PAYMENTS = 60;
+
+    /**
+     * A live check's default share of dropped webhooks: the lost-order and status-query panels need
+     * at least one lost order, and at the usual 2 % a 60-payment day has none about every third
+     * time; at 10 % about one day in 500.
+     */
+    static final double LIVE_CHECK_DROP_RATE = 0.1;
   }
 
   /** What the launcher is asked to do. */
@@ -190,7 +197,9 @@ record StackOptions(
               + " (fast thresholds)",
           "  --live-check     with Prometheus, run a short day (default "
               + Observation.LIVE_CHECK_PAYMENTS
-              + " payments), then check every",
+              + " payments, --drop "
+              + Observation.LIVE_CHECK_DROP_RATE
+              + "), then check every",
           "                   dashboard panel has data, that a frozen ledger fires"
               + " CallbackUnconfirmedTooLong",
           "                   but not TrialBalanceImbalance, and the logs (no secrets, one trace);"
@@ -254,6 +263,7 @@ record StackOptions(
     boolean prometheus = false;
     boolean liveCheck = false;
     boolean paymentsGiven = false;
+    boolean dropGiven = false;
     Duration tradingTime = null;
     ScenarioSettings day = ScenarioSettings.defaults(randomSeed.getAsLong());
     for (int i = first; i < args.length; i++) {
@@ -284,8 +294,10 @@ record StackOptions(
           paymentsGiven = true;
         }
         case "--seed" -> day = day.withSeed(number(args, ++i, option));
-        case "--drop" ->
-            day = day.withFaults(rate(args, ++i, option), day.duplicateRate(), day.delayRate());
+        case "--drop" -> {
+          day = day.withFaults(rate(args, ++i, option), day.duplicateRate(), day.delayRate());
+          dropGiven = true;
+        }
         case "--duplicate" ->
             day = day.withFaults(day.dropRate(), rate(args, ++i, option), day.delayRate());
         case "--delay" ->
@@ -347,6 +359,9 @@ record StackOptions(
     }
     if (liveCheck && !paymentsGiven) {
       day = day.withPayments(Observation.LIVE_CHECK_PAYMENTS);
+    }
+    if (liveCheck && !dropGiven) {
+      day = day.withFaults(Observation.LIVE_CHECK_DROP_RATE, day.duplicateRate(), day.delayRate());
     }
     if (tradingTime == null && chaos) {
       tradingTime = ClusterOptions.CHAOS_TRADING_TIME;

@@ -275,14 +275,18 @@ class StackOptionsTest {
     assertThat(options.exitAfterScenario()).isTrue();
     assertThat(options.scenario().orElseThrow().payments())
         .isEqualTo(StackOptions.Observation.LIVE_CHECK_PAYMENTS);
+    assertThat(options.scenario().orElseThrow().dropRate())
+        .isEqualTo(StackOptions.Observation.LIVE_CHECK_DROP_RATE);
   }
 
   @Test
-  void liveCheckKeepsTheDaySizeGiven() {
+  void liveCheckKeepsTheDayGiven() {
     StackOptions options =
-        StackOptions.parse(dir.resolve("data"), () -> 42, "--live-check", "--payments", "30");
+        StackOptions.parse(
+            dir.resolve("data"), () -> 42, "--live-check", "--payments", "30", "--drop", "0.5");
 
     assertThat(options.scenario().orElseThrow().payments()).isEqualTo(30);
+    assertThat(options.scenario().orElseThrow().dropRate()).isEqualTo(0.5);
   }
 
   @Test
