@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks that need more than a JDK: the Kubernetes manifests (kubectl's built-in kustomize) and the
-# Prometheus rules (promtool), and the live checks against a real Prometheus. Installs what is
-# missing with apt-get (kubectl; prometheus, which brings promtool), then runs every
-# deploy/*/check.sh in name order. `.ci/run` calls it after `./mvnw verify`.
+# Prometheus rules (promtool), and the live check against a real Prometheus (deploy/live/check.sh:
+# starts the local stack from the jars `./mvnw verify` built; a few minutes). Installs what is
+# missing with apt-get (kubectl; prometheus, which brings promtool and the server), then runs every
+# deploy/*/check.sh in name order, each once. `.ci/run` calls it after `./mvnw verify`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

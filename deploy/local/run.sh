@@ -5,7 +5,7 @@
 #
 #   ./deploy/local/run.sh [--no-build] [--payments N] [--seed S] [--drop R] [--duplicate R]
 #                         [--delay R] [--exit] [--no-scenario] [--fresh] [--data-dir DIR]
-#                         [--ready-timeout SECONDS]
+#                         [--ready-timeout SECONDS] [--prometheus] [--live-check]
 #   ./deploy/local/run.sh --verify-journal
 #   ./deploy/local/run.sh backups
 #   ./deploy/local/run.sh restore (--to INSTANT [--from-delayed-standby] | --from-standby)
@@ -20,6 +20,8 @@
 #   restore         with the stack stopped: restore the databases (see docs/runbooks/restore.md)
 #                   into a new data directory and start the stack on it
 #   --no-replicas   PostgreSQL alone: no standbys, no WAL archive, no backups
+#   --prometheus    also start Prometheus (apt-get install prometheus) on 127.0.0.1:9090
+#   --live-check    with Prometheus: a short day, then the live check (deploy/live/check.sh), then stop
 #   --help          every option
 #
 # Ctrl-C stops everything: the services, then Kafka, then PostgreSQL.

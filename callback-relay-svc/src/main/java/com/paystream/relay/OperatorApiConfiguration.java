@@ -12,6 +12,7 @@ import com.paystream.relay.operator.persistence.JdbcMessageStore;
 import com.paystream.schemas.registry.SchemaRegistry;
 import com.paystream.security.AccessRules;
 import com.paystream.security.Role;
+import com.paystream.security.apidocs.ApiDescription;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,5 +67,20 @@ class OperatorApiConfiguration {
   @Bean
   BulkRedriveApproval bulkRedriveApproval(OperatorService operators) {
     return new BulkRedriveApproval(operators);
+  }
+
+  /** What the served API description adds to the rules: the refusals each operation can give. */
+  @Bean
+  ApiDescription apiDescription() {
+    return ApiDescription.builder(
+            "paystream callback-relay-svc",
+            "The relay's operator API: recorded callbacks and their delivery history, single and"
+                + " bulk redrives (a bulk redrive needs a second operator's approval) and the"
+                + " audit trail.")
+        .answers("GET /v1/callbacks/{messageId}", 404)
+        .answers("POST /v1/callbacks/{messageId}/redrive", 404, 409)
+        .answers("POST /v1/callbacks/redrive", 409)
+        .fourEyesApprovals()
+        .build();
   }
 }

@@ -2,6 +2,7 @@ package com.paystream.gateway;
 
 import com.paystream.security.AccessRules;
 import com.paystream.security.Role;
+import com.paystream.security.apidocs.ApiDescription;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -35,6 +36,29 @@ class GatewayAccess {
         .allow(HttpMethod.GET, "/v1/audit", Role.AUDITOR)
         .allow(HttpMethod.GET, "/v1/keys", Role.ADMIN)
         .allow(HttpMethod.POST, "/v1/keys", Role.ADMIN)
+        .build();
+  }
+
+  /**
+   * What the served API description adds to the rules: the webhook's signature schemes (either
+   * dialect) and the refusals each operation can give.
+   */
+  @Bean
+  ApiDescription apiDescription() {
+    return ApiDescription.builder(
+            "paystream payment-gateway-svc",
+            "The edge: merchants' payments API, refunds and cancellations, operators' corrections"
+                + " (four eyes), the audit trail, API keys, and the providers' signed webhooks.")
+        .signedBy("POST /v1/webhooks/{provider}", "webhook-signature", "Stripe-Signature")
+        .answers("POST /v1/webhooks/{provider}", 404, 413, 415, 503)
+        .answers("POST /v1/payments", 409, 422, 503)
+        .answers("GET /v1/payments/{id}", 404)
+        .answers("GET /v1/payments/{id}/history", 404)
+        .answers("POST /v1/payments/{id}/cancel", 404, 409, 422, 503)
+        .answers("POST /v1/payments/{id}/refunds", 404, 409, 422, 503)
+        .answers("POST /v1/payments/{id}/amendments", 404, 409, 422)
+        .answers("POST /v1/payments/{id}/supplements", 409, 422)
+        .fourEyesApprovals()
         .build();
   }
 }

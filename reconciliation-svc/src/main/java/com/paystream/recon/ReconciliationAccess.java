@@ -2,6 +2,7 @@ package com.paystream.recon;
 
 import com.paystream.security.AccessRules;
 import com.paystream.security.Role;
+import com.paystream.security.apidocs.ApiDescription;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -28,6 +29,25 @@ class ReconciliationAccess {
         .allow(HttpMethod.POST, "/v1/approvals/{approvalId}/approve", Role.OPERATOR)
         .allow(HttpMethod.POST, "/v1/approvals/{approvalId}/reject", Role.OPERATOR)
         .allow(HttpMethod.GET, "/v1/audit", Role.AUDITOR)
+        .build();
+  }
+
+  /** What the served API description adds to the rules: the refusals each operation can give. */
+  @Bean
+  ApiDescription apiDescription() {
+    return ApiDescription.builder(
+            "paystream reconciliation-svc",
+            "Breaks between the ledger's cashflow and the providers' statements, their resolution,"
+                + " statement ingestion and the daily reports. Every instance answers for the"
+                + " whole unless scope=local is asked; 503 while the matching topology is not"
+                + " running yet.")
+        .answers("GET /v1/breaks", 503)
+        .answers("GET /v1/breaks/{breakId}", 404, 503)
+        .answers("POST /v1/breaks/{breakId}/resolution", 404, 409, 503)
+        .answers("GET /v1/reports/{date}", 503)
+        .answers("POST /v1/reports/{date}", 503)
+        .answers("POST /v1/statements", 413, 415, 422)
+        .fourEyesApprovals()
         .build();
   }
 }

@@ -14,8 +14,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The command lines of the six children. */
+/** The command lines of the children. */
 final class ChildCommands {
+
+  /** Where Prometheus listens; {@code deploy/observability/local/prometheus.yml} says the same. */
+  static final int PROMETHEUS_PORT = 9090;
+
+  /** Its configuration: the four services' ports, the suite's rules with the fast thresholds. */
+  static final Path PROMETHEUS_CONFIG =
+      Path.of("deploy", "observability", "local", "prometheus.yml");
+
+  private static final Duration PROMETHEUS_STOP_TIMEOUT = Duration.ofSeconds(20);
 
   private static final Duration SERVICE_STOP_TIMEOUT = Duration.ofSeconds(40);
   private static final Duration KAFKA_STOP_TIMEOUT = Duration.ofSeconds(60);
@@ -107,6 +116,26 @@ final class ChildCommands {
         data.log(name),
         Readiness.logLine("POSTGRES READY port=" + port),
         POSTGRES_STOP_TIMEOUT);
+  }
+
+  /**
+   * Prometheus from the PATH, its data under the stack's data directory (wiped with it), scraping
+   * every 5 s and evaluating the rules with the fast thresholds.
+   */
+  ChildSpec prometheus(Readiness readiness) {
+    List<String> command =
+        List.of(
+            "prometheus",
+            "--config.file=" + repository.root().resolve(PROMETHEUS_CONFIG),
+            "--storage.tsdb.path=" + data.root().resolve("prometheus"),
+            "--storage.tsdb.retention.time=2d",
+            "--web.listen-address=" + endpoints.host() + ":" + PROMETHEUS_PORT);
+    return new ChildSpec(
+        "prometheus", command, data.log("prometheus"), readiness, PROMETHEUS_STOP_TIMEOUT);
+  }
+
+  static String prometheusUrl(Endpoints endpoints) {
+    return "http://" + endpoints.host() + ":" + PROMETHEUS_PORT;
   }
 
   ChildSpec service(ServiceSpec service, Readiness readiness) {

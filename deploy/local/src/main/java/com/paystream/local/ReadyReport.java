@@ -18,6 +18,18 @@ final class ReadyReport {
 
   static String render(
       DataDirectory data, Endpoints endpoints, List<ServiceSpec> services, String providerUrl) {
+    return render(data, endpoints, services, providerUrl, java.util.Optional.empty());
+  }
+
+  /**
+   * @param prometheusUrl where the stack's Prometheus answers, when it runs one
+   */
+  static String render(
+      DataDirectory data,
+      Endpoints endpoints,
+      List<ServiceSpec> services,
+      String providerUrl,
+      java.util.Optional<String> prometheusUrl) {
     StringBuilder out = new StringBuilder();
     out.append("\npaystream local stack is ready (data in ").append(data.root()).append(")\n\n");
     out.append(String.format(ROW, "service", "health", "metrics", "API"));
@@ -31,6 +43,17 @@ final class ReadyReport {
             "  %-15s %s%n",
             "provider",
             providerUrl + "  simulated PSP the gateway calls; pay at a payment's redirect_url"));
+    prometheusUrl.ifPresent(
+        url ->
+            out.append(
+                String.format(
+                    "  %-15s %s%n",
+                    "prometheus",
+                    url
+                        + "  scrapes every service (deploy/observability/local/prometheus.yml,"
+                        + " fast thresholds); alerts at "
+                        + url
+                        + "/alerts")));
     out.append('\n');
     out.append(
         String.format(
@@ -51,6 +74,9 @@ final class ReadyReport {
     out.append("\nlogs:\n");
     for (String name : names(services, endpoints)) {
       out.append(String.format("  %-15s %s%n", name, data.log(name)));
+    }
+    if (prometheusUrl.isPresent()) {
+      out.append(String.format("  %-15s %s%n", "prometheus", data.log("prometheus")));
     }
     out.append(
         "\nSend a signed test callback and read the journal entry back (paste into bash):\n\n");

@@ -23,6 +23,7 @@ import java.util.function.LongSupplier;
  * @param restore for {@link Command#RESTORE}: to which instant, and from what
  * @param cluster three brokers and two instances of every service, and with the scenario maybe the
  *     chaos day
+ * @param observation a real Prometheus beside the stack, and the live check run against it
  */
 record StackOptions(
     Path dataDir,
@@ -34,7 +35,8 @@ record StackOptions(
     Command command,
     DatabaseOptions databases,
     Optional<Restore> restore,
-    ClusterOptions cluster) {
+    ClusterOptions cluster,
+    Observation observation) {
 
   static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -54,6 +56,30 @@ record StackOptions(
 
     /** How long a chaos day trades by default: about as long as its faults take on two cores. */
     static final Duration CHAOS_TRADING_TIME = Duration.ofSeconds(240);
+  }
+
+  /**
+   * Prometheus beside the stack.
+   *
+   * @param prometheus start {@code prometheus} (from the PATH) as one more child, scraping the four
+   *     services with {@code deploy/observability/local/prometheus.yml} and the fast thresholds
+   * @param liveCheck after the day, check the dashboards, the alerts and the logs against the
+   *     running stack (implies {@code prometheus} and {@code --exit}; exit status 0 when all
+   *     passed)
+   */
+  record Observation(boolean prometheus, boolean liveCheck) {
+
+    static final Observation OFF = new Observation(false, false);
+
+    /** A live check's default day: enough for every panel, short enough for a check. */
+    static final int LIVE_CHECK_PAYMENTS = 60;
+
+    /**
+     * A live check's default share of dropped webhooks: the lost-order and status-query panels need
+     * at least one lost order, and at the usual 2 % a 60-payment day has none about every third
+     * time; at 10 % about one day in 500.
+     */
+    static final double LIVE_CHECK_DROP_RATE = 0.1;
   }
 
   /** What the launcher is asked to do. */
@@ -165,6 +191,20 @@ record StackOptions(
               + " "
               + ClusterOptions.CHAOS_TRADING_TIME.toSeconds()
               + " with --chaos)",
+          "  --prometheus     also start Prometheus (from the PATH; apt-get install prometheus) on"
+              + " 127.0.0.1:9090,",
+          "                   scraping every service with deploy/observability/local/prometheus.yml"
+              + " (fast thresholds)",
+          "  --live-check     with Prometheus, run a short day (default "
+              + Observation.LIVE_CHECK_PAYMENTS
+              + " payments, --drop "
+              + Observation.LIVE_CHECK_DROP_RATE
+              + "), then check every",
+          "                   dashboard panel has data, that a frozen ledger fires"
+              + " CallbackUnconfirmedTooLong",
+          "                   but not TrialBalanceImbalance, and the logs (no secrets, one trace);"
+              + " then stop",
+          "                   (exit status 0 when everything passed; single node only)",
           "usage: local-stack backups [--backup-dir DIR]",
           "  Lists the base backups and the instants each can restore to; starts nothing.",
           "usage: local-stack restore (--to INSTANT [--from-delayed-standby] | --from-standby)"
@@ -220,6 +260,10 @@ record StackOptions(
     Duration readyTimeout = null;
     boolean cluster = false;
     boolean chaos = false;
+    boolean prometheus = false;
+    boolean liveCheck = false;
+    boolean paymentsGiven = false;
+    boolean dropGiven = false;
     Duration tradingTime = null;
     ScenarioSettings day = ScenarioSettings.defaults(randomSeed.getAsLong());
     for (int i = first; i < args.length; i++) {
@@ -227,6 +271,8 @@ record StackOptions(
       switch (option) {
         case "--no-replicas" -> replicas = false;
         case "--cluster" -> cluster = true;
+        case "--prometheus" -> prometheus = true;
+        case "--live-check" -> liveCheck = true;
         case "--chaos" -> chaos = true;
         case "--trading-seconds" -> tradingTime = Duration.ofSeconds(positive(args, ++i, option));
         case "--standby-delay" -> standbyDelay = Duration.ofSeconds(positive(args, ++i, option));
@@ -243,10 +289,15 @@ record StackOptions(
         case "--verify-journal" -> verifyJournal = true;
         case "--data-dir" -> dataDir = Path.of(value(args, ++i, option));
         case "--ready-timeout" -> readyTimeout = Duration.ofSeconds(positive(args, ++i, option));
-        case "--payments" -> day = day.withPayments((int) positive(args, ++i, option));
+        case "--payments" -> {
+          day = day.withPayments((int) positive(args, ++i, option));
+          paymentsGiven = true;
+        }
         case "--seed" -> day = day.withSeed(number(args, ++i, option));
-        case "--drop" ->
-            day = day.withFaults(rate(args, ++i, option), day.duplicateRate(), day.delayRate());
+        case "--drop" -> {
+          day = day.withFaults(rate(args, ++i, option), day.duplicateRate(), day.delayRate());
+          dropGiven = true;
+        }
         case "--duplicate" ->
             day = day.withFaults(day.dropRate(), rate(args, ++i, option), day.delayRate());
         case "--delay" ->
@@ -297,6 +348,21 @@ record StackOptions(
           "--chaos kills the PostgreSQL primary, whose synchronous standby keeps the books: not"
               + " with --no-replicas");
     }
+    if (liveCheck && (!scenario || command != Command.RUN)) {
+      throw new IllegalArgumentException(
+          "--live-check runs a day and checks the stack it ran on: not with --no-scenario");
+    }
+    if ((prometheus || liveCheck) && cluster) {
+      throw new IllegalArgumentException(
+          "--prometheus and --live-check watch the single-node stack (the ports of"
+              + " local/prometheus.yml): not with --cluster");
+    }
+    if (liveCheck && !paymentsGiven) {
+      day = day.withPayments(Observation.LIVE_CHECK_PAYMENTS);
+    }
+    if (liveCheck && !dropGiven) {
+      day = day.withFaults(Observation.LIVE_CHECK_DROP_RATE, day.duplicateRate(), day.delayRate());
+    }
     if (tradingTime == null && chaos) {
       tradingTime = ClusterOptions.CHAOS_TRADING_TIME;
     }
@@ -312,14 +378,15 @@ record StackOptions(
         readyTimeout,
         help,
         scenario ? Optional.of(day) : Optional.empty(),
-        exit,
+        exit || liveCheck,
         command,
         new DatabaseOptions(
             replicas, standbyDelay, backupDir.toAbsolutePath().normalize(), hourlyDays, dailyDays),
         command == Command.RESTORE
             ? Optional.of(new Restore(Optional.ofNullable(restoreTo), source))
             : Optional.empty(),
-        new ClusterOptions(cluster, chaos));
+        new ClusterOptions(cluster, chaos),
+        new Observation(prometheus || liveCheck, liveCheck));
   }
 
   private static Instant instant(String[] args, int index, String option) {

@@ -7,6 +7,8 @@ import com.paystream.local.cluster.ClusterServices;
 import com.paystream.local.cluster.KafkaCluster;
 import com.paystream.local.cluster.KafkaTimeouts;
 import com.paystream.local.demo.DemoProvider;
+import com.paystream.local.live.CheckResult;
+import com.paystream.local.live.LiveCheck;
 import com.paystream.local.process.ChildSpec;
 import com.paystream.local.process.SupervisedChild;
 import com.paystream.local.scenario.DayScenario;
@@ -75,6 +77,10 @@ final class StackRunner {
   private volatile BackupScheduler backupScheduler;
   private volatile DataDirectory data;
   private volatile ProviderSimulator provider;
+  private volatile SupervisedChild prometheus;
+  private volatile Instant prometheusStartedAt;
+  // The live check froze the ledger: resume it before stopping it, or SIGTERM waits in vain.
+  private volatile boolean ledgerFrozen;
   // New passwords on every run: nothing to keep, nothing committed.
   private final DatabaseLogins logins = DatabaseLogins.generate();
 
@@ -151,13 +157,18 @@ final class StackRunner {
       return 1;
     }
     if (options.scenario().isEmpty()) {
-      System.out.println(ReadyReport.render(data, endpoints, serviceSpecs, provider.baseUrl()));
+      System.out.println(readyReport(serviceSpecs));
       System.out.println(CTRL_C);
       System.out.flush();
       awaitTermination();
       return 0;
     }
     int status = runScenario(options.scenario().get(), serviceSpecs);
+    if (options.observation().liveCheck()) {
+      LiveCheck.Report report = liveCheck(serviceSpecs, status);
+      stopAll();
+      return report.passed() ? 0 : 1;
+    }
     if (options.exitAfterScenario()) {
       stopAll();
       return status;
@@ -194,14 +205,48 @@ final class StackRunner {
       summary = new DayScenario(urls, provider, settings, System.out, terminal, chaos).run();
     } catch (ScenarioFailure e) {
       System.out.println("\nThe day could not finish: " + e.getMessage());
-      System.out.println(ReadyReport.render(data, endpoints, serviceSpecs, provider.baseUrl()));
+      System.out.println(readyReport(serviceSpecs));
       return 1;
     }
-    System.out.println(ReadyReport.render(data, endpoints, serviceSpecs, provider.baseUrl()));
+    System.out.println(readyReport(serviceSpecs));
     System.out.print(summary.explore(urls));
     System.out.print(summary.render());
     System.out.flush();
     return summary.passed() ? 0 : 1;
+  }
+
+  private String readyReport(List<ServiceSpec> serviceSpecs) {
+    return ReadyReport.render(
+        data,
+        endpoints,
+        serviceSpecs,
+        provider.baseUrl(),
+        prometheus == null
+            ? java.util.Optional.empty()
+            : java.util.Optional.of(ChildCommands.prometheusUrl(endpoints)));
+  }
+
+  /** After the day, on the same stack: panels, alerts, logs (see {@link LiveCheck}). */
+  private LiveCheck.Report liveCheck(List<ServiceSpec> serviceSpecs, int dayStatus) {
+    SupervisedChild ledger =
+        services.stream().filter(child -> child.name().equals("ledger")).findFirst().orElseThrow();
+    LiveStackView stack =
+        new LiveStackView(
+            repository,
+            data,
+            serviceSpecs,
+            ledger,
+            ChildCommands.prometheusUrl(endpoints),
+            prometheusStartedAt,
+            () -> ledgerFrozen = true,
+            () -> ledgerFrozen = false);
+    CheckResult day =
+        CheckResult.of(
+            "the day passed",
+            dayStatus == 0,
+            dayStatus == 0 ? "PASSED (summary above)" : "FAILED (summary above)",
+            List.of());
+    return new LiveCheck(stack, System.out).run(day);
   }
 
   private static String url(List<ServiceSpec> specs, String name) {
@@ -283,6 +328,7 @@ final class StackRunner {
         urls(serviceSpecs, "gateway").stream()
             .map(gateway -> gateway + "/v1/webhooks/" + DemoProvider.NAME)
             .toList());
+    startPrometheus(commands);
     log.info("Starting {} services", serviceSpecs.size());
     for (List<ServiceSpec> wave : ClusterServices.waves(serviceSpecs)) {
       List<SupervisedChild> started = new ArrayList<>();
@@ -312,6 +358,18 @@ final class StackRunner {
     for (KafkaCluster.Node node : kafkaCluster.nodes()) {
       brokers.add(start(kafkaCluster.spec(node, "-Xmx512m", data::log)));
     }
+  }
+
+  /** Before the services, so that it scrapes them from their first second. */
+  private void startPrometheus(ChildCommands commands) {
+    if (!options.observation().prometheus()) {
+      return;
+    }
+    String url = ChildCommands.prometheusUrl(endpoints);
+    log.info("Starting Prometheus on {}", url);
+    prometheusStartedAt = Instant.now();
+    prometheus = start(commands.prometheus(HttpReadiness.ok(url + "/-/ready")));
+    awaitReady(List.of(prometheus), INFRASTRUCTURE_READY_TIMEOUT);
   }
 
   private LocalBackups backups() {
@@ -408,8 +466,12 @@ final class StackRunner {
         runningServices.stream()
             .map(child -> new Thread(child::stop, "stop-" + child.name()))
             .toList();
+    resumeFrozenLedger(runningServices);
     stopping.forEach(Thread::start);
     stopping.forEach(StackRunner::join);
+    if (prometheus != null) {
+      prometheus.stop();
+    }
     if (provider != null) {
       provider.close();
     }
@@ -426,6 +488,23 @@ final class StackRunner {
       data.close();
     }
     log.info("Local stack stopped");
+  }
+
+  private void resumeFrozenLedger(List<SupervisedChild> runningServices) {
+    if (!ledgerFrozen) {
+      return;
+    }
+    runningServices.stream()
+        .filter(child -> child.name().equals("ledger"))
+        .forEach(
+            ledger -> {
+              try {
+                ledger.signal("CONT");
+              } catch (IllegalStateException e) {
+                log.warn("Cannot resume the frozen ledger: {}", e.getMessage());
+              }
+            });
+    ledgerFrozen = false;
   }
 
   private void checkPrerequisites(List<ServiceSpec> serviceSpecs) {
@@ -451,6 +530,15 @@ final class StackRunner {
       checkPortFree(endpoints.kafkaPort(), "kafka");
     }
     serviceSpecs.forEach(spec -> checkPortFree(spec.port(), spec.name()));
+    if (options.observation().prometheus()) {
+      if (!onPath("prometheus")) {
+        throw new IllegalStateException(
+            "--prometheus and --live-check need prometheus on the PATH: apt-get install"
+                + " prometheus (Debian, Ubuntu), or the binary from"
+                + " https://prometheus.io/download/");
+      }
+      checkPortFree(ChildCommands.PROMETHEUS_PORT, "prometheus");
+    }
     checkPortFree(
         ServiceCatalog.DEFAULT_PORTS.get(ServiceCatalog.PROVIDER), "the provider simulator");
   }

@@ -32,7 +32,8 @@ class StackOptionsTest {
                 StackOptions.Command.RUN,
                 StackOptions.DatabaseOptions.defaults(dir.resolve("backups")),
                 Optional.empty(),
-                StackOptions.ClusterOptions.OFF));
+                StackOptions.ClusterOptions.OFF,
+                StackOptions.Observation.OFF));
   }
 
   @Test
@@ -68,7 +69,8 @@ class StackOptionsTest {
                 StackOptions.Command.RUN,
                 StackOptions.DatabaseOptions.defaults(dir.resolveSibling("backups")),
                 Optional.empty(),
-                StackOptions.ClusterOptions.OFF));
+                StackOptions.ClusterOptions.OFF,
+                StackOptions.Observation.OFF));
   }
 
   @Test
@@ -263,5 +265,46 @@ class StackOptionsTest {
     assertThatThrownBy(
             () -> StackOptions.parse(dir, () -> 42, "--cluster", "--chaos", "--no-scenario"))
         .hasMessageContaining("during the day");
+  }
+
+  @Test
+  void liveCheckStartsPrometheusRunsAShortDayAndExits() {
+    StackOptions options = StackOptions.parse(dir.resolve("data"), () -> 42, "--live-check");
+
+    assertThat(options.observation()).isEqualTo(new StackOptions.Observation(true, true));
+    assertThat(options.exitAfterScenario()).isTrue();
+    assertThat(options.scenario().orElseThrow().payments())
+        .isEqualTo(StackOptions.Observation.LIVE_CHECK_PAYMENTS);
+    assertThat(options.scenario().orElseThrow().dropRate())
+        .isEqualTo(StackOptions.Observation.LIVE_CHECK_DROP_RATE);
+  }
+
+  @Test
+  void liveCheckKeepsTheDayGiven() {
+    StackOptions options =
+        StackOptions.parse(
+            dir.resolve("data"), () -> 42, "--live-check", "--payments", "30", "--drop", "0.5");
+
+    assertThat(options.scenario().orElseThrow().payments()).isEqualTo(30);
+    assertThat(options.scenario().orElseThrow().dropRate()).isEqualTo(0.5);
+  }
+
+  @Test
+  void prometheusAloneStaysUpAfterTheDay() {
+    StackOptions options = StackOptions.parse(dir.resolve("data"), () -> 42, "--prometheus");
+
+    assertThat(options.observation()).isEqualTo(new StackOptions.Observation(true, false));
+    assertThat(options.exitAfterScenario()).isFalse();
+  }
+
+  @Test
+  void refusesALiveCheckWithoutADayOrOnACluster() {
+    assertThatThrownBy(
+            () ->
+                StackOptions.parse(dir.resolve("data"), () -> 42, "--live-check", "--no-scenario"))
+        .hasMessageContaining("--no-scenario");
+    assertThatThrownBy(
+            () -> StackOptions.parse(dir.resolve("data"), () -> 42, "--prometheus", "--cluster"))
+        .hasMessageContaining("not with --cluster");
   }
 }

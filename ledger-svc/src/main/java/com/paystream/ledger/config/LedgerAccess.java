@@ -2,6 +2,7 @@ package com.paystream.ledger.config;
 
 import com.paystream.security.AccessRules;
 import com.paystream.security.Role;
+import com.paystream.security.apidocs.ApiDescription;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -56,6 +57,29 @@ public class LedgerAccess {
         .allow(HttpMethod.POST, "/v1/approvals/{approvalId}/reject", Role.OPERATOR)
         // The audit trail is for auditors only.
         .allow(HttpMethod.GET, "/v1/audit", Role.AUDITOR)
+        .build();
+  }
+
+  /** What the served API description adds to the rules: the refusals each operation can give. */
+  @Bean
+  ApiDescription apiDescription() {
+    return ApiDescription.builder(
+            "paystream ledger-svc",
+            "The double-entry ledger: journal entries per payment, accounts, balances and"
+                + " statements, holds, the end-of-day close, the journal's verification and the"
+                + " read subset of the Confluent Schema Registry API for the ledger topics.")
+        .answers("GET /v1/payments/{paymentId}/entries", 404)
+        .answers("GET /v1/entries/{entryId}", 404)
+        .answers("GET /v1/accounts/{accountId}", 404)
+        .answers("GET /v1/accounts/{accountId}/balance", 404)
+        .answers("GET /v1/accounts/{accountId}/statement", 404)
+        .answers("POST /v1/days/{date}/close", 409)
+        .answers("POST /v1/holds", 404, 409, 422)
+        .answers("GET /v1/holds/{holdId}", 404)
+        .answers("POST /v1/holds/{holdId}/capture", 404, 409, 422)
+        .answers("POST /v1/holds/{holdId}/release", 404, 409, 422)
+        .fourEyesApprovals()
+        .answers("POST /v1/approvals/{approvalId}/approve", 422)
         .build();
   }
 }

@@ -3,8 +3,18 @@ package com.paystream.gateway.refunds.web;
 import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
 
 import com.paystream.gateway.support.web.ApiErrors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springdoc.core.annotations.RouterOperation;
+import org.springdoc.core.annotations.RouterOperations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -14,6 +24,37 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class RefundRoutes {
 
   @Bean
+  @RouterOperations({
+    @RouterOperation(
+        path = "/v1/payments/{id}/refunds",
+        method = RequestMethod.POST,
+        operation =
+            @Operation(
+                operationId = "refundPayment",
+                summary = "Refund a payment, wholly or in part",
+                tags = "refunds",
+                parameters = {
+                  @Parameter(
+                      in = ParameterIn.PATH,
+                      name = "id",
+                      required = true,
+                      description = "the payment's id"),
+                  @Parameter(
+                      in = ParameterIn.HEADER,
+                      name = "Idempotency-Key",
+                      required = true,
+                      description =
+                          "1-255 printable ASCII characters; the same key answers the same request again")
+                },
+                requestBody =
+                    @RequestBody(
+                        required = true,
+                        content =
+                            @Content(
+                                mediaType = "application/json",
+                                schema = @Schema(implementation = RefundBody.class))),
+                responses = {@ApiResponse(responseCode = "201", description = "The refund")}))
+  })
   RouterFunction<ServerResponse> refundApi(RefundHandler refunds) {
     return RouterFunctions.route()
         .route(POST("/v1/payments/{id}/refunds"), refunds::refund)

@@ -32,8 +32,8 @@ import reactor.core.publisher.Mono;
  * answer all of them 401 or 403, which tells a caller nothing about the mistake.
  *
  * <p>Runs after the request audit ({@code -200}, so a refused state-changing request is audited)
- * and before Spring Security ({@code -100}). Webhooks keep their own edge; the actuator is not the
- * API.
+ * and before Spring Security ({@code -100}). Webhooks keep their own edge; the actuator and the API
+ * description ({@code /v3/api-docs}, an annotated controller, not a route) are not the API.
  */
 @Component
 @Order(-150)
@@ -71,7 +71,9 @@ public class EdgeFilter implements WebFilter {
           "a path may not carry ; %25 %2E, empty or dot segments: " + EdgeRefusals.echo(rawPath));
     }
     String path = exchange.getRequest().getPath().pathWithinApplication().value();
-    if (path.startsWith("/v1/webhooks/") || path.startsWith("/actuator")) {
+    if (path.startsWith("/v1/webhooks/")
+        || path.startsWith("/actuator")
+        || path.startsWith("/v3/api-docs")) {
       return chain.filter(exchange);
     }
     return routed(exchange, exchange.getRequest().getMethod())
