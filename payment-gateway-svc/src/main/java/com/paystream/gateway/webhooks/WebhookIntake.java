@@ -4,6 +4,7 @@ import com.paystream.gateway.callbacks.CallbackRecorder;
 import com.paystream.gateway.callbacks.CallbackSource;
 import com.paystream.gateway.callbacks.RecordOutcome;
 import com.paystream.gateway.callbacks.VerifiedCallback;
+import com.paystream.gateway.support.Trail;
 import com.paystream.platform.tracing.TraceParent;
 import java.time.Clock;
 import java.util.Objects;
@@ -49,11 +50,24 @@ public final class WebhookIntake {
             provider.dialect().auditHeaders(headers),
             trace.map(TraceParent::traceId).orElse(""),
             trace.map(TraceParent::spanId).orElse(""));
-    return recorder.record(callback).map(outcome -> accepted(provider, outcome));
+    return recorder.record(callback).map(outcome -> accepted(provider, callback, outcome));
   }
 
-  private static IntakeResult accepted(ProviderEndpoint provider, RecordOutcome outcome) {
+  /**
+   * Logged where the recorder's answer arrives: that operator runs with the request's trace
+   * restored (Reactor's automatic context propagation), so the line carries its ids.
+   */
+  private static IntakeResult accepted(
+      ProviderEndpoint provider, VerifiedCallback callback, RecordOutcome outcome) {
     boolean duplicate = outcome instanceof RecordOutcome.Duplicate;
+    Trail.log()
+        .info(
+            "webhook accepted provider={} paymentId={} eventId={} status={} outcome={}",
+            provider.name(),
+            callback.report().paymentId().value(),
+            callback.providerEventId(),
+            callback.report().status(),
+            duplicate ? "duplicate" : "recorded");
     return new IntakeResult.Accepted(outcome, provider.dialect().acknowledge(duplicate));
   }
 }
