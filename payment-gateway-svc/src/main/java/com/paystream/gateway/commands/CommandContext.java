@@ -1,5 +1,6 @@
 package com.paystream.gateway.commands;
 
+import com.paystream.gateway.support.TraceIds;
 import com.paystream.platform.ids.MerchantId;
 import com.paystream.platform.ids.PaymentId;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ public record CommandContext(
     String reason,
     String causationId,
     Instant at,
-    String traceId,
+    TraceIds trace,
     Optional<String> approvedBy) {
 
   public CommandContext {
@@ -40,7 +41,7 @@ public record CommandContext(
       String reason,
       String causationId,
       Instant at,
-      String traceId) {
+      TraceIds trace) {
     this(
         commandId,
         paymentId,
@@ -50,7 +51,7 @@ public record CommandContext(
         reason,
         causationId,
         at,
-        traceId,
+        trace,
         Optional.empty());
   }
 
@@ -65,7 +66,7 @@ public record CommandContext(
         reason,
         causationId,
         at,
-        traceId,
+        trace,
         approver);
   }
 

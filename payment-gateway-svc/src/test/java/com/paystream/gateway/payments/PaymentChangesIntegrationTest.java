@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.paystream.gateway.testsupport.ApiKeys;
 import com.paystream.gateway.testsupport.GatewayDatabase;
 import com.paystream.gateway.testsupport.SimulatedProvider;
+import com.paystream.platform.tracing.TraceParent;
 import com.paystream.schemas.commands.Amendment;
 import com.paystream.schemas.commands.Cancellation;
 import com.paystream.schemas.commands.PaymentCommand;
@@ -171,6 +172,38 @@ class PaymentChangesIntegrationTest {
         .extracting(c -> ((Refund) c.getBody()).getAmountMinor())
         .containsExactly(500L, 1499L);
     assertThat(commands(paymentId).get(0).getRequestedBy()).startsWith("merchant:m-shop");
+  }
+
+  @Test
+  void aRefundsCommandIsRecordedInTheRequestsTraceAndServerSpan() {
+    String paymentId = succeededPayment(900);
+    String caller = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    String answered =
+        client
+            .post()
+            .uri("/v1/payments/" + paymentId + "/refunds")
+            .header("Authorization", "Bearer " + merchant.token())
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .header(TraceParent.HEADER, caller)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"amount_minor\":900,\"currency\":\"EUR\",\"reason\":\"returned\"}")
+            .exchange()
+            .expectStatus()
+            .is2xxSuccessful()
+            .returnResult(byte[].class)
+            .getResponseHeaders()
+            .getFirst(TraceParent.HEADER);
+    TraceParent server = TraceParent.parse(answered).orElseThrow();
+
+    assertThat(server.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(
+            DB.rows(
+                "select trace_id, span_id from outbox where message_key = ?"
+                    + " and topic = 'payments.commands.v1'",
+                paymentId))
+        .containsExactly(Map.of("trace_id", server.traceId(), "span_id", server.spanId()));
+    assertThat(commands(paymentId).get(0).getEnvelope().getTraceId()).isEqualTo(server.traceId());
   }
 
   @Test

@@ -141,8 +141,7 @@ class WebhookTracingIntegrationTest {
   @Test
   void aRefusedWebhookCarriesTheTraceToo() {
     TraceParent server =
-        answered(
-            webhook(Map.of(TraceParent.HEADER, CALLER, "webhook-signature", "v1,AAAA")), 401);
+        answered(webhook(Map.of(TraceParent.HEADER, CALLER, "webhook-signature", "v1,AAAA")), 401);
 
     assertThat(server.traceId()).isEqualTo(CALLER_TRACE_ID);
     assertThat(DB.count("select count(*) from callback_inbox where provider_event_id = ?", eventId))

@@ -33,7 +33,7 @@ public final class PaymentCommandEnvelope {
                     .setCausationId(context.causationId())
                     .setOccurredAt(context.at())
                     .setRecordedAt(context.at())
-                    .setTraceId(context.traceId())
+                    .setTraceId(context.trace().traceId())
                     .build())
             .setCommandId(context.commandId())
             .setPaymentId(context.paymentId().value())
@@ -49,6 +49,7 @@ public final class PaymentCommandEnvelope {
         topic.name(),
         context.paymentId().value(),
         serializer.serialize(topic.name(), command),
-        context.traceId());
+        context.trace().traceId(),
+        context.trace().spanId());
   }
 }

@@ -8,6 +8,7 @@ import com.paystream.gateway.corrections.Supplement;
 import com.paystream.gateway.payments.PaymentStatus;
 import com.paystream.gateway.payments.application.ChangeResult;
 import com.paystream.gateway.payments.application.PaymentJson;
+import com.paystream.gateway.support.TraceIds;
 import com.paystream.platform.approvals.ApprovalRequest;
 import com.paystream.platform.ids.MerchantId;
 import com.paystream.platform.ids.PaymentId;
@@ -96,7 +97,7 @@ public class ApprovedCorrections {
                 requester(payload),
                 new PaymentId(request.target()),
                 amendment,
-                "",
+                TraceIds.NONE,
                 Optional.of(approvedBy))
             .map(ApprovedCorrections::done);
       }
@@ -127,7 +128,7 @@ public class ApprovedCorrections {
                 requester(payload),
                 new PaymentId(request.target()),
                 supplement,
-                "",
+                TraceIds.NONE,
                 Optional.of(approvedBy))
             .map(ApprovedCorrections::done);
       }

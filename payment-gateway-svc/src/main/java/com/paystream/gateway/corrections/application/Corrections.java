@@ -17,6 +17,7 @@ import com.paystream.gateway.payments.application.ChangeResult;
 import com.paystream.gateway.payments.application.PaymentChangeRecorder;
 import com.paystream.gateway.payments.application.PaymentLookup;
 import com.paystream.gateway.payments.application.PaymentUpdates;
+import com.paystream.gateway.support.TraceIds;
 import com.paystream.platform.ids.PaymentId;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,8 +62,8 @@ public class Corrections {
 
   /** An operator corrects amount and/or status; the ledger reverses and re-posts. */
   public Mono<ChangeResult> amend(
-      Caller.Operator operator, PaymentId paymentId, Amendment amendment, String traceId) {
-    return amend(operator, paymentId, amendment, traceId, Optional.empty());
+      Caller.Operator operator, PaymentId paymentId, Amendment amendment, TraceIds trace) {
+    return amend(operator, paymentId, amendment, trace, Optional.empty());
   }
 
   /**
@@ -73,7 +74,7 @@ public class Corrections {
       Caller.Operator operator,
       PaymentId paymentId,
       Amendment amendment,
-      String traceId,
+      TraceIds trace,
       Optional<String> approvedBy) {
     UUID commandId = CommandContext.derivedId("amendment", paymentId, amendment.idempotencyKey());
     return Mono.defer(
@@ -96,13 +97,13 @@ public class Corrections {
                                               amendment.reason(),
                                               "amendment:" + amendment.idempotencyKey(),
                                               now,
-                                              traceId)
+                                              trace)
                                           .approvedBy(approvedBy),
                                       amendment),
                               "PAYMENT_AMENDED",
                               amendment.reason(),
                               now,
-                              traceId,
+                              trace,
                               approvedBy))
                   .switchIfEmpty(Mono.fromSupplier(() -> ChangeResult.notFound(paymentId)));
             })
@@ -115,8 +116,8 @@ public class Corrections {
    * OPERATOR); one we know must not be booked already.
    */
   public Mono<ChangeResult> supplement(
-      Caller.Operator operator, PaymentId paymentId, Supplement supplement, String traceId) {
-    return supplement(operator, paymentId, supplement, traceId, Optional.empty());
+      Caller.Operator operator, PaymentId paymentId, Supplement supplement, TraceIds trace) {
+    return supplement(operator, paymentId, supplement, trace, Optional.empty());
   }
 
   /**
@@ -127,7 +128,7 @@ public class Corrections {
       Caller.Operator operator,
       PaymentId paymentId,
       Supplement supplement,
-      String traceId,
+      TraceIds trace,
       Optional<String> approvedBy) {
     UUID commandId = CommandContext.derivedId("supplement", paymentId, supplement.idempotencyKey());
     return Mono.defer(
@@ -152,7 +153,7 @@ public class Corrections {
                                                   supplement.reason(),
                                                   supplement.evidenceReference(),
                                                   now,
-                                                  traceId)
+                                                  trace)
                                               .approvedBy(approvedBy),
                                           supplement),
                                   "SUPPLEMENT_RECORDED",
@@ -161,7 +162,7 @@ public class Corrections {
                                       + supplement.evidenceReference()
                                       + ")",
                                   now,
-                                  traceId,
+                                  trace,
                                   approvedBy)));
             })
         .as(transaction::transactional)
@@ -216,13 +217,13 @@ public class Corrections {
       String action,
       String reason,
       Instant now,
-      String traceId,
+      TraceIds trace,
       Optional<String> approvedBy) {
     if (!(transition instanceof PaymentChange change)) {
       return Mono.just(ChangeResult.declined((PaymentTransition.Refused) transition));
     }
     return recorder
-        .record(operator, change, command.apply(change), action, reason, now, traceId, approvedBy)
+        .record(operator, change, command.apply(change), action, reason, now, trace, approvedBy)
         .map(ChangeResult.Done::new);
   }
 

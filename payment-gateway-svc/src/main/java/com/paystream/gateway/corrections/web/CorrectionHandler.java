@@ -12,6 +12,7 @@ import com.paystream.gateway.corrections.application.Corrections;
 import com.paystream.gateway.payments.PaymentStatus;
 import com.paystream.gateway.payments.application.ChangeResult;
 import com.paystream.gateway.payments.application.PaymentJson;
+import com.paystream.gateway.support.TraceIds;
 import com.paystream.gateway.support.json.StrictJson;
 import com.paystream.gateway.support.web.ApiException;
 import com.paystream.gateway.support.web.ApiRequests;
@@ -77,7 +78,7 @@ public class CorrectionHandler {
 
           @Override
           public Mono<ChangeResult> now(
-              Caller.Operator operator, PaymentId paymentId, Amendment amendment, String trace) {
+              Caller.Operator operator, PaymentId paymentId, Amendment amendment, TraceIds trace) {
             return corrections.amend(operator, paymentId, amendment, trace);
           }
         });
@@ -112,7 +113,10 @@ public class CorrectionHandler {
 
           @Override
           public Mono<ChangeResult> now(
-              Caller.Operator operator, PaymentId paymentId, Supplement supplement, String trace) {
+              Caller.Operator operator,
+              PaymentId paymentId,
+              Supplement supplement,
+              TraceIds trace) {
             return corrections.supplement(operator, paymentId, supplement, trace);
           }
         });
@@ -141,7 +145,7 @@ public class CorrectionHandler {
                       body -> {
                         if (!correction.needsSecondOperator(body)) {
                           return correction
-                              .now(operator, paymentId, body, ApiRequests.traceId(request))
+                              .now(operator, paymentId, body, ApiRequests.trace(request))
                               .flatMap(CorrectionHandler::answer);
                         }
                         return approvals
@@ -167,7 +171,7 @@ public class CorrectionHandler {
     Approvals.Ask ask(Caller.Operator operator, PaymentId paymentId, T correction);
 
     Mono<ChangeResult> now(
-        Caller.Operator operator, PaymentId paymentId, T correction, String traceId);
+        Caller.Operator operator, PaymentId paymentId, T correction, TraceIds trace);
   }
 
   private Amendment amendment(JsonNode json, String key) {

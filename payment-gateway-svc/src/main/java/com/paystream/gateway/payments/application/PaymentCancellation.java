@@ -14,6 +14,7 @@ import com.paystream.gateway.payments.application.ChangeResult.Reason;
 import com.paystream.gateway.providers.ProviderClients;
 import com.paystream.gateway.providers.ProviderRefused;
 import com.paystream.gateway.providers.ProviderUnavailable;
+import com.paystream.gateway.support.TraceIds;
 import com.paystream.platform.ids.PaymentId;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,7 +59,7 @@ public class PaymentCancellation {
   }
 
   public Mono<ChangeResult> cancel(
-      Caller caller, PaymentId paymentId, String reason, String traceId) {
+      Caller caller, PaymentId paymentId, String reason, TraceIds trace) {
     return reader
         .find(paymentId)
         .filter(view -> PaymentChangeRecorder.mayChange(caller, view))
@@ -68,7 +69,7 @@ public class PaymentCancellation {
                     view,
                     allowed ->
                         cancelAtProvider(view)
-                            .then(recordCancel(caller, paymentId, reason, traceId))
+                            .then(recordCancel(caller, paymentId, reason, trace))
                             .onErrorResume(
                                 ProviderRefused.class,
                                 e ->
@@ -153,7 +154,7 @@ public class PaymentCancellation {
    */
   public Mono<ChangeResult> cancelApproved(
       Caller requester, PaymentId paymentId, String reason, String approvedBy) {
-    return recordCancel(requester, paymentId, reason, "", Optional.of(approvedBy));
+    return recordCancel(requester, paymentId, reason, TraceIds.NONE, Optional.of(approvedBy));
   }
 
   static ApprovedAction.Declined approvalDeclined(ChangeResult result) {
@@ -163,15 +164,15 @@ public class PaymentCancellation {
   }
 
   private Mono<ChangeResult> recordCancel(
-      Caller caller, PaymentId paymentId, String reason, String traceId) {
-    return recordCancel(caller, paymentId, reason, traceId, Optional.empty());
+      Caller caller, PaymentId paymentId, String reason, TraceIds trace) {
+    return recordCancel(caller, paymentId, reason, trace, Optional.empty());
   }
 
   private Mono<ChangeResult> recordCancel(
       Caller caller,
       PaymentId paymentId,
       String reason,
-      String traceId,
+      TraceIds trace,
       Optional<String> approvedBy) {
     return Mono.defer(
             () ->
@@ -181,7 +182,7 @@ public class PaymentCancellation {
                         before ->
                             whenCancellable(
                                 before,
-                                change -> record(caller, change, reason, traceId, approvedBy))))
+                                change -> record(caller, change, reason, trace, approvedBy))))
         .as(transaction::transactional)
         .doOnNext(
             result -> {
@@ -195,7 +196,7 @@ public class PaymentCancellation {
       Caller caller,
       PaymentChange change,
       String reason,
-      String traceId,
+      TraceIds trace,
       Optional<String> approvedBy) {
     PaymentView before = change.before();
     Instant now = clock.instant();
@@ -203,11 +204,11 @@ public class PaymentCancellation {
     OutboxMessage message =
         commands.cancellation(
             PaymentChangeRecorder.context(
-                    commandId, before, caller, reason, "cancel:" + before.paymentId(), now, traceId)
+                    commandId, before, caller, reason, "cancel:" + before.paymentId(), now, trace)
                 .approvedBy(approvedBy),
             before.status());
     return recorder
-        .record(caller, change, message, "PAYMENT_CANCELLED", reason, now, traceId, approvedBy)
+        .record(caller, change, message, "PAYMENT_CANCELLED", reason, now, trace, approvedBy)
         .map(ChangeResult.Done::new);
   }
 }

@@ -12,6 +12,7 @@ import com.paystream.gateway.payments.HistoryEntry.Cause;
 import com.paystream.gateway.payments.HistoryEntry.CauseType;
 import com.paystream.gateway.payments.PaymentChange;
 import com.paystream.gateway.payments.PaymentView;
+import com.paystream.gateway.support.TraceIds;
 import com.paystream.platform.ids.PaymentId;
 import java.time.Instant;
 import java.util.Optional;
@@ -57,8 +58,8 @@ public class PaymentChangeRecorder {
       String action,
       String reason,
       Instant at,
-      String traceId) {
-    return record(caller, change, command, action, reason, at, traceId, Optional.empty());
+      TraceIds trace) {
+    return record(caller, change, command, action, reason, at, trace, Optional.empty());
   }
 
   /**
@@ -73,7 +74,7 @@ public class PaymentChangeRecorder {
       String action,
       String reason,
       Instant at,
-      String traceId,
+      TraceIds trace,
       Optional<String> approvedBy) {
     PaymentView before = change.before();
     PaymentId paymentId = before.paymentId();
@@ -116,7 +117,7 @@ public class PaymentChangeRecorder {
                                 Optional.of(PaymentJson.view(before)),
                                 Optional.of(PaymentJson.view(after)),
                                 reason,
-                                traceId))
+                                trace.traceId()))
                         .thenReturn(after));
   }
 
@@ -145,7 +146,7 @@ public class PaymentChangeRecorder {
       String reason,
       String causationId,
       Instant at,
-      String traceId) {
+      TraceIds trace) {
     return new CommandContext(
         commandId,
         payment.paymentId(),
@@ -155,6 +156,6 @@ public class PaymentChangeRecorder {
         reason,
         causationId,
         at,
-        traceId);
+        trace);
   }
 }

@@ -60,7 +60,7 @@ public class CancellationHandler {
                             caller instanceof Caller.Operator operator
                                 ? operatorCancels(request, operator, paymentId, reason)
                                 : cancellation
-                                    .cancel(caller, paymentId, reason, ApiRequests.traceId(request))
+                                    .cancel(caller, paymentId, reason, ApiRequests.trace(request))
                                     .flatMap(CancellationHandler::answer)));
   }
 
@@ -80,7 +80,7 @@ public class CancellationHandler {
               }
               if (!approvals.needed(ApprovedCancellation.CANCEL, done.payment().amount().minor())) {
                 return cancellation
-                    .cancel(operator, paymentId, reason, ApiRequests.traceId(request))
+                    .cancel(operator, paymentId, reason, ApiRequests.trace(request))
                     .flatMap(CancellationHandler::answer);
               }
               return approvals

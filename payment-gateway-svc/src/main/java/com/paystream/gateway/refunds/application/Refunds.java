@@ -21,6 +21,7 @@ import com.paystream.gateway.refunds.RefundResult;
 import com.paystream.gateway.refunds.RefundResult.Declined;
 import com.paystream.gateway.refunds.RefundResult.Reason;
 import com.paystream.gateway.refunds.RefundStore;
+import com.paystream.gateway.support.TraceIds;
 import com.paystream.platform.ids.PaymentId;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,13 +72,13 @@ public class Refunds {
   }
 
   public Mono<RefundResult> refund(
-      Caller caller, PaymentId paymentId, RefundRequest request, String traceId) {
+      Caller caller, PaymentId paymentId, RefundRequest request, TraceIds trace) {
     String refundId = refundId(paymentId, request.idempotencyKey());
     return reserve(caller, paymentId, refundId, request)
         .flatMap(
             step ->
                 step instanceof Reserved reserved
-                    ? submit(caller, reserved.payment(), reserved.refund(), traceId)
+                    ? submit(caller, reserved.payment(), reserved.refund(), trace)
                     : Mono.just(((Answered) step).result()));
   }
 
@@ -154,7 +155,7 @@ public class Refunds {
   }
 
   private Mono<RefundResult> submit(
-      Caller caller, PaymentView payment, Refund refund, String traceId) {
+      Caller caller, PaymentView payment, Refund refund, TraceIds trace) {
     if (payment.providerPaymentId().isEmpty()) {
       return fail(caller, refund, "the provider never confirmed this payment");
     }
@@ -165,7 +166,7 @@ public class Refunds {
                 client.refund(
                     new ProviderRefundRequest(
                         refund.refundId(), payment.providerPaymentId().get(), refund.amount())))
-        .flatMap(accepted -> record(caller, refund.submitted(accepted.providerRefundId()), traceId))
+        .flatMap(accepted -> record(caller, refund.submitted(accepted.providerRefundId()), trace))
         .onErrorResume(ProviderRefused.class, e -> fail(caller, refund, e.getMessage()))
         .onErrorResume(
             ProviderUnavailable.class,
@@ -177,7 +178,7 @@ public class Refunds {
   }
 
   /** Records a refund the provider took, unless a racing retry recorded it first. */
-  private Mono<RefundResult> record(Caller caller, Refund submitted, String traceId) {
+  private Mono<RefundResult> record(Caller caller, Refund submitted, TraceIds trace) {
     return Mono.defer(
             () ->
                 payments
@@ -190,7 +191,7 @@ public class Refunds {
                               .flatMap(
                                   settledHere ->
                                       settledHere
-                                          ? recordOnPayment(caller, before, submitted, now, traceId)
+                                          ? recordOnPayment(caller, before, submitted, now, trace)
                                           : whereItStands(before, submitted));
                         }))
         .as(transaction::transactional)
@@ -203,12 +204,12 @@ public class Refunds {
   }
 
   private Mono<RefundResult> recordOnPayment(
-      Caller caller, PaymentView before, Refund submitted, Instant now, String traceId) {
+      Caller caller, PaymentView before, Refund submitted, Instant now, TraceIds trace) {
     UUID commandId = CommandContext.derivedId("refund", before.paymentId(), submitted.refundId());
     OutboxMessage message =
         commands.refund(
             PaymentChangeRecorder.context(
-                commandId, before, caller, submitted.reason(), submitted.refundId(), now, traceId),
+                commandId, before, caller, submitted.reason(), submitted.refundId(), now, trace),
             submitted);
     return refunds
         .submittedTotal(before.paymentId())
@@ -216,7 +217,7 @@ public class Refunds {
         .flatMap(
             change ->
                 recorder.record(
-                    caller, change, message, "REFUND_SUBMITTED", submitted.reason(), now, traceId))
+                    caller, change, message, "REFUND_SUBMITTED", submitted.reason(), now, trace))
         .map(after -> new RefundResult.Done(after, submitted));
   }
 

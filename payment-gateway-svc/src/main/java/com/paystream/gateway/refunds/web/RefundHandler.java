@@ -47,7 +47,7 @@ public class RefundHandler {
                               input.money(json, false), input.optionalText(json, "reason"), key))
                   .flatMap(
                       refund ->
-                          refunds.refund(caller, paymentId, refund, ApiRequests.traceId(request)));
+                          refunds.refund(caller, paymentId, refund, ApiRequests.trace(request)));
             })
         .flatMap(RefundHandler::answer);
   }

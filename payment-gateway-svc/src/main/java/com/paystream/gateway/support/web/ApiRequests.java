@@ -1,5 +1,6 @@
 package com.paystream.gateway.support.web;
 
+import com.paystream.gateway.support.TraceIds;
 import com.paystream.gateway.support.TraceParent;
 import com.paystream.gateway.support.json.StrictJson;
 import com.paystream.platform.input.InputReason;
@@ -55,6 +56,11 @@ public final class ApiRequests {
 
   public static String traceId(ServerRequest request) {
     return TraceParent.traceId(request.exchange());
+  }
+
+  /** The request's trace and server span, which the commands it causes are recorded in. */
+  public static TraceIds trace(ServerRequest request) {
+    return TraceIds.of(TraceParent.of(request.exchange()));
   }
 
   /** A JSON body if one was sent, otherwise an empty object. */
