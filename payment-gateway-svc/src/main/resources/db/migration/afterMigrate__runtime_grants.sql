@@ -51,7 +51,7 @@ grant select, insert on approval_decision to "${runtime_role}";
 -- Active status queries: operational schedule, updated in place.
 grant select, insert on status_query_schedule to "${runtime_role}";
 grant update (provider, state, reason, next_query_at, attempts, last_query_at, last_outcome,
-              claim_token, trigger_event_id, started_at, updated_at)
+              claim_token, trigger_event_id, trigger_traceparent, started_at, updated_at)
     on status_query_schedule to "${runtime_role}";
 grant select on status_query_seed_mark to "${runtime_role}";
 grant update (seeded_until) on status_query_seed_mark to "${runtime_role}";

@@ -1,6 +1,7 @@
 package com.paystream.gateway.statusquery;
 
 import com.paystream.gateway.payments.PaymentStatus;
+import com.paystream.platform.tracing.TraceParent;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,8 @@ import java.util.UUID;
  * @param paymentStatus the payment's current status at the gateway; empty when it has no row
  * @param attempts queries done so far
  * @param startedAt when querying this payment began (max age counts from here)
+ * @param trigger the trace of the lost order that made it due, continued by the query; empty when
+ *     nobody asked (the query starts its own trace)
  */
 public record DueQuery(
     String paymentId,
@@ -20,7 +23,8 @@ public record DueQuery(
     int attempts,
     Instant startedAt,
     Optional<PaymentStatus> paymentStatus,
-    UUID claimToken) {
+    UUID claimToken,
+    Optional<TraceParent> trigger) {
 
   /** Why a payment is queried. */
   public enum QueryReason {

@@ -1,6 +1,7 @@
 package com.paystream.gateway.statusquery;
 
 import com.paystream.platform.ids.PaymentId;
+import com.paystream.platform.tracing.TraceParent;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -11,7 +12,7 @@ import reactor.core.publisher.Mono;
  * A lost order reported by reconciliation (money on the statement, no booking) makes the payment's
  * status query due at once, whatever its schedule said, and wakes the poller. Durable (the schedule
  * row) and idempotent (the same trigger event twice changes nothing), so the consumer may
- * redeliver.
+ * redeliver. The query continues the trigger's trace (kept on the schedule row) when it runs.
  */
 public final class LostOrders {
 
@@ -48,13 +49,16 @@ public final class LostOrders {
    * it would be claimed and refused forever.
    */
   public Mono<Triggered> lostOrder(
-      PaymentId paymentId, Optional<String> provider, String triggerEventId) {
+      PaymentId paymentId,
+      Optional<String> provider,
+      String triggerEventId,
+      Optional<TraceParent> trigger) {
     return store
         .knows(paymentId.value())
         .flatMap(
             known -> {
               if (known) {
-                return schedule(paymentId, provider, triggerEventId);
+                return schedule(paymentId, provider, triggerEventId, trigger);
               }
               metrics.lostOrderTrigger("unknown-payment");
               log.info(
@@ -83,9 +87,12 @@ public final class LostOrders {
   }
 
   private Mono<Triggered> schedule(
-      PaymentId paymentId, Optional<String> provider, String triggerEventId) {
+      PaymentId paymentId,
+      Optional<String> provider,
+      String triggerEventId,
+      Optional<TraceParent> trigger) {
     return store
-        .requestNow(paymentId.value(), provider, triggerEventId, clock.instant())
+        .requestNow(paymentId.value(), provider, triggerEventId, trigger, clock.instant())
         .map(
             changed -> {
               if (!changed) {

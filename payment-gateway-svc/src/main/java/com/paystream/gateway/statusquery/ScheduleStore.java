@@ -1,5 +1,6 @@
 package com.paystream.gateway.statusquery;
 
+import com.paystream.platform.tracing.TraceParent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,12 +35,16 @@ public interface ScheduleStore {
 
   /**
    * Makes the payment due now because of a lost order (creating its row if needed), unless the same
-   * trigger event was applied before.
+   * trigger event was applied before. The query continues {@code trigger}'s trace when it runs.
    *
    * @return true when this call changed the schedule
    */
   Mono<Boolean> requestNow(
-      String paymentId, Optional<String> provider, String triggerEventId, Instant now);
+      String paymentId,
+      Optional<String> provider,
+      String triggerEventId,
+      Optional<TraceParent> trigger,
+      Instant now);
 
   /** Whether the gateway has a payment of this id (only those are asked about). */
   Mono<Boolean> knows(String paymentId);

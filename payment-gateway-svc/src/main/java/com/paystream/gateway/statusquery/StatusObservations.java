@@ -5,6 +5,7 @@ import com.paystream.gateway.callbacks.ProviderReport;
 import com.paystream.gateway.callbacks.VerifiedCallback;
 import com.paystream.gateway.payments.PaymentStatus;
 import com.paystream.gateway.providers.ProviderPaymentStatus;
+import com.paystream.gateway.support.TraceIds;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +26,9 @@ public final class StatusObservations {
 
   private StatusObservations() {}
 
+  /** The answer as a callback recorded in the query's trace. */
   public static VerifiedCallback callback(
-      String provider, ProviderPaymentStatus observed, PaymentStatus status) {
+      String provider, ProviderPaymentStatus observed, PaymentStatus status, TraceIds trace) {
     ProviderReport report =
         new ProviderReport(
             observed.paymentId(),
@@ -43,7 +45,8 @@ public final class StatusObservations {
         report,
         rawBody(observed),
         Map.of(SOURCE_HEADER, observed.observationId()),
-        "");
+        trace.traceId(),
+        trace.spanId());
   }
 
   /**

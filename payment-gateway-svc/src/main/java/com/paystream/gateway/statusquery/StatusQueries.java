@@ -8,6 +8,10 @@ import com.paystream.gateway.providers.ProviderClients;
 import com.paystream.gateway.providers.ProviderPaymentStatus;
 import com.paystream.gateway.providers.ProviderRefused;
 import com.paystream.gateway.providers.ProviderUnavailable;
+import com.paystream.gateway.support.TraceIds;
+import com.paystream.gateway.support.Trail;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +52,7 @@ public final class StatusQueries {
   private final Limits limits;
   private final StatusQueryMetrics metrics;
   private final Clock clock;
+  private final QueryTraces traces;
 
   public StatusQueries(
       ScheduleStore store,
@@ -56,7 +61,8 @@ public final class StatusQueries {
       QueryPolicy policy,
       Limits limits,
       StatusQueryMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      QueryTraces traces) {
     this.store = store;
     this.providers = providers;
     this.recorder = recorder;
@@ -64,6 +70,7 @@ public final class StatusQueries {
     this.limits = limits;
     this.metrics = metrics;
     this.clock = clock;
+    this.traces = traces;
   }
 
   /** Runs one round; emits how many due rows it handled (a full batch means more may be due). */
@@ -90,7 +97,20 @@ public final class StatusQueries {
         .then(Mono.just(due.size()));
   }
 
+  /** Asks about one payment inside its query's trace (see {@link QueryTraces}). */
   private Mono<Void> handle(DueQuery query) {
+    return Mono.defer(
+        () -> {
+          Observation observation = traces.start(query);
+          return ask(query, QueryTraces.ids(observation))
+              .doOnError(observation::error)
+              .doFinally(signal -> observation.stop())
+              .contextWrite(
+                  context -> context.put(ObservationThreadLocalAccessor.KEY, observation));
+        });
+  }
+
+  private Mono<Void> ask(DueQuery query, TraceIds trace) {
     String provider = query.provider().orElse("unknown");
     Instant now = clock.instant();
     if (query.settledMeanwhile()) {
@@ -103,6 +123,7 @@ public final class StatusQueries {
           provider,
           query.attempts());
       metrics.outcome(provider, QueryOutcome.EXPIRED);
+      trail(query, provider, query.attempts(), QueryOutcome.EXPIRED);
       return store.close(query, query.attempts(), true, QueryOutcome.EXPIRED, now);
     }
     Optional<ProviderClient> client = query.provider().flatMap(providers::find);
@@ -114,6 +135,7 @@ public final class StatusQueries {
           query.paymentId(),
           provider);
       metrics.outcome(provider, QueryOutcome.NO_CLIENT);
+      trail(query, provider, query.attempts(), QueryOutcome.NO_CLIENT);
       return store.close(query, query.attempts(), true, QueryOutcome.NO_CLIENT, now);
     }
     metrics.sent(provider, query.reason());
@@ -121,12 +143,16 @@ public final class StatusQueries {
     return client
         .get()
         .paymentStatus(query.paymentId())
-        .flatMap(answer -> answered(query, provider, answer, attempts))
+        .flatMap(answer -> answered(query, provider, answer, attempts, trace))
         .onErrorResume(error -> finish(query, provider, attempts, failure(query, error), false));
   }
 
   private Mono<Void> answered(
-      DueQuery query, String provider, Optional<ProviderPaymentStatus> answer, int attempts) {
+      DueQuery query,
+      String provider,
+      Optional<ProviderPaymentStatus> answer,
+      int attempts,
+      TraceIds trace) {
     if (answer.isEmpty()) {
       return finish(query, provider, attempts, QueryOutcome.NOT_FOUND, false);
     }
@@ -149,7 +175,7 @@ public final class StatusQueries {
       return finish(query, provider, attempts, QueryOutcome.UNKNOWN_STATUS, false);
     }
     return recorder
-        .record(StatusObservations.callback(provider, observed, status.get()))
+        .record(StatusObservations.callback(provider, observed, status.get(), trace))
         .flatMap(
             outcome -> {
               QueryOutcome result = recorded(query, provider, outcome);
@@ -199,9 +225,22 @@ public final class StatusQueries {
     return QueryOutcome.UNAVAILABLE;
   }
 
+  /** The query's money-trail line, in its trace. */
+  private static void trail(DueQuery query, String provider, int attempts, QueryOutcome outcome) {
+    Trail.log()
+        .info(
+            "status query provider={} paymentId={} reason={} attempts={} outcome={}",
+            provider,
+            query.paymentId(),
+            query.reason(),
+            attempts,
+            outcome);
+  }
+
   private Mono<Void> finish(
       DueQuery query, String provider, int attempts, QueryOutcome outcome, boolean done) {
     metrics.outcome(provider, outcome);
+    trail(query, provider, attempts, outcome);
     Instant now = clock.instant();
     if (done) {
       return store.close(query, attempts, false, outcome, now);

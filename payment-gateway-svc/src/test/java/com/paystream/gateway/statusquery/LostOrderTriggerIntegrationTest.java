@@ -11,6 +11,7 @@ import com.paystream.gateway.testsupport.SimulatedProvider;
 import com.paystream.platform.ids.MerchantId;
 import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.money.Money;
+import com.paystream.platform.tracing.TraceParent;
 import com.paystream.schemas.common.Envelope;
 import com.paystream.schemas.recon.BreakState;
 import com.paystream.schemas.recon.ReconOutcome;
@@ -44,8 +45,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,6 +63,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ask the provider at once. The schedule's threshold is an hour here, so only the trigger can
  * explain a query.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LostOrderTriggerIntegrationTest {
 
@@ -229,6 +234,49 @@ class LostOrderTriggerIntegrationTest {
                                 paymentId)
                             .get(0)
                             .get("state")));
+  }
+
+  @Test
+  void theStatusQueryOfALostOrderContinuesTheResultsTrace(CapturedOutput output) throws Exception {
+    String paymentId = paidButNeverHeardOf();
+    String traceId = "0af7651916cd43dd8448eb211c80319c";
+    ReconResult result = lostOrder(paymentId, UUID.randomUUID(), "simulator");
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(
+            RESULTS.name(), paymentId, SERIALIZER.serialize(RESULTS.name(), result));
+    record
+        .headers()
+        .add(
+            TraceParent.HEADER,
+            ("00-" + traceId + "-b7ad6b7169203331-01").getBytes(StandardCharsets.UTF_8));
+    PRODUCER.send(record).get();
+
+    await().atMost(DEADLINE).until(() -> statusQueryCallbacks(paymentId) == 1);
+    Map<String, Object> callback =
+        DB.rows(
+                "select i.trace_id, o.span_id from callback_inbox i join outbox o"
+                    + " on o.message_id = i.callback_id"
+                    + " where i.payment_id = ? and i.source = 'STATUS_QUERY'",
+                paymentId)
+            .get(0);
+    assertThat(callback).containsEntry("trace_id", traceId);
+    assertThat(TraceParent.validSpanId((String) callback.get("span_id"))).isTrue();
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () ->
+                assertThat(trailLines(output, paymentId))
+                    .anySatisfy(line -> assertThat(line).contains("status query"))
+                    .anySatisfy(line -> assertThat(line).contains("recon result acted upon"))
+                    .allSatisfy(line -> assertThat(line).contains("\"trace_id\":\"" + traceId)));
+  }
+
+  private static List<String> trailLines(CapturedOutput output, String paymentId) {
+    return output
+        .getOut()
+        .lines()
+        .filter(l -> l.contains("\"paystream.trail\"") && l.contains(paymentId))
+        .toList();
   }
 
   @Test

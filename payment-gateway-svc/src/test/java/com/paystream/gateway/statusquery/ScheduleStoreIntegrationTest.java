@@ -61,7 +61,9 @@ class ScheduleStoreIntegrationTest {
     for (int i = 0; i < count; i++) {
       String id = prefix + "-" + UUID.randomUUID();
       ids.add(id);
-      store.requestNow(id, Optional.of("simulator"), "evt-" + id, dueAt).block(TIMEOUT);
+      store
+          .requestNow(id, Optional.of("simulator"), "evt-" + id, Optional.empty(), dueAt)
+          .block(TIMEOUT);
     }
     return ids;
   }
@@ -120,7 +122,9 @@ class ScheduleStoreIntegrationTest {
             .orElseThrow();
 
     boolean triggered =
-        store.requestNow(id, Optional.empty(), "evt-second", now.plusSeconds(1)).block(TIMEOUT);
+        store
+            .requestNow(id, Optional.empty(), "evt-second", Optional.empty(), now.plusSeconds(1))
+            .block(TIMEOUT);
     store
         .reschedule(claimed, 1, now.plus(Duration.ofHours(6)), QueryOutcome.DUPLICATE, now)
         .block(TIMEOUT);
@@ -145,9 +149,12 @@ class ScheduleStoreIntegrationTest {
     Instant now = Instant.parse("2023-01-01T00:00:00Z");
     String id = "twice-" + UUID.randomUUID();
 
-    boolean first = store.requestNow(id, Optional.empty(), "evt-1", now).block(TIMEOUT);
-    boolean again = store.requestNow(id, Optional.empty(), "evt-1", now).block(TIMEOUT);
-    boolean next = store.requestNow(id, Optional.empty(), "evt-2", now).block(TIMEOUT);
+    boolean first =
+        store.requestNow(id, Optional.empty(), "evt-1", Optional.empty(), now).block(TIMEOUT);
+    boolean again =
+        store.requestNow(id, Optional.empty(), "evt-1", Optional.empty(), now).block(TIMEOUT);
+    boolean next =
+        store.requestNow(id, Optional.empty(), "evt-2", Optional.empty(), now).block(TIMEOUT);
 
     assertThat(first).isTrue();
     assertThat(again).isFalse();

@@ -4,12 +4,16 @@ import com.paystream.gateway.callbacks.CallbackRecorder;
 import com.paystream.gateway.providers.ProviderClients;
 import com.paystream.gateway.statusquery.LostOrders;
 import com.paystream.gateway.statusquery.QueryPolicy;
+import com.paystream.gateway.statusquery.QueryTraces;
 import com.paystream.gateway.statusquery.StatusQueries;
 import com.paystream.gateway.statusquery.StatusQueryMetrics;
 import com.paystream.gateway.statusquery.StatusQueryPoller;
 import com.paystream.gateway.statusquery.persistence.R2dbcScheduleStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +42,9 @@ public class StatusQueryConfiguration {
       CallbackRecorder recorder,
       StatusQueryMetrics metrics,
       StatusQueryProperties properties,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<ObservationRegistry> observations,
+      ObjectProvider<Tracer> tracer) {
     QueryPolicy policy =
         new QueryPolicy(
             properties.threshold(),
@@ -56,7 +62,10 @@ public class StatusQueryConfiguration {
         new StatusQueries.Limits(
             properties.batchSize(), properties.concurrency(), properties.lease()),
         metrics,
-        clock);
+        clock,
+        new QueryTraces(
+            observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+            tracer.getIfAvailable(() -> Tracer.NOOP)));
   }
 
   @Bean

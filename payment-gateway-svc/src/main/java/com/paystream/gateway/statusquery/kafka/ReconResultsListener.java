@@ -2,8 +2,10 @@ package com.paystream.gateway.statusquery.kafka;
 
 import com.paystream.gateway.statusquery.LostOrders;
 import com.paystream.gateway.statusquery.StatusQueryMetrics;
+import com.paystream.gateway.support.Trail;
 import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.input.InputPolicy;
+import com.paystream.platform.tracing.TraceParent;
 import com.paystream.schemas.recon.BreakState;
 import com.paystream.schemas.recon.ReconOutcome;
 import com.paystream.schemas.recon.ReconResult;
@@ -27,7 +29,8 @@ import org.springframework.kafka.annotation.KafkaListener;
  * payments anyway, so skipping loses no money; the gateway writes no dead-letter topic (it is not
  * the writer of any). Other outcomes are ignored. The work on a result continues the trace of the
  * ledger record that caused it (its envelope's trace id, or the record's {@code traceparent}), so
- * that its log lines carry that trace.
+ * that its log lines carry that trace; a lost order's status query continues it later (the schedule
+ * keeps the context), and each result acted upon leaves one money-trail line.
  */
 public final class ReconResultsListener {
 
@@ -62,33 +65,50 @@ public final class ReconResultsListener {
     try (Traces.Continued work =
         traces.continueRecord(
             record.headers(), result.getEnvelope().getTraceId(), "gateway recon-result")) {
-      onResult(record, result);
+      onResult(record, result, work.context())
+          .ifPresent(
+              triggered ->
+                  Trail.log()
+                      .info(
+                          "recon result acted upon outcome={} state={} paymentId={} eventId={}"
+                              + " triggered={}",
+                          result.getOutcome(),
+                          result.getState(),
+                          result.getPaymentReference(),
+                          result.getEnvelope().getEventId(),
+                          triggered));
     }
   }
 
-  private void onResult(ConsumerRecord<byte[], byte[]> record, ReconResult result) {
+  /** What the result triggered; empty when it was ignored or skipped. */
+  private Optional<LostOrders.Triggered> onResult(
+      ConsumerRecord<byte[], byte[]> record, ReconResult result, Optional<TraceParent> trace) {
     if (result.getOutcome() != ReconOutcome.LOST_ORDER
         || (result.getState() != BreakState.OPEN && result.getState() != BreakState.RESOLVED)) {
       metrics.lostOrderTrigger("ignored");
-      return;
+      return Optional.empty();
     }
     String reference = result.getPaymentReference().toString();
     if (!InputPolicy.IDENTIFIER.matcher(reference).matches()) {
       // Not of the shape of any payment id the suite gives out (a bank's own reference).
       skip(record, "INVALID_PAYMENT_REFERENCE");
-      return;
+      return Optional.empty();
     }
     PaymentId paymentId = new PaymentId(reference);
     String eventId = result.getEnvelope().getEventId().toString();
     // Blocking is right here: the offset is committed after the trigger is durable.
     if (result.getState() == BreakState.RESOLVED) {
-      lostOrders.breakResolved(paymentId, eventId).block(TRIGGER_TIMEOUT);
-      return;
+      return Optional.ofNullable(
+          lostOrders.breakResolved(paymentId, eventId).block(TRIGGER_TIMEOUT));
     }
-    lostOrders
-        .lostOrder(
-            paymentId, Optional.ofNullable(result.getProvider()).filter(p -> !p.isBlank()), eventId)
-        .block(TRIGGER_TIMEOUT);
+    return Optional.ofNullable(
+        lostOrders
+            .lostOrder(
+                paymentId,
+                Optional.ofNullable(result.getProvider()).filter(p -> !p.isBlank()),
+                eventId,
+                trace)
+            .block(TRIGGER_TIMEOUT));
   }
 
   private Optional<ReconResult> decode(ConsumerRecord<byte[], byte[]> record) {

@@ -4,6 +4,7 @@ import com.paystream.gateway.payments.PaymentStatus;
 import com.paystream.gateway.statusquery.DueQuery;
 import com.paystream.gateway.statusquery.QueryOutcome;
 import com.paystream.gateway.statusquery.ScheduleStore;
+import com.paystream.platform.tracing.TraceParent;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,10 +64,11 @@ public final class R2dbcScheduleStore implements ScheduleStore {
         set next_query_at = :leaseUntil, claim_token = :token, updated_at = :now
         from due
         where s.payment_id = due.payment_id
-        returning s.payment_id, s.provider, s.reason, s.attempts, s.started_at
+        returning s.payment_id, s.provider, s.reason, s.attempts, s.started_at,
+                  s.trigger_traceparent
       )
       select c.payment_id, coalesce(c.provider, p.provider) as provider, c.reason, c.attempts,
-             c.started_at, p.status
+             c.started_at, p.status, c.trigger_traceparent
       from claimed c left join payment p on p.payment_id = c.payment_id
       """;
 
@@ -74,7 +76,8 @@ public final class R2dbcScheduleStore implements ScheduleStore {
       """
       update status_query_schedule
       set attempts = :attempts, next_query_at = :next, last_query_at = :now,
-          last_outcome = :outcome, claim_token = null, reason = 'OVERDUE', updated_at = :now
+          last_outcome = :outcome, claim_token = null, reason = 'OVERDUE',
+          trigger_traceparent = null, updated_at = :now
       where payment_id = :paymentId and claim_token = :token
       """;
 
@@ -82,7 +85,7 @@ public final class R2dbcScheduleStore implements ScheduleStore {
       """
       update status_query_schedule
       set state = :state, attempts = :attempts, last_query_at = :now, last_outcome = :outcome,
-          claim_token = null, reason = 'OVERDUE', updated_at = :now
+          claim_token = null, reason = 'OVERDUE', trigger_traceparent = null, updated_at = :now
       where payment_id = :paymentId and claim_token = :token
       """;
 
@@ -93,15 +96,17 @@ public final class R2dbcScheduleStore implements ScheduleStore {
   private static final String REQUEST_NOW =
       """
       insert into status_query_schedule (payment_id, provider, state, reason, next_query_at,
-                                         attempts, started_at, updated_at, trigger_event_id)
+                                         attempts, started_at, updated_at, trigger_event_id,
+                                         trigger_traceparent)
       values (:paymentId,
               coalesce((select provider from payment where payment_id = :paymentId), :provider),
-              'ACTIVE', 'LOST_ORDER', :now, 0, :now, :now, :eventId)
+              'ACTIVE', 'LOST_ORDER', :now, 0, :now, :now, :eventId, :traceparent)
       on conflict (payment_id) do update
       set state = 'ACTIVE', reason = 'LOST_ORDER', next_query_at = excluded.next_query_at,
           started_at = excluded.started_at, claim_token = null,
           provider = coalesce(status_query_schedule.provider, excluded.provider),
-          trigger_event_id = excluded.trigger_event_id, updated_at = excluded.updated_at
+          trigger_event_id = excluded.trigger_event_id,
+          trigger_traceparent = excluded.trigger_traceparent, updated_at = excluded.updated_at
       where status_query_schedule.trigger_event_id is distinct from excluded.trigger_event_id
       returning payment_id
       """;
@@ -159,7 +164,8 @@ public final class R2dbcScheduleStore implements ScheduleStore {
         row.get("attempts", Integer.class),
         row.get("started_at", OffsetDateTime.class).toInstant(),
         Optional.ofNullable(row.get("status", String.class)).map(PaymentStatus::valueOf),
-        token);
+        token,
+        TraceParent.parse(row.get("trigger_traceparent", String.class)));
   }
 
   @Override
@@ -190,7 +196,11 @@ public final class R2dbcScheduleStore implements ScheduleStore {
 
   @Override
   public Mono<Boolean> requestNow(
-      String paymentId, Optional<String> provider, String triggerEventId, Instant now) {
+      String paymentId,
+      Optional<String> provider,
+      String triggerEventId,
+      Optional<TraceParent> trigger,
+      Instant now) {
     DatabaseClient.GenericExecuteSpec spec =
         db.sql(REQUEST_NOW)
             .bind("paymentId", paymentId)
@@ -200,6 +210,10 @@ public final class R2dbcScheduleStore implements ScheduleStore {
         provider.isPresent()
             ? spec.bind("provider", provider.get())
             : spec.bindNull("provider", String.class);
+    spec =
+        trigger.isPresent()
+            ? spec.bind("traceparent", trigger.get().header())
+            : spec.bindNull("traceparent", String.class);
     return spec.map(row -> row.get("payment_id", String.class)).all().hasElements();
   }
 
