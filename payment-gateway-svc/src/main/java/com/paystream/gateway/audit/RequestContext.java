@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The audit context of one HTTP request, carried in the Reactor context: its request id (the {@code
- * X-Request-Id} header or a generated one), the trace id of its {@code traceparent}, and whether a
- * record of it was written already (so a refusal is not recorded twice).
+ * X-Request-Id} header or a generated one), its trace and server span ids, and whether a record of
+ * it was written already (so a refusal is not recorded twice).
  */
 public final class RequestContext {
 
@@ -14,11 +14,13 @@ public final class RequestContext {
 
   private final String requestId;
   private final String traceId;
+  private final String spanId;
   private final AtomicBoolean audited = new AtomicBoolean();
 
-  public RequestContext(String requestId, String traceId) {
+  public RequestContext(String requestId, String traceId, String spanId) {
     this.requestId = requestId;
     this.traceId = traceId;
+    this.spanId = spanId;
   }
 
   public String requestId() {
@@ -27,6 +29,11 @@ public final class RequestContext {
 
   public String traceId() {
     return traceId;
+  }
+
+  /** The request's server span, or empty: the parent of its audit events' publication. */
+  public String spanId() {
+    return spanId;
   }
 
   public boolean audited() {

@@ -8,6 +8,7 @@ import com.paystream.gateway.testsupport.ApiKeys;
 import com.paystream.gateway.testsupport.AuditTopic;
 import com.paystream.gateway.testsupport.GatewayDatabase;
 import com.paystream.gateway.testsupport.SimulatedProvider;
+import com.paystream.platform.tracing.TraceParent;
 import com.paystream.security.ApiKeyToken;
 import com.paystream.simulator.ProviderSimulator;
 import com.paystream.simulator.StandardWebhookSigner;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -146,17 +148,20 @@ class AuditTrailIntegrationTest {
             traced(requestId))
         .expectHeader()
         .valueEquals("X-Request-Id", requestId);
-    String generated =
+    HttpHeaders answered =
         api.post(
                 merchant,
                 "/v1/payments",
                 UUID.randomUUID().toString(),
                 "{\"amount_minor\":1,\"currency\":\"EUR\",\"provider\":\"simulator\"}")
             .returnResult(String.class)
-            .getResponseHeaders()
-            .getFirst("X-Request-Id");
+            .getResponseHeaders();
+    String generated = answered.getFirst("X-Request-Id");
     assertThat(UUID.fromString(generated)).isNotNull();
-    assertThat(theRecordOf(generated)).containsEntry("trace_id", "");
+    // Without a caller's traceparent the gateway starts a trace; the record is in it.
+    assertThat(theRecordOf(generated))
+        .containsEntry("trace_id", TraceParent.traceIdOf(answered.getFirst(TraceParent.HEADER)));
+    assertThat(theRecordOf(generated).get("trace_id")).asString().hasSize(32);
   }
 
   @Test

@@ -204,6 +204,12 @@ class PaymentChangesIntegrationTest {
                 paymentId))
         .containsExactly(Map.of("trace_id", server.traceId(), "span_id", server.spanId()));
     assertThat(commands(paymentId).get(0).getEnvelope().getTraceId()).isEqualTo(server.traceId());
+    assertThat(
+            DB.rows(
+                "select span_id from outbox where trace_id = ? and topic like '%audit.events.v1'",
+                server.traceId()))
+        .isNotEmpty()
+        .allSatisfy(row -> assertThat(row).containsEntry("span_id", server.spanId()));
   }
 
   @Test

@@ -25,7 +25,7 @@ public final class AvroAuditEvents implements AuditEvents {
   }
 
   @Override
-  public OutboxMessage message(AuditRecord record) {
+  public OutboxMessage message(AuditRecord record, String spanId) {
     AuditEvent event =
         AuditEvent.newBuilder()
             .setAuditId(record.auditId())
@@ -46,6 +46,7 @@ public final class AvroAuditEvents implements AuditEvents {
         topic.name(),
         record.target(),
         serializer.serialize(topic.name(), event),
-        record.traceId());
+        record.traceId(),
+        spanId);
   }
 }

@@ -166,7 +166,7 @@ public class AuditLog implements AuditTrail, AuditSearch {
     spec = json(spec, "after", after);
     return spec.fetch()
         .rowsUpdated()
-        .then(outbox.appendIfAbsent(events.message(record)))
+        .then(outbox.appendIfAbsent(events.message(record, spanId(record, context))))
         .doOnSuccess(done -> request(context).ifPresent(RequestContext::markAudited))
         .then();
   }
@@ -253,6 +253,14 @@ public class AuditLog implements AuditTrail, AuditSearch {
 
   private static String requestId(ContextView context) {
     return request(context).map(RequestContext::requestId).orElse("");
+  }
+
+  /** The request's server span, when the record belongs to the request's trace. */
+  private static String spanId(AuditRecord record, ContextView context) {
+    return request(context)
+        .filter(r -> !r.traceId().isEmpty() && r.traceId().equals(record.traceId()))
+        .map(RequestContext::spanId)
+        .orElse("");
   }
 
   private static String traceId(ContextView context) {

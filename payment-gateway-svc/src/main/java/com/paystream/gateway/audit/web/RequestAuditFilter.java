@@ -53,7 +53,8 @@ public class RequestAuditFilter implements WebFilter {
     RequestContext context =
         new RequestContext(
             requestId(exchange.getRequest().getHeaders().getFirst(REQUEST_ID_HEADER)),
-            TraceParent.traceId(exchange));
+            TraceParent.traceId(exchange),
+            TraceParent.of(exchange).map(t -> t.spanId()).orElse(""));
     exchange.getResponse().getHeaders().set(REQUEST_ID_HEADER, context.requestId());
     if (isStateChanging(exchange.getRequest().getMethod())) {
       exchange
