@@ -1,6 +1,8 @@
 package com.paystream.gateway.audit;
 
+import com.paystream.gateway.support.TraceIds;
 import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.util.context.ContextView;
 
 /**
  * The audit context of one HTTP request, carried in the Reactor context: its request id (the {@code
@@ -34,6 +36,17 @@ public final class RequestContext {
   /** The request's server span, or empty: the parent of its audit events' publication. */
   public String spanId() {
     return spanId;
+  }
+
+  /**
+   * The trace of the request whose Reactor context is {@code context}: work it causes outside the
+   * handler's own parameters (an approved action) is recorded in it. None outside a request.
+   */
+  public static TraceIds trace(ContextView context) {
+    return context
+        .<RequestContext>getOrEmpty(KEY)
+        .map(request -> new TraceIds(request.traceId, request.spanId))
+        .orElse(TraceIds.NONE);
   }
 
   public boolean audited() {

@@ -371,6 +371,19 @@ class PaymentChangesIntegrationTest {
     assertThat(((Amendment) commands.get(0).getBody()).getAmountMinor()).isEqualTo(900);
     assertThat(commands.get(0).getRequestedBy()).startsWith("operator:olga");
     assertThat(commands.get(0).getApprovedBy()).startsWith("operator:oscar");
+    // Carried out in the approving request's trace and server span.
+    assertThat(
+            DB.rows(
+                "select trace_id, span_id from outbox where message_key = ?"
+                    + " and topic = 'payments.commands.v1'",
+                paymentId))
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(TraceParent.validTraceId((String) row.get("trace_id"))).isTrue();
+              assertThat(TraceParent.validSpanId((String) row.get("span_id"))).isTrue();
+              assertThat(row.get("trace_id")).isEqualTo(commands.get(0).getEnvelope().getTraceId());
+            });
     Map<String, Object> audit =
         DB.rows(
                 "select actor, after_state::text as after, reason"

@@ -2,13 +2,13 @@ package com.paystream.gateway.corrections.application;
 
 import com.paystream.gateway.approvals.ApprovedAction;
 import com.paystream.gateway.approvals.application.Approvals;
+import com.paystream.gateway.audit.RequestContext;
 import com.paystream.gateway.auth.Caller;
 import com.paystream.gateway.corrections.Amendment;
 import com.paystream.gateway.corrections.Supplement;
 import com.paystream.gateway.payments.PaymentStatus;
 import com.paystream.gateway.payments.application.ChangeResult;
 import com.paystream.gateway.payments.application.PaymentJson;
-import com.paystream.gateway.support.TraceIds;
 import com.paystream.platform.approvals.ApprovalRequest;
 import com.paystream.platform.ids.MerchantId;
 import com.paystream.platform.ids.PaymentId;
@@ -92,13 +92,14 @@ public class ApprovedCorrections {
                 PaymentStatus.valueOf(payload.get("status").asString()),
                 payload.get("reason").asString(),
                 payload.get("idempotency_key").asString());
-        return corrections
-            .amend(
-                requester(payload),
-                new PaymentId(request.target()),
-                amendment,
-                TraceIds.NONE,
-                Optional.of(approvedBy))
+        return Mono.deferContextual(
+                context ->
+                    corrections.amend(
+                        requester(payload),
+                        new PaymentId(request.target()),
+                        amendment,
+                        RequestContext.trace(context),
+                        Optional.of(approvedBy)))
             .map(ApprovedCorrections::done);
       }
     };
@@ -123,13 +124,14 @@ public class ApprovedCorrections {
                 payload.get("evidence_reference").asString(),
                 payload.get("reason").asString(),
                 payload.get("idempotency_key").asString());
-        return corrections
-            .supplement(
-                requester(payload),
-                new PaymentId(request.target()),
-                supplement,
-                TraceIds.NONE,
-                Optional.of(approvedBy))
+        return Mono.deferContextual(
+                context ->
+                    corrections.supplement(
+                        requester(payload),
+                        new PaymentId(request.target()),
+                        supplement,
+                        RequestContext.trace(context),
+                        Optional.of(approvedBy)))
             .map(ApprovedCorrections::done);
       }
     };

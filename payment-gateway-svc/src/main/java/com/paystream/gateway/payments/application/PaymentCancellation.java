@@ -3,6 +3,7 @@ package com.paystream.gateway.payments.application;
 import static com.paystream.gateway.payments.application.ChangeResult.declined;
 
 import com.paystream.gateway.approvals.ApprovedAction;
+import com.paystream.gateway.audit.RequestContext;
 import com.paystream.gateway.auth.Caller;
 import com.paystream.gateway.commands.CommandContext;
 import com.paystream.gateway.outbox.OutboxMessage;
@@ -154,7 +155,14 @@ public class PaymentCancellation {
    */
   public Mono<ChangeResult> cancelApproved(
       Caller requester, PaymentId paymentId, String reason, String approvedBy) {
-    return recordCancel(requester, paymentId, reason, TraceIds.NONE, Optional.of(approvedBy));
+    return Mono.deferContextual(
+        context ->
+            recordCancel(
+                requester,
+                paymentId,
+                reason,
+                RequestContext.trace(context),
+                Optional.of(approvedBy)));
   }
 
   static ApprovedAction.Declined approvalDeclined(ChangeResult result) {
