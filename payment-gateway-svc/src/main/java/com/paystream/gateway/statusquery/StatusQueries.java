@@ -102,8 +102,12 @@ public final class StatusQueries {
     return Mono.defer(
         () -> {
           Observation observation = traces.start(query);
-          return ask(query, QueryTraces.ids(observation))
-              .doOnError(observation::error)
+          Mono<Void> work;
+          // In scope while the query is assembled too: its first checks log on this thread.
+          try (Observation.Scope scope = observation.openScope()) {
+            work = ask(query, QueryTraces.ids(observation));
+          }
+          return work.doOnError(observation::error)
               .doFinally(signal -> observation.stop())
               .contextWrite(
                   context -> context.put(ObservationThreadLocalAccessor.KEY, observation));
