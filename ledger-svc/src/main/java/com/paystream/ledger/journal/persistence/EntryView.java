@@ -26,9 +26,11 @@ public record EntryView(
     String reason,
     @Schema(
             description =
-                "Trace id of the message or request that caused the entry (W3C, 32 lowercase hex"
-                    + " digits, as the message carried it); empty when it came without one and for"
-                    + " entries booked before the ledger recorded trace ids.",
+                "Trace id of the message or HTTP request that caused the entry: a W3C trace id"
+                    + " (32 lowercase hex digits), or an envelope's trace id as the message"
+                    + " carried it. Always present; empty when the cause carried no trace and for"
+                    + " entries booked before the ledger recorded trace ids (not part of the"
+                    + " entry's hash).",
             requiredMode = Schema.RequiredMode.REQUIRED)
         String traceId,
     List<PostingView> postings) {
