@@ -264,7 +264,7 @@ public final class LedgerEventComposer implements EventComposer, AuditEvents {
       InboundRecord.Unreadable unreadable = (InboundRecord.Unreadable) record;
       messageId = unreadable.messageId() == null ? null : unreadable.messageId().toString();
       paymentId = unreadable.paymentId();
-      meta = new MessageMeta(at, "");
+      meta = new MessageMeta(at, unreadable.traceId(), unreadable.spanId());
     }
     DeadLetter letter =
         DeadLetter.newBuilder()

@@ -11,6 +11,7 @@ import com.paystream.platform.outbox.OutboxHeaders;
 import com.paystream.platform.tracing.TraceParent;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.common.Envelope;
+import com.paystream.schemas.deadletter.DeadLetter;
 import com.paystream.schemas.ledger.CashflowLine;
 import com.paystream.schemas.ledger.LedgerEntryEvent;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,40 @@ class TracedBookingIT extends LedgerServiceTest {
               assertThat(event.headers().lastHeader(TraceParent.HEADER)).isNull();
               assertThat(event.headers().lastHeader(OutboxHeaders.TRACE_ID)).isNull();
             });
+  }
+
+  @Test
+  void anUndecodableRecordIsDeadLetteredInItsTrace() {
+    TraceParent caller = newTraceParent();
+
+    sendRaw(
+        topics.callbacks(),
+        "pay-" + UUID.randomUUID(),
+        new byte[] {9, 9, 9},
+        Map.of(TraceParent.HEADER, caller.header()));
+
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        TopicReader.readAll(bootstrapServers(), topics.deadLetters()).stream()
+                            .filter(r -> header(r, OutboxHeaders.TRACE_ID).isPresent())
+                            .filter(
+                                r ->
+                                    header(r, OutboxHeaders.TRACE_ID)
+                                        .get()
+                                        .equals(caller.traceId())))
+                    .singleElement()
+                    .satisfies(
+                        r -> {
+                          assertThat(
+                                  decode(topics.deadLetters(), r.value(), DeadLetter.class)
+                                      .getEnvelope()
+                                      .getTraceId())
+                              .isEqualTo(caller.traceId());
+                          assertHeadersInTrace(r, caller.traceId(), caller.spanId());
+                        }));
   }
 
   /**

@@ -154,11 +154,13 @@ public final class PaymentTopicsListener {
       if (span.context().isEmpty()) {
         return decoded;
       }
-      InboundRecord stamped = decoded;
+      InboundRecord stamped;
       if (decoded instanceof InboundRecord.Readable readable) {
         MessageMeta meta = readable.message().meta().inSpan(span.traceId(), span.spanId());
         stamped =
             new InboundRecord.Readable(readable.source(), readable.message().withMeta(meta));
+      } else {
+        stamped = ((InboundRecord.Unreadable) decoded).inSpan(span.traceId(), span.spanId());
       }
       consumedIn.put(stamped, span.context().get());
       return stamped;
