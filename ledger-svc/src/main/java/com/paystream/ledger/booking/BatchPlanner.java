@@ -98,6 +98,7 @@ public final class BatchPlanner {
     private final List<AppliedRecord> applied = new ArrayList<>();
     private final List<BookedEntry> entries = new ArrayList<>();
     private final List<ChainSlot> slots = new ArrayList<>();
+    private final List<String> traceIds = new ArrayList<>();
 
     Planning(BatchInput input) {
       this.input = input;
@@ -148,6 +149,7 @@ public final class BatchPlanner {
         entries.add(posted.entry());
         // The entry's content is hashed here, where it is composed; the writer only links it.
         slots.add(ChainSlot.of(chainOf(record), posted.entry()));
+        traceIds.add(message.meta().traceId());
         PaymentPosition after = positions.get(message.paymentId());
         changedPositions.put(after.paymentId().value(), after);
       }
@@ -162,7 +164,8 @@ public final class BatchPlanner {
           entries,
           List.copyOf(books.changedAccounts()),
           List.copyOf(changedPositions.values()),
-          slots);
+          slots,
+          traceIds);
     }
   }
 

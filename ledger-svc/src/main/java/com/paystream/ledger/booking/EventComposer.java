@@ -9,8 +9,11 @@ public interface EventComposer {
 
   List<OutboxMessage> compose(BatchPlan plan);
 
-  /** The entry event and cashflow lines of an entry an operator caused (no consumed message). */
-  List<OutboxMessage> composeOperatorEntry(BookedEntry entry, String traceId);
+  /**
+   * The entry event and cashflow lines of an entry an operator caused (no consumed message), in
+   * the trace and span of the operator's request (empty when none).
+   */
+  List<OutboxMessage> composeOperatorEntry(BookedEntry entry, String traceId, String spanId);
 
   /** The signed seal of a closed business date, for the seals topic. */
   OutboxMessage composeSeal(SignedSeal seal);

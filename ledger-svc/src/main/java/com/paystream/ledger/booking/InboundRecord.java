@@ -28,13 +28,33 @@ public sealed interface InboundRecord {
 
   /**
    * Bytes that decode to no message; {@code messageId} and {@code paymentId} are set when the
-   * decoder got that far, so the relay can still stop re-delivering.
+   * decoder got that far, so the relay can still stop re-delivering. {@code traceId} and {@code
+   * spanId} name the trace the ledger continued for the record from its headers (empty: none), so
+   * that its dead letter is published in it.
    */
-  record Unreadable(SourceRef source, Refusal refusal, UUID messageId, String paymentId)
+  record Unreadable(
+      SourceRef source,
+      Refusal refusal,
+      UUID messageId,
+      String paymentId,
+      String traceId,
+      String spanId)
       implements InboundRecord {
     public Unreadable {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(refusal, "refusal");
+      traceId = traceId == null ? "" : traceId;
+      spanId = spanId == null ? "" : spanId;
+    }
+
+    /** Outside any trace. */
+    public Unreadable(SourceRef source, Refusal refusal, UUID messageId, String paymentId) {
+      this(source, refusal, messageId, paymentId, "", "");
+    }
+
+    /** The same record in the trace and span that consumed it. */
+    public Unreadable inSpan(String continuedTraceId, String consumingSpanId) {
+      return new Unreadable(source, refusal, messageId, paymentId, continuedTraceId, consumingSpanId);
     }
 
     @Override

@@ -23,9 +23,11 @@ import java.util.UUID;
  * <p>A bundle row's topic is {@link #TOPIC}, which is not a legal Kafka topic name (it has a
  * colon), so a publisher that does not fan bundles out fails on it instead of publishing it as is.
  *
- * <p>Format (version 1): the bytes {@code P S B 1}, the number of messages (int), then per message
- * the message id (two longs), topic, key and trace id (each an int length and UTF-8 bytes), and the
- * value (an int length and the bytes). Big-endian, as {@link DataOutputStream} writes.
+ * <p>Format (version 2): the bytes {@code P S B 2}, the number of messages (int), then per message
+ * the message id (two longs), topic, key, trace id and span id (each an int length and UTF-8
+ * bytes), and the value (an int length and the bytes). Big-endian, as {@link DataOutputStream}
+ * writes. Version 1 ({@code P S B 1}) is the same without the span id; bundles of either version
+ * are read, so that rows written before an upgrade are still published.
  */
 public final class OutboxBundle {
 
@@ -35,7 +37,9 @@ public final class OutboxBundle {
   /** At most this many messages per row (about 350 kB), so a publisher batch stays small. */
   public static final int MAX_MESSAGES = 1_000;
 
-  private static final byte[] MAGIC = {'P', 'S', 'B', 1};
+  private static final byte[] MAGIC = {'P', 'S', 'B', 2};
+  private static final byte VERSION_1 = 1;
+  private static final byte VERSION_2 = 2;
 
   private OutboxBundle() {}
 
@@ -60,6 +64,7 @@ public final class OutboxBundle {
       List<OutboxMessage> part =
           messages.subList(from, Math.min(messages.size(), from + maxMessages));
       UUID id = bundleId(part.get(0).messageId());
+      // The bundle row itself belongs to no trace: each message in it carries its own.
       rows.add(new OutboxMessage(id, TOPIC, "", encode(part), ""));
     }
     return rows;
@@ -73,6 +78,7 @@ public final class OutboxBundle {
   public static List<OutboxMessage> unpack(byte[] value) {
     try {
       DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(value));
+      byte version = version(value);
       int count = header(in);
       List<OutboxMessage> messages = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
@@ -80,8 +86,9 @@ public final class OutboxBundle {
         String topic = readText(in);
         String key = readText(in);
         String traceId = readText(in);
+        String spanId = version == VERSION_1 ? "" : readText(in);
         byte[] payload = readBytes(in);
-        messages.add(new OutboxMessage(id, topic, key, payload, traceId));
+        messages.add(new OutboxMessage(id, topic, key, payload, traceId, spanId));
       }
       if (in.available() > 0) {
         throw new IllegalArgumentException("outbox bundle has trailing bytes");
@@ -97,14 +104,14 @@ public final class OutboxBundle {
     if (value.length < MAGIC.length + Integer.BYTES) {
       throw new IllegalArgumentException("not an outbox bundle: too short");
     }
-    checkMagic(value);
+    version(value);
     return ByteBuffer.wrap(value, MAGIC.length, Integer.BYTES).getInt();
   }
 
   private static byte[] encode(List<OutboxMessage> messages) {
     int size = MAGIC.length + Integer.BYTES;
     for (OutboxMessage m : messages) {
-      size += 64 + m.topic().length() + m.key().length() + m.payload().length;
+      size += 64 + m.spanId().length() + m.topic().length() + m.key().length() + m.payload().length;
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -116,6 +123,7 @@ public final class OutboxBundle {
         writeText(out, m.topic());
         writeText(out, m.key());
         writeText(out, m.traceId());
+        writeText(out, m.spanId());
         out.writeInt(m.payload().length);
         out.write(m.payload());
       }
@@ -126,9 +134,7 @@ public final class OutboxBundle {
   }
 
   private static int header(DataInputStream in) throws IOException {
-    byte[] magic = new byte[MAGIC.length];
-    in.readFully(magic);
-    checkMagic(magic);
+    in.skipNBytes(MAGIC.length);
     int count = in.readInt();
     if (count < 0) {
       throw new IllegalArgumentException("outbox bundle with a negative count");
@@ -136,12 +142,21 @@ public final class OutboxBundle {
     return count;
   }
 
-  private static void checkMagic(byte[] value) {
-    for (int i = 0; i < MAGIC.length; i++) {
+  /** The format version of a bundle's value (1 or 2); anything else is refused. */
+  private static byte version(byte[] value) {
+    int last = MAGIC.length - 1;
+    if (value.length < MAGIC.length) {
+      throw new IllegalArgumentException("not an outbox bundle: too short");
+    }
+    for (int i = 0; i < last; i++) {
       if (value[i] != MAGIC[i]) {
-        throw new IllegalArgumentException("not an outbox bundle (version 1)");
+        throw new IllegalArgumentException("not an outbox bundle (version 1 or 2)");
       }
     }
+    if (value[last] != VERSION_1 && value[last] != VERSION_2) {
+      throw new IllegalArgumentException("outbox bundle of unknown version " + value[last]);
+    }
+    return value[last];
   }
 
   private static void writeText(DataOutputStream out, String text) throws IOException {

@@ -22,6 +22,7 @@ import com.paystream.ledger.sealing.JournalVerifier;
 import com.paystream.ledger.sealing.SealKeys;
 import com.paystream.ledger.sealing.persistence.SealStore;
 import com.paystream.platform.outbox.OutboxPublisher;
+import com.paystream.platform.outbox.PublishTracing;
 import com.paystream.platform.outbox.ReliableProducer;
 import com.paystream.schemas.registry.SchemaRegistry;
 import com.paystream.schemas.serde.AvroSerdeConfig;
@@ -29,13 +30,16 @@ import com.paystream.schemas.serde.AvroSerializer;
 import com.paystream.schemas.serde.SubjectNameStrategy;
 import com.paystream.schemas.topics.KafkaConnection;
 import com.paystream.schemas.topics.TopicNames;
+import com.paystream.tracing.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Producer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -54,6 +58,11 @@ public class LedgerConfiguration {
 
   private static final org.slf4j.Logger log =
       org.slf4j.LoggerFactory.getLogger(LedgerConfiguration.class);
+
+  /** The service's traces; without a tracer (a context that has none), nothing is traced. */
+  private static Traces traces(ObjectProvider<Traces> traces) {
+    return traces.getIfAvailable(() -> new Traces(Tracer.NOOP));
+  }
 
   @Bean
   Clock clock() {
@@ -133,18 +142,24 @@ public class LedgerConfiguration {
       DataSource dataSource,
       LedgerProperties properties,
       MeterRegistry meters,
-      KafkaProperties kafka) {
+      KafkaProperties kafka,
+      ObjectProvider<Traces> traces) {
     LedgerProperties.Outbox outbox = properties.outbox();
+    // A producer span per published record, a child of the span that booked it: for a plain row
+    // the publisher opens it, for the records of a bundle row (many traces in one row) the fan-out.
+    PublishTracing tracing = traces(traces).publications("ledger publish");
     // Bundle rows (several outbox messages in one row) are fanned out into their records here.
     Producer<String, byte[]> producer =
         new BundleFanOutProducer(
             ReliableProducer.create(
-                KafkaConnection.of(kafka.buildAdminProperties()), "ledger-svc-outbox"));
+                KafkaConnection.of(kafka.buildAdminProperties()), "ledger-svc-outbox"),
+            tracing);
     OutboxPublisher publisher =
         OutboxPublisher.publishOnce(
             dataSource,
             producer,
             new OutboxMetrics(meters),
+            tracing,
             new OutboxPublisher.Settings(
                 "ledger", outbox.batchSize(), outbox.pollInterval(), outbox.errorBackoff()));
     return new OutboxRelay(publisher, producer);
@@ -220,14 +235,17 @@ public class LedgerConfiguration {
       JdbcBookingStore store,
       LedgerEventComposer composer,
       BusinessCalendar calendar,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<Traces> traces) {
+    // A capture is booked in the trace of its HTTP request (the server span, or the approval's).
     return new HoldService(
         new TransactionTemplate(transactionManager),
         new HoldStore(jdbc),
         store,
         composer,
         calendar,
-        clock);
+        clock,
+        traces(traces)::current);
   }
 
   /** Boot's listener container factory applies it to both listeners: see its comment. */
@@ -237,7 +255,8 @@ public class LedgerConfiguration {
   }
 
   @Bean
-  PaymentTopicsListener paymentTopicsListener(SchemaRegistry registry, BookingService booking) {
-    return new PaymentTopicsListener(registry, booking);
+  PaymentTopicsListener paymentTopicsListener(
+      SchemaRegistry registry, BookingService booking, ObjectProvider<Traces> traces) {
+    return new PaymentTopicsListener(registry, booking, traces(traces));
   }
 }

@@ -18,6 +18,7 @@ import com.paystream.ledger.journal.Refusal;
 import com.paystream.ledger.journal.SourceType;
 import com.paystream.platform.input.InputPolicy;
 import com.paystream.platform.money.Money;
+import com.paystream.platform.tracing.TraceParent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * posting batch locks it. Placing moves money from available to frozen; releasing moves it back;
  * capturing releases it and, in the same transaction, books a SETTLEMENT entry that pays it from
  * the held account to the counter account (published like every entry). Each operation is
- * idempotent: repeating it returns the hold as it is.
+ * idempotent: repeating it returns the hold as it is. A settlement entry records the trace of the
+ * request that caused it (the capture's, or the approval's under four eyes), and its events are
+ * published under that request's span.
  */
 public final class HoldService {
 
@@ -44,6 +48,7 @@ public final class HoldService {
   private final EventComposer composer;
   private final BusinessCalendar calendar;
   private final Clock clock;
+  private final Supplier<Optional<TraceParent>> currentTrace;
 
   public HoldService(
       TransactionTemplate transactions,
@@ -52,12 +57,25 @@ public final class HoldService {
       EventComposer composer,
       BusinessCalendar calendar,
       Clock clock) {
+    this(transactions, holds, books, composer, calendar, clock, Optional::empty);
+  }
+
+  /** {@code currentTrace}: the trace and span the calling thread works in (a request's), if any. */
+  public HoldService(
+      TransactionTemplate transactions,
+      HoldStore holds,
+      JdbcBookingStore books,
+      EventComposer composer,
+      BusinessCalendar calendar,
+      Clock clock,
+      Supplier<Optional<TraceParent>> currentTrace) {
     this.transactions = transactions;
     this.holds = holds;
     this.books = books;
     this.composer = composer;
     this.calendar = calendar;
     this.clock = clock;
+    this.currentTrace = currentTrace;
   }
 
   public Optional<HoldView> find(UUID holdId) {
@@ -181,10 +199,18 @@ public final class HoldService {
       return invalid(refused.refusal().code(), refused.refusal().reason());
     }
     BookedEntry entry = ((Books.Booked) result).entry();
+    Optional<TraceParent> trace = currentTrace.get();
+    String traceId = trace.map(TraceParent::traceId).orElse("");
     BatchPlan plan =
         BatchPlan.overHttp(
-            bookedAt, effectiveDate, List.of(entry), List.copyOf(ledger.changedAccounts()));
-    books.write(plan, composer.composeOperatorEntry(entry, ""));
+            bookedAt,
+            effectiveDate,
+            List.of(entry),
+            List.copyOf(ledger.changedAccounts()),
+            traceId);
+    books.write(
+        plan,
+        composer.composeOperatorEntry(entry, traceId, trace.map(TraceParent::spanId).orElse("")));
     holds.settle(holdId, "CAPTURED", entry.id(), bookedAt);
     return new HoldResult.Done(holds.find(holdId).orElseThrow(), false);
   }

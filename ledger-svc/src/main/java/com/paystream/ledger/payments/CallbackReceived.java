@@ -35,4 +35,10 @@ public record CallbackReceived(
   public SourceType sourceType() {
     return SourceType.CALLBACK;
   }
+
+  @Override
+  public CallbackReceived withMeta(MessageMeta other) {
+    return new CallbackReceived(
+        callbackId, paymentId, merchantId, provider, status, amountMinor, currencyCode, other);
+  }
 }

@@ -38,6 +38,12 @@ public record CommandReceived(
     return SourceType.COMMAND;
   }
 
+  @Override
+  public CommandReceived withMeta(MessageMeta other) {
+    return new CommandReceived(
+        commandId, paymentId, merchantId, provider, requestedBy, approvedBy, reason, body, other);
+  }
+
   /** What the command asks for. */
   public sealed interface Body {}
 

@@ -13,4 +13,7 @@ public sealed interface PaymentMessage permits CallbackReceived, CommandReceived
   String paymentId();
 
   MessageMeta meta();
+
+  /** The same message with other metadata (the trace the ledger continued for it). */
+  PaymentMessage withMeta(MessageMeta meta);
 }

@@ -3,8 +3,11 @@ package com.paystream.ledger.publishing;
 import com.paystream.ledger.booking.OutboxBundle;
 import com.paystream.ledger.booking.OutboxMessage;
 import com.paystream.platform.outbox.OutboxHeaders;
+import com.paystream.platform.outbox.OutboxRecord;
+import com.paystream.platform.outbox.PublishTracing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +31,11 @@ import org.apache.kafka.common.metrics.KafkaMetric;
 /**
  * The producer the outbox publisher sends through: an {@link OutboxBundle} row becomes the records
  * it holds, sent in order, each with its own message id and trace id headers and the bundle's
- * delivery attempt; every other record passes through unchanged. The future of a bundle completes
+ * delivery attempt; every other record passes through unchanged. The records of one bundle belong
+ * to many traces (one per booked record), so the bundle row has none of its own and each record's
+ * publication continues its own trace here, as the publisher does for a plain row: {@link
+ * PublishTracing} opens it (a producer span, child of the span that booked the record) and the
+ * record's {@code traceparent} header names it. The future of a bundle completes
  * when the broker acknowledged all of its records, and fails with the first failure, so the
  * publisher marks the row published only when every record is in (a failed bundle is sent again
  * whole; consumers deduplicate by event id, as for any re-sent row).
@@ -36,9 +43,15 @@ import org.apache.kafka.common.metrics.KafkaMetric;
 public final class BundleFanOutProducer implements Producer<String, byte[]> {
 
   private final Producer<String, byte[]> delegate;
+  private final PublishTracing tracing;
 
   public BundleFanOutProducer(Producer<String, byte[]> delegate) {
+    this(delegate, PublishTracing.STORED);
+  }
+
+  public BundleFanOutProducer(Producer<String, byte[]> delegate, PublishTracing tracing) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
   }
 
   @Override
@@ -59,15 +72,19 @@ public final class BundleFanOutProducer implements Producer<String, byte[]> {
     }
     AtomicInteger pending = new AtomicInteger(messages.size());
     for (OutboxMessage message : messages) {
-      delegate.send(
-          record(message, attempt),
-          (metadata, exception) -> {
-            if (exception != null) {
-              all.completeExceptionally(exception);
-            } else if (pending.decrementAndGet() == 0) {
-              all.complete(metadata);
-            }
-          });
+      ProducerRecord<String, byte[]> inner = record(message, attempt);
+      try (PublishTracing.Publication publication = tracing.open(row(message))) {
+        publication.context().ifPresent(c -> OutboxHeaders.writeTraceParent(inner.headers(), c));
+        delegate.send(
+            inner,
+            (metadata, exception) -> {
+              if (exception != null) {
+                all.completeExceptionally(exception);
+              } else if (pending.decrementAndGet() == 0) {
+                all.complete(metadata);
+              }
+            });
+      }
     }
     if (callback != null) {
       all.whenComplete(
@@ -98,6 +115,23 @@ public final class BundleFanOutProducer implements Producer<String, byte[]> {
       record.headers().add(attempt);
     }
     return record;
+  }
+
+  /**
+   * The message as a row of its own, for {@link PublishTracing}, which reads its trace, topic and
+   * message id; it was never a row, so it has no sequence, attempts or creation time.
+   */
+  private static OutboxRecord row(OutboxMessage message) {
+    return new OutboxRecord(
+        0,
+        message.messageId(),
+        message.topic(),
+        message.key(),
+        message.payload(),
+        message.traceId(),
+        0,
+        Instant.EPOCH,
+        message.spanId());
   }
 
   @Override

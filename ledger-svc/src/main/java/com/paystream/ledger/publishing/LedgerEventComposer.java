@@ -87,7 +87,8 @@ public final class LedgerEventComposer implements EventComposer, AuditEvents {
         entry,
         message.meta().occurredAt(),
         at,
-        message.meta().traceId());
+        message.meta().traceId(),
+        message.meta().spanId());
   }
 
   private OutboxMessage entryEvent(
@@ -97,7 +98,8 @@ public final class LedgerEventComposer implements EventComposer, AuditEvents {
       BookedEntry entry,
       Instant occurredAt,
       Instant at,
-      String traceId) {
+      String traceId,
+      String spanId) {
     UUID eventId = derivedId("entry-event/" + sourceId);
     LedgerEntryEvent event =
         LedgerEntryEvent.newBuilder()
@@ -113,11 +115,12 @@ public final class LedgerEventComposer implements EventComposer, AuditEvents {
         paymentId != null && !paymentId.isEmpty()
             ? paymentId
             : entry != null ? entry.id().toString() : sourceId.toString();
-    return message(eventId, topics.entries(), key, event, traceId);
+    return message(eventId, topics.entries(), key, event, traceId, spanId);
   }
 
   @Override
-  public List<OutboxMessage> composeOperatorEntry(BookedEntry entry, String traceId) {
+  public List<OutboxMessage> composeOperatorEntry(
+      BookedEntry entry, String traceId, String spanId) {
     List<OutboxMessage> messages = new ArrayList<>();
     messages.add(
         entryEvent(
@@ -127,8 +130,9 @@ public final class LedgerEventComposer implements EventComposer, AuditEvents {
             entry,
             entry.bookedAt(),
             entry.bookedAt(),
-            traceId));
-    messages.addAll(cashflow(entry, entry.sourceEventId(), entry.bookedAt(), traceId));
+            traceId,
+            spanId));
+    messages.addAll(cashflow(entry, entry.sourceEventId(), entry.bookedAt(), traceId, spanId));
     return messages;
   }
 
@@ -212,11 +216,12 @@ public final class LedgerEventComposer implements EventComposer, AuditEvents {
 
   private List<OutboxMessage> cashflow(InboundRecord.Readable readable, BookedEntry entry) {
     MessageMeta meta = readable.message().meta();
-    return cashflow(entry, readable.sourceEventId(), meta.occurredAt(), meta.traceId());
+    return cashflow(
+        entry, readable.sourceEventId(), meta.occurredAt(), meta.traceId(), meta.spanId());
   }
 
   private List<OutboxMessage> cashflow(
-      BookedEntry entry, UUID sourceId, Instant occurredAt, String traceId) {
+      BookedEntry entry, UUID sourceId, Instant occurredAt, String traceId, String spanId) {
     List<OutboxMessage> lines = new ArrayList<>(entry.postings().size());
     for (BookedPosting posting : entry.postings()) {
       UUID eventId = derivedId("cashflow/" + entry.id() + "/" + posting.lineNo());
@@ -238,7 +243,9 @@ public final class LedgerEventComposer implements EventComposer, AuditEvents {
               .setEffectiveDate(entry.effectiveDate())
               .setBookedAt(entry.bookedAt())
               .build();
-      lines.add(message(eventId, topics.cashflow(), posting.accountId().toString(), line, traceId));
+      lines.add(
+          message(
+              eventId, topics.cashflow(), posting.accountId().toString(), line, traceId, spanId));
     }
     return lines;
   }
@@ -257,7 +264,7 @@ public final class LedgerEventComposer implements EventComposer, AuditEvents {
       InboundRecord.Unreadable unreadable = (InboundRecord.Unreadable) record;
       messageId = unreadable.messageId() == null ? null : unreadable.messageId().toString();
       paymentId = unreadable.paymentId();
-      meta = new MessageMeta(at, "");
+      meta = new MessageMeta(at, unreadable.traceId(), unreadable.spanId());
     }
     DeadLetter letter =
         DeadLetter.newBuilder()
@@ -284,7 +291,7 @@ public final class LedgerEventComposer implements EventComposer, AuditEvents {
         paymentId != null && !paymentId.isEmpty()
             ? paymentId
             : record.source().key() != null ? record.source().keyText() : sourceId.toString();
-    return message(eventId, topics.deadLetters(), key, letter, meta.traceId());
+    return message(eventId, topics.deadLetters(), key, letter, meta.traceId(), meta.spanId());
   }
 
   private static Envelope envelope(
@@ -300,7 +307,18 @@ public final class LedgerEventComposer implements EventComposer, AuditEvents {
 
   private OutboxMessage message(
       UUID eventId, String topic, String key, SpecificRecord value, String traceId) {
-    return new OutboxMessage(eventId, topic, key, serializer.serialize(topic, value), traceId);
+    return message(eventId, topic, key, value, traceId, "");
+  }
+
+  private OutboxMessage message(
+      UUID eventId,
+      String topic,
+      String key,
+      SpecificRecord value,
+      String traceId,
+      String spanId) {
+    return new OutboxMessage(
+        eventId, topic, key, serializer.serialize(topic, value), traceId, spanId);
   }
 
   private static ByteBuffer bytes(byte[] raw) {

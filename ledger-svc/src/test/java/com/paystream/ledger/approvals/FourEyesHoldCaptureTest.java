@@ -99,6 +99,50 @@ class FourEyesHoldCaptureTest extends LedgerServiceTest {
   }
 
   @Test
+  void anApprovedCaptureIsBookedInTheTraceOfTheApprovingRequest() {
+    ResponseEntity<Map<String, Object>> requested = postAs(Callers.OPERATOR, captureUri(), null);
+    String trace = "0af7651916cd43dd8448eb211c80319c";
+
+    http(Callers.OPERATOR2)
+        .post()
+        .uri(decisionUri(requested, "approve"))
+        .header("traceparent", "00-" + trace + "-b7ad6b7169203331-01")
+        .body(Map.of("reason", "checked"))
+        .retrieve()
+        .toBodilessEntity();
+
+    EntryView entry =
+        http()
+            .get()
+            .uri("/v1/entries/{id}", hold().captureEntryId())
+            .retrieve()
+            .body(EntryView.class);
+    assertThat(entry.traceId()).isEqualTo(trace);
+    // Its event is published under a span of its own in that trace, a child of the request's.
+    org.awaitility.Awaitility.await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        com.paystream.ledger.support.TopicReader.readAll(
+                                bootstrapServers(), topics.entries())
+                            .stream()
+                            .filter(r -> r.key().equals(entry.entryId().toString()))
+                            .map(
+                                r ->
+                                    com.paystream.platform.outbox.OutboxHeaders.traceParent(
+                                        r.headers())))
+                    .singleElement()
+                    .satisfies(
+                        parent -> {
+                          assertThat(parent).isPresent();
+                          assertThat(parent.get().traceId()).isEqualTo(trace);
+                          assertThat(parent.get().spanId()).isNotEqualTo("b7ad6b7169203331");
+                        }));
+    assertThat(verification()).containsEntry("valid", true);
+  }
+
+  @Test
   void approvingOnesOwnRequestIsRefusedAndChangesNothing() {
     ResponseEntity<Map<String, Object>> requested = postAs(Callers.OPERATOR, captureUri(), null);
     long auditBefore = count("select count(*) from audit_record");

@@ -71,6 +71,75 @@ class OutboxBundleTest {
   }
 
   @Test
+  void eachMessageKeepsTheSpanItWasCausedIn() {
+    List<OutboxMessage> messages = messages(4);
+
+    List<OutboxMessage> unpacked =
+        OutboxBundle.unpack(OutboxBundle.pack(messages, 10).get(0).payload());
+
+    assertThat(unpacked)
+        .extracting(OutboxMessage::spanId)
+        .containsExactlyElementsOf(messages.stream().map(OutboxMessage::spanId).toList());
+    assertThat(OutboxBundle.pack(messages, 10).get(0))
+        .satisfies(
+            row -> {
+              assertThat(row.traceId()).isEmpty();
+              assertThat(row.spanId()).isEmpty();
+            });
+  }
+
+  @Test
+  void aBundleWrittenBeforeSpanIdsIsStillRead() {
+    UUID id = UUID.randomUUID();
+    byte[] version1 = version1Bundle(id, "ledger.entries.v1", "k", "trace-1", new byte[] {7, 8});
+
+    assertThat(OutboxBundle.count(version1)).isEqualTo(1);
+    assertThat(OutboxBundle.unpack(version1))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.messageId()).isEqualTo(id);
+              assertThat(m.topic()).isEqualTo("ledger.entries.v1");
+              assertThat(m.key()).isEqualTo("k");
+              assertThat(m.traceId()).isEqualTo("trace-1");
+              assertThat(m.spanId()).isEmpty();
+              assertThat(m.payload()).containsExactly(7, 8);
+            });
+  }
+
+  @Test
+  void refusesABundleOfAnUnknownVersion() {
+    byte[] bundle = OutboxBundle.pack(messages(2), 10).get(0).payload();
+    bundle[3] = 3;
+
+    assertThatThrownBy(() -> OutboxBundle.unpack(bundle))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("version 3");
+  }
+
+  /** A bundle as the format's version 1 wrote it (no span id). */
+  private static byte[] version1Bundle(
+      UUID id, String topic, String key, String traceId, byte[] payload) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      out.write(new byte[] {'P', 'S', 'B', 1});
+      out.writeInt(1);
+      out.writeLong(id.getMostSignificantBits());
+      out.writeLong(id.getLeastSignificantBits());
+      for (String text : List.of(topic, key, traceId)) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+      }
+      out.writeInt(payload.length);
+      out.write(payload);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
   void theBundleTopicIsNoKafkaTopicSoNoPlainPublisherCanShipIt() {
     assertThat(OutboxBundle.TOPIC).doesNotMatch("[a-zA-Z0-9._-]+");
   }
@@ -86,7 +155,8 @@ class OutboxBundleTest {
               i % 2 == 0 ? "ledger.entries.v1" : "ledger.cashflow.v1",
               "key-\u00fc-" + i,
               payload,
-              i % 3 == 0 ? "" : "trace-" + i));
+              i % 3 == 0 ? "" : "trace-" + i,
+              i % 3 == 0 ? "" : "span-" + i));
     }
     return messages;
   }
@@ -101,6 +171,7 @@ class OutboxBundleTest {
       assertThat(a.key()).isEqualTo(e.key());
       assertThat(a.payload()).isEqualTo(e.payload());
       assertThat(a.traceId()).isEqualTo(e.traceId());
+      assertThat(a.spanId()).isEqualTo(e.spanId());
     }
   }
 }

@@ -6,6 +6,8 @@ import com.paystream.ledger.booking.OutboxBundle;
 import com.paystream.ledger.booking.OutboxMessage;
 import com.paystream.ledger.support.TopicReader;
 import com.paystream.platform.outbox.OutboxHeaders;
+import com.paystream.platform.outbox.PublishTracing;
+import com.paystream.platform.tracing.TraceParent;
 import com.paystream.platform.outbox.ReliableProducer;
 import com.paystream.testkit.SharedInfrastructure;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +81,49 @@ class BundleFanOutProducerTest {
     assertThat(TopicReader.readAll(bootstrap, cashflow))
         .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
         .containsExactly("value-1", "value-2", "value-4", "value-5");
+  }
+
+  @Test
+  void eachRecordOfABundleIsPublishedAsAChildOfTheSpanThatCausedIt() throws Exception {
+    createTopics();
+    String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    OutboxMessage traced =
+        new OutboxMessage(
+            UUID.randomUUID(), entries, "p", new byte[] {1}, trace, "00f067aa0ba902b7");
+    OutboxMessage untraced =
+        new OutboxMessage(UUID.randomUUID(), cashflow, "a", new byte[] {2}, "", "");
+    OutboxMessage row = OutboxBundle.pack(List.of(traced, untraced), 1_000).get(0);
+    List<String> opened = new ArrayList<>();
+    // Stands in for Traces.publications: a "producer span" 1111... of the row's trace.
+    PublishTracing tracing =
+        published ->
+            published
+                .traceParent()
+                .map(
+                    parent -> {
+                      opened.add(published.messageId() + " " + published.topic());
+                      return PublishTracing.Publication.of(
+                          TraceParent.of(parent.traceId(), "1111111111111111"));
+                    })
+                .orElseGet(() -> PublishTracing.Publication.of(java.util.Optional.empty()));
+
+    try (BundleFanOutProducer producer =
+        new BundleFanOutProducer(ReliableProducer.create(bootstrap, "fan-out-test"), tracing)) {
+      producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())).get();
+    }
+
+    assertThat(opened).containsExactly(traced.messageId() + " " + entries);
+    assertThat(TopicReader.readAll(bootstrap, entries))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(header(r, OutboxHeaders.TRACEPARENT))
+                  .isEqualTo("00-" + trace + "-1111111111111111-01");
+              assertThat(header(r, OutboxHeaders.TRACE_ID)).isEqualTo(trace);
+            });
+    assertThat(TopicReader.readAll(bootstrap, cashflow))
+        .singleElement()
+        .satisfies(r -> assertThat(r.headers().lastHeader(OutboxHeaders.TRACEPARENT)).isNull());
   }
 
   @Test

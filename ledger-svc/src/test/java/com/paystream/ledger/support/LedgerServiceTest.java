@@ -127,12 +127,16 @@ public abstract class LedgerServiceTest {
   }
 
   protected void sendRaw(String topic, String key, byte[] value) {
+    sendRaw(topic, key, value, Map.of());
+  }
+
+  /** Sends a record with these headers (UTF-8 values), e.g. a W3C {@code traceparent}. */
+  protected void sendRaw(String topic, String key, byte[] value, Map<String, String> headers) {
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
+    headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
     try {
-      producer()
-          .send(
-              new ProducerRecord<>(
-                  topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value))
-          .get();
+      producer().send(record).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

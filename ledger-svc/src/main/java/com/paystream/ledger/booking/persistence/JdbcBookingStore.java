@@ -101,13 +101,13 @@ public final class JdbcBookingStore {
           + " where c.chain_id = h.chain)"
           + " insert into journal_entry (id, source_event_id, source_type, entry_type, payment_id,"
           + " description, reverses_id, requested_by, reason, effective_date, booked_at, chain_id,"
-          + " chain_seq, prev_hash, entry_hash, approved_by)"
+          + " chain_seq, prev_hash, entry_hash, approved_by, trace_id)"
           + " select u.id, u.src, u.st, u.et, u.pid, u.descr, u.rev, u.req, u.reason, ?, ?,"
-          + " u.chain, u.cseq, decode(u.prev, 'hex'), decode(u.hash, 'hex'), u.appr"
+          + " u.chain, u.cseq, decode(u.prev, 'hex'), decode(u.hash, 'hex'), u.appr, u.trace"
           + " from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[],"
           + " ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[],"
-          + " ?::text[], ?::text[]) as u(id, src, st, et, pid, descr, rev, req, reason, chain, cseq,"
-          + " prev, hash, appr)";
+          + " ?::text[], ?::text[], ?::text[]) as u(id, src, st, et, pid, descr, rev, req, reason,"
+          + " chain, cseq, prev, hash, appr, trace)";
   private static final String UPDATE_ACCOUNTS_SQL =
       "update account a set available_minor = u.available, frozen_minor = u.frozen,"
           + " last_sequence = u.seq, last_posted_at = u.posted_at, version = a.version + 1"
@@ -133,8 +133,8 @@ public final class JdbcBookingStore {
           + " ?::text[], ?::text[], ?::int[], ?::bigint[]) as u";
   // A few rows per batch (bundles), each value sent as binary: no hex text to build and parse.
   private static final String INSERT_OUTBOX_SQL =
-      "insert into outbox (message_id, topic, message_key, payload, trace_id)"
-          + " values (?, ?, ?, ?, ?)";
+      "insert into outbox (message_id, topic, message_key, payload, trace_id, span_id)"
+          + " values (?, ?, ?, ?, ?, ?)";
 
   // Taking partitions over (ResumeFromDatabase, on assignment): each row's epoch moves up by one,
   // in sorted order like every lock here. It waits for the batches that hold a row FOR SHARE.
@@ -421,7 +421,7 @@ public final class JdbcBookingStore {
     run(
         connection -> {
           List<ChainLink> links = link(connection, plan.slots());
-          insertEntries(connection, plan.entries(), links, plan.effectiveDate(), plan.bookedAt());
+          insertEntries(connection, plan, links);
           updateAccounts(connection, plan.changedAccounts());
           insertPostings(connection, plan.entries(), plan.effectiveDate(), plan.bookedAt());
           upsertPositions(connection, plan.changedPositions(), plan.bookedAt());
@@ -449,13 +449,9 @@ public final class JdbcBookingStore {
         });
   }
 
-  private static void insertEntries(
-      Connection connection,
-      List<BookedEntry> entries,
-      List<ChainLink> links,
-      LocalDate effectiveDate,
-      Instant bookedAt)
+  private static void insertEntries(Connection connection, BatchPlan plan, List<ChainLink> links)
       throws SQLException {
+    List<BookedEntry> entries = plan.entries();
     if (entries.isEmpty()) {
       return;
     }
@@ -477,8 +473,8 @@ public final class JdbcBookingStore {
           h -> HEX.formatHex(h.link().entryHash()),
           String[]::new);
       SqlArrays.bind(connection, st, 4, "uuid", moved, Head::entryId, UUID[]::new);
-      st.setObject(5, effectiveDate);
-      st.setTimestamp(6, Timestamp.from(bookedAt));
+      st.setObject(5, plan.effectiveDate());
+      st.setTimestamp(6, Timestamp.from(plan.bookedAt()));
       SqlArrays.bind(connection, st, 7, "uuid", entries, BookedEntry::id, UUID[]::new);
       SqlArrays.bind(connection, st, 8, "uuid", entries, BookedEntry::sourceEventId, UUID[]::new);
       SqlArrays.bind(connection, st, 9, "text", entries, e -> e.sourceType().name(), String[]::new);
@@ -512,6 +508,8 @@ public final class JdbcBookingStore {
           String[]::new);
       SqlArrays.bind(
           connection, st, 20, "text", entries, e -> e.draft().approvedBy(), String[]::new);
+      // Observability metadata, not hashed content: see V1_11_0.
+      SqlArrays.bind(connection, st, 21, "text", plan.traceIds(), t -> t, String[]::new);
       st.executeUpdate();
     }
   }
@@ -745,6 +743,7 @@ public final class JdbcBookingStore {
         st.setString(3, row.key());
         st.setBytes(4, row.payload());
         st.setString(5, row.traceId());
+        st.setString(6, row.spanId());
         st.addBatch();
       }
       st.executeBatch();

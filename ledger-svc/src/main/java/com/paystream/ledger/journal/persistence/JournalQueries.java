@@ -16,7 +16,7 @@ public final class JournalQueries {
   private static final String SELECT =
       "select e.id, e.source_event_id, e.source_type, e.entry_type, e.payment_id,"
           + " e.effective_date, e.booked_at, e.description, e.reverses_id, e.requested_by,"
-          + " e.approved_by,"
+          + " e.approved_by, e.trace_id,"
           + " e.reason, p.line_no, p.account_id, a.code, p.side, p.amount_minor, p.currency,"
           + " p.balance_after_minor, p.account_seq"
           + " from journal_entry e join posting p on p.entry_id = e.id"
@@ -70,6 +70,7 @@ public final class JournalQueries {
         rs.getString("requested_by"),
         rs.getString("approved_by"),
         rs.getString("reason"),
+        rs.getString("trace_id"),
         new ArrayList<>());
   }
 

@@ -1,0 +1,17 @@
+-- Each journal entry records the trace id of the message that caused it (ledger-svc README,
+-- "Tracing"): the trace the ledger continued for the consumed record (its traceparent header's,
+-- else its envelope's trace id as given), or the trace of the HTTP request of an operator's entry.
+-- Empty for an entry caused outside any trace and for every entry older than this migration.
+--
+-- Observability metadata, NOT part of the entry's hashed content (EntryContent, versions 1 and 2
+-- unchanged): the hash chain vouches for the money, and the entries written before this column
+-- existed keep verifying as they are. The column is written at INSERT like every other one; the
+-- runtime role keeps INSERT and SELECT only on journal_entry (afterMigrate__runtime_grants.sql),
+-- and journal_entry_append_only still refuses UPDATE and DELETE, so nobody adds or changes a trace
+-- id afterwards. No CHECK on its form: a malformed trace id in an envelope is no reason to refuse a
+-- payment's booking. No index: nothing looks entries up by trace id (logs and spans do that).
+--
+-- Version 1.11.0: the platform's outbox migration 1.10.1 shares this database's Flyway history,
+-- so the ledger's migrations continue above it (docs/decisions.md, "Tracing in the ledger").
+-- A constant default adds the column without rewriting the table (no trigger fires).
+alter table journal_entry add column trace_id text not null default '';
