@@ -649,10 +649,10 @@ public final class MatchUnit {
   }
 
   /**
-   * The trace a result of this unit carries: the ledger line's, which the ledger continued from
-   * the callback's (so the result joins the payment's trace), whether a statement line, a deadline
-   * or an operator produced it; else {@code fallback}, the trace of the arrival that produced it
-   * (a statement line's ingestion, if it recorded one), or none.
+   * The trace a result of this unit carries: the ledger line's, which the ledger continued from the
+   * callback's (so the result joins the payment's trace), whether a statement line, a deadline or
+   * an operator produced it; else {@code fallback}, the trace of the arrival that produced it (a
+   * statement line's ingestion, if it recorded one), or none.
    */
   private String traceOf(String fallback) {
     if (ledgerTraceId != null) {

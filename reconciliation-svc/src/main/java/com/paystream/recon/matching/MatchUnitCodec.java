@@ -22,9 +22,10 @@ import java.util.TreeMap;
  */
 public final class MatchUnitCodec {
 
-  // 3 adds the trace id of the unit's ledger lines (tracing); 2 adds per item whether it is an incoming payment, and the last line's statement id and own
-  // reference (issue 15); 1 is still read: its statement credits count as incoming payments, as
-  // they did when it was written.
+  // 3 adds the trace id of the unit's ledger lines, which its results carry (tracing); 2 adds per
+  // item whether it is an incoming payment, and the last line's statement id and own reference
+  // (issue 15). 1 and 2 are still read: a unit they wrote has no trace until its next ledger line,
+  // and version 1's statement credits count as incoming payments, as they did when it was written.
   private static final byte VERSION = 3;
 
   private MatchUnitCodec() {}

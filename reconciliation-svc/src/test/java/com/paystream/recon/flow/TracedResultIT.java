@@ -36,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The ledger's cashflow line of a traced payment and the statement line that matches it, on the
  * real broker: the match result carries the payment's trace id in its envelope, and
- * reconciliation's JSON log, in the production format, has the money-trail line of that result
- * with the trace id and a span id of reconciliation's at its top level.
+ * reconciliation's JSON log, in the production format, has the money-trail line of that result with
+ * the trace id and a span id of reconciliation's at its top level.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(
@@ -82,8 +82,7 @@ class TracedResultIT {
             .setEnvelope(Envelope.newBuilder(booked.getEnvelope()).setTraceId(TRACE).build())
             .build(),
         headers);
-    StatementLine line =
-        statementLine("STMT-TRACED", "1", payment, Side.CREDIT, 12550, "EUR", DAY);
+    StatementLine line = statementLine("STMT-TRACED", "1", payment, Side.CREDIT, 12550, "EUR", DAY);
     ledger.send(
         topics.statements(),
         "STMT-TRACED/1",
@@ -94,7 +93,8 @@ class TracedResultIT {
     try (TopicReader<ReconResult> results =
         new TopicReader<>(topics.results().name(), ReconResult.class)) {
       ReconResult match =
-          results.awaitUntil(WAIT, read -> read.stream().anyMatch(r -> payment.equals(r.key())))
+          results
+              .awaitUntil(WAIT, read -> read.stream().anyMatch(r -> payment.equals(r.key())))
               .stream()
               .filter(r -> payment.equals(r.key()))
               .findFirst()
@@ -114,7 +114,9 @@ class TracedResultIT {
         .containsEntry("level", "INFO")
         .containsEntry("outcome", "MATCHED")
         .containsEntry("trace_id", TRACE);
-    assertThat(String.valueOf(logged.get("span_id"))).matches("[0-9a-f]{16}").isNotEqualTo(LEDGER_SPAN);
+    assertThat(String.valueOf(logged.get("span_id")))
+        .matches("[0-9a-f]{16}")
+        .isNotEqualTo(LEDGER_SPAN);
   }
 
   private static Optional<Map<String, Object>> trailLine(CapturedOutput output, String payment) {

@@ -181,7 +181,8 @@ class TracedResultsTest {
 
   private void booking(String reference, String traceId, Headers headers) {
     CashflowLine given =
-        clearingLine(reference, "e-" + reference, 1, EntryType.PAYMENT, Side.DEBIT, 100, "EUR", DAY);
+        clearingLine(
+            reference, "e-" + reference, 1, EntryType.PAYMENT, Side.DEBIT, 100, "EUR", DAY);
     CashflowLine line =
         CashflowLine.newBuilder(given)
             .setEnvelope(Envelope.newBuilder(given.getEnvelope()).setTraceId(traceId).build())
