@@ -7,6 +7,7 @@ import com.paystream.relay.confirmation.Confirmations;
 import com.paystream.relay.delivery.Backlog;
 import com.paystream.relay.delivery.DeliveryProperties;
 import com.paystream.relay.delivery.ExhaustedDeadLetters;
+import com.paystream.relay.delivery.PublicationTrail;
 import com.paystream.relay.delivery.RelayMetrics;
 import com.paystream.relay.delivery.RelayPublisher;
 import com.paystream.schemas.deadletter.DeadLetter;
@@ -21,13 +22,16 @@ import com.paystream.schemas.topics.Topic;
 import com.paystream.schemas.topics.TopicCatalogue;
 import com.paystream.schemas.topics.TopicNames;
 import com.paystream.schemas.topics.Topics;
+import com.paystream.tracing.Traces;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -105,7 +109,9 @@ class RelayConfiguration {
       SchemaRegistry registry,
       RelayMetrics metrics,
       MeterRegistry meters,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<Traces> traces,
+      ObjectProvider<Tracer> tracer) {
     var serializer =
         new AvroSerializer<DeadLetter>(registry, SubjectNameStrategy.topicName(topics.prefix()));
     String deadLetters = topics.name(Topics.PAYMENT_CALLBACKS_DLT);
@@ -115,6 +121,9 @@ class RelayConfiguration {
             relayProducer,
             new ExhaustedDeadLetters(deadLetters, serializer, clock),
             metrics,
+            new PublicationTrail(
+                traces.getIfAvailable(() -> new Traces(Tracer.NOOP)).publications("relay publish"),
+                tracer.getIfAvailable(() -> Tracer.NOOP)),
             new OutboxPublisher.Settings(
                 CLIENT_ID, delivery.batchSize(), delivery.pollInterval(), delivery.pollInterval()),
             delivery.redeliverySchedule());

@@ -3,6 +3,7 @@ package com.paystream.relay.delivery;
 import com.paystream.platform.outbox.DeadLetterFactory;
 import com.paystream.platform.outbox.OutboxPublisher;
 import com.paystream.platform.outbox.PublishObserver;
+import com.paystream.platform.outbox.PublishTracing;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -31,6 +32,7 @@ public final class RelayPublisher {
   private RelayPublisher() {}
 
   /**
+   * {@code tracing}: how each row's publication continues its trace ({@link PublicationTrail});
    * {@code redeliverySchedule}: the wait for a confirmation after each publication (its length is
    * the number of publications before dead-lettering).
    */
@@ -39,10 +41,14 @@ public final class RelayPublisher {
       Producer<String, byte[]> producer,
       DeadLetterFactory deadLetters,
       PublishObserver observer,
+      PublishTracing tracing,
       OutboxPublisher.Settings settings,
       List<Duration> redeliverySchedule) {
     return OutboxPublisher.builder(dataSource, producer, settings)
         .observer(observer)
+        // First publications and re-deliveries alike: a producer span per row, a child of the
+        // span that recorded it, named by the record's traceparent (see PublicationTrail).
+        .tracing(tracing)
         .leaderLock(LEADER_LOCK_KEY)
         // The log queries compare with the cursor's position, and a generic plan (which PostgreSQL
         // may settle on for a prepared statement) cannot tell how few rows lie beyond it; planning

@@ -126,6 +126,25 @@ public final class GatewayOutbox {
   }
 
   /**
+   * Records the next callback of one payment as the gateway records a webhook inside its server
+   * span: the row keeps that span's trace and span id.
+   */
+  public Recorded recordTraced(String paymentId, String provider, String traceId, String spanId) {
+    Recorded one = new Recorded(UUID.randomUUID(), paymentId, 0);
+    String topic = callbacksTopic();
+    jdbc.update(
+        "insert into outbox (message_id, topic, message_key, payload, trace_id, span_id)"
+            + " values (?, ?, ?, ?, ?, ?)",
+        one.messageId(),
+        topic,
+        paymentId,
+        serializer.serialize(topic, callback(one, provider)),
+        traceId,
+        spanId);
+    return one;
+  }
+
+  /**
    * Records an audit event as the gateway does (topic {@code audit.events.v1}): published once,
    * never confirmed by the ledger.
    */

@@ -84,6 +84,7 @@ public final class MatchUnit {
       String lastStatementId,
       String lastStatementReference,
       String lastEntryId,
+      String ledgerTraceId,
       long deadlineMs,
       DeadlineKind deadlineKind,
       int breakSeq,
@@ -111,6 +112,9 @@ public final class MatchUnit {
   private String lastStatementId;
   private String lastStatementReference;
   private String lastEntryId;
+  // The trace of the latest ledger line that named one: every result about this unit carries it,
+  // whichever side's arrival or deadline produced the result (see traceOf).
+  private String ledgerTraceId;
   private long deadlineMs;
   private DeadlineKind deadlineKind;
   private int breakSeq;
@@ -138,6 +142,7 @@ public final class MatchUnit {
     this.lastStatementId = snapshot.lastStatementId();
     this.lastStatementReference = snapshot.lastStatementReference();
     this.lastEntryId = snapshot.lastEntryId();
+    this.ledgerTraceId = snapshot.ledgerTraceId();
     this.deadlineMs = snapshot.deadlineMs();
     this.deadlineKind = snapshot.deadlineKind();
     this.breakSeq = snapshot.breakSeq();
@@ -165,6 +170,7 @@ public final class MatchUnit {
         lastStatementId,
         lastStatementReference,
         lastEntryId,
+        ledgerTraceId,
         deadlineMs,
         deadlineKind,
         breakSeq,
@@ -248,6 +254,9 @@ public final class MatchUnit {
       }
     } else if (arrival instanceof LedgerArrival line) {
       lastEntryId = line.entryId();
+      if (!line.traceId().isEmpty()) {
+        ledgerTraceId = line.traceId();
+      }
       if (businessDate == null) {
         businessDate = line.effectiveDate();
       }
@@ -344,7 +353,7 @@ public final class MatchUnit {
         statement ? null : ((LedgerArrival) arrival).entryId(),
         arrival.provider() == null ? provider : arrival.provider(),
         arrival.causationId(),
-        arrival.traceId(),
+        statement ? traceOf(arrival.traceId()) : arrival.traceId(),
         null,
         statement ? ((StatementArrival) arrival).statementId() : null,
         statement ? ((StatementArrival) arrival).ownReference() : null);
@@ -633,10 +642,23 @@ public final class MatchUnit {
         lastEntryId,
         provider,
         causationId,
-        traceId,
+        traceOf(traceId),
         null,
         lastStatementId,
         lastStatementReference);
+  }
+
+  /**
+   * The trace a result of this unit carries: the ledger line's, which the ledger continued from the
+   * callback's (so the result joins the payment's trace), whether a statement line, a deadline or
+   * an operator produced it; else {@code fallback}, the trace of the arrival that produced it (a
+   * statement line's ingestion, if it recorded one), or none.
+   */
+  private String traceOf(String fallback) {
+    if (ledgerTraceId != null) {
+      return ledgerTraceId;
+    }
+    return fallback == null ? "" : fallback;
   }
 
   /** Opaque and URL-safe; its natural key {@code <reference>:<n>} is unique per unit. */

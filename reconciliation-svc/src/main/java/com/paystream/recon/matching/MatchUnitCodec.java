@@ -22,10 +22,11 @@ import java.util.TreeMap;
  */
 public final class MatchUnitCodec {
 
-  // 2 adds per item whether it is an incoming payment, and the last line's statement id and own
-  // reference (issue 15); 1 is still read: its statement credits count as incoming payments, as
-  // they did when it was written.
-  private static final byte VERSION = 2;
+  // 3 adds the trace id of the unit's ledger lines, which its results carry (tracing); 2 adds per
+  // item whether it is an incoming payment, and the last line's statement id and own reference
+  // (issue 15). 1 and 2 are still read: a unit they wrote has no trace until its next ledger line,
+  // and version 1's statement credits count as incoming payments, as they did when it was written.
+  private static final byte VERSION = 3;
 
   private MatchUnitCodec() {}
 
@@ -42,7 +43,7 @@ public final class MatchUnitCodec {
   public static MatchUnit decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte version = in.readByte();
-      if (version != 1 && version != VERSION) {
+      if (version < 1 || version > VERSION) {
         throw new IllegalStateException("unknown match unit encoding version " + version);
       }
       return read(in, version);
@@ -91,6 +92,7 @@ public final class MatchUnitCodec {
     for (MatchUnit.OpenBreak duplicate : state.openDuplicates()) {
       writeBreak(out, duplicate);
     }
+    writeNullable(out, state.ledgerTraceId());
   }
 
   private static MatchUnit read(DataInput in, byte version) throws IOException {
@@ -132,6 +134,7 @@ public final class MatchUnitCodec {
     for (int i = 0; i < duplicateCount; i++) {
       duplicates.add(readBreak(in));
     }
+    String ledgerTraceId = version >= 3 ? readNullable(in) : null;
     return MatchUnit.restore(
         new MatchUnit.Snapshot(
             reference,
@@ -144,6 +147,7 @@ public final class MatchUnitCodec {
             lastStatementId,
             lastStatementReference,
             lastEntryId,
+            ledgerTraceId,
             deadlineMs,
             deadlineKind,
             breakSeq,

@@ -16,9 +16,24 @@ class MatchUnitCodecTest {
 
   /**
    * A unit with every part filled in: a USD booking, a EUR credit, a duplicate of it (open), an
-   * amount mismatch judged and resolved by an operator (acknowledged), and a second mismatch open.
+   * amount mismatch judged and resolved by an operator (acknowledged), and a second mismatch open;
+   * its ledger lines carry a trace id.
    */
   private static final String STORED =
+      "0300057061792d310000000400154c7c616363742d636c656172696e672d5553447c310000000000"
+          + "000027100003555344010003652d310000000a537c53544d542d317c310100000000000027100003"
+          + "455552000001310001000a537c53544d542d317c3201000000000000271000034555520000013201"
+          + "0100154c7c616363742d636c656172696e672d4555527c320000000000000002bc00034555520000"
+          + "03652d32000000000002000345555200000000000027100003555344ffffffffffffd8f001000000"
+          + "0000004ec10101000973696d756c61746f720100013101000653544d542d310100057061792d3101"
+          + "0003652d320000000000000000000000000300000000000000070001001c62726b5f4d4d30544f59"
+          + "5f3467322d6d4f514741545f504c666f677001010000000000004ec1000000020003455552010000"
+          + "0000000027100100000000000002bc00035553440100000000000000000100000000000027100000"
+          + "0001001c62726b5f384e4f444f36484c4f74353043504d414a417a3779646e500201000000000000"
+          + "4ec10000000100034555520100000000000027100001000774726163652d6c";
+
+  /** The same unit as the release before tracing stored it (version 2): no ledger trace id. */
+  private static final String STORED_V2 =
       "0200057061792d310000000400154c7c616363742d636c656172696e672d5553447c310000000000"
           + "000027100003555344010003652d310000000a537c53544d542d317c310100000000000027100003"
           + "455552000001310001000a537c53544d542d317c3201000000000000271000034555520000013201"
@@ -75,6 +90,15 @@ class MatchUnitCodecTest {
   }
 
   @Test
+  void readsWhatTheReleaseBeforeTracingStoredAndWritesItWithoutATrace() {
+    MatchUnit unit = MatchUnitCodec.decode(HexFormat.of().parseHex(STORED_V2));
+
+    assertThat(unit.openBreakIds()).containsExactly(BreakIds.of("pay-1:3"), BreakIds.of("pay-1:1"));
+    String written = HexFormat.of().formatHex(MatchUnitCodec.encode(unit));
+    assertThat(written).isEqualTo("03" + STORED_V2.substring(2) + "00");
+  }
+
+  @Test
   void readsWhatTheReleaseBeforeStoredKeepingTheIdsItsBreaksWereIssuedWith() {
     MatchUnit unit = MatchUnitCodec.decode(HexFormat.of().parseHex(STORED_V1));
 
@@ -84,6 +108,6 @@ class MatchUnitCodecTest {
         .extracting(MatchUnit.Item::incomingPayment)
         .as("credits were matched as payments then")
         .containsExactly(true, true);
-    assertThat(HexFormat.of().formatHex(MatchUnitCodec.encode(unit))).startsWith("02");
+    assertThat(HexFormat.of().formatHex(MatchUnitCodec.encode(unit))).startsWith("03");
   }
 }

@@ -9,6 +9,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -28,17 +30,27 @@ public final class TopicWriter implements AutoCloseable {
           new ByteArraySerializer());
 
   public <V extends SpecificRecord> void send(Topic<V> topic, String key, V value) {
+    send(topic, key, value, new RecordHeaders());
+  }
+
+  /** Sends with headers, as a service's outbox publisher does ({@code traceparent}, …). */
+  public <V extends SpecificRecord> void send(
+      Topic<V> topic, String key, V value, Headers headers) {
     byte[] bytes =
         topic
             .valueSerde(PinnedSchemaRegistry.bundled())
             .serializer()
             .serialize(topic.name(), value);
-    sendRaw(topic.name(), key, bytes);
+    send(new ProducerRecord<>(topic.name(), null, key, bytes, headers));
   }
 
   public void sendRaw(String topic, String key, byte[] value) {
+    send(new ProducerRecord<>(topic, key, value));
+  }
+
+  private void send(ProducerRecord<String, byte[]> record) {
     try {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
+      producer.send(record).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -66,6 +66,9 @@ public final class InternalUnit {
   String provider;
   String lastCallbackId;
   String lastEntryId;
+  // The trace of the latest callback or entry that named one; a result made at a deadline or by
+  // an operator carries it (see traceOf).
+  String traceId;
   long deadlineMs;
   DeadlineKind deadlineKind;
   int breakSeq;
@@ -125,6 +128,9 @@ public final class InternalUnit {
         businessDate = entry.businessDate();
         dateFromEntry = true;
       }
+    }
+    if (!arrival.traceId().isEmpty()) {
+      traceId = arrival.traceId();
     }
     accepted = false;
     return new Decision(evaluate(arrival, nowMs, rules), false, true);
@@ -313,8 +319,19 @@ public final class InternalUnit {
         lastEntryId,
         provider,
         causationId,
-        traceId,
+        traceOf(traceId),
         callback == null ? null : callback.callbackId());
+  }
+
+  /**
+   * The trace of the arrival that made a result ({@code trigger}); for a result a deadline or an
+   * operator made, the payment's (its callback's, which the ledger continues), if known.
+   */
+  private String traceOf(String trigger) {
+    if (trigger != null && !trigger.isEmpty()) {
+      return trigger;
+    }
+    return traceId == null ? "" : traceId;
   }
 
   private String nextBreakId() {

@@ -19,7 +19,8 @@ import java.util.List;
  */
 public final class InternalUnitCodec {
 
-  private static final byte VERSION = 1;
+  // 2 adds the payment's trace id (tracing); 1 is still read, without one.
+  private static final byte VERSION = 2;
 
   private InternalUnitCodec() {}
 
@@ -65,6 +66,7 @@ public final class InternalUnitCodec {
           writeNullable(out, leg.internalMinor());
         }
       }
+      writeNullable(out, unit.traceId);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -74,7 +76,7 @@ public final class InternalUnitCodec {
   public static InternalUnit decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte version = in.readByte();
-      if (version != VERSION) {
+      if (version < 1 || version > VERSION) {
         throw new IllegalStateException("unknown internal unit encoding version " + version);
       }
       InternalUnit unit = new InternalUnit(in.readUTF());
@@ -113,6 +115,7 @@ public final class InternalUnitCodec {
         }
         unit.openBreak = new InternalUnit.OpenBreak(breakId, outcome, date, legs);
       }
+      unit.traceId = version >= 2 ? readNullable(in) : null;
       return unit;
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt internal unit", e);

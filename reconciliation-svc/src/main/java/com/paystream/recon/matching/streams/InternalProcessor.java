@@ -4,6 +4,7 @@ import com.paystream.recon.matching.Decision;
 import com.paystream.recon.matching.ManualResolution;
 import com.paystream.recon.matching.internal.InternalRules;
 import com.paystream.recon.matching.internal.InternalUnit;
+import com.paystream.tracing.Traces;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -16,7 +17,8 @@ final class InternalProcessor extends UnitProcessor<InternalInbound, InternalUni
 
   private final InternalRules rules;
 
-  InternalProcessor(InternalRules rules, Duration punctuateInterval, int maxExpiriesPerRun) {
+  InternalProcessor(
+      InternalRules rules, Duration punctuateInterval, int maxExpiriesPerRun, Traces traces) {
     super(
         new Stores(
             ReconStores.INTERNAL_UNITS,
@@ -28,8 +30,15 @@ final class InternalProcessor extends UnitProcessor<InternalInbound, InternalUni
         InternalUnit::deadlineMs,
         InternalUnit::expire,
         punctuateInterval,
-        maxExpiriesPerRun);
+        maxExpiriesPerRun,
+        traces,
+        "recon internal");
     this.rules = rules;
+  }
+
+  @Override
+  String traceIdOf(InternalInbound value) {
+    return value instanceof InternalInbound.Arrival arrival ? arrival.arrival().traceId() : "";
   }
 
   /** Arrivals name their payment; a resolution names it as the break's reference. */

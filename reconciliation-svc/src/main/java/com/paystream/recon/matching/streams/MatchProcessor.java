@@ -4,6 +4,7 @@ import com.paystream.recon.matching.Decision;
 import com.paystream.recon.matching.ManualResolution;
 import com.paystream.recon.matching.MatchRules;
 import com.paystream.recon.matching.MatchUnit;
+import com.paystream.tracing.Traces;
 import java.time.Duration;
 
 /**
@@ -15,7 +16,8 @@ final class MatchProcessor extends UnitProcessor<Inbound, MatchUnit> {
 
   private final MatchRules rules;
 
-  MatchProcessor(MatchRules rules, Duration punctuateInterval, int maxExpiriesPerRun) {
+  MatchProcessor(
+      MatchRules rules, Duration punctuateInterval, int maxExpiriesPerRun, Traces traces) {
     super(
         new Stores(
             ReconStores.UNITS,
@@ -27,8 +29,15 @@ final class MatchProcessor extends UnitProcessor<Inbound, MatchUnit> {
         MatchUnit::deadlineMs,
         (unit, nowMs) -> unit.expire(nowMs, rules),
         punctuateInterval,
-        maxExpiriesPerRun);
+        maxExpiriesPerRun,
+        traces,
+        "recon match");
     this.rules = rules;
+  }
+
+  @Override
+  String traceIdOf(Inbound value) {
+    return value instanceof Inbound.Line line ? line.arrival().traceId() : "";
   }
 
   @Override

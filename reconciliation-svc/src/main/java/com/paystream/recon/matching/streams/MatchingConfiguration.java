@@ -7,11 +7,14 @@ import com.paystream.recon.topics.ReconTopics;
 import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.schemas.topics.KafkaConnection;
 import com.paystream.schemas.topics.Topic;
+import com.paystream.tracing.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.Topology;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +40,8 @@ class MatchingConfiguration {
       ReconTopics topics,
       MatchRules rules,
       ReconProperties recon,
-      @Value("${paystream.schema.registry.url:}") String registryUrl) {
+      @Value("${paystream.schema.registry.url:}") String registryUrl,
+      ObjectProvider<Traces> traces) {
     return MatchingTopology.build(
         new MatchingTopology.Settings(
             topics,
@@ -46,7 +50,8 @@ class MatchingConfiguration {
             recon.punctuateInterval(),
             recon.maxExpiriesPerPunctuation(),
             Topic.DEFAULT_PARTITIONS,
-            Map.of(AvroSerdeConfig.REGISTRY_URL, registryUrl)));
+            Map.of(AvroSerdeConfig.REGISTRY_URL, registryUrl)),
+        traces.getIfAvailable(() -> new Traces(Tracer.NOOP)));
   }
 
   @Bean

@@ -9,6 +9,8 @@ import com.paystream.schemas.ledger.CashflowLine;
 import com.paystream.schemas.ledger.LedgerEntryEvent;
 import com.paystream.schemas.recon.ReconResult;
 import com.paystream.schemas.statements.StatementLine;
+import com.paystream.tracing.Traces;
+import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -81,7 +83,16 @@ public final class MatchingTopology {
         .withNumberOfPartitions(settings.partitions());
   }
 
+  /** The topology without tracing (a tool, a benchmark). */
   public static Topology build(Settings settings) {
+    return build(settings, new Traces(Tracer.NOOP));
+  }
+
+  /**
+   * The topology whose matchers continue each record's trace with {@code traces} (see {@link
+   * UnitProcessor}).
+   */
+  public static Topology build(Settings settings, Traces traces) {
     ReconTopics topics = settings.topics();
     Serde<String> keys = Serdes.String();
     Serde<StatementLine> statementSerde = topics.statements().valueSerde(settings.serdeConfig());
@@ -150,7 +161,10 @@ public final class MatchingTopology {
         .process(
             () ->
                 new MatchProcessor(
-                    settings.rules(), settings.punctuateInterval(), settings.maxExpiriesPerRun()),
+                    settings.rules(),
+                    settings.punctuateInterval(),
+                    settings.maxExpiriesPerRun(),
+                    traces),
             Named.as("matcher"),
             ReconStores.UNITS,
             ReconStores.DEADLINES,
@@ -159,7 +173,7 @@ public final class MatchingTopology {
             ReconStores.MATCHED_TOTALS)
         .to(topics.results().name(), Produced.with(keys, resultSerde).withName("results"));
 
-    addInternal(builder, settings, allResolutions);
+    addInternal(builder, settings, allResolutions, traces);
     return builder.build();
   }
 
@@ -171,7 +185,10 @@ public final class MatchingTopology {
 
   /** Succeeded callbacks against posted payment entries, per payment id. */
   private static void addInternal(
-      StreamsBuilder builder, Settings settings, KStream<String, ReconResult> allResolutions) {
+      StreamsBuilder builder,
+      Settings settings,
+      KStream<String, ReconResult> allResolutions,
+      Traces traces) {
     ReconTopics topics = settings.topics();
     Serde<String> keys = Serdes.String();
     Serde<PaymentCallback> callbackSerde = topics.callbacks().valueSerde(settings.serdeConfig());
@@ -228,7 +245,8 @@ public final class MatchingTopology {
                 new InternalProcessor(
                     settings.internalRules(),
                     settings.punctuateInterval(),
-                    settings.maxExpiriesPerRun()),
+                    settings.maxExpiriesPerRun(),
+                    traces),
             Named.as("internal-matcher"),
             ReconStores.INTERNAL_UNITS,
             ReconStores.INTERNAL_DEADLINES,

@@ -1,15 +1,22 @@
 package com.paystream.recon.matching.streams;
 
+import com.paystream.platform.outbox.OutboxHeaders;
+import com.paystream.platform.tracing.TraceParent;
 import com.paystream.recon.matching.Decision;
 import com.paystream.recon.matching.ManualResolution;
 import com.paystream.recon.matching.ReconEvent;
 import com.paystream.schemas.recon.ReconResult;
+import com.paystream.tracing.Traces;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -33,12 +40,27 @@ import org.slf4j.LoggerFactory;
  * <p>Everything a record changes is computed before anything is written, so a record that fails
  * (and is dead-lettered) leaves no half-applied state behind.
  *
+ * <p>Tracing: the work on a record continues the trace it carries (its {@code traceparent} header,
+ * which the repartition topics pass on, else its envelope's trace id) in a span that is in scope,
+ * on the stream thread, until the record is done. Each result carries the trace its event names
+ * (the ledger line's, see {@code MatchUnit}) in its envelope and, as {@code traceparent} and {@code
+ * paystream-trace-id} headers, the span it was produced in: the record's span when the trace is the
+ * record's, else a span of its own in that trace (a statement line, a deadline or an operator
+ * produced it). One money-trail line ({@value #TRAIL}) per result is logged in that span.
+ *
  * @param <V> what arrives on the processor's input
  * @param <U> the unit kept per key
  */
 abstract class UnitProcessor<V, U> implements Processor<String, V, String, ReconResult> {
 
   private static final Logger log = LoggerFactory.getLogger(UnitProcessor.class);
+
+  /** The project's money trail: one INFO line per unit of work belonging to a trace. */
+  static final String TRAIL = "paystream.trail";
+
+  private static final Logger trail = LoggerFactory.getLogger(TRAIL);
+  private static final Headers NO_HEADERS = new RecordHeaders();
+  private static final String RESULT_SPAN = "recon result";
 
   /** The names of the stores one matcher owns. */
   record Stores(
@@ -50,6 +72,8 @@ abstract class UnitProcessor<V, U> implements Processor<String, V, String, Recon
   private final Expiry<U> expiry;
   private final Duration punctuateInterval;
   private final int maxExpiriesPerRun;
+  private final Traces traces;
+  private final String spanName;
 
   private ProcessorContext<String, ReconResult> context;
   private KeyValueStore<String, U> units;
@@ -60,6 +84,7 @@ abstract class UnitProcessor<V, U> implements Processor<String, V, String, Recon
    * @param empty the unit of a key that has seen nothing yet
    * @param deadlineOf when a unit must next be looked at, or 0 when never
    * @param expiry what a unit does when its deadline passed
+   * @param spanName the name of the span of the work on one record
    */
   UnitProcessor(
       Stores stores,
@@ -67,13 +92,17 @@ abstract class UnitProcessor<V, U> implements Processor<String, V, String, Recon
       ToLongFunction<U> deadlineOf,
       Expiry<U> expiry,
       Duration punctuateInterval,
-      int maxExpiriesPerRun) {
+      int maxExpiriesPerRun,
+      Traces traces,
+      String spanName) {
     this.stores = stores;
     this.empty = empty;
     this.deadlineOf = deadlineOf;
     this.expiry = expiry;
     this.punctuateInterval = punctuateInterval;
     this.maxExpiriesPerRun = maxExpiriesPerRun;
+    this.traces = traces;
+    this.spanName = spanName;
   }
 
   /** The deadline of a unit passed at wall-clock time {@code nowMs}: judge it, or forget it. */
@@ -88,6 +117,9 @@ abstract class UnitProcessor<V, U> implements Processor<String, V, String, Recon
   String keyOf(Record<String, V> record) {
     return record.key();
   }
+
+  /** The trace id the envelope of {@code value} names; empty for none. */
+  abstract String traceIdOf(V value);
 
   /** Applies {@code value} to {@code unit} at wall-clock time {@code nowMs}. */
   abstract Decision apply(U unit, V value, long nowMs);
@@ -116,13 +148,25 @@ abstract class UnitProcessor<V, U> implements Processor<String, V, String, Recon
 
   @Override
   public final void process(Record<String, V> record) {
+    try (Traces.Continued work =
+        traces.continueRecord(record.headers(), traceIdOf(record.value()), spanName)) {
+      try {
+        process(record, work.context());
+      } catch (RuntimeException e) {
+        work.error(e);
+        throw e;
+      }
+    }
+  }
+
+  private void process(Record<String, V> record, Optional<TraceParent> trace) {
     String key = keyOf(record);
     U stored = units.get(key);
     U unit = stored != null ? stored : empty.apply(key);
     long before = deadlineOf.applyAsLong(unit);
     Decision decision = apply(unit, record.value(), now());
     if (decision.applied()) {
-      commit(key, unit, before, decision, record.timestamp());
+      commit(key, unit, before, decision, record.timestamp(), trace);
     }
   }
 
@@ -134,21 +178,73 @@ abstract class UnitProcessor<V, U> implements Processor<String, V, String, Recon
       if (unit == null || deadlineOf.applyAsLong(unit) != d.deadlineMs()) {
         continue; // the unit moved its deadline or is gone: the index entry was stale
       }
-      commit(d.reference(), unit, d.deadlineMs(), expiry.expire(unit, nowMs), nowMs);
+      commit(
+          d.reference(), unit, d.deadlineMs(), expiry.expire(unit, nowMs), nowMs, Optional.empty());
     }
     if (due.size() == maxExpiriesPerRun) {
       log.info("{} deadlines handled this run; the rest wait for the next one", due.size());
     }
   }
 
-  private void commit(String key, U unit, long previousDeadline, Decision decision, long atMs) {
+  /**
+   * Saves the unit and publishes the decision's results; {@code trace} is the context of the work
+   * in scope (the record's span), empty for none.
+   */
+  private void commit(
+      String key,
+      U unit,
+      long previousDeadline,
+      Decision decision,
+      long atMs,
+      Optional<TraceParent> trace) {
     List<ReconResult> results = results(decision.events(), atMs);
     save(key, unit, previousDeadline, decision.forget());
     for (int i = 0; i < results.size(); i++) {
       ReconEvent event = decision.events().get(i);
       index.record(event);
-      context.forward(new Record<>(event.reference(), results.get(i), atMs));
+      emit(event, results.get(i), atMs, trace);
     }
+  }
+
+  /** Publishes one result in its trace: the record's span, or a span of its own in that trace. */
+  private void emit(ReconEvent event, ReconResult result, long atMs, Optional<TraceParent> trace) {
+    String traceId = event.traceId() == null ? "" : event.traceId();
+    if (trace.map(TraceParent::traceId).orElse("").equals(traceId)
+        || !TraceParent.validTraceId(traceId)) {
+      forward(event, result, atMs, trace.filter(t -> t.traceId().equals(traceId)));
+      return;
+    }
+    try (Traces.Continued own = traces.continueRecord(NO_HEADERS, traceId, RESULT_SPAN)) {
+      forward(event, result, atMs, own.context());
+    }
+  }
+
+  private void forward(
+      ReconEvent event, ReconResult result, long atMs, Optional<TraceParent> trace) {
+    Headers headers = new RecordHeaders();
+    trace.ifPresent(
+        t -> {
+          OutboxHeaders.writeTraceParent(headers, t);
+          headers.add(OutboxHeaders.TRACE_ID, t.traceId().getBytes(StandardCharsets.UTF_8));
+        });
+    logResult(result);
+    context.forward(new Record<>(event.reference(), result, atMs, headers));
+  }
+
+  private static void logResult(ReconResult result) {
+    if (!trail.isInfoEnabled()) {
+      return;
+    }
+    trail
+        .atInfo()
+        .addKeyValue("outcome", result.getOutcome())
+        .addKeyValue("state", result.getState())
+        .addKeyValue("paymentReference", result.getPaymentReference())
+        .addKeyValue("breakId", result.getBreakId())
+        .addKeyValue("businessDate", result.getBusinessDate())
+        .addKeyValue("currency", result.getCurrency())
+        .addKeyValue("eventId", result.getEnvelope().getEventId())
+        .log("recon result");
   }
 
   private static List<ReconResult> results(List<ReconEvent> events, long atMs) {

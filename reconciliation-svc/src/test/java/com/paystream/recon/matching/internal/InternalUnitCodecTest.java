@@ -39,6 +39,41 @@ class InternalUnitCodecTest {
     assertThat(decoded.entries).isEqualTo(unit.entries);
     assertThat(decoded.businessDate).isEqualTo(DAY);
     assertThat(decoded.emissions).isEqualTo(unit.emissions);
+    assertThat(decoded.traceId).isEqualTo("t");
+  }
+
+  @Test
+  void readsWhatTheReleaseBeforeTracingStored() {
+    InternalUnit unit = InternalUnit.empty("pay-3");
+    unit.accept(
+        new CallbackSucceeded(
+            new PaymentId("pay-3"), "cb-1", Money.of(1000, "EUR"), DAY, "simulator", "ev-1", ""),
+        0,
+        RULES);
+    byte[] current = InternalUnitCodec.encode(unit);
+    // Version 1 ended before the trace id, which is absent here (one byte, false).
+    byte[] v1 = java.util.Arrays.copyOf(current, current.length - 1);
+    v1[0] = 1;
+
+    InternalUnit decoded = InternalUnitCodec.decode(v1);
+
+    assertThat(decoded.toString()).isEqualTo(unit.toString());
+    assertThat(decoded.traceId).isNull();
+    assertThat(InternalUnitCodec.encode(decoded)).isEqualTo(current);
+  }
+
+  @Test
+  void aBreakOpenedAtTheDeadlineCarriesThePaymentsTrace() {
+    InternalUnit unit = InternalUnit.empty("pay-4");
+    unit.accept(
+        new CallbackSucceeded(
+            new PaymentId("pay-4"), "cb-1", Money.of(1000, "EUR"), DAY, "simulator", "ev-1", "t4"),
+        0,
+        RULES);
+
+    var decision = unit.expire(RULES.grace().toMillis());
+
+    assertThat(decision.events()).extracting(e -> e.traceId()).containsExactly("t4");
   }
 
   @Test

@@ -141,7 +141,7 @@ class MatchingTopologyTest {
     start(Duration.ofSeconds(1), 10_000);
   }
 
-  private static Properties config() {
+  static Properties config() {
     ReconProperties recon =
         new ReconProperties(
             "recon-test",
