@@ -1,28 +1,17 @@
 package com.paystream.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.paystream.e2e.RegistryDecoder.text;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.paystream.testkit.SharedInfrastructure;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +27,6 @@ class DownstreamContractIT {
 
   private static RunningSuite suite;
   private static SuiteClient client;
-  private final Map<Integer, Schema> writerSchemas = new HashMap<>();
 
   @BeforeAll
   static void startSuite() {
@@ -54,7 +42,8 @@ class DownstreamContractIT {
 
     List<GenericRecord> entries = new ArrayList<>();
     List<GenericRecord> cashflow = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+    RegistryDecoder decoder = new RegistryDecoder(client);
+    try (KafkaConsumer<byte[], byte[]> consumer = RegistryDecoder.consumer("downstream")) {
       String entriesTopic = suite.topicPrefix() + "ledger.entries.v1";
       String cashflowTopic = suite.topicPrefix() + "ledger.cashflow.v1";
       consumer.subscribe(List.of(entriesTopic, cashflowTopic));
@@ -64,7 +53,7 @@ class DownstreamContractIT {
               () -> {
                 for (ConsumerRecord<byte[], byte[]> record :
                     consumer.poll(Duration.ofMillis(500))) {
-                  GenericRecord value = decode(record.value());
+                  GenericRecord value = decoder.decode(record.value());
                   if (!callback.paymentId().equals(text(value.get("payment_id")))) {
                     continue;
                   }
@@ -108,52 +97,10 @@ class DownstreamContractIT {
     assertThat(JSON.readTree(unknown.body()).get("error_code").asInt()).isEqualTo(40403);
   }
 
-  /** Confluent wire format: magic byte 0, a 4-byte big-endian schema id, then Avro binary. */
-  private GenericRecord decode(byte[] value) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(value);
-    assertThat(buffer.get()).isZero();
-    Schema writer = writerSchemas.computeIfAbsent(buffer.getInt(), this::fetchSchema);
-    GenericDatumReader<GenericRecord> reader =
-        new GenericDatumReader<>(writer, writer, GenericData.get());
-    return reader.read(
-        null,
-        DecoderFactory.get().binaryDecoder(value, buffer.position(), buffer.remaining(), null));
-  }
-
-  private Schema fetchSchema(int id) {
-    try {
-      HttpResponse<String> response = client.get("ledger", "/schema-registry/schemas/ids/" + id);
-      assertThat(response.statusCode()).as("schema id %d", id).isEqualTo(200);
-      return new Schema.Parser().parse(JSON.readTree(response.body()).get("schema").asText());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot fetch schema " + id, e);
-    }
-  }
-
   private static long sum(List<GenericRecord> postings, String side) {
     return postings.stream()
         .filter(p -> side.equals(text(p.get("side"))))
         .mapToLong(p -> (Long) p.get("amount_minor"))
         .sum();
-  }
-
-  private static String text(Object avroValue) {
-    return avroValue == null ? null : avroValue.toString();
-  }
-
-  private static KafkaConsumer<byte[], byte[]> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            SharedInfrastructure.kafka().bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "downstream-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest"),
-        new ByteArrayDeserializer(),
-        new ByteArrayDeserializer());
   }
 }

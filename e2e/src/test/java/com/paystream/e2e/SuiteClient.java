@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the tests do to the running suite over HTTP: send signed callbacks, read the ledger. */
@@ -54,16 +55,22 @@ final class SuiteClient {
   }
 
   HttpResponse<String> post(Callback callback, String signature) throws Exception {
-    HttpRequest request =
+    return post(callback, signature, Map.of());
+  }
+
+  /** The same with further headers (a caller's {@code traceparent}, say). */
+  HttpResponse<String> post(Callback callback, String signature, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(suite.baseUrl("gateway") + "/v1/webhooks/simulator"))
             .timeout(Duration.ofSeconds(10))
             .header("content-type", "application/json")
             .header("webhook-id", callback.webhookId())
             .header("webhook-timestamp", Long.toString(callback.timestamp()))
             .header("webhook-signature", signature)
-            .POST(HttpRequest.BodyPublishers.ofString(callback.body()))
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(callback.body()));
+    headers.forEach(request::header);
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** {@code POST /v1/payments} as the local stack's demo merchant; the gateway's JSON answer. */
