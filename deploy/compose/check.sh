@@ -2,8 +2,8 @@
 # Checks deploy/compose/compose.yaml without a Docker engine (the build machines have none, so the
 # compose stack is never run here): the file parses and interpolates with .env.example
 # (`docker compose config` when the CLI has the compose plugin, else PyYAML); every service built
-# from the shared Dockerfile names a module that builds a Boot jar, and its image is the one the
-# Kubernetes manifests deploy; every bind-mounted file exists; every secret compose asks for is
+# from its module's own Dockerfile (non-root, port 8080, the module's jar) names a module that builds
+# a Boot jar, and its image is the one the Kubernetes manifests deploy; every bind-mounted file exists; every secret compose asks for is
 # named in .env.example and .env is not committed; each service gets the environment variables its
 # application.yml requires and no variable it would ignore; Prometheus scrapes every service on the
 # port the image listens on. deploy/check.sh runs it; it also runs on its own.
@@ -77,12 +77,19 @@ for name, service in services.items():
     if not os.path.isfile(dockerfile):
         problems.append(f"{name}: Dockerfile {dockerfile} does not exist")
         continue
-    module = build.get("args", {}).get("SERVICE")
+    module = os.path.basename(os.path.normpath(context))
     built.append(name)
     if module != name:
-        problems.append(f"{name}: built with SERVICE={module}, not its own module")
+        problems.append(f"{name}: built from {module}, not its own module")
         continue
-    pom = os.path.join(context, module, "pom.xml")
+    dockerfile_text = open(dockerfile).read()
+    if f"COPY target/{module}-" not in dockerfile_text:
+        problems.append(f"{name}: {dockerfile} does not copy the module's own jar")
+    if "EXPOSE 8080" not in dockerfile_text or "SERVER_PORT=8080" not in dockerfile_text:
+        problems.append(f"{name}: {dockerfile}: the services listen on 8080 (SERVER_PORT, EXPOSE)")
+    if not re.search(r"^USER 1002:1000$", dockerfile_text, re.M):
+        problems.append(f"{name}: {dockerfile} does not run as the non-root user 1002:1000")
+    pom = os.path.join(context, "pom.xml")
     if not os.path.isfile(pom) or "spring-boot-maven-plugin" not in open(pom).read():
         problems.append(f"{name}: {module}/pom.xml does not build a Spring Boot jar")
     if service.get("image") != k8s_images.get(name):
@@ -92,7 +99,7 @@ for name, service in services.items():
         problems.append(f"{name}: the image listens on 8080, ports map {service['ports']}")
     # The variables the service's application.yml requires (placeholders without a default) must
     # be set; a variable outside Spring's relaxed names must be one the file reads.
-    yml_text = open(os.path.join(context, module, "src/main/resources/application.yml")).read()
+    yml_text = open(os.path.join(context, "src/main/resources/application.yml")).read()
     required = set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)\}", yml_text))
     read = set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)", yml_text))
     environment = service.get("environment", {})
@@ -102,7 +109,7 @@ for name, service in services.items():
     # ... and the properties its code binds (@ConfigurationProperties prefixes, @Value keys), its
     # own and the shared modules'.
     for source_root in (module, "security", "platform", "schemas"):
-        for folder, _, files in os.walk(os.path.join(context, source_root, "src/main/java")):
+        for folder, _, files in os.walk(os.path.join(root, source_root, "src/main/java")):
             for file in files:
                 code = open(os.path.join(folder, file)).read()
                 bound = re.findall(r'@ConfigurationProperties\(\s*(?:prefix\s*=\s*)?"([^"]+)"', code)
@@ -118,10 +125,6 @@ for name, service in services.items():
             if any(wanted == key or wanted.startswith(key) for key in keys if key.startswith("paystream")):
                 continue
         problems.append(f"{name}: sets {variable}, which application.yml does not read")
-
-dockerfile = open(os.path.join(root, "deploy/docker/Dockerfile")).read()
-if "EXPOSE 8080" not in dockerfile or "SERVER_PORT=8080" not in dockerfile:
-    problems.append("deploy/docker/Dockerfile: the services listen on 8080 (SERVER_PORT, EXPOSE)")
 
 prometheus = yaml.safe_load(open("prometheus/prometheus.yml"))
 targets = {
@@ -142,5 +145,5 @@ for problem in problems:
     print("compose: " + problem, file=sys.stderr)
 if problems:
     sys.exit(1)
-print(f"compose: {len(services)} services, {len(built)} built from deploy/docker/Dockerfile; mounts, images, environment and scrape targets agree")
+print(f"compose: {len(services)} services, {len(built)} each built from its own Dockerfile; mounts, images, environment and scrape targets agree")
 PY
