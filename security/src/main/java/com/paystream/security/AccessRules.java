@@ -25,6 +25,7 @@ public final class AccessRules {
           "/actuator/health/**",
           "/actuator/prometheus",
           "/v3/api-docs",
+          "/v3/api-docs.yaml",
           "/v3/api-docs/**");
 
   /** Actuator endpoints for operators, auditors and admins in every service. */
