@@ -1,7 +1,7 @@
 package com.paystream.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.paystream.e2e.RegistryDecoder.text;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -3,6 +3,7 @@ package com.paystream.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.paystream.testkit.SharedInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -18,7 +19,6 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import com.paystream.testkit.SharedInfrastructure;
 
 /**
  * Decodes the suite's topics the way any Confluent-compatible deserializer does, knowing no

@@ -10,8 +10,8 @@ public interface EventComposer {
   List<OutboxMessage> compose(BatchPlan plan);
 
   /**
-   * The entry event and cashflow lines of an entry an operator caused (no consumed message), in
-   * the trace and span of the operator's request (empty when none).
+   * The entry event and cashflow lines of an entry an operator caused (no consumed message), in the
+   * trace and span of the operator's request (empty when none).
    */
   List<OutboxMessage> composeOperatorEntry(BookedEntry entry, String traceId, String spanId);
 

@@ -54,7 +54,8 @@ public sealed interface InboundRecord {
 
     /** The same record in the trace and span that consumed it. */
     public Unreadable inSpan(String continuedTraceId, String consumingSpanId) {
-      return new Unreadable(source, refusal, messageId, paymentId, continuedTraceId, consumingSpanId);
+      return new Unreadable(
+          source, refusal, messageId, paymentId, continuedTraceId, consumingSpanId);
     }
 
     @Override

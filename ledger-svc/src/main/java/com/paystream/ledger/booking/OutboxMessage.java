@@ -6,8 +6,8 @@ import java.util.UUID;
 /**
  * A Kafka record to publish once the batch commits: topic, key and serialized value, and the trace
  * it belongs to: {@code traceId} (the {@code paystream-trace-id} header, empty for none) and {@code
- * spanId}, the span that caused it, whose child the record's publication is (its {@code traceparent}
- * header; empty when it was caused outside a span).
+ * spanId}, the span that caused it, whose child the record's publication is (its {@code
+ * traceparent} header; empty when it was caused outside a span).
  */
 public record OutboxMessage(
     UUID messageId, String topic, String key, byte[] payload, String traceId, String spanId) {

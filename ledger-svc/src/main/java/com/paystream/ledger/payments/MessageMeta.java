@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * When the business fact behind a message happened and the trace it belongs to: {@code traceId} is
- * the trace the ledger continued for the consumed record (its {@code traceparent} header's, else its
- * envelope's trace id, as given; empty for none), and {@code spanId} the span that consumed it,
+ * the trace the ledger continued for the consumed record (its {@code traceparent} header's, else
+ * its envelope's trace id, as given; empty for none), and {@code spanId} the span that consumed it,
  * which the ledger's outputs for the message are published under (empty when it was not traced, or
  * for a command read back from the parked commands, whose consuming span has ended long ago).
  */

@@ -35,10 +35,10 @@ import org.apache.kafka.common.metrics.KafkaMetric;
  * to many traces (one per booked record), so the bundle row has none of its own and each record's
  * publication continues its own trace here, as the publisher does for a plain row: {@link
  * PublishTracing} opens it (a producer span, child of the span that booked the record) and the
- * record's {@code traceparent} header names it. The future of a bundle completes
- * when the broker acknowledged all of its records, and fails with the first failure, so the
- * publisher marks the row published only when every record is in (a failed bundle is sent again
- * whole; consumers deduplicate by event id, as for any re-sent row).
+ * record's {@code traceparent} header names it. The future of a bundle completes when the broker
+ * acknowledged all of its records, and fails with the first failure, so the publisher marks the row
+ * published only when every record is in (a failed bundle is sent again whole; consumers
+ * deduplicate by event id, as for any re-sent row).
  */
 public final class BundleFanOutProducer implements Producer<String, byte[]> {
 

@@ -311,12 +311,7 @@ public final class LedgerEventComposer implements EventComposer, AuditEvents {
   }
 
   private OutboxMessage message(
-      UUID eventId,
-      String topic,
-      String key,
-      SpecificRecord value,
-      String traceId,
-      String spanId) {
+      UUID eventId, String topic, String key, SpecificRecord value, String traceId, String spanId) {
     return new OutboxMessage(
         eventId, topic, key, serializer.serialize(topic, value), traceId, spanId);
   }

@@ -69,7 +69,9 @@ class TracedBookingIT extends LedgerServiceTest {
     awaitProcessed(callback);
 
     assertThat(journalTraceIdOf(callback)).isEqualTo(trace);
-    assertThat(entriesOf(callback.getPaymentId())).extracting(EntryView::traceId).containsOnly(trace);
+    assertThat(entriesOf(callback.getPaymentId()))
+        .extracting(EntryView::traceId)
+        .containsOnly(trace);
     assertPublishedInTrace(callback, trace, "");
     assertTrailLineInTrace(output, callback, trace);
   }

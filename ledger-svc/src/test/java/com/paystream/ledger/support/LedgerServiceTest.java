@@ -133,8 +133,10 @@ public abstract class LedgerServiceTest {
   /** Sends a record with these headers (UTF-8 values), e.g. a W3C {@code traceparent}. */
   protected void sendRaw(String topic, String key, byte[] value, Map<String, String> headers) {
     ProducerRecord<byte[], byte[]> record =
-        new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
-    headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+        new ProducerRecord<>(
+            topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
+    headers.forEach(
+        (name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
     try {
       producer().send(record).get();
     } catch (InterruptedException e) {

@@ -49,8 +49,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * so no span can be in scope for "the batch". Each record gets its own: when it is decoded, a
  * {@code ledger book} span continues its trace (its {@code traceparent} header, else its envelope's
  * trace id), and its trace and span ids are stamped on the message, so that its journal entry
- * records the trace id and its events are published as children of that span. After the commit,
- * a {@code ledger booked} child span is in scope while the record's outcome is logged: one line per
+ * records the trace id and its events are published as children of that span. After the commit, a
+ * {@code ledger booked} child span is in scope while the record's outcome is logged: one line per
  * record on the {@value #TRAIL} logger, carrying the trace's {@code trace_id} and {@code span_id}.
  */
 public final class PaymentTopicsListener {
@@ -67,7 +67,9 @@ public final class PaymentTopicsListener {
   private final BookingService booking;
   private final Traces traces;
 
-  /** Without a tracer: nothing is traced, and the envelopes' trace ids are passed on as they are. */
+  /**
+   * Without a tracer: nothing is traced, and the envelopes' trace ids are passed on as they are.
+   */
   public PaymentTopicsListener(SchemaRegistry registry, BookingService booking) {
     this(registry, booking, new Traces(Tracer.NOOP));
   }
@@ -157,8 +159,7 @@ public final class PaymentTopicsListener {
       InboundRecord stamped;
       if (decoded instanceof InboundRecord.Readable readable) {
         MessageMeta meta = readable.message().meta().inSpan(span.traceId(), span.spanId());
-        stamped =
-            new InboundRecord.Readable(readable.source(), readable.message().withMeta(meta));
+        stamped = new InboundRecord.Readable(readable.source(), readable.message().withMeta(meta));
       } else {
         stamped = ((InboundRecord.Unreadable) decoded).inSpan(span.traceId(), span.spanId());
       }
