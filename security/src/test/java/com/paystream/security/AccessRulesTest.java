@@ -26,6 +26,7 @@ class AccessRulesTest {
             "/actuator/health/liveness",
             "/actuator/prometheus",
             "/v3/api-docs",
+            "/v3/api-docs.yaml",
             "/v3/api-docs/swagger-config")) {
       assertThat(rules.ruleFor("GET", path))
           .hasValueSatisfying(rule -> assertThat(rule.open()).isTrue());
@@ -54,6 +55,7 @@ class AccessRulesTest {
             "GET /actuator/health/** -> public",
             "GET /actuator/prometheus -> public",
             "GET /v3/api-docs -> public",
+            "GET /v3/api-docs.yaml -> public",
             "GET /v3/api-docs/** -> public",
             "GET /actuator -> ADMIN, AUDITOR, OPERATOR",
             "GET /actuator/info -> ADMIN, AUDITOR, OPERATOR",
