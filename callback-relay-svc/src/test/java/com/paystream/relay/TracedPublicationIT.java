@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,6 +50,9 @@ class TracedPublicationIT {
             "--paystream.relay.poll-interval=200ms",
             "--logging.config=classpath:logback-structured.xml");
 
+    // Boot initializes logging once per JVM until it is cleaned up, and another test's context may
+    // have done it already: cleaned up, this instance's logging.config applies.
+    LoggingSystem.get(TracedPublicationIT.class.getClassLoader()).cleanUp();
     try (ConfigurableApplicationContext relay = RelayInstance.start(arguments);
         TopicReader reader = new TopicReader(bootstrap, outbox.callbacksTopic())) {
       Recorded recorded = outbox.recordTraced("pay-traced-1", "simulator", TRACE, SPAN);

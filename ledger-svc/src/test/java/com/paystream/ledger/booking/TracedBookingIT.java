@@ -23,8 +23,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
@@ -37,6 +39,15 @@ import org.springframework.test.context.TestPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "logging.config=classpath:logback-json-test.xml")
 class TracedBookingIT extends LedgerServiceTest {
+
+  /**
+   * Boot initializes logging once per JVM until it is cleaned up, and another test's context may
+   * have done it already: cleaned up, this class's logging.config applies to its context.
+   */
+  @BeforeAll
+  static void loggingFromThisClassConfig() {
+    LoggingSystem.get(TracedBookingIT.class.getClassLoader()).cleanUp();
+  }
 
   @Test
   void aCallbackWithATraceparentIsBookedAndPublishedInItsTrace(CapturedOutput output) {

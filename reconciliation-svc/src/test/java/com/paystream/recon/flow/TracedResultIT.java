@@ -24,8 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -48,6 +50,15 @@ import tools.jackson.databind.json.JsonMapper;
       "paystream.recon.statement-cutoff=36500d"
     })
 class TracedResultIT {
+
+  /**
+   * Boot initializes logging once per JVM until it is cleaned up, and another test's context may
+   * have done it already: cleaned up, this class's logging.config applies to its context.
+   */
+  @BeforeAll
+  static void loggingFromThisClassConfig() {
+    LoggingSystem.get(TracedResultIT.class.getClassLoader()).cleanUp();
+  }
 
   private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String LEDGER_SPAN = "00f067aa0ba902b7";
