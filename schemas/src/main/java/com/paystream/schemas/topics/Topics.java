@@ -9,6 +9,7 @@ import com.paystream.schemas.ledger.LedgerEntryEvent;
 import com.paystream.schemas.ledger.LedgerSeal;
 import com.paystream.schemas.recon.ReconReport;
 import com.paystream.schemas.recon.ReconResult;
+import com.paystream.schemas.recon.Settlement;
 import com.paystream.schemas.statements.StatementLine;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -140,6 +141,18 @@ public final class Topics {
           .internal()
           .writtenBy(Service.RECONCILIATION, "operators' resolutions, shipped from its outbox");
 
+  /**
+   * Settlements reconciliation found on the bank account, for the ledger to book exactly once: a
+   * provider payout matched to its bank line, a merchant payout's transfer confirmed or returned by
+   * the bank. Key: the payout's reference. Kept forever: each one is the cause of a journal entry.
+   */
+  public static final Topic<Settlement> RECON_SETTLEMENTS =
+      Topic.of("recon.settlements.v1", Settlement.class, Retention.infinite())
+          .writtenBy(
+              Service.RECONCILIATION,
+              "each payout matched to its bank line (provider payouts; merchant payouts confirmed"
+                  + " or returned), written by its matching, exactly once");
+
   private static final List<Topic<?>> ALL =
       List.of(
           PAYMENT_CALLBACKS,
@@ -153,7 +166,8 @@ public final class Topics {
           AUDIT_EVENTS,
           LEDGER_SEALS,
           RECON_DEAD_LETTERS,
-          RECON_RESOLUTIONS);
+          RECON_RESOLUTIONS,
+          RECON_SETTLEMENTS);
 
   private Topics() {}
 

@@ -78,7 +78,10 @@ record KafkaClient(
               Service.LEDGER,
               List.of(
                   new Read(Topics.PAYMENT_CALLBACKS, "booking.kafka.PaymentTopicsListener"),
-                  new Read(Topics.PAYMENT_COMMANDS, "booking.kafka.PaymentTopicsListener")),
+                  new Read(Topics.PAYMENT_COMMANDS, "booking.kafka.PaymentTopicsListener"),
+                  new Read(
+                      Topics.RECON_SETTLEMENTS,
+                      "settlement.kafka.SettlementListener (payouts to book)")),
               // LedgerTopics.owned
               List.of(
                   Topics.PAYMENT_CALLBACKS,
@@ -87,7 +90,8 @@ record KafkaClient(
                   Topics.LEDGER_ENTRIES,
                   Topics.LEDGER_CASHFLOW,
                   Topics.LEDGER_SEALS,
-                  Topics.AUDIT_EVENTS),
+                  Topics.AUDIT_EVENTS,
+                  Topics.RECON_SETTLEMENTS),
               List.of("ledger-svc"),
               Optional.empty()),
           new KafkaClient(
@@ -109,7 +113,8 @@ record KafkaClient(
                   Topics.RECON_REPORTS,
                   Topics.RECON_DEAD_LETTERS,
                   Topics.RECON_RESOLUTIONS,
-                  Topics.AUDIT_EVENTS),
+                  Topics.AUDIT_EVENTS,
+                  Topics.RECON_SETTLEMENTS),
               // The Streams group is the application id; no other consumer.
               List.of("reconciliation-svc"),
               Optional.of("reconciliation-svc")));

@@ -12,6 +12,7 @@ import com.paystream.schemas.ledger.LedgerEntryEvent;
 import com.paystream.schemas.ledger.LedgerSeal;
 import com.paystream.schemas.recon.ReconReport;
 import com.paystream.schemas.recon.ReconResult;
+import com.paystream.schemas.recon.Settlement;
 import com.paystream.schemas.statements.StatementLine;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,8 @@ class TopicsTest {
             org.assertj.core.groups.Tuple.tuple("audit.events.v1", AuditEvent.class),
             org.assertj.core.groups.Tuple.tuple("ledger.seals.v1", LedgerSeal.class),
             org.assertj.core.groups.Tuple.tuple("recon.deadletters.v1", DeadLetter.class),
-            org.assertj.core.groups.Tuple.tuple("recon.resolutions.v1", ReconResult.class));
+            org.assertj.core.groups.Tuple.tuple("recon.resolutions.v1", ReconResult.class),
+            org.assertj.core.groups.Tuple.tuple("recon.settlements.v1", Settlement.class));
   }
 
   @Test

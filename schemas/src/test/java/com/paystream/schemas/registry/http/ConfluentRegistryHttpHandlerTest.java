@@ -45,7 +45,7 @@ class ConfluentRegistryHttpHandlerTest {
 
   @Test
   void rawSchemaById() {
-    Response response = handler.handle("GET", "/schemas/ids/603/schema", "");
+    Response response = handler.handle("GET", "/schemas/ids/604/schema", "");
 
     assertThat(new Schema.Parser().parse(response.body()))
         .isEqualTo(StatementLine.getClassSchema());
@@ -53,7 +53,7 @@ class ConfluentRegistryHttpHandlerTest {
 
   @Test
   void subjectsAndVersions() throws IOException {
-    assertThat(json(handler.handle("GET", "/subjects", ""))).hasSize(10);
+    assertThat(json(handler.handle("GET", "/subjects", ""))).hasSize(11);
     assertThat(handler.handle("GET", CALLBACKS + "/versions", "").body()).isEqualTo("[1,2]");
   }
 

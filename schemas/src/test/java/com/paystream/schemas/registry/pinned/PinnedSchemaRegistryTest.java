@@ -36,7 +36,8 @@ class PinnedSchemaRegistryTest {
             "payments.callbacks.v1-value",
             "payments.commands.v1-value",
             "recon.reports.v1-value",
-            "recon.results.v1-value");
+            "recon.results.v1-value",
+            "recon.settlements.v1-value");
     assertThat(bundled.version(CALLBACKS, 1).id()).isEqualTo(101);
     assertThat(bundled.version("payments.commands.v1-value", 1).id()).isEqualTo(201);
     assertThat(bundled.version("payments.callbacks.dlt.v1-value", 1).id()).isEqualTo(301);
@@ -47,14 +48,15 @@ class PinnedSchemaRegistryTest {
     assertThat(bundled.version("recon.reports.v1-value", 1).id()).isEqualTo(801);
     assertThat(bundled.version("audit.events.v1-value", 1).id()).isEqualTo(901);
     assertThat(bundled.version("ledger.seals.v1-value", 1).id()).isEqualTo(1001);
+    assertThat(bundled.version("recon.settlements.v1-value", 1).id()).isEqualTo(1101);
   }
 
   @Test
   void schemaByIdIsTheFrozenVersion() {
     assertThat(bundled.byId(601).getFullName())
         .isEqualTo("com.paystream.schemas.statements.StatementLine");
-    assertThat(bundled.byId(603)).isEqualTo(StatementLine.getClassSchema());
-    assertThat(bundled.byId(704)).isEqualTo(ReconResult.getClassSchema());
+    assertThat(bundled.byId(604)).isEqualTo(StatementLine.getClassSchema());
+    assertThat(bundled.byId(705)).isEqualTo(ReconResult.getClassSchema());
   }
 
   @Test

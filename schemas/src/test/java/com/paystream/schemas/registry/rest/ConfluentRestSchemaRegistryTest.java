@@ -59,7 +59,7 @@ class ConfluentRestSchemaRegistryTest {
   @Test
   void schemaById() {
     assertThat(client.byId(102)).isEqualTo(PaymentCallback.getClassSchema());
-    assertThat(client.byId(603)).isEqualTo(StatementLine.getClassSchema());
+    assertThat(client.byId(604)).isEqualTo(StatementLine.getClassSchema());
   }
 
   @Test
