@@ -81,7 +81,11 @@ record KafkaClient(
                   new Read(Topics.PAYMENT_COMMANDS, "booking.kafka.PaymentTopicsListener"),
                   new Read(
                       Topics.RECON_SETTLEMENTS,
-                      "settlement.kafka.SettlementListener (payouts to book)")),
+                      "settlement.kafka.ProviderSettlementListener (provider payouts to book)"),
+                  new Read(
+                      Topics.RECON_SETTLEMENTS,
+                      "payouts.kafka.MerchantPayoutListener (merchant payouts the bank confirmed"
+                          + " or returned)")),
               // LedgerTopics.owned
               List.of(
                   Topics.PAYMENT_CALLBACKS,
@@ -92,7 +96,7 @@ record KafkaClient(
                   Topics.LEDGER_SEALS,
                   Topics.AUDIT_EVENTS,
                   Topics.RECON_SETTLEMENTS),
-              List.of("ledger-svc"),
+              List.of("ledger-svc", "ledger-svc.settlements", "ledger-svc.merchant-payouts"),
               Optional.empty()),
           new KafkaClient(
               Service.RECONCILIATION,
