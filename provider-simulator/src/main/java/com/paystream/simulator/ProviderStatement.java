@@ -1,5 +1,12 @@
 package com.paystream.simulator;
 
+import static com.paystream.simulator.StatementFormats.MMDD;
+import static com.paystream.simulator.StatementFormats.YYMMDD;
+import static com.paystream.simulator.StatementFormats.amount;
+import static com.paystream.simulator.StatementFormats.camtBalance;
+import static com.paystream.simulator.StatementFormats.swiftAmount;
+import static com.paystream.simulator.StatementFormats.swiftBalance;
+
 import com.prowidesoftware.swift.model.field.Field20;
 import com.prowidesoftware.swift.model.field.Field25;
 import com.prowidesoftware.swift.model.field.Field28C;
@@ -11,15 +18,8 @@ import com.prowidesoftware.swift.model.mt.mt9xx.MT940;
 import com.prowidesoftware.swift.model.mx.MxCamt05300108;
 import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
 import com.prowidesoftware.swift.model.mx.dic.AccountStatement9;
-import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
-import com.prowidesoftware.swift.model.mx.dic.BalanceType10Choice;
-import com.prowidesoftware.swift.model.mx.dic.BalanceType13;
 import com.prowidesoftware.swift.model.mx.dic.BankToCustomerStatementV08;
-import com.prowidesoftware.swift.model.mx.dic.BankTransactionCodeStructure4;
-import com.prowidesoftware.swift.model.mx.dic.BankTransactionCodeStructure5;
-import com.prowidesoftware.swift.model.mx.dic.BankTransactionCodeStructure6;
 import com.prowidesoftware.swift.model.mx.dic.CashAccount39;
-import com.prowidesoftware.swift.model.mx.dic.CashBalance8;
 import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
 import com.prowidesoftware.swift.model.mx.dic.DateAndDateTime2Choice;
 import com.prowidesoftware.swift.model.mx.dic.EntryDetails9;
@@ -29,14 +29,11 @@ import com.prowidesoftware.swift.model.mx.dic.GenericAccountIdentification1;
 import com.prowidesoftware.swift.model.mx.dic.GroupHeader81;
 import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
 import com.prowidesoftware.swift.model.mx.dic.TransactionReferences6;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,12 +65,12 @@ public final class ProviderStatement {
           "description",
           "kind");
 
-  private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
-  private static final DateTimeFormatter MMDD = DateTimeFormatter.ofPattern("MMdd");
   private static final String PROVIDER_BIC = "SIMUDEFFXXX";
   private static final String OUR_BIC = "PAYSDEFFXXX";
 
-  /** The provider's fee in a settled statement: 1 % of the day's payments, rounded up. */
+  /**
+   * The provider's fee in a settled statement and a payout: 1 % of the day's payments, rounded up.
+   */
   static final int FEE_BASIS_POINTS = 100;
 
   /** The {@code :61:} transaction type of each kind (NRTI: a returned item, NCHG: charges). */
@@ -82,15 +79,17 @@ public final class ProviderStatement {
           StatementEntry.Kind.PAYMENT, "NTRF",
           StatementEntry.Kind.REFUND, "NRTI",
           StatementEntry.Kind.FEE, "NCHG",
+          StatementEntry.Kind.CHARGEBACK, "NRTI",
           StatementEntry.Kind.PAYOUT, "NTRF");
 
   /** The ISO 20022 bank transaction code of each kind: domain, family, sub-family. */
-  private static final Map<StatementEntry.Kind, List<String>> ISO_CODES =
+  private static final Map<StatementEntry.Kind, StatementFormats.IsoCode> ISO_CODES =
       Map.of(
-          StatementEntry.Kind.PAYMENT, List.of("PMNT", "RCDT", "ESCT"),
-          StatementEntry.Kind.REFUND, List.of("PMNT", "ICDT", "RRTN"),
-          StatementEntry.Kind.FEE, List.of("ACMT", "MDOP", "CHRG"),
-          StatementEntry.Kind.PAYOUT, List.of("PMNT", "ICDT", "ESCT"));
+          StatementEntry.Kind.PAYMENT, new StatementFormats.IsoCode("PMNT", "RCDT", "ESCT"),
+          StatementEntry.Kind.REFUND, new StatementFormats.IsoCode("PMNT", "ICDT", "RRTN"),
+          StatementEntry.Kind.FEE, new StatementFormats.IsoCode("ACMT", "MDOP", "CHRG"),
+          StatementEntry.Kind.CHARGEBACK, new StatementFormats.IsoCode("PMNT", "RCDT", "RRTN"),
+          StatementEntry.Kind.PAYOUT, new StatementFormats.IsoCode("PMNT", "ICDT", "ESCT"));
 
   private final String provider;
   private final LocalDate businessDate;
@@ -104,7 +103,12 @@ public final class ProviderStatement {
   }
 
   /**
-   * This statement as the provider settles it: after each currency's lines, the provider's fee
+   * Superseded by the payout report ({@link ProviderSimulator#payouts}), which carries the payout
+   * reference reconciliation's second leg matches the bank line with; kept for the first leg's
+   * scenario (awaiting-settlement lines, never lost orders). Its fee is the same: {@value
+   * #FEE_BASIS_POINTS} basis points of the day's payments, rounded up, once per currency and day.
+   *
+   * <p>This statement as the provider settles it: after each currency's lines, the provider's fee
    * ({@value #FEE_BASIS_POINTS} basis points of the payments, rounded up; none without payments)
    * and one payout to us of what remains (payments less refunds and the fee; none when nothing
    * remains), both debits with references of their own ({@code FEE-…}, {@code PAYOUT-…}).
@@ -216,7 +220,7 @@ public final class ProviderStatement {
           mt.addField(new Field20("SIM" + businessDate.format(YYMMDD) + currency));
           mt.addField(new Field25(account(currency)));
           mt.addField(new Field28C("1/1"));
-          mt.addField(new Field60F(balance(0, currency)));
+          mt.addField(new Field60F(swiftBalance(0, currency, businessDate)));
           long closing = 0;
           for (int i = 0; i < entries.size(); i++) {
             StatementEntry entry = entries.get(i);
@@ -232,7 +236,7 @@ public final class ProviderStatement {
                         + lineId(entry, i)));
             mt.addField(new Field86("/EREF/" + entry.reference() + "/" + description(entry)));
           }
-          mt.addField(new Field62F(balance(closing, currency)));
+          mt.addField(new Field62F(swiftBalance(closing, currency, businessDate)));
           out.append(mt.message()).append('\n');
         });
     return out.toString();
@@ -280,7 +284,7 @@ public final class ProviderStatement {
                     .setBookgDt(new DateAndDateTime2Choice().setDt(entry.bookingDate()))
                     .setValDt(new DateAndDateTime2Choice().setDt(entry.bookingDate()))
                     .setAcctSvcrRef(entry.providerReference())
-                    .setBkTxCd(bankTransactionCode(entry.kind()))
+                    .setBkTxCd(ISO_CODES.get(entry.kind()).structure())
                     .addNtryDtls(
                         new EntryDetails9()
                             .addTxDtls(
@@ -291,56 +295,11 @@ public final class ProviderStatement {
                                     .setAmt(amount(entry.amountMinor(), currency))
                                     .setCdtDbtInd(direction))));
           }
-          statement.getBal().add(camtBalance("OPBD", 0, currency));
-          statement.getBal().add(camtBalance("CLBD", closing, currency));
+          statement.getBal().add(camtBalance("OPBD", 0, currency, businessDate));
+          statement.getBal().add(camtBalance("CLBD", closing, currency, businessDate));
           document.addStmt(statement);
         });
     return new MxCamt05300108().setBkToCstmrStmt(document).message();
-  }
-
-  private static BankTransactionCodeStructure4 bankTransactionCode(StatementEntry.Kind kind) {
-    List<String> code = ISO_CODES.get(kind);
-    return new BankTransactionCodeStructure4()
-        .setDomn(
-            new BankTransactionCodeStructure5()
-                .setCd(code.get(0))
-                .setFmly(
-                    new BankTransactionCodeStructure6()
-                        .setCd(code.get(1))
-                        .setSubFmlyCd(code.get(2))));
-  }
-
-  private CashBalance8 camtBalance(String type, long minor, String currency) {
-    return new CashBalance8()
-        .setTp(new BalanceType13().setCdOrPrtry(new BalanceType10Choice().setCd(type)))
-        .setAmt(amount(Math.abs(minor), currency))
-        .setCdtDbtInd(minor < 0 ? CreditDebitCode.DBIT : CreditDebitCode.CRDT)
-        .setDt(new DateAndDateTime2Choice().setDt(businessDate));
-  }
-
-  private static ActiveOrHistoricCurrencyAndAmount amount(long minor, String currency) {
-    return new ActiveOrHistoricCurrencyAndAmount()
-        .setValue(major(minor, currency))
-        .setCcy(currency);
-  }
-
-  /** {@code C|D yyMMdd currency amount}, the MT940 balance form. */
-  private String balance(long minor, String currency) {
-    return (minor < 0 ? "D" : "C")
-        + businessDate.format(YYMMDD)
-        + currency
-        + swiftAmount(Math.abs(minor), currency);
-  }
-
-  /** SWIFT amounts: decimal comma, always present ({@code 49,95}, {@code 1000,}). */
-  private static String swiftAmount(long minor, String currency) {
-    String plain = major(minor, currency).toPlainString();
-    return plain.contains(".") ? plain.replace('.', ',') : plain + ",";
-  }
-
-  private static BigDecimal major(long minor, String currency) {
-    return BigDecimal.valueOf(minor)
-        .movePointLeft(Currency.getInstance(currency).getDefaultFractionDigits());
   }
 
   private String account(String currency) {
@@ -355,7 +314,7 @@ public final class ProviderStatement {
   private static String lineId(StatementEntry entry, int index) {
     return switch (entry.kind()) {
       case FEE, PAYOUT -> entry.kind().name();
-      case PAYMENT, REFUND -> "%04d".formatted(index + 1);
+      case PAYMENT, REFUND, CHARGEBACK -> "%04d".formatted(index + 1);
     };
   }
 
@@ -364,6 +323,7 @@ public final class ProviderStatement {
       case PAYMENT -> "Payment " + entry.providerReference();
       case REFUND -> "Refund " + entry.providerReference();
       case FEE -> "Fee " + entry.providerReference();
+      case CHARGEBACK -> "Chargeback " + entry.providerReference();
       case PAYOUT -> "Payout " + entry.providerReference();
     };
   }

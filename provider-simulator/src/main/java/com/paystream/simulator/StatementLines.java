@@ -36,12 +36,16 @@ final class StatementLines {
     }
   }
 
+  /** Every line booked so far, in booking order. */
+  List<StatementEntry> booked() {
+    synchronized (lines) {
+      return List.copyOf(lines);
+    }
+  }
+
   /** The statement of one business date (UTC): the lines booked on it, in booking order. */
   ProviderStatement statement(LocalDate businessDate) {
-    List<StatementEntry> entries;
-    synchronized (lines) {
-      entries = List.copyOf(lines);
-    }
+    List<StatementEntry> entries = booked();
     return new ProviderStatement(
         providerName,
         businessDate,
