@@ -2,7 +2,11 @@ package com.paystream.simulator;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The provider's REST API on 127.0.0.1, the protocol of the gateway's {@code RestProviderClient}:
  * create a payment (idempotent by the gateway's payment id), query its status, refund (idempotent
  * by key) and cancel it; and the customer's checkout page, which settles the payment. Fails the
- * next requests with 503 on demand, as a provider outage does.
+ * next requests with 503 on demand, as a provider outage does. Besides, what a provider publishes
+ * and our bank sends: the payouts of a business date, their report as provider CSV, and our bank's
+ * statement of a booking date (camt.053 or MT940).
  */
 final class ProviderHttpApi {
 
@@ -28,6 +34,8 @@ final class ProviderHttpApi {
 
   private final PaymentStore store;
   private final Settlements settlements;
+  private final Payouts payouts;
+  private final Bank bank;
   private final AtomicInteger failNextRequests = new AtomicInteger();
   private final AtomicInteger statusQueries = new AtomicInteger();
   private final DisposableServer server;
@@ -35,9 +43,12 @@ final class ProviderHttpApi {
   /**
    * @param port where to listen on 127.0.0.1; 0 for any free port
    */
-  ProviderHttpApi(PaymentStore store, Settlements settlements, int port) {
+  ProviderHttpApi(
+      PaymentStore store, Settlements settlements, Payouts payouts, Bank bank, int port) {
     this.store = store;
     this.settlements = settlements;
+    this.payouts = payouts;
+    this.bank = bank;
     this.server =
         HttpServer.create()
             .host("127.0.0.1")
@@ -49,7 +60,10 @@ final class ProviderHttpApi {
                         .get("/v1/payments", this::status)
                         .post("/v1/payments/{id}/refunds", this::refund)
                         .post("/v1/payments/{id}/cancel", this::cancel)
-                        .post("/checkout/{id}", this::checkout))
+                        .post("/checkout/{id}", this::checkout)
+                        .get("/v1/payouts/{date}", this::payouts)
+                        .get("/v1/payouts/{date}/report.csv", this::payoutReport)
+                        .get("/v1/bank-statements/{date}", this::bankStatement))
             .bindNow(Duration.ofSeconds(10));
   }
 
@@ -188,6 +202,89 @@ final class ProviderHttpApi {
     }
     store.cancel(id);
     return json(response, 200, Map.of("id", id, "status", "CANCELLED"));
+  }
+
+  /** {@code GET /v1/payouts/{date}}: the payouts of a business date as JSON. */
+  private Mono<Void> payouts(HttpServerRequest request, HttpServerResponse response) {
+    LocalDate date = date(request);
+    if (date == null) {
+      return json(response, 400, Map.of("error", "the date is YYYY-MM-DD"));
+    }
+    List<Map<String, Object>> body = new ArrayList<>();
+    for (Payout payout : payouts.of(date)) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("payout_reference", payout.reference());
+      json.put("statement_id", payout.statementId());
+      json.put("currency", payout.currency());
+      json.put("business_date", payout.businessDate().toString());
+      json.put("value_date", payout.valueDate().toString());
+      json.put("payments_minor", payout.paymentsMinor());
+      json.put("refunds_minor", payout.refundsMinor());
+      json.put("fees_minor", payout.feesMinor());
+      json.put("chargebacks_minor", payout.chargebacksMinor());
+      json.put("net_minor", payout.netMinor());
+      json.put("bank_booking_date", payout.bankBookingDate().map(Object::toString).orElse(null));
+      json.put("bank_amount_minor", payout.bankAmountMinor());
+      json.put("faults", payout.faults().stream().map(Enum::name).sorted().toList());
+      body.add(json);
+    }
+    return json(response, 200, body);
+  }
+
+  /**
+   * {@code GET /v1/payouts/{date}/report.csv}: the payout report of a business date as provider
+   * CSV; 404 when there is no payout that day.
+   */
+  private Mono<Void> payoutReport(HttpServerRequest request, HttpServerResponse response) {
+    LocalDate date = date(request);
+    if (date == null) {
+      return json(response, 400, Map.of("error", "the date is YYYY-MM-DD"));
+    }
+    PayoutReport report = new PayoutReport(date, payouts.of(date));
+    if (report.isEmpty()) {
+      return json(response, 404, Map.of("error", "no payout on " + date));
+    }
+    return text(response, "text/csv; charset=utf-8", report.csv());
+  }
+
+  /**
+   * {@code GET /v1/bank-statements/{date}?format=camt053|mt940} (default camt053): our bank's
+   * statement of a booking date; 404 when nothing was booked that day.
+   */
+  private Mono<Void> bankStatement(HttpServerRequest request, HttpServerResponse response) {
+    LocalDate date = date(request);
+    String format =
+        new QueryStringDecoder(request.uri())
+            .parameters()
+            .getOrDefault("format", List.of("camt053"))
+            .get(0);
+    if (date == null || !List.of("camt053", "mt940").contains(format)) {
+      return json(
+          response, 400, Map.of("error", "the date is YYYY-MM-DD, the format camt053 or mt940"));
+    }
+    BankStatement statement = bank.statement(date);
+    if (statement.isEmpty()) {
+      return json(response, 404, Map.of("error", "nothing booked on " + date));
+    }
+    return "mt940".equals(format)
+        ? text(response, "text/plain; charset=utf-8", statement.mt940())
+        : text(response, "application/xml; charset=utf-8", statement.camt053());
+  }
+
+  private static LocalDate date(HttpServerRequest request) {
+    try {
+      return LocalDate.parse(request.param("date"));
+    } catch (DateTimeParseException | NullPointerException e) {
+      return null;
+    }
+  }
+
+  private static Mono<Void> text(HttpServerResponse response, String contentType, String body) {
+    return response
+        .status(200)
+        .header("Content-Type", contentType)
+        .sendByteArray(Mono.just(body.getBytes(StandardCharsets.UTF_8)))
+        .then();
   }
 
   private static Mono<Void> json(HttpServerResponse response, int status, Object body) {

@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
  * configured secret, to the gateway, subject to the configured {@link WebhookFaults}, and retries a
  * failed delivery on a backoff schedule as a real provider does ({@link #deliveryRetries}); {@link
  * #stats} counts what became of every webhook. It keeps the provider's statement of settled
- * payments ({@link #statement}).
+ * payments ({@link #statement}), pays out each business day ({@link #payouts}) and writes our
+ * bank's statement on which the payouts arrive ({@link #bankStatement}).
  *
  * <p>The one entry point to the simulator; the work is done by its parts: the HTTP API ({@link
  * ProviderHttpApi}), the payments ({@link PaymentStore}), the webhooks ({@link WebhookDelivery})
@@ -29,11 +30,14 @@ import reactor.core.publisher.Mono;
  */
 public final class ProviderSimulator implements AutoCloseable {
 
+  private final String providerName;
   private final StatementLines statement;
   private final PaymentStore store;
   private final WebhookDelivery delivery;
   private final Settlements settlements;
   private final ProviderHttpApi api;
+  private final Payouts payouts;
+  private final Bank bank;
 
   public ProviderSimulator(String webhookSecret, long seed) {
     this(webhookSecret, seed, "simulator");
@@ -52,11 +56,14 @@ public final class ProviderSimulator implements AutoCloseable {
    */
   public ProviderSimulator(String webhookSecret, long seed, String providerName, int port) {
     Clock clock = Clock.systemUTC();
+    this.providerName = providerName;
     this.statement = new StatementLines(providerName);
     this.store = new PaymentStore(statement, clock);
     this.delivery = new WebhookDelivery(webhookSecret, seed, clock);
     this.settlements = new Settlements(store, delivery);
-    this.api = new ProviderHttpApi(store, settlements, port);
+    this.payouts = new Payouts(providerName, statement, seed);
+    this.bank = new Bank(payouts);
+    this.api = new ProviderHttpApi(store, settlements, payouts, bank, port);
   }
 
   public String baseUrl() {
@@ -191,6 +198,47 @@ public final class ProviderSimulator implements AutoCloseable {
   /** The provider's statement for a business date (UTC), in every format it can be written in. */
   public ProviderStatement statement(LocalDate businessDate) {
     return statement.statement(businessDate);
+  }
+
+  /** When the provider pays out; {@link PayoutSchedule#WEEKDAYS} by default. */
+  public void payoutSchedule(PayoutSchedule schedule) {
+    payouts.schedule(schedule);
+  }
+
+  /** What goes wrong with payouts; {@link PayoutFaults#NONE} by default. */
+  public void payoutFaults(PayoutFaults faults) {
+    payouts.faults(faults);
+  }
+
+  /**
+   * The payout report of a business date: per currency one {@link Payout} of what the provider
+   * booked for it (see {@link PayoutSchedule}); empty on a day that is not a business day or has no
+   * bookings. Final once the date is over; asked before, it grows with the day's bookings.
+   */
+  public PayoutReport payouts(LocalDate businessDate) {
+    return new PayoutReport(businessDate, payouts.of(businessDate));
+  }
+
+  /** The payout reference of a currency's payout of a business date, {@code po_<provider>_…}. */
+  public String payoutReference(String currency, LocalDate businessDate) {
+    return Payout.reference(providerName, currency, businessDate);
+  }
+
+  /**
+   * Our bank's statement of a booking date: the provider's payouts that arrive that day (late ones
+   * included, missing ones never) and the transfers booked with {@link #bankTransfer}.
+   */
+  public BankStatement bankStatement(LocalDate bookingDate) {
+    return bank.statement(bookingDate);
+  }
+
+  /**
+   * Books another transfer on our bank account, on the statement of its booking date: a merchant
+   * payout ({@link BankLine#merchantPayout}) or its return ({@link
+   * BankLine#merchantPayoutReturned}).
+   */
+  public void bankTransfer(BankLine line) {
+    bank.book(java.util.Objects.requireNonNull(line, "line"));
   }
 
   @Override

@@ -79,7 +79,8 @@ class ArchitectureTest {
         .that()
         .haveNameMatching(
             "com\\.paystream\\.simulator\\."
-                + "(PaymentStore|StatementLines|StatementEntry|SimulatedPayment)")
+                + "(PaymentStore|StatementLines|StatementEntry|SimulatedPayment"
+                + "|Payouts|Payout|PayoutFaults|PayoutFault|PayoutSchedule|Bank|BankLine)")
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage("java..", "com.paystream.simulator..")

@@ -55,6 +55,19 @@ final class ProviderApi {
     return JSON.readTree(body);
   }
 
+  /** {@code GET url}: status and body. */
+  Answer get(String url) {
+    return http.get()
+        .uri(url)
+        .responseSingle(
+            (response, content) ->
+                content
+                    .asString(StandardCharsets.UTF_8)
+                    .defaultIfEmpty("")
+                    .map(text -> new Answer(response.status().code(), text)))
+        .block(TIMEOUT);
+  }
+
   Answer post(String url) {
     return post(url, "");
   }
