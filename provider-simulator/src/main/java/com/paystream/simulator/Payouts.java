@@ -119,7 +119,10 @@ final class Payouts {
     }
     long fee = fee(lines);
     if (drawn.contains(PayoutFault.NEGATIVE)) {
-      for (StatementEntry payment : payments) {
+      // every payment of the report may be charged back, an unknown one too: enough to go negative
+      List<StatementEntry> reported =
+          lines.stream().filter(entry -> entry.kind() == StatementEntry.Kind.PAYMENT).toList();
+      for (StatementEntry payment : reported) {
         if (net(lines, fee) < 0) {
           break;
         }

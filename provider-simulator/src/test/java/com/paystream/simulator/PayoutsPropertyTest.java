@@ -68,6 +68,9 @@ class PayoutsPropertyTest {
     if (payout.faults().contains(PayoutFault.NEGATIVE)) {
       assertThat(payout.netMinor()).isNegative();
     }
+    if (payout.faults().contains(PayoutFault.CHARGEBACK)) {
+      assertThat(payout.chargebacksMinor()).isPositive();
+    }
   }
 
   private static void checkBank(Payout payout, PayoutSchedule schedule, long shortBy) {
