@@ -10,10 +10,18 @@ public enum LineKind {
   PAYMENT,
   /** Money returned to a customer. */
   REFUND,
-  /** A provider paying out to us, or money swept out of the account. */
+  /**
+   * A provider paying out to us (the payout report's net, or its arrival on our bank account), our
+   * payout to a merchant, or money swept out of the account.
+   */
   PAYOUT,
   /** A fee or charge. */
   FEE,
+  /**
+   * A payment the customer disputed, taken back by the provider: a debit of a payout report naming
+   * the disputed payment.
+   */
+  CHARGEBACK,
   /** Anything the statement does not say more about. */
   OTHER
 }

@@ -15,6 +15,9 @@ import java.util.Objects;
  *     LineKind#PAYMENT} for a credit and {@link LineKind#OTHER} for a debit
  * @param amount positive, in exact minor units
  * @param valueDate null when the statement gives none
+ * @param payoutReference the payout the line belongs to ({@code po_…} a provider's, {@code mpo_…} a
+ *     merchant's): a payout report's column, or a bank line's reference that matches the payout
+ *     pattern ({@link PayoutReferences}); null for any other line
  */
 public record StatementLineDraft(
     String statementId,
@@ -28,7 +31,38 @@ public record StatementLineDraft(
     Money amount,
     LocalDate bookingDate,
     LocalDate valueDate,
-    String description) {
+    String description,
+    String payoutReference) {
+
+  /** A line of no payout. */
+  public StatementLineDraft(
+      String statementId,
+      String lineId,
+      StatementFormat format,
+      String accountReference,
+      String provider,
+      String paymentReference,
+      Direction direction,
+      LineKind kind,
+      Money amount,
+      LocalDate bookingDate,
+      LocalDate valueDate,
+      String description) {
+    this(
+        statementId,
+        lineId,
+        format,
+        accountReference,
+        provider,
+        paymentReference,
+        direction,
+        kind,
+        amount,
+        bookingDate,
+        valueDate,
+        description,
+        null);
+  }
 
   public StatementLineDraft {
     Objects.requireNonNull(statementId, "statementId");
@@ -43,6 +77,27 @@ public record StatementLineDraft(
       throw new IllegalArgumentException("amount must be positive: " + amount);
     }
     description = description == null ? "" : description;
+    if (payoutReference != null && payoutReference.isBlank()) {
+      payoutReference = null;
+    }
+  }
+
+  /** This line as part of the payout {@code reference}, of kind {@code newKind}. */
+  public StatementLineDraft inPayout(String reference, LineKind newKind) {
+    return new StatementLineDraft(
+        statementId,
+        lineId,
+        format,
+        accountReference,
+        provider,
+        paymentReference,
+        direction,
+        newKind,
+        amount,
+        bookingDate,
+        valueDate,
+        description,
+        reference);
   }
 
   /** The deduplication key: a line with the same identity is never ingested twice. */

@@ -6,6 +6,7 @@ import com.paystream.recon.statements.AccountMask;
 import com.paystream.recon.statements.LineKind;
 import com.paystream.recon.statements.MalformedStatementException;
 import com.paystream.recon.statements.ParsedStatementFile;
+import com.paystream.recon.statements.PayoutReferences;
 import com.paystream.recon.statements.StatementFormat;
 import com.paystream.recon.statements.StatementLineDraft;
 import com.paystream.recon.statements.StatementMoney;
@@ -35,20 +36,30 @@ import java.util.List;
  * date>-<file id>-<account's position in the file>}, the line id the detail's position in its
  * account; the payment reference is the customer reference number ({@code 16} field 6). Currencies
  * (the account's, else the group's, else USD as BAI2 says) and amounts go through the input policy
- * ({@link StatementMoney}).
+ * ({@link StatementMoney}). A line whose customer reference or a word of whose text is a payout
+ * reference is a payout's ({@link PayoutReferences}).
  */
 public final class Bai2Parser implements StatementParser {
 
   private static final int MAX_DESCRIPTION = 500;
 
   private final StatementMoney money;
+  private final PayoutReferences payouts;
 
   public Bai2Parser() {
     this(StatementMoney.defaults());
   }
 
   public Bai2Parser(StatementMoney money) {
+    this(money, PayoutReferences.DEFAULT);
+  }
+
+  /**
+   * @param payouts which customer references (or words of the text) are payouts'
+   */
+  public Bai2Parser(StatementMoney money, PayoutReferences payouts) {
     this.money = money;
+    this.payouts = payouts;
   }
 
   @Override
@@ -59,7 +70,8 @@ public final class Bai2Parser implements StatementParser {
   @Override
   public ParsedStatementFile parse(byte[] content) {
     List<Record> records = Record.read(decode(content));
-    return new ParsedStatementFile(StatementFormat.BAI2, new FileReader(records, money).lines());
+    return payouts.recognise(
+        new ParsedStatementFile(StatementFormat.BAI2, new FileReader(records, money).lines()));
   }
 
   private static String decode(byte[] content) {

@@ -1,6 +1,7 @@
 package com.paystream.recon.statements.formats;
 
 import com.paystream.recon.statements.ParsedStatementFile;
+import com.paystream.recon.statements.PayoutReferences;
 import com.paystream.recon.statements.StatementFormat;
 import com.paystream.recon.statements.StatementMoney;
 import com.paystream.recon.statements.StatementParser;
@@ -18,7 +19,11 @@ public final class Camt052Parser implements StatementParser {
   }
 
   public Camt052Parser(StatementMoney money) {
-    this.parser = new CamtParser(CamtVersions.Message.CAMT052, money);
+    this(money, PayoutReferences.DEFAULT);
+  }
+
+  public Camt052Parser(StatementMoney money, PayoutReferences payouts) {
+    this.parser = new CamtParser(CamtVersions.Message.CAMT052, money, payouts);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package com.paystream.recon.statements.formats;
 
 import com.paystream.recon.statements.ParsedStatementFile;
+import com.paystream.recon.statements.PayoutReferences;
 import com.paystream.recon.statements.StatementFormat;
 import com.paystream.recon.statements.StatementMoney;
 import com.paystream.recon.statements.StatementParser;
@@ -18,7 +19,11 @@ public final class Camt053Parser implements StatementParser {
   }
 
   public Camt053Parser(StatementMoney money) {
-    this.parser = new CamtParser(CamtVersions.Message.CAMT053, money);
+    this(money, PayoutReferences.DEFAULT);
+  }
+
+  public Camt053Parser(StatementMoney money, PayoutReferences payouts) {
+    this.parser = new CamtParser(CamtVersions.Message.CAMT053, money, payouts);
   }
 
   @Override

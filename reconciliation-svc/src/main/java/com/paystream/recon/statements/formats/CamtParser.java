@@ -7,6 +7,7 @@ import com.paystream.recon.statements.AccountMask;
 import com.paystream.recon.statements.LineKind;
 import com.paystream.recon.statements.MalformedStatementException;
 import com.paystream.recon.statements.ParsedStatementFile;
+import com.paystream.recon.statements.PayoutReferences;
 import com.paystream.recon.statements.StatementFormat;
 import com.paystream.recon.statements.StatementLineDraft;
 import com.paystream.recon.statements.StatementMoney;
@@ -49,7 +50,8 @@ import org.xml.sax.SAXParseException;
  * amounts must add up to the entry's. The payment reference is the transaction's {@code EndToEndId}
  * ({@code NOTPROVIDED} counts as none); the kind comes from the bank transaction code, the
  * transaction's or else the entry's ({@link BankTransactionKinds}). Currencies and amounts go
- * through the input policy ({@link StatementMoney}).
+ * through the input policy ({@link StatementMoney}). A line whose {@code EndToEndId} or a word of
+ * whose remittance information is a payout reference is a payout's ({@link PayoutReferences}).
  *
  * <p>camt.053: the statement id is {@code Stmt/Id}; the line id {@code NtryRef}, else {@code
  * AcctSvcrRef}, else the entry's position; per transaction {@code /<n>} is appended. camt.052: a
@@ -66,8 +68,10 @@ final class CamtParser {
   private final CamtVersions.Message message;
   private final StatementFormat format;
   private final StatementMoney money;
+  private final PayoutReferences payouts;
 
-  CamtParser(CamtVersions.Message message, StatementMoney money) {
+  CamtParser(CamtVersions.Message message, StatementMoney money, PayoutReferences payouts) {
+    this.payouts = payouts;
     this.message = message;
     this.format =
         message == CamtVersions.Message.CAMT053 ? StatementFormat.CAMT053 : StatementFormat.CAMT052;
@@ -93,7 +97,7 @@ final class CamtParser {
         lines.add(line);
       }
     }
-    return new ParsedStatementFile(format, lines);
+    return payouts.recognise(new ParsedStatementFile(format, lines));
   }
 
   /** The Prowide message object, bound strictly; refuses with element path, line and column. */

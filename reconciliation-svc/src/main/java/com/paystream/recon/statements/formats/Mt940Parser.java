@@ -8,6 +8,7 @@ import com.paystream.recon.statements.LineKind;
 import com.paystream.recon.statements.MalformedStatementException;
 import com.paystream.recon.statements.MinorUnits;
 import com.paystream.recon.statements.ParsedStatementFile;
+import com.paystream.recon.statements.PayoutReferences;
 import com.paystream.recon.statements.StatementFormat;
 import com.paystream.recon.statements.StatementLineDraft;
 import com.paystream.recon.statements.StatementMoney;
@@ -47,7 +48,8 @@ import java.util.regex.Pattern;
  * identification code ({@link BankTransactionKinds}). The payment reference is the end-to-end
  * reference of the following {@code :86:} ({@link Mt940Narrative}), else the reference for the
  * account owner unless {@code NONREF}. Currencies and amounts go through the input policy ({@link
- * StatementMoney}).
+ * StatementMoney}). A line whose reference or a word of whose {@code :86:} is a payout reference is
+ * a payout's ({@link PayoutReferences}).
  */
 public final class Mt940Parser implements StatementParser {
 
@@ -62,13 +64,19 @@ public final class Mt940Parser implements StatementParser {
       "{1:F01XXXXXXXXXXXX0000000000}{2:I940XXXXXXXXXXXXN}{4:\n";
 
   private final StatementMoney money;
+  private final PayoutReferences payouts;
 
   public Mt940Parser() {
     this(StatementMoney.defaults());
   }
 
   public Mt940Parser(StatementMoney money) {
+    this(money, PayoutReferences.DEFAULT);
+  }
+
+  public Mt940Parser(StatementMoney money, PayoutReferences payouts) {
     this.money = money;
+    this.payouts = payouts;
   }
 
   @Override
@@ -92,7 +100,7 @@ public final class Mt940Parser implements StatementParser {
       }
       lines.addAll(read);
     }
-    return new ParsedStatementFile(StatementFormat.MT940, lines);
+    return payouts.recognise(new ParsedStatementFile(StatementFormat.MT940, lines));
   }
 
   /** UTF-8 (ASCII, the SWIFT character set, is a part of it), line ends made LF. */

@@ -5,6 +5,7 @@ import com.paystream.recon.matching.Direction;
 import com.paystream.recon.statements.LineKind;
 import com.paystream.recon.statements.MalformedStatementException;
 import com.paystream.recon.statements.ParsedStatementFile;
+import com.paystream.recon.statements.PayoutReferences;
 import com.paystream.recon.statements.StatementFormat;
 import com.paystream.recon.statements.StatementLineDraft;
 import com.paystream.recon.statements.StatementMoney;
@@ -39,19 +40,28 @@ public final class ProviderCsvParser implements StatementParser {
           "amount_minor",
           "currency");
   static final List<String> OPTIONAL =
-      List.of("value_date", "payment_reference", "description", "kind");
+      List.of("value_date", "payment_reference", "description", "kind", "payout_reference");
 
   private static final int MAX_ID_LENGTH = 140;
   private static final int MAX_REFERENCE_LENGTH = 64;
 
   private final StatementMoney money;
+  private final PayoutReferences payouts;
 
   public ProviderCsvParser() {
     this(StatementMoney.defaults());
   }
 
   public ProviderCsvParser(StatementMoney money) {
+    this(money, PayoutReferences.DEFAULT);
+  }
+
+  /**
+   * @param payouts what a {@code payout_reference} must look like
+   */
+  public ProviderCsvParser(StatementMoney money, PayoutReferences payouts) {
     this.money = money;
+    this.payouts = payouts;
   }
 
   @Override
@@ -78,7 +88,7 @@ public final class ProviderCsvParser implements StatementParser {
     List<StatementLineDraft> lines = new ArrayList<>(records.size() - 1);
     Set<String> identities = new HashSet<>();
     for (CsvRecords.CsvRecord record : records.subList(1, records.size())) {
-      StatementLineDraft line = new Row(record, columns, money).toLine();
+      StatementLineDraft line = new Row(record, columns, money, payouts).toLine();
       if (!identities.add(line.identity())) {
         throw refuse(
             "line " + record.line(),
@@ -143,7 +153,10 @@ public final class ProviderCsvParser implements StatementParser {
 
   /** One data row, read column by column, each problem naming line and column. */
   private record Row(
-      CsvRecords.CsvRecord record, Map<String, Integer> columns, StatementMoney money) {
+      CsvRecords.CsvRecord record,
+      Map<String, Integer> columns,
+      StatementMoney money,
+      PayoutReferences payouts) {
 
     StatementLineDraft toLine() {
       if (record.fields().size() != columns.size()) {
@@ -165,7 +178,8 @@ public final class ProviderCsvParser implements StatementParser {
           money.minor(amount(currency), currency, StatementFormat.PROVIDER_CSV, where()),
           date("booking_date", true),
           date("value_date", false),
-          optional("description"));
+          optional("description"),
+          payoutReference());
     }
 
     private String where() {
@@ -207,9 +221,30 @@ public final class ProviderCsvParser implements StatementParser {
     }
 
     /**
+     * The optional {@code payout_reference} column of a payout report: the payout the line is part
+     * of, which must match the payout pattern (else no bank line could ever be matched with it).
+     */
+    private String payoutReference() {
+      String value = optional("payout_reference");
+      if (value.isEmpty()) {
+        return null;
+      }
+      if (!payouts.matches(value)) {
+        throw refuse(
+            where(),
+            "column payout_reference "
+                + InputPolicy.echo(value)
+                + " is not a payout reference (pattern "
+                + payouts.pattern()
+                + ")");
+      }
+      return value;
+    }
+
+    /**
      * The optional {@code kind} column ({@code payment}, {@code refund}, {@code payout}, {@code
-     * fee}, {@code other}); without it a credit is a payment and a debit a refund, as providers
-     * report them.
+     * fee}, {@code chargeback}, {@code other}); without it a credit is a payment and a debit a
+     * refund, as providers report them.
      */
     private LineKind kind(Direction direction) {
       String value = optional("kind").toUpperCase(Locale.ROOT);
@@ -223,7 +258,7 @@ public final class ProviderCsvParser implements StatementParser {
             where(),
             "column kind "
                 + InputPolicy.echo(value)
-                + " is not payment, refund, payout, fee or other");
+                + " is not payment, refund, payout, fee, chargeback or other");
       }
     }
 

@@ -1,5 +1,6 @@
 package com.paystream.recon.statements.ingestion;
 
+import com.paystream.recon.statements.PayoutReferences;
 import com.paystream.recon.statements.StatementFormat;
 import com.paystream.recon.statements.StatementMoney;
 import com.paystream.recon.statements.StatementParser;
@@ -26,13 +27,21 @@ public final class StatementParsers {
 
   /** Parsers whose currencies and amounts go through the service's input policy. */
   public StatementParsers(StatementMoney money) {
+    this(money, PayoutReferences.DEFAULT);
+  }
+
+  /**
+   * Parsers whose currencies and amounts go through the service's input policy and which know
+   * payouts by {@code payouts}.
+   */
+  public StatementParsers(StatementMoney money, PayoutReferences payouts) {
     for (StatementParser parser :
         new StatementParser[] {
-          new ProviderCsvParser(money),
-          new Camt053Parser(money),
-          new Camt052Parser(money),
-          new Mt940Parser(money),
-          new Bai2Parser(money)
+          new ProviderCsvParser(money, payouts),
+          new Camt053Parser(money, payouts),
+          new Camt052Parser(money, payouts),
+          new Mt940Parser(money, payouts),
+          new Bai2Parser(money, payouts)
         }) {
       parsers.put(parser.format(), parser);
     }

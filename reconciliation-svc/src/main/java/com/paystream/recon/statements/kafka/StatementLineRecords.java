@@ -71,6 +71,7 @@ public final class StatementLineRecords {
         .setBookingDate(line.bookingDate())
         .setValueDate(line.valueDate())
         .setDescription(line.description())
+        .setPayoutReference(line.payoutReference())
         .build();
   }
 }

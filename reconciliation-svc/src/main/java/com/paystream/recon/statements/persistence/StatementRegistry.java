@@ -27,10 +27,10 @@ public final class StatementRegistry {
   private static final String INSERT_LINES =
       "insert into statement_line (statement_id, line_id, file_id, format, account_reference,"
           + " provider, payment_reference, direction, amount_minor, currency, booking_date,"
-          + " value_date, event_id)"
-          + " select s, l, ?, ?, a, p, r, d, m, c, b, v, e from unnest(?::text[], ?::text[],"
+          + " value_date, event_id, payout_reference)"
+          + " select s, l, ?, ?, a, p, r, d, m, c, b, v, e, o from unnest(?::text[], ?::text[],"
           + " ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::date[],"
-          + " ?::date[], ?::uuid[]) as t(s, l, a, p, r, d, m, c, b, v, e)"
+          + " ?::date[], ?::uuid[], ?::text[]) as t(s, l, a, p, r, d, m, c, b, v, e, o)"
           + " on conflict (statement_id, line_id) do nothing returning statement_id, line_id";
 
   private static final String INSERT_FILE =
@@ -77,7 +77,7 @@ public final class StatementRegistry {
       throws SQLException {
     List<StatementLineDraft> lines = parsed.lines();
     int n = lines.size();
-    Object[][] columns = new Object[11][n];
+    Object[][] columns = new Object[12][n];
     for (int i = 0; i < n; i++) {
       StatementLineDraft line = lines.get(i);
       columns[0][i] = line.statementId();
@@ -91,9 +91,10 @@ public final class StatementRegistry {
       columns[8][i] = Date.valueOf(line.bookingDate());
       columns[9][i] = line.valueDate() == null ? null : Date.valueOf(line.valueDate());
       columns[10][i] = eventIds.get(i);
+      columns[11][i] = line.payoutReference();
     }
     String[] types = {
-      "text", "text", "text", "text", "text", "text", "int8", "text", "date", "date", "uuid"
+      "text", "text", "text", "text", "text", "text", "int8", "text", "date", "date", "uuid", "text"
     };
     try (PreparedStatement st = connection.prepareStatement(INSERT_LINES)) {
       st.setObject(1, file.fileId());

@@ -126,4 +126,25 @@ class Bai2ParserTest {
   private ParsedStatementFile parse(String bai) {
     return parser.parse(bai.getBytes(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void aCustomerReferenceOrAWordOfTheTextThatIsAPayoutReferenceMakesTheLineAPayouts() {
+    String bai =
+        new String(Fixtures.bytes(FIXTURE), StandardCharsets.US_ASCII)
+            .replace("PAYOUT-0314", "mpo_0314abc")
+            .replace("ACH SETTLEMENT CARD PROCESSOR", "ACH SETTLEMENT po_acme_EUR_20250314");
+
+    ParsedStatementFile file = parser.parse(bai.getBytes(StandardCharsets.US_ASCII));
+
+    assertThat(file.lines())
+        .filteredOn(line -> line.payoutReference() != null)
+        .extracting(
+            StatementLineDraft::payoutReference,
+            StatementLineDraft::paymentReference,
+            StatementLineDraft::direction,
+            StatementLineDraft::kind)
+        .containsExactly(
+            tuple("mpo_0314abc", "mpo_0314abc", Direction.DEBIT, LineKind.PAYOUT),
+            tuple("po_acme_EUR_20250314", null, Direction.CREDIT, LineKind.PAYOUT));
+  }
 }

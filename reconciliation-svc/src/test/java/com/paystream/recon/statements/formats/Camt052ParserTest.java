@@ -77,4 +77,41 @@ class Camt052ParserTest {
         .map(StatementLineDraft::identity)
         .toList();
   }
+
+  @Test
+  void aPayoutReferenceInTheRemittanceInformationMakesTheLineAPayouts() {
+    String camt =
+        new String(Fixtures.bytes(FIXTURE), StandardCharsets.UTF_8)
+            .replace("<EndToEndId>PAYOUT-W11</EndToEndId>", "<EndToEndId>NOTPROVIDED</EndToEndId>")
+            .replace("<Ustrd>Weekly payout</Ustrd>", "<Ustrd>Weekly payout mpo_W11abc</Ustrd>");
+
+    ParsedStatementFile file = parser.parse(camt.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(file.lines())
+        .filteredOn(line -> line.payoutReference() != null)
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.payoutReference()).isEqualTo("mpo_W11abc");
+              assertThat(line.paymentReference()).isNull();
+              assertThat(line.kind()).isEqualTo(LineKind.PAYOUT);
+            });
+  }
+
+  @Test
+  void thePayoutPatternIsTheConfiguredOne() {
+    Camt052Parser custom =
+        new Camt052Parser(
+            com.paystream.recon.statements.StatementMoney.defaults(),
+            new com.paystream.recon.statements.PayoutReferences("^PAYOUT-W[0-9]+$"));
+
+    ParsedStatementFile file = custom.parse(Fixtures.bytes(FIXTURE));
+
+    assertThat(file.lines())
+        .extracting(StatementLineDraft::payoutReference)
+        .containsOnlyOnce("PAYOUT-W11");
+    assertThat(parser.parse(Fixtures.bytes(FIXTURE)).lines())
+        .extracting(StatementLineDraft::payoutReference)
+        .containsOnlyNulls();
+  }
 }

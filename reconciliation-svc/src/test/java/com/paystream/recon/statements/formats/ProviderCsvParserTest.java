@@ -163,10 +163,64 @@ class ProviderCsvParserTest {
         .extracting(StatementLineDraft::kind)
         .containsExactly(LineKind.PAYOUT, LineKind.FEE, LineKind.REFUND);
     assertThatThrownBy(() -> parse(csv.replace("payout", "salary")))
-        .hasMessageContaining("column kind 'SALARY' is not payment, refund, payout, fee or other");
+        .hasMessageContaining(
+            "column kind 'SALARY' is not payment, refund, payout, fee, chargeback or other");
   }
 
   private ParsedStatementFile parse(String csv) {
     return parser.parse(csv.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void readsAPayoutReportWithItsPayoutReferenceAndChargebackLines() {
+    String csv =
+        "statement_id,line_id,booking_date,value_date,payment_reference,provider,direction,"
+            + "amount_minor,currency,description,kind,payout_reference\n"
+            + "payout-sim-EUR-20261204,0001,2026-12-04,2026-12-04,pay-1,sim,CREDIT,10000,EUR,"
+            + "Payment psp_1,payment,po_sim_EUR_20261204\n"
+            + "payout-sim-EUR-20261204,0002,2026-12-04,2026-12-04,pay-1,sim,DEBIT,10000,EUR,"
+            + "Chargeback cb_psp_1,chargeback,po_sim_EUR_20261204\n"
+            + "payout-sim-EUR-20261204,FEE,2026-12-04,2026-12-04,,sim,DEBIT,100,EUR,"
+            + "Fee,fee,po_sim_EUR_20261204\n"
+            + "payout-sim-EUR-20261204,PAYOUT,2026-12-04,2026-12-07,,sim,CREDIT,100,EUR,"
+            + "Payout,payout,po_sim_EUR_20261204\n";
+
+    ParsedStatementFile file = parser.parse(csv.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(file.lines())
+        .extracting(
+            StatementLineDraft::lineId,
+            StatementLineDraft::kind,
+            StatementLineDraft::direction,
+            StatementLineDraft::paymentReference,
+            StatementLineDraft::payoutReference)
+        .containsExactly(
+            tuple("0001", LineKind.PAYMENT, Direction.CREDIT, "pay-1", "po_sim_EUR_20261204"),
+            tuple("0002", LineKind.CHARGEBACK, Direction.DEBIT, "pay-1", "po_sim_EUR_20261204"),
+            tuple("FEE", LineKind.FEE, Direction.DEBIT, null, "po_sim_EUR_20261204"),
+            tuple("PAYOUT", LineKind.PAYOUT, Direction.CREDIT, null, "po_sim_EUR_20261204"));
+    assertThat(file.lines().get(3).valueDate()).isEqualTo(LocalDate.of(2026, 12, 7));
+  }
+
+  @Test
+  void aStatementWithoutThePayoutColumnHasNoPayoutReference() {
+    ParsedStatementFile file = parser.parse(Fixtures.bytes("provider-simulator-2025-03-14.csv"));
+
+    assertThat(file.lines()).extracting(StatementLineDraft::payoutReference).containsOnlyNulls();
+  }
+
+  @Test
+  void refusesAPayoutReferenceThatIsNotOneNamingLineAndPattern() {
+    String csv =
+        "statement_id,line_id,booking_date,provider,direction,amount_minor,currency,"
+            + "payout_reference\n"
+            + "payout-1,0001,2026-12-04,sim,CREDIT,100,EUR,po_sim_EUR_20261204\n"
+            + "payout-1,0002,2026-12-04,sim,CREDIT,100,EUR,settlement 7\n";
+
+    assertThatThrownBy(() -> parser.parse(csv.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(MalformedStatementException.class)
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("column payout_reference 'settlement 7' is not a payout reference")
+        .hasMessageContaining("^(po|mpo)_[A-Za-z0-9_-]+$");
   }
 }

@@ -6,6 +6,12 @@ import com.paystream.recon.matching.Direction;
 import com.paystream.recon.statements.LineKind;
 import com.paystream.recon.statements.StatementLineDraft;
 import com.paystream.recon.statements.StatementParser;
+import com.paystream.simulator.BankLine;
+import com.paystream.simulator.BankStatement;
+import com.paystream.simulator.Payout;
+import com.paystream.simulator.PayoutFault;
+import com.paystream.simulator.PayoutFaults;
+import com.paystream.simulator.PayoutSchedule;
 import com.paystream.simulator.ProviderSimulator;
 import com.paystream.simulator.ProviderStatement;
 import com.paystream.simulator.StandardWebhookSigner;
@@ -26,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The statements the provider simulator writes, in all three formats, read by this service's own
  * parsers: the same lines (reference, direction, amount, currency, date) from each, so a scenario
- * can hand reconciliation whichever format it likes.
+ * can hand reconciliation whichever format it likes. Likewise its payout report (provider CSV with
+ * payout references) and our bank's statement on which the payouts arrive (camt.053, MT940).
  */
 class ProviderSimulatorStatementsTest {
 
@@ -147,6 +154,185 @@ class ProviderSimulatorStatementsTest {
     assertThat(first.get(0).statementId()).isEqualTo(again.get(0).statementId());
     assertThat(first.get(0).lineId()).isEqualTo(again.get(0).lineId());
     assertThat(simulator.statement(date.plusDays(1)).lineCount()).isZero();
+  }
+
+  @Test
+  void thePayoutReportIsReadWholeWithItsPayoutReferenceAndItsLinesAddUpToThePayoutLine()
+      throws Exception {
+    simulator.payoutSchedule(PayoutSchedule.EVERY_DAY);
+    String eur = paid("pay-po-eur-1", 10_000, "EUR");
+    paid("pay-po-eur-2", 5_050, "EUR");
+    paid("pay-po-usd-1", 777, "USD");
+    post("/v1/payments/" + eur + "/refunds", "{\"amount_minor\":1000}", "refund-po-1");
+    LocalDate date = dateOf("pay-po-usd-1");
+    String reference = simulator.payoutReference("EUR", date);
+
+    List<StatementLineDraft> lines =
+        new ProviderCsvParser().parse(bytes(simulator.payouts(date).csv())).lines();
+
+    List<StatementLineDraft> euro =
+        lines.stream().filter(line -> line.amount().currencyCode().equals("EUR")).toList();
+    assertThat(euro)
+        .extracting(
+            StatementLineDraft::kind, StatementLineDraft::direction, l -> l.amount().minor())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(LineKind.PAYMENT, Direction.CREDIT, 10_000L),
+            org.assertj.core.groups.Tuple.tuple(LineKind.PAYMENT, Direction.CREDIT, 5_050L),
+            org.assertj.core.groups.Tuple.tuple(LineKind.REFUND, Direction.DEBIT, 1_000L),
+            org.assertj.core.groups.Tuple.tuple(LineKind.FEE, Direction.DEBIT, 151L),
+            org.assertj.core.groups.Tuple.tuple(LineKind.PAYOUT, Direction.DEBIT, 13_899L));
+    assertThat(euro).extracting(StatementLineDraft::payoutReference).containsOnly(reference);
+    assertThat(euro)
+        .extracting(StatementLineDraft::statementId)
+        .containsOnly("payout-simulator-EUR-" + date.toString().replace("-", ""));
+    assertThat(euro.get(4).valueDate()).isEqualTo(date.plusDays(1));
+    assertThat(lines)
+        .extracting(StatementLineDraft::payoutReference)
+        .contains(simulator.payoutReference("USD", date));
+    for (String currency : List.of("EUR", "USD")) {
+      assertThat(addsUp(lines, currency)).as(currency).isTrue();
+    }
+  }
+
+  @Test
+  void aChargebackAnUnknownLineAndANegativePayoutAreReadAsSuch() throws Exception {
+    simulator.payoutSchedule(PayoutSchedule.EVERY_DAY);
+    paid("pay-po-neg-1", 3_000, "EUR");
+    paid("pay-po-neg-2", 2_000, "EUR");
+    LocalDate date = dateOf("pay-po-neg-2");
+    String reference = simulator.payoutReference("EUR", date);
+    simulator.payoutFaults(
+        PayoutFaults.NONE.on(
+            reference, PayoutFault.UNKNOWN_LINE, PayoutFault.CHARGEBACK, PayoutFault.NEGATIVE));
+
+    List<StatementLineDraft> lines =
+        new ProviderCsvParser().parse(bytes(simulator.payouts(date).csv())).lines();
+
+    assertThat(lines)
+        .filteredOn(line -> line.kind() == LineKind.CHARGEBACK)
+        .extracting(StatementLineDraft::paymentReference)
+        .contains("pay-po-neg-1", "pay-po-neg-2");
+    assertThat(lines)
+        .filteredOn(line -> line.kind() == LineKind.PAYMENT)
+        .extracting(StatementLineDraft::paymentReference)
+        .anyMatch(id -> id.startsWith("pay_unknown_"));
+    StatementLineDraft payout = lines.get(lines.size() - 1);
+    assertThat(payout.kind()).isEqualTo(LineKind.PAYOUT);
+    assertThat(payout.direction()).isEqualTo(Direction.CREDIT);
+    assertThat(addsUp(lines, "EUR")).isTrue();
+  }
+
+  private record BankRead(
+      String payoutReference,
+      LineKind kind,
+      Direction direction,
+      long amountMinor,
+      String currency,
+      LocalDate bookingDate,
+      String provider) {
+
+    static BankRead of(StatementLineDraft line) {
+      return new BankRead(
+          line.payoutReference(),
+          line.kind(),
+          line.direction(),
+          line.amount().minor(),
+          line.amount().currencyCode(),
+          line.bookingDate(),
+          line.provider());
+    }
+  }
+
+  @Test
+  void theBankStatementCarriesEachPayoutAsOneLineWithItsReferenceInCamt053AndMt940()
+      throws Exception {
+    simulator.payoutSchedule(PayoutSchedule.EVERY_DAY);
+    paid("pay-bank-eur-1", 10_000, "EUR");
+    paid("pay-bank-usd-1", 20_000, "USD");
+    LocalDate date = dateOf("pay-bank-usd-1");
+    LocalDate arrival = date.plusDays(1);
+    String eur = simulator.payoutReference("EUR", date);
+    String usd = simulator.payoutReference("USD", date);
+    simulator.payoutFaults(PayoutFaults.NONE.shortBy(250).on(usd, PayoutFault.SHORT));
+    String mpo = "mpo_0123456789abcdefghijKLMN";
+    BankStatement statement =
+        simulator
+            .bankStatement(arrival)
+            .with(
+                BankLine.merchantPayout(arrival, "EUR", 4_000, mpo),
+                BankLine.merchantPayoutReturned(arrival, "EUR", 4_000, mpo));
+
+    List<BankRead> expected =
+        List.of(
+            new BankRead(eur, LineKind.PAYOUT, Direction.CREDIT, 9_900, "EUR", arrival, null),
+            new BankRead(mpo, LineKind.PAYOUT, Direction.DEBIT, 4_000, "EUR", arrival, null),
+            new BankRead(mpo, LineKind.PAYOUT, Direction.CREDIT, 4_000, "EUR", arrival, null),
+            new BankRead(usd, LineKind.PAYOUT, Direction.CREDIT, 19_550, "USD", arrival, null));
+    assertThat(bankLines(new Camt053Parser(), statement.camt053()))
+        .containsExactlyElementsOf(expected);
+    assertThat(bankLines(new Mt940Parser(), statement.mt940())).containsExactlyElementsOf(expected);
+    Payout short_ = simulator.payouts(date).payouts().get(1);
+    assertThat(short_.netMinor() - short_.bankAmountMinor()).isEqualTo(250);
+  }
+
+  @Test
+  void aLatePayoutIsOnTheNextStatementAndAMissingOneOnNone() throws Exception {
+    simulator.payoutSchedule(PayoutSchedule.EVERY_DAY);
+    paid("pay-late-eur-1", 10_000, "EUR");
+    paid("pay-late-usd-1", 10_000, "USD");
+    LocalDate date = dateOf("pay-late-usd-1");
+    simulator.payoutFaults(
+        PayoutFaults.NONE
+            .on(simulator.payoutReference("EUR", date), PayoutFault.LATE)
+            .on(simulator.payoutReference("USD", date), PayoutFault.MISSING));
+
+    assertThat(simulator.bankStatement(date.plusDays(1)).isEmpty()).isTrue();
+    List<StatementLineDraft> late =
+        new Camt053Parser()
+            .parse(bytes(simulator.bankStatement(date.plusDays(2)).camt053()))
+            .lines();
+
+    assertThat(late)
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.payoutReference()).isEqualTo(simulator.payoutReference("EUR", date));
+              assertThat(line.bookingDate()).isEqualTo(date.plusDays(2));
+              assertThat(line.valueDate()).isEqualTo(date.plusDays(1));
+            });
+    for (int day = 0; day < 10; day++) {
+      assertThat(simulator.bankStatement(date.plusDays(day)).lines())
+          .noneMatch(line -> line.currency().equals("USD"));
+    }
+  }
+
+  /** The report's lines other than PAYOUT, signed, equal the PAYOUT line's net. */
+  private static boolean addsUp(List<StatementLineDraft> lines, String currency) {
+    long sum = 0;
+    long payout = 0;
+    int payoutLines = 0;
+    for (StatementLineDraft line : lines) {
+      if (!line.amount().currencyCode().equals(currency)) {
+        continue;
+      }
+      long minor = line.amount().minor();
+      if (line.kind() == LineKind.PAYOUT) {
+        payout = line.direction() == Direction.DEBIT ? minor : -minor;
+        payoutLines++;
+      } else {
+        sum += line.direction() == Direction.CREDIT ? minor : -minor;
+      }
+    }
+    return payoutLines == 1 && sum == payout;
+  }
+
+  private List<BankRead> bankLines(StatementParser parser, String content) {
+    return parser.parse(bytes(content)).lines().stream().map(BankRead::of).toList();
+  }
+
+  private LocalDate dateOf(String paymentId) {
+    return LocalDate.ofInstant(
+        simulator.payment(paymentId).orElseThrow().updatedAt(), ZoneOffset.UTC);
   }
 
   private List<Line> lines(StatementParser parser, String content) {
