@@ -1,7 +1,9 @@
 package com.paystream.recon.statements.ingestion;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.paystream.recon.statements.Fixtures;
@@ -9,7 +11,11 @@ import com.paystream.recon.support.ReconInfrastructure;
 import com.paystream.recon.support.TopicReader;
 import com.paystream.schemas.common.Side;
 import com.paystream.schemas.statements.StatementLine;
+import com.paystream.schemas.statements.StatementLineKind;
 import com.paystream.security.testing.Callers;
+import com.paystream.simulator.BankLine;
+import com.paystream.simulator.BankStatement;
+import com.paystream.simulator.PayoutReport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -256,6 +262,82 @@ class StatementIngestionIT {
         .map(TopicReader.Keyed::value)
         .filter(l -> l.getStatementId().startsWith(statementPrefix))
         .toList();
+  }
+
+  @Test
+  void publishesAPayoutReportAndTheBankLineOfItsPayoutWithThePayoutReference() throws Exception {
+    LocalDate date = LocalDate.of(2026, 12, 4);
+    String reference = "po_sim_EUR_20261204";
+    String report =
+        String.join(",", PayoutReport.CSV_COLUMNS)
+            + "\npayout-sim-EUR-20261204,0001,2026-12-04,2026-12-04,pay-po-1,sim,CREDIT,10000,EUR,"
+            + "Payment,payment,"
+            + reference
+            + "\npayout-sim-EUR-20261204,0002,2026-12-04,2026-12-04,pay-po-1,sim,DEBIT,10000,EUR,"
+            + "Chargeback,chargeback,"
+            + reference
+            + "\npayout-sim-EUR-20261204,FEE,2026-12-04,2026-12-04,,sim,DEBIT,100,EUR,Fee,fee,"
+            + reference
+            + "\npayout-sim-EUR-20261204,PAYOUT,2026-12-04,2026-12-07,,sim,CREDIT,100,EUR,Payout,"
+            + "payout,"
+            + reference
+            + "\n";
+    String bank =
+        new BankStatement(
+                date.plusDays(3),
+                List.of(
+                    new BankLine(
+                        date.plusDays(3),
+                        date.plusDays(3),
+                        "EUR",
+                        -100,
+                        reference,
+                        "Payout sim",
+                        BankLine.Type.PROVIDER_PAYOUT)))
+            .mt940();
+
+    assertThat(post("/v1/statements?format=csv", "text/csv", report.getBytes(UTF_8)).statusCode())
+        .isEqualTo(201);
+    assertThat(post("/v1/statements?format=mt940", "text/plain", bank.getBytes(UTF_8)).statusCode())
+        .isEqualTo(201);
+
+    List<TopicReader.Keyed<StatementLine>> all =
+        statements.awaitUntil(
+            WAIT,
+            read ->
+                count(read, "payout-sim-EUR-20261204") == 4 && count(read, "BANK261207EUR") == 1);
+    assertThat(all)
+        .map(TopicReader.Keyed::value)
+        .filteredOn(line -> reference.equals(line.getPayoutReference()))
+        .extracting(StatementLine::getLineId, StatementLine::getKind)
+        .containsExactlyInAnyOrder(
+            tuple("0001", StatementLineKind.PAYMENT),
+            tuple("0002", StatementLineKind.CHARGEBACK),
+            tuple("FEE", StatementLineKind.FEE),
+            tuple("PAYOUT", StatementLineKind.PAYOUT),
+            tuple("1", StatementLineKind.PAYOUT));
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from statement_line where payout_reference = ?",
+                Integer.class,
+                reference))
+        .isEqualTo(5);
+  }
+
+  @Test
+  void refusesAPayoutReferenceThatIsNoneAsProblemJson() throws Exception {
+    String csv =
+        "statement_id,line_id,booking_date,provider,direction,amount_minor,currency,"
+            + "payout_reference\npayout-x,0001,2026-12-04,sim,CREDIT,100,EUR,weekly\n";
+
+    HttpResponse<String> response =
+        post("/v1/statements?format=csv", "text/csv", csv.getBytes(UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.body())
+        .contains("column payout_reference 'weekly' is not a payout reference");
   }
 
   private static long count(List<TopicReader.Keyed<StatementLine>> read, String statementPrefix) {
