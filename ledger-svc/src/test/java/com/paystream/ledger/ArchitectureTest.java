@@ -30,9 +30,12 @@ class ArchitectureTest {
     "com.paystream.ledger.calendar",
   };
 
-  /** The features' cores: batch planning and booking, holds, the day close. */
+  /** The features' cores: batch planning and booking, holds, the day close, settlements. */
   private static final String[] CORES = {
-    "com.paystream.ledger.booking", "com.paystream.ledger.holds", "com.paystream.ledger.dayclose",
+    "com.paystream.ledger.booking",
+    "com.paystream.ledger.holds",
+    "com.paystream.ledger.dayclose",
+    "com.paystream.ledger.settlement",
   };
 
   /** Web, Kafka, SQL and wire-format types. */

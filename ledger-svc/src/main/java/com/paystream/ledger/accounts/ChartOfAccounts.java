@@ -13,8 +13,15 @@ import java.util.Currency;
  *       money a merchant does not have with us.
  *   <li>fee revenue (REVENUE, may go negative): our fees; an amendment may take back more fee than
  *       was booked in a period.
- *   <li>bank cash (ASSET, never negative): money on our bank account.
- *   <li>suspense (LIABILITY, may go negative): money we cannot attribute yet.
+ *   <li>bank cash (ASSET, may go negative): money on our bank account. The books follow the bank
+ *       statement: a negative provider payout (the provider debits our account) or a merchant
+ *       payout is booked when the bank moved the money, and whether the account may be overdrawn is
+ *       the bank's to allow, not ours to refuse after the fact (issue 19; until then bank cash was
+ *       never fed and refused to go negative).
+ *   <li>provider fees (EXPENSE, may go negative): what providers charge us, booked when their
+ *       payout arrives; a payout over its report within the tolerance lowers it.
+ *   <li>suspense (LIABILITY, may go negative): money we cannot attribute yet: chargebacks netted
+ *       from a payout and a payout's unexplained difference, until an operator resolves the break.
  * </ul>
  */
 public final class ChartOfAccounts {
@@ -58,7 +65,16 @@ public final class ChartOfAccounts {
 
   public static AccountSpec bankCash(Currency currency) {
     return new AccountSpec(
-        "bank-cash:" + currency.getCurrencyCode(), "Bank cash", AccountType.ASSET, currency, false);
+        "bank-cash:" + currency.getCurrencyCode(), "Bank cash", AccountType.ASSET, currency, true);
+  }
+
+  public static AccountSpec providerFees(String provider, Currency currency) {
+    return new AccountSpec(
+        "provider-fees:" + provider + ":" + currency.getCurrencyCode(),
+        "Fees charged by provider " + provider,
+        AccountType.EXPENSE,
+        currency,
+        true);
   }
 
   public static AccountSpec suspense(Currency currency) {

@@ -10,8 +10,9 @@ public interface EventComposer {
   List<OutboxMessage> compose(BatchPlan plan);
 
   /**
-   * The entry event and cashflow lines of an entry an operator caused (no consumed message), in the
-   * trace and span of the operator's request (empty when none).
+   * The entry event and cashflow lines of an entry booked outside the payments pipeline (an
+   * operator's hold capture, a provider settlement), with the entry's own source type, in the trace
+   * and span that caused it (the operator's request, the consumed settlement; empty when none).
    */
   List<OutboxMessage> composeOperatorEntry(BookedEntry entry, String traceId, String spanId);
 

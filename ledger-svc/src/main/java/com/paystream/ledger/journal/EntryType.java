@@ -1,6 +1,9 @@
 package com.paystream.ledger.journal;
 
-/** What kind of business event a journal entry books (mirrors the published contract). */
+/**
+ * What kind of business event a journal entry books (mirrors the published contract). SETTLEMENT is
+ * a hold's capture; PROVIDER_SETTLEMENT a provider's payout arriving on our bank account.
+ */
 public enum EntryType {
   PAYMENT,
   REFUND,
@@ -9,5 +12,6 @@ public enum EntryType {
   SUPPLEMENT,
   SETTLEMENT,
   HOLD,
-  RELEASE
+  RELEASE,
+  PROVIDER_SETTLEMENT
 }

@@ -125,7 +125,7 @@ public final class LedgerEventComposer implements EventComposer, AuditEvents {
     messages.add(
         entryEvent(
             entry.sourceEventId(),
-            SourceType.OPERATOR,
+            SourceType.valueOf(entry.sourceType().name()),
             paymentId(entry),
             entry,
             entry.bookedAt(),

@@ -54,6 +54,11 @@ public record LedgerTopics(TopicNames names) {
     return names.name(Topics.AUDIT_EVENTS);
   }
 
+  /** Settlements reconciliation found on the bank account (provider and merchant payouts). */
+  public String settlements() {
+    return names.name(Topics.RECON_SETTLEMENTS);
+  }
+
   /** The topics the ledger reads or writes, to create at startup. */
   public List<Topic<?>> owned() {
     return names.all(
@@ -64,6 +69,7 @@ public record LedgerTopics(TopicNames names) {
             Topics.LEDGER_ENTRIES,
             Topics.LEDGER_CASHFLOW,
             Topics.LEDGER_SEALS,
-            Topics.AUDIT_EVENTS));
+            Topics.AUDIT_EVENTS,
+            Topics.RECON_SETTLEMENTS));
   }
 }

@@ -33,9 +33,9 @@ class SchemaRegistryEndpointTest extends LedgerServiceTest {
 
     assertThat(served).isEqualTo(LedgerEntryEvent.getClassSchema());
     assertThat(get("/schema-registry/subjects/ledger.cashflow.v1-value/versions").getBody())
-        .isEqualTo("[1,2]");
+        .isEqualTo("[1,2,3]");
     ResponseEntity<String> cashflow =
-        get("/schema-registry/subjects/ledger.cashflow.v1-value/versions/2/schema");
+        get("/schema-registry/subjects/ledger.cashflow.v1-value/versions/3/schema");
     assertThat(new Schema.Parser().parse(cashflow.getBody()))
         .isEqualTo(CashflowLine.getClassSchema());
     assertThat(cashflow.getHeaders().getContentType())
