@@ -30,9 +30,12 @@ class ArchitectureTest {
     "com.paystream.ledger.calendar",
   };
 
-  /** The features' cores: batch planning and booking, holds, the day close. */
+  /** The features' cores: batch planning and booking, holds, merchant payouts, the day close. */
   private static final String[] CORES = {
-    "com.paystream.ledger.booking", "com.paystream.ledger.holds", "com.paystream.ledger.dayclose",
+    "com.paystream.ledger.booking",
+    "com.paystream.ledger.holds",
+    "com.paystream.ledger.payouts",
+    "com.paystream.ledger.dayclose",
   };
 
   /** Web, Kafka, SQL and wire-format types. */

@@ -64,6 +64,7 @@ public record LedgerTopics(TopicNames names) {
             Topics.LEDGER_ENTRIES,
             Topics.LEDGER_CASHFLOW,
             Topics.LEDGER_SEALS,
-            Topics.AUDIT_EVENTS));
+            Topics.AUDIT_EVENTS,
+            Topics.RECON_SETTLEMENTS));
   }
 }
