@@ -49,6 +49,12 @@ grant update (last_seq, head_hash, head_entry_id, updated_at) on journal_chain t
 -- the hold_append_only trigger (and the primary key's references) keep from ever changing.
 grant select, insert on hold to "${runtime_role}";
 grant update (id) on hold to "${runtime_role}";
+-- Merchant payouts (V1_13_0): requests, bank details and their approvals, the bank's answers;
+-- all append-only.
+grant select, insert on merchant_payout to "${runtime_role}";
+grant select, insert on merchant_payout_settlement to "${runtime_role}";
+grant select, insert on merchant_bank_details to "${runtime_role}";
+grant select, insert on merchant_bank_details_approval to "${runtime_role}";
 
 -- Accounts: opened on first use (only identity columns: balances start at their defaults), then
 -- their balances and sequence move; the account_guard trigger keeps the identity fixed.

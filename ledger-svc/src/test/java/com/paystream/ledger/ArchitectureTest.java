@@ -30,10 +30,14 @@ class ArchitectureTest {
     "com.paystream.ledger.calendar",
   };
 
-  /** The features' cores: batch planning and booking, holds, the day close, settlements. */
+  /**
+   * The features' cores: batch planning and booking, holds, merchant payouts, the day close,
+   * provider settlements.
+   */
   private static final String[] CORES = {
     "com.paystream.ledger.booking",
     "com.paystream.ledger.holds",
+    "com.paystream.ledger.payouts",
     "com.paystream.ledger.dayclose",
     "com.paystream.ledger.settlement",
   };

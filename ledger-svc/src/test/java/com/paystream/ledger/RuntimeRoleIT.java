@@ -39,7 +39,11 @@ class RuntimeRoleIT {
           "day_close",
           "audit_record",
           "approval_request",
-          "approval_decision");
+          "approval_decision",
+          "merchant_payout",
+          "merchant_payout_settlement",
+          "merchant_bank_details",
+          "merchant_bank_details_approval");
 
   private static final Postgres POSTGRES = SharedInfrastructure.postgres();
   private static final DatabaseCoordinates DB =

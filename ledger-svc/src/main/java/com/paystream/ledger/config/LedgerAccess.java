@@ -49,6 +49,17 @@ public class LedgerAccess {
         .allow(HttpMethod.POST, "/v1/holds/{holdId}/capture", Role.OPERATOR)
         .allow(HttpMethod.POST, "/v1/holds/{holdId}/release", Role.OPERATOR)
         .allow(HttpMethod.GET, "/v1/journal/verification", Role.AUDITOR, Role.OPERATOR)
+        // Merchant payouts and their bank details: operators ask (a second operator approves what
+        // needs four eyes), operators and auditors read; merchants see neither here.
+        .allow(HttpMethod.POST, "/v1/merchants/{merchantId}/payouts", Role.OPERATOR)
+        .allow(
+            HttpMethod.GET,
+            "/v1/merchants/{merchantId}/payouts/{payoutId}",
+            Role.OPERATOR,
+            Role.AUDITOR)
+        .allow(HttpMethod.PUT, "/v1/merchants/{merchantId}/bank-details", Role.OPERATOR)
+        .allow(
+            HttpMethod.GET, "/v1/merchants/{merchantId}/bank-details", Role.OPERATOR, Role.AUDITOR)
         // Four eyes: operators and auditors see the requests, operators decide them (never their
         // own: the handler refuses that with 403 self-approval).
         .allow(HttpMethod.GET, "/v1/approvals", Role.OPERATOR, Role.AUDITOR)
@@ -66,7 +77,7 @@ public class LedgerAccess {
     return ApiDescription.builder(
             "paystream ledger-svc",
             "The double-entry ledger: journal entries per payment, accounts, balances and"
-                + " statements, holds, the end-of-day close, the journal's verification and the"
+                + " statements, holds, merchant payouts, the end-of-day close, the journal's verification and the"
                 + " read subset of the Confluent Schema Registry API for the ledger topics.")
         .answers("GET /v1/payments/{paymentId}/entries", 404)
         .answers("GET /v1/entries/{entryId}", 404)
@@ -78,6 +89,9 @@ public class LedgerAccess {
         .answers("GET /v1/holds/{holdId}", 404)
         .answers("POST /v1/holds/{holdId}/capture", 404, 409, 422)
         .answers("POST /v1/holds/{holdId}/release", 404, 409, 422)
+        .answers("POST /v1/merchants/{merchantId}/payouts", 404, 409, 422)
+        .answers("GET /v1/merchants/{merchantId}/payouts/{payoutId}", 404)
+        .answers("GET /v1/merchants/{merchantId}/bank-details", 404)
         .fourEyesApprovals()
         .answers("POST /v1/approvals/{approvalId}/approve", 422)
         .build();

@@ -4,7 +4,8 @@ package com.paystream.ledger.holds;
 public sealed interface HoldResult {
 
   /**
-   * The hold in its state after the operation. {@code created} is false on an idempotent replay.
+   * The hold in its state after the operation. {@code created} is true when this call changed the
+   * hold (placed, captured or released it), false on an idempotent replay.
    */
   record Done(HoldView hold, boolean created) implements HoldResult {}
 

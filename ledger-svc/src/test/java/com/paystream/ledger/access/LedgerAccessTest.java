@@ -41,7 +41,10 @@ class LedgerAccessTest extends LedgerServiceTest {
             "/v1/approvals",
             "/v1/approvals/{approvalId}/approve",
             "/v1/approvals/{approvalId}/reject",
-            "/v1/audit");
+            "/v1/audit",
+            "/v1/merchants/{merchantId}/payouts",
+            "/v1/merchants/{merchantId}/payouts/{payoutId}",
+            "/v1/merchants/{merchantId}/bank-details");
     assertThat(Route.uncovered(routes, rules)).isEmpty();
   }
 
@@ -56,6 +59,7 @@ class LedgerAccessTest extends LedgerServiceTest {
     String approval = "/v1/approvals/" + UUID.randomUUID();
     posts.put(approval + "/approve", "");
     posts.put(approval + "/reject", "");
+    posts.put("/v1/merchants/m-1/payouts", "{}");
     for (var route : posts.entrySet()) {
       String path = route.getKey();
       assertThat(post(path, route.getValue(), ANONYMOUS)).as("anonymous " + path).isEqualTo(401);

@@ -2,21 +2,40 @@ package com.paystream.ledger.holds;
 
 import static com.paystream.ledger.support.Callbacks.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.paystream.ledger.accounts.AccountSpec;
 import com.paystream.ledger.accounts.persistence.AccountView;
+import com.paystream.ledger.audit.AuditTrail;
 import com.paystream.ledger.journal.persistence.EntryView;
 import com.paystream.ledger.support.Commands;
 import com.paystream.ledger.support.LedgerServiceTest;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.commands.PaymentCommand;
+import com.paystream.security.testing.Callers;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Holds reserve available money; capture pays it out with an entry, release gives it back. */
+/**
+ * Holds reserve available money; capture pays it out (all of it, or part with the rest released)
+ * with an entry, release gives it back, and a hold past its deadline is released by the system
+ * exactly once, however many expirers race for it.
+ */
+// The schedule is off: the tests run the expiry themselves, and would race it.
+@TestPropertySource(properties = "paystream.ledger.holds.expiry.enabled=false")
 class HoldsTest extends LedgerServiceTest {
 
   private static final String CLEARING = "provider-clearing:simulator:EUR";
@@ -170,6 +189,152 @@ class HoldsTest extends LedgerServiceTest {
     ResponseEntity<String> release = postRaw("/v1/holds/{id}/release", holdId);
     assertThat(release.getStatusCode().value()).isEqualTo(409);
     assertThat(release.getBody()).contains("\"reason\":\"hold-captured\"");
+  }
+
+  @Test
+  void aPartialCaptureBooksThePartAndReleasesTheRestInOneGo() {
+    UUID holdId = UUID.randomUUID();
+    place(holdId, 3_000);
+
+    ResponseEntity<Map<String, Object>> requested =
+        postAs(Callers.OPERATOR, "/v1/holds/" + holdId + "/capture", Map.of("amountMinor", 1_200));
+    assertThat(requested.getStatusCode().value()).isEqualTo(202);
+    ResponseEntity<Map<String, Object>> approved =
+        postAs(
+            Callers.OPERATOR2,
+            "/v1/approvals/" + requested.getBody().get("approvalId") + "/approve",
+            null);
+    assertThat(approved.getStatusCode().value()).isEqualTo(200);
+
+    HoldView hold = http().get().uri("/v1/holds/{id}", holdId).retrieve().body(HoldView.class);
+    assertThat(hold.state()).isEqualTo("PARTIALLY_CAPTURED");
+    assertThat(hold.capturedMinor()).isEqualTo(1_200);
+    assertThat(hold.settledBy()).isEqualTo("operator:olga");
+    EntryView entry =
+        http()
+            .get()
+            .uri("/v1/entries/{id}", hold.captureEntryId())
+            .retrieve()
+            .body(EntryView.class);
+    assertThat(entry.entryType()).isEqualTo("SETTLEMENT");
+    assertThat(entry.postings())
+        .extracting(EntryView.PostingView::accountCode, EntryView.PostingView::amountMinor)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(merchant, 1_200L),
+            org.assertj.core.groups.Tuple.tuple(CLEARING, 1_200L));
+    assertThat(account())
+        .extracting(
+            AccountView::availableMinor, AccountView::frozenMinor, AccountView::balanceMinor)
+        .containsExactly(8_650L, 0L, 8_650L);
+  }
+
+  @Test
+  void aCaptureAboveTheHoldIsRefusedAndChangesNothing(@Autowired HoldService holds) {
+    UUID holdId = UUID.randomUUID();
+    place(holdId, 3_000);
+
+    HoldResult result = holds.capture(holdId, 3_001L, "operator:olga", "operator:oscar");
+
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            HoldResult.Refused.class,
+            refused -> assertThat(refused.code()).isEqualTo("CAPTURE_EXCEEDS_HOLD"));
+    assertThat(holds.find(holdId).orElseThrow().state()).isEqualTo("HELD");
+    assertThat(account().frozenMinor()).isEqualTo(3_000);
+  }
+
+  @Test
+  void aHoldPastItsDeadlineIsReleasedBySystemAndAudited(@Autowired HoldExpiry expiry) {
+    UUID holdId = UUID.randomUUID();
+    Instant deadline = Instant.now().plusMillis(300);
+    Map<String, Object> body = new java.util.HashMap<>(request(holdId, 4_000));
+    body.put("expiresAt", deadline.toString());
+    assertThat(placeRaw(body).getStatusCode().value()).isEqualTo(201);
+    assertThat(expiry.releaseDue()).doesNotContain(holdId);
+
+    await().atMost(DEADLINE).until(() -> expiry.releaseDue().contains(holdId));
+
+    HoldView hold = http().get().uri("/v1/holds/{id}", holdId).retrieve().body(HoldView.class);
+    assertThat(hold.state()).isEqualTo("RELEASED");
+    assertThat(hold.settledBy()).isEqualTo(HoldExpiry.ACTOR);
+    assertThat(account().frozenMinor()).isZero();
+    assertThat(
+            count(
+                "select count(*) from audit_record where actor = ? and action = 'hold.expire'"
+                    + " and target = ? and outcome = 'ACCEPTED'",
+                HoldExpiry.ACTOR,
+                holdId.toString()))
+        .isEqualTo(1);
+    assertThat(expiry.releaseDue()).doesNotContain(holdId);
+  }
+
+  @Test
+  void aDeadlineInThePastIsRefused() {
+    Map<String, Object> body = new java.util.HashMap<>(request(UUID.randomUUID(), 1_000));
+    body.put("expiresAt", Instant.now().minusSeconds(1).toString());
+
+    ResponseEntity<String> refused = placeRaw(body);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(422);
+    assertThat(refused.getBody()).contains("\"reason\":\"expiry-not-in-future\"");
+  }
+
+  @Test
+  void twoExpirersRacingReleaseEveryDueHoldExactlyOnce(
+      @Autowired HoldService holds,
+      @Autowired AuditTrail audit,
+      @Autowired PlatformTransactionManager transactions)
+      throws Exception {
+    List<UUID> due = new ArrayList<>();
+    Instant deadline = Instant.now().plusSeconds(5);
+    for (int i = 0; i < 24; i++) {
+      UUID holdId = UUID.randomUUID();
+      Map<String, Object> body = new java.util.HashMap<>(request(holdId, 100));
+      body.put("expiresAt", deadline.toString());
+      assertThat(placeRaw(body).getStatusCode().value()).isEqualTo(201);
+      due.add(holdId);
+    }
+    await().atMost(DEADLINE).until(() -> Instant.now().isAfter(deadline.plusMillis(50)));
+    // Small rounds, so the two interleave over many transactions.
+    HoldExpiry first =
+        new HoldExpiry(
+            new TransactionTemplate(transactions), holds, audit, java.time.Clock.systemUTC(), 3);
+    HoldExpiry second =
+        new HoldExpiry(
+            new TransactionTemplate(transactions), holds, audit, java.time.Clock.systemUTC(), 3);
+    CountDownLatch start = new CountDownLatch(1);
+    CompletableFuture<List<UUID>> a =
+        CompletableFuture.supplyAsync(() -> awaitThen(start, first::releaseDue));
+    CompletableFuture<List<UUID>> b =
+        CompletableFuture.supplyAsync(() -> awaitThen(start, second::releaseDue));
+    start.countDown();
+
+    List<UUID> all = new ArrayList<>(a.get(30, TimeUnit.SECONDS));
+    all.addAll(b.get(30, TimeUnit.SECONDS));
+
+    assertThat(all).containsAll(due);
+    assertThat(all).doesNotHaveDuplicates();
+    for (UUID holdId : due) {
+      assertThat(count("select count(*) from hold_settlement where hold_id = ?", holdId))
+          .isEqualTo(1);
+      assertThat(
+              count(
+                  "select count(*) from audit_record where action = 'hold.expire' and target = ?",
+                  holdId.toString()))
+          .isEqualTo(1);
+    }
+    assertThat(account().frozenMinor()).isZero();
+    assertThat(account().availableMinor()).isEqualTo(9_850L);
+  }
+
+  private static <T> T awaitThen(CountDownLatch start, java.util.function.Supplier<T> work) {
+    try {
+      start.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return work.get();
   }
 
   @Test

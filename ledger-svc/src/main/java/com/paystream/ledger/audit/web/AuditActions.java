@@ -20,6 +20,8 @@ public final class AuditActions {
   public static final String DAY_CLOSE_EARLY = "day.close-early";
   public static final String APPROVAL_APPROVE = "approval.approve";
   public static final String APPROVAL_REJECT = "approval.reject";
+  public static final String MERCHANT_PAYOUT_REQUEST = "merchant-payout.request";
+  public static final String MERCHANT_BANK_DETAILS = "merchant.bank-details";
 
   private record Route(String method, PathPattern pattern, String action, String variable) {}
 
@@ -31,6 +33,13 @@ public final class AuditActions {
           route("POST", "/v1/holds/{holdId}/capture", HOLD_CAPTURE, "holdId"),
           route("POST", "/v1/holds/{holdId}/release", HOLD_RELEASE, "holdId"),
           route("POST", "/v1/days/{date}/close", DAY_CLOSE, "date"),
+          route(
+              "POST", "/v1/merchants/{merchantId}/payouts", MERCHANT_PAYOUT_REQUEST, "merchantId"),
+          route(
+              "PUT",
+              "/v1/merchants/{merchantId}/bank-details",
+              MERCHANT_BANK_DETAILS,
+              "merchantId"),
           route("POST", "/v1/approvals/{approvalId}/approve", APPROVAL_APPROVE, "approvalId"),
           route("POST", "/v1/approvals/{approvalId}/reject", APPROVAL_REJECT, "approvalId"));
 

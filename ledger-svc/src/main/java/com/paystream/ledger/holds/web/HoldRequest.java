@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 
 /**
  * A hold's body as the client sent it, before the input policy read it: the amount as JSON carried
- * it (so that 1.5 is refused rather than read as 1), identifiers and codes as text. {@code
- * requestedBy} is only here to be refused: who acts comes from the credentials.
+ * it (so that 1.5 is refused rather than read as 1), identifiers and codes as text, the optional
+ * deadline {@code expiresAt} as an ISO-8601 instant. {@code requestedBy} is only here to be
+ * refused: who acts comes from the credentials.
  */
 record HoldRequest(
     String holdId,
@@ -14,4 +15,5 @@ record HoldRequest(
     BigDecimal amountMinor,
     String currency,
     String reason,
-    String requestedBy) {}
+    String requestedBy,
+    String expiresAt) {}

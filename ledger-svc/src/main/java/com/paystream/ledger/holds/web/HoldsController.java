@@ -16,7 +16,9 @@ import com.paystream.ledger.input.web.LedgerInput;
 import com.paystream.ledger.input.web.LedgerProblems;
 import com.paystream.platform.money.Money;
 import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -29,12 +31,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Holds over HTTP. Placing is idempotent by the client's hold id (201 first, 200 on replay);
- * capture and release are idempotent too. 404 unknown hold or account, 409 against the hold's
- * state, 422 refused (e.g. INSUFFICIENT_FUNDS), each as a problem document with a {@code code}. A
- * capture that needs a second operator ({@code hold.capture} in the approval policy) answers 202
- * with the approval request and captures nothing until another operator approves it. Every change
- * is audited in its own transaction; refusals by the audit's refusal recorder.
+ * Holds over HTTP. Placing is idempotent by the client's hold id (201 first, 200 on replay), with
+ * an optional deadline ({@code expiresAt}); capture (of all of it, or of {@code {"amountMinor": n}}
+ * with the rest released) and release are idempotent too. 404 unknown hold or account, 409 against
+ * the hold's state, 422 refused (e.g. INSUFFICIENT_FUNDS), each as a problem document with a {@code
+ * code}. A capture that needs a second operator ({@code hold.capture} in the approval policy)
+ * answers 202 with the approval request and captures nothing until another operator approves it.
+ * Every change is audited in its own transaction; refusals by the audit's refusal recorder.
  */
 @RestController
 public class HoldsController {
@@ -83,6 +86,8 @@ public class HoldsController {
     String counter = input.identifier("counterAccountCode", body.counterAccountCode());
     Money amount = input.amount("amountMinor", body.amountMinor(), body.currency());
     String reason = input.text("reason", body.reason());
+    Instant expiresAt =
+        body.expiresAt() == null ? null : input.instant("expiresAt", body.expiresAt());
     return new PlaceHold(
         holdId,
         account,
@@ -90,7 +95,8 @@ public class HoldsController {
         amount.minor(),
         amount.currency().getCurrencyCode(),
         reason,
-        null);
+        null,
+        expiresAt);
   }
 
   @GetMapping("/v1/holds/{holdId}")
@@ -102,22 +108,38 @@ public class HoldsController {
         .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "UNKNOWN_HOLD", "no hold " + holdId));
   }
 
+  /** A capture's optional body: the part of the hold to capture (none: all of it). */
+  record CaptureRequest(BigDecimal amountMinor, String requestedBy) {}
+
   @PostMapping("/v1/holds/{holdId}/capture")
   public ResponseEntity<?> capture(
-      @PathVariable("holdId") String holdIdText, HttpServletRequest http) {
+      @PathVariable("holdId") String holdIdText,
+      @RequestBody(required = false) CaptureRequest body,
+      HttpServletRequest http) {
     UUID holdId = input.uuid("holdId", holdIdText);
+    if (body != null && body.requestedBy() != null) {
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "ACTOR_IN_BODY",
+          "requestedBy is taken from your credentials; remove it from the request body");
+    }
     Act act = Acts.current(http);
     Optional<HoldView> hold = holds.find(holdId);
+    Long part =
+        body == null || body.amountMinor() == null || hold.isEmpty()
+            ? null
+            : input.amount("amountMinor", body.amountMinor(), hold.get().currency()).minor();
     if (hold.isPresent()
         && hold.get().isOpen()
-        && approvals.needsSecondOperator(HoldCaptureApproval.ACTION, hold.get().amountMinor())) {
+        && approvals.needsSecondOperator(
+            HoldCaptureApproval.ACTION, part == null ? hold.get().amountMinor() : part)) {
       ApprovalView requested =
           approvals.request(
               act,
               HoldCaptureApproval.ACTION,
               holdId.toString(),
-              HoldCaptureApproval.payload(holdId),
-              hold.get().amountMinor(),
+              HoldCaptureApproval.payload(holdId, part),
+              part == null ? hold.get().amountMinor() : part,
               hold.get().currency(),
               "capture of hold " + holdId + ": " + hold.get().reason());
       return ApprovalsController.accepted(requested);
@@ -128,7 +150,7 @@ public class HoldsController {
             AuditActions.HOLD_CAPTURE,
             holdId.toString(),
             "",
-            () -> holds.capture(holdId, act.actor(), null),
+            () -> holds.capture(holdId, part, act.actor(), null),
             HoldResult.Done.class::isInstance));
   }
 
@@ -136,13 +158,14 @@ public class HoldsController {
   public ResponseEntity<?> release(
       @PathVariable("holdId") String holdIdText, HttpServletRequest http) {
     UUID holdId = input.uuid("holdId", holdIdText);
+    Act act = Acts.current(http);
     return respond(
         audit.accepted(
-            Acts.current(http),
+            act,
             AuditActions.HOLD_RELEASE,
             holdId.toString(),
             "",
-            () -> holds.release(holdId),
+            () -> holds.release(holdId, act.actor()),
             HoldResult.Done.class::isInstance));
   }
 

@@ -1,0 +1,2 @@
+/** HTTP API of merchant payouts and merchant bank details. */
+package com.paystream.ledger.payouts.web;
