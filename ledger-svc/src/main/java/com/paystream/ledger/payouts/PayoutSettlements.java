@@ -83,16 +83,6 @@ public final class PayoutSettlements {
     }
   }
 
-  /**
-   * Dead-letters a record that could not be read; a duplicate of one dead-lettered before is not.
-   */
-  public SettlementOutcome unreadable(
-      SettlementNotice.Source source,
-      Refusal refusal,
-      Function<Refusal, OutboxMessage> deadLetter) {
-    return deadLetter(source, null, "UNREADABLE", refusal, deadLetter);
-  }
-
   private SettlementOutcome deadLetter(
       SettlementNotice.Source source,
       String payoutId,

@@ -39,16 +39,6 @@ public record SettlementNotice(
     return kind.wireName() + ":" + payoutId;
   }
 
-  /**
-   * Where a record was read: its dedupe key ({@link SettlementNotice#key()}, or the position for a
-   * record that could not be read) and position.
-   */
-  public record Source(String key, String topic, int partition, long offset) {
-
-    /** The source of a record that could not be read: keyed by its position. */
-    public static Source unreadable(String topic, int partition, long offset) {
-      return new Source(
-          "record:" + topic + "/" + partition + "/" + offset, topic, partition, offset);
-    }
-  }
+  /** Where a record was read: its dedupe key ({@link SettlementNotice#key()}) and position. */
+  public record Source(String key, String topic, int partition, long offset) {}
 }

@@ -1,6 +1,5 @@
 package com.paystream.ledger.payouts.kafka;
 
-import com.paystream.ledger.journal.Refusal;
 import com.paystream.ledger.payouts.PayoutSettlements;
 import com.paystream.ledger.payouts.SettlementNotice;
 import com.paystream.ledger.payouts.SettlementOutcome;
@@ -80,28 +79,26 @@ public final class MerchantPayoutListener {
     }
   }
 
+  private static SettlementOutcome unreadable(ConsumerRecord<byte[], byte[]> record, String why) {
+    log.atWarn()
+        .addKeyValue("source", position(record))
+        .addKeyValue("reason", why)
+        .log("unreadable settlement skipped; the provider settlements' group dead-letters it");
+    return new SettlementOutcome.NoEffect("", "unreadable: " + why);
+  }
+
   /** Applies one record; public so tests can drive it without a broker. */
   public SettlementOutcome apply(ConsumerRecord<byte[], byte[]> record) {
-    SettlementNotice.Source unreadable =
-        SettlementNotice.Source.unreadable(record.topic(), record.partition(), record.offset());
+    // A record nobody can read is dead-lettered once, by the provider settlements' group that
+    // reads the same topic; this group only skips it.
     if (record.value() == null) {
-      return logged(
-          record,
-          settlements.unreadable(
-              unreadable,
-              new Refusal(Refusal.DESERIALIZATION, "tombstone: the record has no value"),
-              refusal -> deadLetters.of(record, unreadable.key(), null, "", refusal)));
+      return unreadable(record, "tombstone: the record has no value");
     }
     Settlement settlement;
     try {
       settlement = deserializer.deserialize(record.topic(), record.value());
     } catch (UndecodableRecordException e) {
-      return logged(
-          record,
-          settlements.unreadable(
-              unreadable,
-              new Refusal(e.reason().name(), e.getMessage()),
-              refusal -> deadLetters.of(record, unreadable.key(), null, "", refusal)));
+      return unreadable(record, e.getMessage());
     }
     SettlementNotice.Kind kind = kindOf(settlement.getKind());
     if (kind == null) {
