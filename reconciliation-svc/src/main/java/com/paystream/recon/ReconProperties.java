@@ -3,7 +3,10 @@ package com.paystream.recon;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -31,7 +34,8 @@ public record ReconProperties(
     Report report,
     String applicationServer,
     int standbyReplicas,
-    Duration peerTimeout) {
+    Duration peerTimeout,
+    Payouts payouts) {
 
   public ReconProperties {
     Objects.requireNonNull(applicationId, "paystream.recon.application-id");
@@ -58,6 +62,7 @@ public record ReconProperties(
           "paystream.recon.standby-replicas must be >= 0, was " + standbyReplicas);
     }
     requirePositive(peerTimeout, "peer-timeout");
+    payouts = payouts == null ? Payouts.DEFAULTS : payouts;
   }
 
   /**
@@ -142,6 +147,74 @@ public record ReconProperties(
           + ", apiKey="
           + (apiKey.isEmpty() ? "unset" : "redacted")
           + "]";
+    }
+  }
+
+  /**
+   * The second leg (payouts against the bank, payout lines against provider clearing).
+   *
+   * @param referencePattern what a payout reference looks like: ingestion puts a bank line's
+   *     reference into {@code payout_reference} when it matches (provider payouts {@code po_…},
+   *     merchant payouts {@code mpo_…})
+   * @param toleranceMinor |bank − payout net| and |payout lines − clearing| at or below this many
+   *     minor units count as equal (a payout's difference is then booked as provider fee)
+   * @param toleranceByCurrency per-currency overrides of {@code toleranceMinor}
+   * @param arrivalWindow how many days after the provider's value date the bank may book a payout
+   * @param notPaidOutAfter a booked payment no payout contained this long after the end of its
+   *     booking date is NOT_PAID_OUT
+   * @param unknownLineGrace a payout line waits this long for its payment's booking
+   */
+  public record Payouts(
+      String referencePattern,
+      long toleranceMinor,
+      Map<String, Long> toleranceByCurrency,
+      Duration arrivalWindow,
+      Duration notPaidOutAfter,
+      Duration unknownLineGrace) {
+
+    public static final String DEFAULT_REFERENCE_PATTERN = "^(po|mpo)_[A-Za-z0-9_-]+$";
+
+    /** The defaults (also in application.yml), for a configuration that names none. */
+    public static final Payouts DEFAULTS =
+        new Payouts(
+            DEFAULT_REFERENCE_PATTERN,
+            0,
+            Map.of(),
+            Duration.ofDays(1),
+            Duration.ofDays(3),
+            Duration.ofHours(1));
+
+    public Payouts {
+      referencePattern =
+          referencePattern == null || referencePattern.isBlank()
+              ? DEFAULT_REFERENCE_PATTERN
+              : referencePattern.strip();
+      try {
+        Pattern.compile(referencePattern);
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException(
+            "paystream.recon.payouts.reference-pattern is no regular expression: " + e.getMessage(),
+            e);
+      }
+      toleranceByCurrency =
+          toleranceByCurrency == null ? Map.of() : Map.copyOf(toleranceByCurrency);
+      if (toleranceMinor < 0 || toleranceByCurrency.values().stream().anyMatch(t -> t < 0)) {
+        throw new IllegalArgumentException("paystream.recon.payouts tolerances must be >= 0");
+      }
+      requireNotNegative(arrivalWindow, "payouts.arrival-window");
+      if (arrivalWindow.toMillis() % Duration.ofDays(1).toMillis() != 0) {
+        throw new IllegalArgumentException(
+            "paystream.recon.payouts.arrival-window must be whole days (bank booking dates are"
+                + " dates): "
+                + arrivalWindow);
+      }
+      requireNotNegative(notPaidOutAfter, "payouts.not-paid-out-after");
+      requireNotNegative(unknownLineGrace, "payouts.unknown-line-grace");
+    }
+
+    /** {@link #referencePattern} compiled: whether a reference names a payout. */
+    public Pattern references() {
+      return Pattern.compile(referencePattern);
     }
   }
 

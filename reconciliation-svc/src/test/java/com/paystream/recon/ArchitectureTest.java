@@ -30,7 +30,9 @@ class ArchitectureTest {
 
   /** Matching itself: its units, rules and results; not the Kafka Streams adapter. */
   private static final String[] MATCHING = {
-    "com.paystream.recon.matching", "com.paystream.recon.matching.internal"
+    "com.paystream.recon.matching",
+    "com.paystream.recon.matching.internal",
+    "com.paystream.recon.matching.payouts"
   };
 
   /** The parsers and what they produce; the Spring wiring of the feature is not a parser. */

@@ -34,7 +34,33 @@ public enum Outcome {
   /** A payout on the statement: reported as such, awaiting settlement (not a break). */
   PAYOUT_AWAITING_SETTLEMENT,
   /** A fee on the statement: reported as such, awaiting settlement (not a break). */
-  FEE_AWAITING_SETTLEMENT;
+  FEE_AWAITING_SETTLEMENT,
+  // Second leg (issue 19), appended only, as above. Leg A, per payout reference: the provider's
+  // payout report against the bank line that moved the money, and merchant payouts.
+  /** The bank moved the payout's net within the tolerance: settled. */
+  PAYOUT_MATCHED,
+  /** No bank line for the payout by the end of its arrival window. */
+  PAYOUT_MISSING,
+  /** The bank moved less than the payout's net, beyond the tolerance: settled, difference open. */
+  PAYOUT_SHORT,
+  /** The bank moved more than the payout's net, beyond the tolerance: settled, difference open. */
+  PAYOUT_OVER,
+  // Leg B, per payment reference: the payout lines naming a payment against the ledger's
+  // provider clearing movements of it.
+  /** The payout lines of a payment agree with its clearing movements. */
+  PAID_OUT,
+  /** A payout line for a payment the books never saw, after the grace. */
+  PAYOUT_LINE_UNKNOWN,
+  /** Payout lines and clearing movements of a payment differ beyond the tolerance. */
+  PAYOUT_LINE_MISMATCH,
+  /** A payment booked on provider clearing that no payout contained after the configured days. */
+  NOT_PAID_OUT,
+  /** A chargeback line on a payout report: money the provider took back. */
+  CHARGEBACK,
+  /** The bank debited a merchant payout. */
+  MERCHANT_PAYOUT_CONFIRMED,
+  /** The bank returned a merchant payout: open until an operator resolves it. */
+  MERCHANT_PAYOUT_RETURNED;
 
   /** True for the outcomes of internal reconciliation (callbacks against journal entries). */
   public boolean internal() {
@@ -48,6 +74,14 @@ public enum Outcome {
 
   /** True for the outcomes that are agreements, not breaks. */
   public boolean agreement() {
-    return this == MATCHED || this == BOOKED;
+    return this == MATCHED || this == BOOKED || this == PAYOUT_MATCHED || this == PAID_OUT;
+  }
+
+  /**
+   * True for the outcomes of leg B (payout lines against provider clearing, per payment): an
+   * operator's resolution of one of them goes to that matcher.
+   */
+  public boolean paymentPayoutLeg() {
+    return ordinal() >= PAID_OUT.ordinal() && ordinal() <= CHARGEBACK.ordinal();
   }
 }

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param statementId the statement of {@code statementLineId}; null when there is no line
  * @param statementReference the reference the statement line itself gives (null when it gives
  *     none): {@code reference} is the unit matched in, which for a line without one is made up
+ * @param payoutReference second-leg results: the provider or merchant payout the result concerns;
+ *     null otherwise
  */
 public record ReconEvent(
     String eventId,
@@ -30,7 +32,46 @@ public record ReconEvent(
     String traceId,
     String callbackId,
     String statementId,
-    String statementReference) {
+    String statementReference,
+    String payoutReference) {
+
+  /** A first-leg result: no payout involved. */
+  public ReconEvent(
+      String eventId,
+      String breakId,
+      String reference,
+      Outcome outcome,
+      BreakState state,
+      String resolution,
+      LocalDate businessDate,
+      Leg leg,
+      String statementLineId,
+      String entryId,
+      String provider,
+      String causationId,
+      String traceId,
+      String callbackId,
+      String statementId,
+      String statementReference) {
+    this(
+        eventId,
+        breakId,
+        reference,
+        outcome,
+        state,
+        resolution,
+        businessDate,
+        leg,
+        statementLineId,
+        entryId,
+        provider,
+        causationId,
+        traceId,
+        callbackId,
+        statementId,
+        statementReference,
+        null);
+  }
 
   /** An internal result (no statement line involved). */
   public ReconEvent(

@@ -11,9 +11,9 @@ import java.time.LocalDate;
 /** The binary form of a {@link ReconEvent} in the break stores. */
 public final class ReconEventCodec {
 
-  // 3 appends the statement id and the line's own reference; 2 appends the callback id; 1 and 2
-  // are still read.
-  private static final byte VERSION = 3;
+  // 4 appends the payout reference (issue 19); 3 appends the statement id and the line's own
+  // reference; 2 appends the callback id; 1 to 3 are still read.
+  private static final byte VERSION = 4;
 
   private ReconEventCodec() {}
 
@@ -39,6 +39,7 @@ public final class ReconEventCodec {
       writeNullable(out, event.callbackId());
       writeNullable(out, event.statementId());
       writeNullable(out, event.statementReference());
+      writeNullable(out, event.payoutReference());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -75,7 +76,8 @@ public final class ReconEventCodec {
           readNullable(in),
           version >= 2 ? readNullable(in) : null,
           version >= 3 ? readNullable(in) : null,
-          version >= 3 ? readNullable(in) : null);
+          version >= 3 ? readNullable(in) : null,
+          version >= 4 ? readNullable(in) : null);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt recon event", e);
     }

@@ -11,7 +11,9 @@ public enum StatementKind {
   REFUND,
   PAYOUT,
   FEE,
-  OTHER;
+  OTHER,
+  /** A disputed payment the provider took back (payout reports, since issue 19). */
+  CHARGEBACK;
 
   /** Payouts and fees: money the provider settles, not a payment of ours. */
   public boolean settlement() {

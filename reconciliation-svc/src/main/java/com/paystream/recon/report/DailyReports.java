@@ -18,8 +18,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * Computes the reports of a business date from the topology's stores (interactive queries over this
  * instance's partitions): the agreement totals ({@link ReconStores#MATCHED_TOTALS}, {@link
- * ReconStores#BOOKED_TOTALS}) and the latest result of every break leg of the date ({@link
- * ReconStores#ALL_RESULTS_BY_DATE}).
+ * ReconStores#BOOKED_TOTALS}, and the second leg's {@link ReconStores#PAYOUT_TOTALS} — payouts
+ * matched and the bank amount they moved — and {@link ReconStores#PAID_OUT_TOTALS} — payments paid
+ * out and their amount) and the latest result of every break leg of the date ({@link
+ * ReconStores#ALL_RESULTS_BY_DATE}: PAYOUT_MISSING, PAYOUT_SHORT, NOT_PAID_OUT, ... with the amount
+ * at stake in them).
  */
 public final class DailyReports {
 
@@ -41,6 +44,8 @@ public final class DailyReports {
     Map<String, Builder> byCurrency = new TreeMap<>();
     addTotals(date, ReconStores.MATCHED_TOTALS, Outcome.MATCHED, byCurrency);
     addTotals(date, ReconStores.BOOKED_TOTALS, Outcome.BOOKED, byCurrency);
+    addTotals(date, ReconStores.PAYOUT_TOTALS, Outcome.PAYOUT_MATCHED, byCurrency);
+    addTotals(date, ReconStores.PAID_OUT_TOTALS, Outcome.PAID_OUT, byCurrency);
     String from = ReconStores.datePrefix(date);
     String to = ReconStores.datePrefix(date.plusDays(1));
     for (String name : ReconStores.ALL_RESULTS_BY_DATE) {

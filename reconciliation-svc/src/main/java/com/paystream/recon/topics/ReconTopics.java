@@ -7,6 +7,7 @@ import com.paystream.schemas.ledger.CashflowLine;
 import com.paystream.schemas.ledger.LedgerEntryEvent;
 import com.paystream.schemas.recon.ReconReport;
 import com.paystream.schemas.recon.ReconResult;
+import com.paystream.schemas.recon.Settlement;
 import com.paystream.schemas.statements.StatementLine;
 import com.paystream.schemas.topics.Topic;
 import com.paystream.schemas.topics.TopicNames;
@@ -61,6 +62,14 @@ public record ReconTopics(String prefix) {
     return names().of(Topics.RECON_RESOLUTIONS);
   }
 
+  /**
+   * Settlements found on the bank account, for the ledger to book exactly once. Key: the settlement
+   * (payout) id. Written by the payout matcher only.
+   */
+  public Topic<Settlement> settlements() {
+    return names().of(Topics.RECON_SETTLEMENTS);
+  }
+
   /** The audit trail's events, written through the outbox. Key: the target of the act. */
   public Topic<AuditEvent> auditEvents() {
     return names().of(Topics.AUDIT_EVENTS);
@@ -77,6 +86,7 @@ public record ReconTopics(String prefix) {
         reports(),
         deadLetters(),
         manualResolutions(),
-        auditEvents());
+        auditEvents(),
+        settlements());
   }
 }

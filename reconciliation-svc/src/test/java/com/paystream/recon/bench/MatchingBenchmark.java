@@ -358,7 +358,8 @@ public final class MatchingBenchmark {
             new ReconProperties.Report(Duration.ofHours(4), Duration.ofMinutes(35), 2, ""),
             "",
             1,
-            Duration.ofSeconds(2));
+            Duration.ofSeconds(2),
+            ReconProperties.Payouts.DEFAULTS);
     Map<String, Object> serde = Map.of(AvroSerdeConfig.REGISTRY_URL, "");
     var topology =
         MatchingTopology.build(

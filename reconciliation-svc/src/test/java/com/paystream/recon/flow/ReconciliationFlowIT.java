@@ -88,6 +88,8 @@ import tools.jackson.databind.json.JsonMapper;
       // Statements of 2025-03-14 are long overdue by now: give the test's bookings a cutoff that
       // does not pass while it runs, so that only the lost order is judged.
       "paystream.recon.statement-cutoff=36500d",
+      // ... and its payments a payout this test never makes (the second leg's NOT_PAID_OUT).
+      "paystream.recon.payouts.not-paid-out-after=36500d",
       "paystream.recon.internal-grace=3s",
       "paystream.recon.report.after-statement=1s",
       "paystream.recon.report.statement-poll=500ms"

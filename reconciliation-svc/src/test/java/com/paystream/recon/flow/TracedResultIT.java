@@ -47,7 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
     properties = {
       "logging.config=classpath:logback-structured.xml",
       "paystream.recon.punctuate-interval=200ms",
-      "paystream.recon.statement-cutoff=36500d"
+      "paystream.recon.statement-cutoff=36500d",
+      // ... and its payments a payout this test never makes (the second leg's NOT_PAID_OUT).
+      "paystream.recon.payouts.not-paid-out-after=36500d"
     })
 class TracedResultIT {
 

@@ -266,6 +266,8 @@ class TwoInstancesIT {
     properties.put("paystream.recon.punctuate-interval", "200ms");
     // Statements of 2025-03-14 are long overdue: only lost orders and matches are judged.
     properties.put("paystream.recon.statement-cutoff", "36500d");
+    // ... and its bookings a payout it never makes (the second leg's NOT_PAID_OUT).
+    properties.put("paystream.recon.payouts.not-paid-out-after", "36500d");
     properties.put("paystream.recon.commit-interval", "50ms");
     properties.put("paystream.recon.outbox.poll-interval", "200ms");
     // As arguments, above application.yml (builder properties are only defaults).

@@ -50,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
       "paystream.recon.punctuate-interval=200ms",
       "paystream.recon.outbox.poll-interval=200ms",
       "paystream.recon.statement-cutoff=36500d",
+      // ... and its payments a payout this test never makes (the second leg's NOT_PAID_OUT).
+      "paystream.recon.payouts.not-paid-out-after=36500d",
       "paystream.approvals.thresholds-minor.break.resolve=1000000000"
     })
 class ReconBadInputCorpusTest {

@@ -4,16 +4,20 @@ import com.paystream.platform.money.Money;
 import com.paystream.recon.matching.Direction;
 import com.paystream.recon.matching.LedgerArrival;
 import com.paystream.recon.matching.ManualResolution;
+import com.paystream.recon.matching.Outcome;
 import com.paystream.recon.matching.Resolutions;
 import com.paystream.recon.matching.StatementArrival;
 import com.paystream.recon.matching.StatementKind;
 import com.paystream.recon.matching.SuitePaymentIds;
+import com.paystream.recon.matching.payouts.PayoutLine;
 import com.paystream.schemas.common.Side;
 import com.paystream.schemas.ledger.CashflowLine;
 import com.paystream.schemas.ledger.EntryType;
+import com.paystream.schemas.recon.ReconOutcome;
 import com.paystream.schemas.recon.ReconResult;
 import com.paystream.schemas.statements.StatementLine;
 import com.paystream.schemas.statements.StatementLineKind;
+import java.time.LocalDate;
 import java.util.Currency;
 
 /**
@@ -29,6 +33,11 @@ import java.util.Currency;
  *       no record explains: a break for an operator). Which of them can be lost orders the unit
  *       decides (incoming payments naming a payment of this suite).
  * </ul>
+ *
+ * <p>Lines that name a payout ({@code payout_reference}, StatementLine v4) never enter this first
+ * leg: they are the second leg's ({@link #secondLeg}, {@link #payout}), and so are their
+ * resolutions ({@link #matcherOf}). The ledger's PROVIDER_SETTLEMENT lines on provider clearing
+ * (the payouts it booked, naming no payment) are not matched per payment either.
  *
  * <p>These unit keys never reach a URL: break ids are opaque ({@code BreakIds}), and the line's own
  * reference and statement travel as fields of their own.
@@ -47,11 +56,76 @@ final class ArrivalMapper {
         && line.getAccountCode() != null
         && line.getAccountCode().startsWith(CLEARING_PREFIX)
         && line.getPaymentId() != null
-        && !line.getPaymentId().isBlank();
+        && !line.getPaymentId().isBlank()
+        && line.getEntryType() != EntryType.PROVIDER_SETTLEMENT;
   }
 
+  /** A statement line of the first leg: one that names no payout. */
   static boolean matchable(StatementLine line) {
-    return line != null;
+    return line != null && !secondLeg(line);
+  }
+
+  /** A statement line of the second leg: one that names a payout. */
+  static boolean secondLeg(StatementLine line) {
+    return line != null
+        && line.getPayoutReference() != null
+        && !line.getPayoutReference().isBlank();
+  }
+
+  /**
+   * A line naming a payout. A line of our bank account names no provider (the contract's {@code
+   * provider} is for provider statements); a line of a payout report does.
+   */
+  static PayoutLine payout(StatementLine line) {
+    requireAmount(line.getAmountMinor(), line.getCurrency());
+    if (line.getBookingDate() == null && line.getValueDate() == null) {
+      throw new InvalidRecordException("INVALID_DATE", "statement line without booking date");
+    }
+    Direction direction =
+        known(line.getDirection(), "direction") == Side.CREDIT ? Direction.CREDIT : Direction.DEBIT;
+    LocalDate booking = line.getBookingDate() != null ? line.getBookingDate() : line.getValueDate();
+    return new PayoutLine(
+        line.getPayoutReference().strip(),
+        hasReference(line) ? line.getPaymentReference() : null,
+        line.getProvider() == null || line.getProvider().isBlank(),
+        kind(line, direction),
+        line.getStatementId(),
+        line.getLineId(),
+        direction,
+        Money.of(line.getAmountMinor(), line.getCurrency()),
+        booking,
+        line.getValueDate(),
+        line.getProvider(),
+        line.getEnvelope().getEventId().toString(),
+        line.getEnvelope().getTraceId());
+  }
+
+  /** The matcher that owns the breaks of a result, and so takes an operator's resolution of it. */
+  enum Matcher {
+    FIRST_LEG,
+    INTERNAL,
+    PAYOUTS,
+    PAID_OUT
+  }
+
+  /**
+   * Internal outcomes go to the internal matcher; a result about a payout itself (its unit key is
+   * the payout reference) to the payout matcher; leg B's outcomes (per payment) to the paid-out
+   * matcher; everything else to the first leg.
+   */
+  static Matcher matcherOf(ReconResult result) {
+    if (result.getOutcome() == null || result.getOutcome() == ReconOutcome.UNKNOWN) {
+      return Matcher.FIRST_LEG;
+    }
+    Outcome outcome = Outcome.valueOf(result.getOutcome().name());
+    if (outcome.internal()) {
+      return Matcher.INTERNAL;
+    }
+    String payout = result.getPayoutReference();
+    if (payout != null && payout.equals(result.getPaymentReference())) {
+      return Matcher.PAYOUTS;
+    }
+    return outcome.paymentPayoutLeg() ? Matcher.PAID_OUT : Matcher.FIRST_LEG;
   }
 
   /** The unit a line is matched in. */

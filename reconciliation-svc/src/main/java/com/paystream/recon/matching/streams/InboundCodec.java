@@ -6,6 +6,7 @@ import com.paystream.recon.matching.LedgerArrival;
 import com.paystream.recon.matching.ManualResolution;
 import com.paystream.recon.matching.StatementArrival;
 import com.paystream.recon.matching.StatementKind;
+import com.paystream.recon.matching.payouts.PayoutLine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -30,12 +31,14 @@ final class InboundCodec {
           (topic, inbound) -> inbound == null ? null : encode(inbound),
           (topic, bytes) -> bytes == null ? null : decode(bytes));
 
-  // 2 adds a statement line's kind and own reference (issue 15); 1 is still read, its lines as
-  // the previous release matched them (credits as payments).
-  private static final byte VERSION = 2;
+  // 3 adds the lines naming a payout (issue 19; the records of 1 and 2 are unchanged); 2 adds a
+  // statement line's kind and own reference (issue 15); 1 is still read, its lines as the
+  // previous release matched them (credits as payments).
+  private static final byte VERSION = 3;
   private static final byte STATEMENT = 1;
   private static final byte LEDGER = 2;
   private static final byte RESOLUTION = 3;
+  private static final byte PAYOUT = 4;
 
   private InboundCodec() {}
 
@@ -45,6 +48,8 @@ final class InboundCodec {
       out.writeByte(VERSION);
       if (inbound instanceof Inbound.Resolution resolution) {
         writeResolution(out, resolution.resolution());
+      } else if (inbound instanceof Inbound.Payout payout) {
+        writePayout(out, payout.line());
       } else {
         var arrival = ((Inbound.Line) inbound).arrival();
         if (arrival instanceof StatementArrival line) {
@@ -62,7 +67,7 @@ final class InboundCodec {
   static Inbound decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte version = in.readByte();
-      if (version != 1 && version != VERSION) {
+      if (version < 1 || version > VERSION) {
         throw new IllegalStateException("unknown inbound encoding version " + version);
       }
       byte kind = in.readByte();
@@ -70,6 +75,7 @@ final class InboundCodec {
         case STATEMENT -> new Inbound.Line(readStatement(in, version));
         case LEDGER -> new Inbound.Line(readLedger(in));
         case RESOLUTION -> new Inbound.Resolution(readResolution(in));
+        case PAYOUT -> new Inbound.Payout(readPayout(in));
         default -> throw new IllegalStateException("unknown inbound kind " + kind);
       };
     } catch (IOException e) {
@@ -153,6 +159,41 @@ final class InboundCodec {
         in.readBoolean(),
         in.readBoolean() ? Direction.DEBIT : Direction.CREDIT,
         Money.of(in.readLong(), in.readUTF()),
+        LocalDate.ofEpochDay(in.readLong()),
+        readNullable(in),
+        in.readUTF(),
+        in.readUTF());
+  }
+
+  private static void writePayout(DataOutputStream out, PayoutLine line) throws IOException {
+    out.writeByte(PAYOUT);
+    out.writeUTF(line.payoutReference());
+    writeNullable(out, line.paymentReference());
+    out.writeBoolean(line.bank());
+    out.writeUTF(line.kind().name());
+    out.writeUTF(line.statementId());
+    out.writeUTF(line.lineId());
+    out.writeBoolean(line.direction() == Direction.CREDIT);
+    out.writeLong(line.amount().minor());
+    out.writeUTF(line.amount().currencyCode());
+    out.writeLong(line.bookingDate().toEpochDay());
+    out.writeLong(line.valueDate().toEpochDay());
+    writeNullable(out, line.provider());
+    out.writeUTF(line.causationId());
+    out.writeUTF(line.traceId());
+  }
+
+  private static PayoutLine readPayout(DataInputStream in) throws IOException {
+    return new PayoutLine(
+        in.readUTF(),
+        readNullable(in),
+        in.readBoolean(),
+        StatementKind.valueOf(in.readUTF()),
+        in.readUTF(),
+        in.readUTF(),
+        in.readBoolean() ? Direction.CREDIT : Direction.DEBIT,
+        Money.of(in.readLong(), in.readUTF()),
+        LocalDate.ofEpochDay(in.readLong()),
         LocalDate.ofEpochDay(in.readLong()),
         readNullable(in),
         in.readUTF(),

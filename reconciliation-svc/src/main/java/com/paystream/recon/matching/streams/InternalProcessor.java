@@ -4,6 +4,7 @@ import com.paystream.recon.matching.Decision;
 import com.paystream.recon.matching.ManualResolution;
 import com.paystream.recon.matching.internal.InternalRules;
 import com.paystream.recon.matching.internal.InternalUnit;
+import com.paystream.schemas.recon.ReconResult;
 import com.paystream.tracing.Traces;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,7 +14,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * ReconStores#INTERNAL_UNITS}, with deadlines, results and totals in stores of its own; succeeded
  * callbacks, payment entries and manual resolutions arrive for a payment id.
  */
-final class InternalProcessor extends UnitProcessor<InternalInbound, InternalUnit> {
+final class InternalProcessor extends UnitProcessor<InternalInbound, InternalUnit, ReconResult> {
 
   private final InternalRules rules;
 
@@ -34,6 +35,11 @@ final class InternalProcessor extends UnitProcessor<InternalInbound, InternalUni
         traces,
         "recon internal");
     this.rules = rules;
+  }
+
+  @Override
+  ReconResult output(ReconResult result) {
+    return result;
   }
 
   @Override

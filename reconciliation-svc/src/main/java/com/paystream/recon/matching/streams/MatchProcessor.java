@@ -4,6 +4,7 @@ import com.paystream.recon.matching.Decision;
 import com.paystream.recon.matching.ManualResolution;
 import com.paystream.recon.matching.MatchRules;
 import com.paystream.recon.matching.MatchUnit;
+import com.paystream.schemas.recon.ReconResult;
 import com.paystream.tracing.Traces;
 import java.time.Duration;
 
@@ -12,7 +13,7 @@ import java.time.Duration;
  * deadlines in {@link ReconStores#DEADLINES}; statement lines, ledger lines and manual resolutions
  * arrive keyed by reference.
  */
-final class MatchProcessor extends UnitProcessor<Inbound, MatchUnit> {
+final class MatchProcessor extends UnitProcessor<Inbound, MatchUnit, ReconResult> {
 
   private final MatchRules rules;
 
@@ -33,6 +34,11 @@ final class MatchProcessor extends UnitProcessor<Inbound, MatchUnit> {
         traces,
         "recon match");
     this.rules = rules;
+  }
+
+  @Override
+  ReconResult output(ReconResult result) {
+    return result;
   }
 
   @Override

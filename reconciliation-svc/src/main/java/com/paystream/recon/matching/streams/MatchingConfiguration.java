@@ -3,6 +3,7 @@ package com.paystream.recon.matching.streams;
 import com.paystream.recon.ReconProperties;
 import com.paystream.recon.matching.MatchRules;
 import com.paystream.recon.matching.internal.InternalRules;
+import com.paystream.recon.matching.payouts.PayoutRules;
 import com.paystream.recon.topics.ReconTopics;
 import com.paystream.schemas.serde.AvroSerdeConfig;
 import com.paystream.schemas.topics.KafkaConnection;
@@ -47,11 +48,25 @@ class MatchingConfiguration {
             topics,
             rules,
             new InternalRules(recon.internalGrace(), recon.matchedRetention()),
+            payoutRules(recon),
             recon.punctuateInterval(),
             recon.maxExpiriesPerPunctuation(),
             Topic.DEFAULT_PARTITIONS,
             Map.of(AvroSerdeConfig.REGISTRY_URL, registryUrl)),
         traces.getIfAvailable(() -> new Traces(Tracer.NOOP)));
+  }
+
+  static PayoutRules payoutRules(ReconProperties recon) {
+    ReconProperties.Payouts payouts = recon.payouts();
+    return new PayoutRules(
+        payouts.toleranceMinor(),
+        payouts.toleranceByCurrency(),
+        payouts.arrivalWindow(),
+        recon.statementCutoff(),
+        payouts.notPaidOutAfter(),
+        payouts.unknownLineGrace(),
+        recon.zone(),
+        recon.matchedRetention());
   }
 
   @Bean

@@ -1,19 +1,22 @@
 package com.paystream.recon.matching.streams;
 
 import com.paystream.recon.matching.MatchRules;
-import com.paystream.recon.matching.Outcome;
 import com.paystream.recon.matching.internal.InternalRules;
+import com.paystream.recon.matching.payouts.PayoutLine;
+import com.paystream.recon.matching.payouts.PayoutRules;
 import com.paystream.recon.topics.ReconTopics;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.ledger.CashflowLine;
 import com.paystream.schemas.ledger.LedgerEntryEvent;
 import com.paystream.schemas.recon.ReconResult;
+import com.paystream.schemas.recon.Settlement;
 import com.paystream.schemas.statements.StatementLine;
 import com.paystream.tracing.Traces;
 import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -34,6 +37,18 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *  recon.resolutions.v1 ─ manual resolutions ───────── key by reference ───┘
  *                 └── merge ── matcher [units, deadlines, results-by-date, open-breaks,
  *                                        matched-totals]
+ *                                 └── recon.results.v1 (key: payment reference)
+ *
+ *  bank.statements.v1 ─ lines naming a payout ─ key by payout reference ──┐ repartition
+ *  recon.resolutions.v1 ─ of payout breaks ─── key by payout reference ──┘
+ *                 └── merge ── payout matcher (leg A) [payout-units, payout-deadlines, ...]
+ *                                 ├── recon.settlements.v1 (key: payout reference), once each
+ *                                 └── recon.results.v1 (key: payout reference)
+ *
+ *  (clearing lines, re-partitioned above) ─────────────────────────────────┐
+ *  bank.statements.v1 ─ payout lines naming a payment ─ key by payment ────┤ repartition
+ *  recon.resolutions.v1 ─ of paid-out breaks ───────── key by payment ─────┘
+ *                 └── merge ── paid-out matcher (leg B) [paid-out-units, ...]
  *                                 └── recon.results.v1 (key: payment reference)
  *
  *  payments.callbacks.v1 ─ SUCCEEDED ──────────────┐ (keyed by payment id already)
@@ -61,6 +76,7 @@ public final class MatchingTopology {
       ReconTopics topics,
       MatchRules rules,
       InternalRules internalRules,
+      PayoutRules payoutRules,
       Duration punctuateInterval,
       int maxExpiriesPerRun,
       int partitions,
@@ -70,8 +86,29 @@ public final class MatchingTopology {
       Objects.requireNonNull(topics, "topics");
       Objects.requireNonNull(rules, "rules");
       Objects.requireNonNull(internalRules, "internalRules");
+      Objects.requireNonNull(payoutRules, "payoutRules");
       Objects.requireNonNull(punctuateInterval, "punctuateInterval");
       serdeConfig = Map.copyOf(serdeConfig);
+    }
+
+    /** Settings with the second leg's default rules (a tool, a benchmark, first-leg tests). */
+    public Settings(
+        ReconTopics topics,
+        MatchRules rules,
+        InternalRules internalRules,
+        Duration punctuateInterval,
+        int maxExpiriesPerRun,
+        int partitions,
+        Map<String, ?> serdeConfig) {
+      this(
+          topics,
+          rules,
+          internalRules,
+          PayoutRules.defaults(rules.zone(), rules.statementCutoff(), rules.matchedRetention()),
+          punctuateInterval,
+          maxExpiriesPerRun,
+          partitions,
+          serdeConfig);
     }
   }
 
@@ -111,10 +148,12 @@ public final class MatchingTopology {
     // Each input is decoded from Avro and validated once, at its source (a record that cannot be
     // matched is dead-lettered there, with its original bytes), then re-keyed by payment
     // reference and re-partitioned in the compact internal form.
-    KStream<String, Inbound> statements =
+    KStream<String, StatementLine> lines =
         builder.stream(
-                topics.statements().name(),
-                Consumed.with(keys, statementSerde).withName("statement-lines"))
+            topics.statements().name(),
+            Consumed.with(keys, statementSerde).withName("statement-lines"));
+    KStream<String, Inbound> statements =
+        lines
             .filter((key, line) -> ArrivalMapper.matchable(line), Named.as("matchable-statements"))
             .map(
                 (key, line) -> {
@@ -144,7 +183,7 @@ public final class MatchingTopology {
     KStream<String, Inbound> resolutions =
         allResolutions
             .filter(
-                (key, result) -> result != null && !internal(result),
+                (key, result) -> routedTo(result, ArrivalMapper.Matcher.FIRST_LEG),
                 Named.as("present-resolutions"))
             .map(
                 (key, result) -> {
@@ -173,14 +212,121 @@ public final class MatchingTopology {
             ReconStores.MATCHED_TOTALS)
         .to(topics.results().name(), Produced.with(keys, resultSerde).withName("results"));
 
+    addSecondLeg(builder, settings, lines, cashflow, allResolutions, traces);
     addInternal(builder, settings, allResolutions, traces);
     return builder.build();
   }
 
-  private static boolean internal(ReconResult result) {
-    return result.getOutcome() != null
-        && result.getOutcome() != com.paystream.schemas.recon.ReconOutcome.UNKNOWN
-        && Outcome.valueOf(result.getOutcome().name()).internal();
+  private static boolean routedTo(ReconResult result, ArrivalMapper.Matcher matcher) {
+    return result != null && ArrivalMapper.matcherOf(result) == matcher;
+  }
+
+  /** The operator resolutions of one matcher's breaks, re-partitioned by their unit key. */
+  private static KStream<String, Inbound> resolutionsOf(
+      KStream<String, ReconResult> allResolutions,
+      ArrivalMapper.Matcher matcher,
+      String name,
+      Settings settings) {
+    return allResolutions
+        .filter((key, result) -> routedTo(result, matcher), Named.as(name + "-resolutions"))
+        .map(
+            (key, result) -> {
+              var resolution = ArrivalMapper.resolution(result);
+              return KeyValue.pair(
+                  resolution.reference(), (Inbound) new Inbound.Resolution(resolution));
+            },
+            Named.as(name + "-resolution-commands"))
+        .repartition(byReference(name + "-resolutions-by-reference", settings));
+  }
+
+  /**
+   * The second leg: lines naming a payout, never seen by the first leg. Leg A settles each payout
+   * against the bank (results and settlements out); leg B compares the payout lines naming a
+   * payment with the ledger's clearing lines of it (the first leg's re-partitioned stream, so it
+   * runs in the first leg's sub-topology).
+   */
+  private static void addSecondLeg(
+      StreamsBuilder builder,
+      Settings settings,
+      KStream<String, StatementLine> lines,
+      KStream<String, Inbound> cashflow,
+      KStream<String, ReconResult> allResolutions,
+      Traces traces) {
+    ReconTopics topics = settings.topics();
+    Serde<String> keys = Serdes.String();
+    Serde<ReconResult> resultSerde = topics.results().valueSerde(settings.serdeConfig());
+    Serde<Settlement> settlementSerde = topics.settlements().valueSerde(settings.serdeConfig());
+    ReconStores.payoutStores().forEach(builder::addStateStore);
+    ReconStores.paidOutStores().forEach(builder::addStateStore);
+
+    KStream<String, PayoutLine> payoutLines =
+        lines
+            .filter((key, line) -> ArrivalMapper.secondLeg(line), Named.as("payout-lines"))
+            .mapValues(ArrivalMapper::payout, Named.as("payout-arrivals"));
+
+    KStream<String, Inbound> byPayout =
+        payoutLines
+            .map(
+                (key, line) ->
+                    KeyValue.pair(line.payoutReference(), (Inbound) new Inbound.Payout(line)),
+                Named.as("key-by-payout"))
+            .repartition(byReference("payout-lines-by-payout", settings));
+    KStream<String, SpecificRecord> payoutOut =
+        byPayout
+            .merge(
+                resolutionsOf(allResolutions, ArrivalMapper.Matcher.PAYOUTS, "payout", settings),
+                Named.as("merge-payout-resolutions"))
+            .process(
+                () ->
+                    new PayoutProcessor(
+                        settings.payoutRules(),
+                        settings.punctuateInterval(),
+                        settings.maxExpiriesPerRun(),
+                        traces),
+                Named.as("payout-matcher"),
+                ReconStores.PAYOUT_UNITS,
+                ReconStores.PAYOUT_DEADLINES,
+                ReconStores.PAYOUT_RESULTS_BY_DATE,
+                ReconStores.PAYOUT_OPEN_BREAKS,
+                ReconStores.PAYOUT_TOTALS);
+    payoutOut
+        .filter((key, value) -> value instanceof Settlement, Named.as("settlements-only"))
+        .mapValues(value -> (Settlement) value, Named.as("as-settlements"))
+        .to(
+            topics.settlements().name(),
+            Produced.with(keys, settlementSerde).withName("settlements"));
+    payoutOut
+        .filter((key, value) -> value instanceof ReconResult, Named.as("payout-results-only"))
+        .mapValues(value -> (ReconResult) value, Named.as("as-payout-results"))
+        .to(topics.results().name(), Produced.with(keys, resultSerde).withName("payout-results"));
+
+    KStream<String, Inbound> byPayment =
+        payoutLines
+            .filter((key, line) -> line.namesPayment(), Named.as("payout-lines-naming-payments"))
+            .map(
+                (key, line) ->
+                    KeyValue.pair(line.paymentReference(), (Inbound) new Inbound.Payout(line)),
+                Named.as("key-by-payment"))
+            .repartition(byReference("payout-lines-by-payment", settings));
+    cashflow
+        .merge(byPayment, Named.as("merge-paid-out-sides"))
+        .merge(
+            resolutionsOf(allResolutions, ArrivalMapper.Matcher.PAID_OUT, "paid-out", settings),
+            Named.as("merge-paid-out-resolutions"))
+        .process(
+            () ->
+                new PaidOutProcessor(
+                    settings.payoutRules(),
+                    settings.punctuateInterval(),
+                    settings.maxExpiriesPerRun(),
+                    traces),
+            Named.as("paid-out-matcher"),
+            ReconStores.PAID_OUT_UNITS,
+            ReconStores.PAID_OUT_DEADLINES,
+            ReconStores.PAID_OUT_RESULTS_BY_DATE,
+            ReconStores.PAID_OUT_OPEN_BREAKS,
+            ReconStores.PAID_OUT_TOTALS)
+        .to(topics.results().name(), Produced.with(keys, resultSerde).withName("paid-out-results"));
   }
 
   /** Succeeded callbacks against posted payment entries, per payment id. */
@@ -221,7 +367,7 @@ public final class MatchingTopology {
     KStream<String, InternalInbound> resolutions =
         allResolutions
             .filter(
-                (key, result) -> result != null && internal(result),
+                (key, result) -> routedTo(result, ArrivalMapper.Matcher.INTERNAL),
                 Named.as("internal-resolutions"))
             .map(
                 (key, result) -> {

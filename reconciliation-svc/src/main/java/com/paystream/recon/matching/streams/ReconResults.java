@@ -38,6 +38,7 @@ public final class ReconResults {
         .setCallbackId(event.callbackId())
         .setStatementId(event.statementId())
         .setStatementReference(event.statementReference())
+        .setPayoutReference(event.payoutReference())
         .build();
   }
 }

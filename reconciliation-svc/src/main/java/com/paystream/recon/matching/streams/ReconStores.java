@@ -7,7 +7,12 @@ import com.paystream.recon.matching.ReconEvent;
 import com.paystream.recon.matching.ReconEventCodec;
 import com.paystream.recon.matching.internal.InternalUnit;
 import com.paystream.recon.matching.internal.InternalUnitCodec;
+import com.paystream.recon.matching.payouts.PaidOutUnit;
+import com.paystream.recon.matching.payouts.PaidOutUnitCodec;
+import com.paystream.recon.matching.payouts.PayoutUnit;
+import com.paystream.recon.matching.payouts.PayoutUnitCodec;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -50,13 +55,32 @@ public final class ReconStores {
   public static final String INTERNAL_OPEN_BREAKS = "recon-internal-open-breaks";
   public static final String BOOKED_TOTALS = "recon-booked-totals";
 
+  // The second leg (issue 19): leg A per payout reference (PAYOUT_TOTALS counts PAYOUT_MATCHED),
+  // leg B per payment reference (PAID_OUT_TOTALS counts PAID_OUT). Each matcher keeps the same
+  // kinds of stores as the first leg's.
+  public static final String PAYOUT_UNITS = "recon-payout-units";
+  public static final String PAYOUT_DEADLINES = "recon-payout-deadlines";
+  public static final String PAYOUT_RESULTS_BY_DATE = "recon-payout-results-by-date";
+  public static final String PAYOUT_OPEN_BREAKS = "recon-payout-open-breaks";
+  public static final String PAYOUT_TOTALS = "recon-payout-matched-totals";
+  public static final String PAID_OUT_UNITS = "recon-paid-out-units";
+  public static final String PAID_OUT_DEADLINES = "recon-paid-out-deadlines";
+  public static final String PAID_OUT_RESULTS_BY_DATE = "recon-paid-out-results-by-date";
+  public static final String PAID_OUT_OPEN_BREAKS = "recon-paid-out-open-breaks";
+  public static final String PAID_OUT_TOTALS = "recon-paid-out-totals";
+
   /** Stores of open break legs, the matcher's first. */
   public static final java.util.List<String> ALL_OPEN_BREAKS =
-      java.util.List.of(OPEN_BREAKS, INTERNAL_OPEN_BREAKS);
+      java.util.List.of(
+          OPEN_BREAKS, INTERNAL_OPEN_BREAKS, PAYOUT_OPEN_BREAKS, PAID_OUT_OPEN_BREAKS);
 
   /** Stores of break results by business date. */
   public static final java.util.List<String> ALL_RESULTS_BY_DATE =
-      java.util.List.of(RESULTS_BY_DATE, INTERNAL_RESULTS_BY_DATE);
+      java.util.List.of(
+          RESULTS_BY_DATE,
+          INTERNAL_RESULTS_BY_DATE,
+          PAYOUT_RESULTS_BY_DATE,
+          PAID_OUT_RESULTS_BY_DATE);
 
   static final Serde<MatchUnit> UNIT_SERDE =
       Serdes.serdeFrom(
@@ -78,7 +102,43 @@ public final class ReconStores {
           (topic, unit) -> unit == null ? null : InternalUnitCodec.encode(unit),
           (topic, bytes) -> bytes == null ? null : InternalUnitCodec.decode(bytes));
 
+  static final Serde<PayoutUnit> PAYOUT_UNIT_SERDE =
+      Serdes.serdeFrom(
+          (topic, unit) -> unit == null ? null : PayoutUnitCodec.encode(unit),
+          (topic, bytes) -> bytes == null ? null : PayoutUnitCodec.decode(bytes));
+
+  static final Serde<PaidOutUnit> PAID_OUT_UNIT_SERDE =
+      Serdes.serdeFrom(
+          (topic, unit) -> unit == null ? null : PaidOutUnitCodec.encode(unit),
+          (topic, bytes) -> bytes == null ? null : PaidOutUnitCodec.decode(bytes));
+
   private ReconStores() {}
+
+  /** The stores of the payout matcher (leg A), in the order its processor names them. */
+  static List<StoreBuilder<?>> payoutStores() {
+    return List.of(
+        cached(PAYOUT_UNITS, PAYOUT_UNIT_SERDE),
+        cached(PAYOUT_DEADLINES, Serdes.String()),
+        cached(PAYOUT_RESULTS_BY_DATE, EVENT_SERDE),
+        cached(PAYOUT_OPEN_BREAKS, EVENT_SERDE),
+        cached(PAYOUT_TOTALS, TOTALS_SERDE));
+  }
+
+  /** The stores of the paid-out matcher (leg B). */
+  static List<StoreBuilder<?>> paidOutStores() {
+    return List.of(
+        cached(PAID_OUT_UNITS, PAID_OUT_UNIT_SERDE),
+        cached(PAID_OUT_DEADLINES, Serdes.String()),
+        cached(PAID_OUT_RESULTS_BY_DATE, EVENT_SERDE),
+        cached(PAID_OUT_OPEN_BREAKS, EVENT_SERDE),
+        cached(PAID_OUT_TOTALS, TOTALS_SERDE));
+  }
+
+  private static <V> StoreBuilder<KeyValueStore<String, V>> cached(String name, Serde<V> values) {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(name), Serdes.String(), values)
+        .withCachingEnabled();
+  }
 
   static StoreBuilder<KeyValueStore<String, InternalUnit>> internalUnits() {
     return Stores.keyValueStoreBuilder(

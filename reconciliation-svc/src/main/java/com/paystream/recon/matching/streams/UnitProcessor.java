@@ -5,7 +5,9 @@ import com.paystream.platform.tracing.TraceParent;
 import com.paystream.recon.matching.Decision;
 import com.paystream.recon.matching.ManualResolution;
 import com.paystream.recon.matching.ReconEvent;
+import com.paystream.recon.matching.SettlementOrder;
 import com.paystream.schemas.recon.ReconResult;
+import com.paystream.schemas.recon.Settlement;
 import com.paystream.tracing.Traces;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,10 +50,15 @@ import org.slf4j.LoggerFactory;
  * record's, else a span of its own in that trace (a statement line, a deadline or an operator
  * produced it). One money-trail line ({@value #TRAIL}) per result is logged in that span.
  *
+ * <p>A decision may also carry settlements (the payout matcher's): each is forwarded after the
+ * decision's results, keyed by its settlement id, in the same transaction as the unit it changed,
+ * so a settlement is written exactly when its unit says it was.
+ *
  * @param <V> what arrives on the processor's input
  * @param <U> the unit kept per key
+ * @param <O> what the processor forwards: results, or results and settlements
  */
-abstract class UnitProcessor<V, U> implements Processor<String, V, String, ReconResult> {
+abstract class UnitProcessor<V, U, O> implements Processor<String, V, String, O> {
 
   private static final Logger log = LoggerFactory.getLogger(UnitProcessor.class);
 
@@ -61,6 +68,7 @@ abstract class UnitProcessor<V, U> implements Processor<String, V, String, Recon
   private static final Logger trail = LoggerFactory.getLogger(TRAIL);
   private static final Headers NO_HEADERS = new RecordHeaders();
   private static final String RESULT_SPAN = "recon result";
+  private static final String SETTLEMENT_SPAN = "recon settlement";
 
   /** The names of the stores one matcher owns. */
   record Stores(
@@ -75,7 +83,7 @@ abstract class UnitProcessor<V, U> implements Processor<String, V, String, Recon
   private final Traces traces;
   private final String spanName;
 
-  private ProcessorContext<String, ReconResult> context;
+  private ProcessorContext<String, O> context;
   private KeyValueStore<String, U> units;
   private DeadlineIndex deadlines;
   private ResultIndex index;
@@ -124,6 +132,14 @@ abstract class UnitProcessor<V, U> implements Processor<String, V, String, Recon
   /** Applies {@code value} to {@code unit} at wall-clock time {@code nowMs}. */
   abstract Decision apply(U unit, V value, long nowMs);
 
+  /** What a result is forwarded as. */
+  abstract O output(ReconResult result);
+
+  /** What a settlement is forwarded as; only a matcher whose units settle has any. */
+  O output(Settlement settlement) {
+    throw new IllegalStateException("this matcher settles nothing: " + settlement);
+  }
+
   /** What an operator's {@code resolution} did; a break that is not open is only logged. */
   static Decision resolved(ManualResolution resolution, Decision decision) {
     if (!decision.applied()) {
@@ -133,7 +149,7 @@ abstract class UnitProcessor<V, U> implements Processor<String, V, String, Recon
   }
 
   @Override
-  public final void init(ProcessorContext<String, ReconResult> context) {
+  public final void init(ProcessorContext<String, O> context) {
     this.context = context;
     this.units = context.getStateStore(stores.units());
     this.deadlines = new DeadlineIndex(context.getStateStore(stores.deadlines()));
@@ -204,6 +220,48 @@ abstract class UnitProcessor<V, U> implements Processor<String, V, String, Recon
       index.record(event);
       emit(event, results.get(i), atMs, trace);
     }
+    for (SettlementOrder order : decision.settlements()) {
+      settle(order, atMs, trace);
+    }
+  }
+
+  /** Writes a settlement in its trace: the record's span, or a span of its own. */
+  private void settle(SettlementOrder order, long atMs, Optional<TraceParent> trace) {
+    Settlement settlement = Settlements.toAvro(order, Instant.ofEpochMilli(atMs));
+    String traceId = order.traceId();
+    if (trace.map(TraceParent::traceId).orElse("").equals(traceId)
+        || !TraceParent.validTraceId(traceId)) {
+      forwardSettlement(order, settlement, atMs, trace.filter(t -> t.traceId().equals(traceId)));
+      return;
+    }
+    try (Traces.Continued own = traces.continueRecord(NO_HEADERS, traceId, SETTLEMENT_SPAN)) {
+      forwardSettlement(order, settlement, atMs, own.context());
+    }
+  }
+
+  private void forwardSettlement(
+      SettlementOrder order, Settlement settlement, long atMs, Optional<TraceParent> trace) {
+    if (trail.isInfoEnabled()) {
+      trail
+          .atInfo()
+          .addKeyValue("settlementId", order.settlementId())
+          .addKeyValue("kind", order.kind())
+          .addKeyValue("bankAmountMinor", order.bankAmountMinor())
+          .addKeyValue("currency", order.currency())
+          .addKeyValue("breakId", order.breakId())
+          .log("recon settlement");
+    }
+    context.forward(new Record<>(order.settlementId(), output(settlement), atMs, headers(trace)));
+  }
+
+  private static Headers headers(Optional<TraceParent> trace) {
+    Headers headers = new RecordHeaders();
+    trace.ifPresent(
+        t -> {
+          OutboxHeaders.writeTraceParent(headers, t);
+          headers.add(OutboxHeaders.TRACE_ID, t.traceId().getBytes(StandardCharsets.UTF_8));
+        });
+    return headers;
   }
 
   /** Publishes one result in its trace: the record's span, or a span of its own in that trace. */
@@ -221,14 +279,8 @@ abstract class UnitProcessor<V, U> implements Processor<String, V, String, Recon
 
   private void forward(
       ReconEvent event, ReconResult result, long atMs, Optional<TraceParent> trace) {
-    Headers headers = new RecordHeaders();
-    trace.ifPresent(
-        t -> {
-          OutboxHeaders.writeTraceParent(headers, t);
-          headers.add(OutboxHeaders.TRACE_ID, t.traceId().getBytes(StandardCharsets.UTF_8));
-        });
     logResult(result);
-    context.forward(new Record<>(event.reference(), result, atMs, headers));
+    context.forward(new Record<>(event.reference(), output(result), atMs, headers(trace)));
   }
 
   private static void logResult(ReconResult result) {

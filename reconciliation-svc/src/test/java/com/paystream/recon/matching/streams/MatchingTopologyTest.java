@@ -163,7 +163,8 @@ class MatchingTopologyTest {
             new ReconProperties.Report(Duration.ofHours(4), Duration.ofMinutes(35), 2, ""),
             "",
             1,
-            Duration.ofSeconds(2));
+            Duration.ofSeconds(2),
+            ReconProperties.Payouts.DEFAULTS);
     Properties p =
         StreamsSettings.of(recon, TOPICS, KafkaConnection.plaintext("unused:9092"), 1, "");
     p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);

@@ -1,0 +1,175 @@
+package com.paystream.recon.flow;
+
+import static com.paystream.recon.support.Records.clearingLine;
+import static com.paystream.recon.support.Records.envelope;
+import static com.paystream.recon.support.Records.statementLine;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.paystream.recon.report.DailyReport;
+import com.paystream.recon.report.DailyReports;
+import com.paystream.recon.support.ReconInfrastructure;
+import com.paystream.recon.support.TopicReader;
+import com.paystream.recon.support.TopicWriter;
+import com.paystream.recon.topics.ReconTopics;
+import com.paystream.schemas.common.Side;
+import com.paystream.schemas.ledger.EntryType;
+import com.paystream.schemas.recon.BreakState;
+import com.paystream.schemas.recon.ReconOutcome;
+import com.paystream.schemas.recon.ReconResult;
+import com.paystream.schemas.recon.Settlement;
+import com.paystream.schemas.recon.SettlementKind;
+import com.paystream.schemas.statements.StatementFormat;
+import com.paystream.schemas.statements.StatementLine;
+import com.paystream.schemas.statements.StatementLineKind;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The second leg on the real broker: the ledger's bookings on provider clearing, a provider's
+ * payout report and the bank line that moved the payout go in as their contracts; out come exactly
+ * one Settlement for the ledger, PAYOUT_MATCHED and PAID_OUT results, a duplicate bank line as a
+ * break (not a second settlement), and the day's report counting both legs.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"paystream.recon.punctuate-interval=200ms"})
+class SettlementFlowIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(90);
+  // Today's payout: every deadline of the second leg lies days ahead, so only matching happens.
+  private static final LocalDate DAY = LocalDate.now(ZoneOffset.UTC);
+  private static final String PAYOUT = "po_sim_EUR_" + DAY.toString().replace("-", "");
+  private static final String REPORT = "payout-sim-EUR-" + DAY.toString().replace("-", "");
+
+  private static ReconTopics topics;
+  private static TopicWriter writer;
+
+  @Autowired DailyReports reports;
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    topics = new ReconTopics(ReconInfrastructure.register(registry, "settlement"));
+  }
+
+  @BeforeAll
+  static void clients() {
+    writer = new TopicWriter();
+  }
+
+  @AfterAll
+  static void close() {
+    writer.close();
+  }
+
+  @Test
+  void aPayoutReportAndItsBankLineSettleOnceAndAreReported() {
+    writer.send(
+        topics.cashflow(),
+        "acct-clearing",
+        clearingLine("pay-po-1", "e-1", 1, EntryType.PAYMENT, Side.DEBIT, 10000, "EUR", DAY));
+    writer.send(
+        topics.cashflow(),
+        "acct-clearing",
+        clearingLine("pay-po-2", "e-2", 2, EntryType.PAYMENT, Side.DEBIT, 5000, "EUR", DAY));
+    report("R1", "pay-po-1", StatementLineKind.PAYMENT, Side.CREDIT, 10000);
+    report("R2", "pay-po-2", StatementLineKind.PAYMENT, Side.CREDIT, 5000);
+    report("R3", null, StatementLineKind.FEE, Side.DEBIT, 150);
+    report("P", null, StatementLineKind.PAYOUT, Side.DEBIT, 14850);
+    bank("BANK-" + DAY, "B1");
+
+    try (TopicReader<Settlement> settlements =
+            new TopicReader<>(topics.settlements().name(), Settlement.class);
+        TopicReader<ReconResult> results =
+            new TopicReader<>(topics.results().name(), ReconResult.class)) {
+      results.awaitUntil(
+          WAIT,
+          read ->
+              count(read, ReconOutcome.PAYOUT_MATCHED) == 1
+                  && count(read, ReconOutcome.PAID_OUT) == 2);
+      List<TopicReader.Keyed<Settlement>> settled =
+          settlements.awaitUntil(WAIT, read -> !read.isEmpty());
+      assertThat(settled).hasSize(1);
+      Settlement settlement = settled.get(0).value();
+      assertThat(settled.get(0).key()).isEqualTo(PAYOUT);
+      assertThat(settlement.getKind()).isEqualTo(SettlementKind.PROVIDER_PAYOUT);
+      assertThat(settlement.getBankAmountMinor()).isEqualTo(14850);
+      assertThat(settlement.getPaymentsMinor()).isEqualTo(15000);
+      assertThat(settlement.getFeesMinor()).isEqualTo(150);
+      assertThat(settlement.getLineCount()).isEqualTo(3);
+      ReconResult matched =
+          results.values().stream()
+              .filter(r -> r.getOutcome() == ReconOutcome.PAYOUT_MATCHED)
+              .findFirst()
+              .orElseThrow();
+      assertThat(matched.getPayoutReference()).isEqualTo(PAYOUT);
+      assertThat(matched.getState()).isEqualTo(BreakState.RESOLVED);
+      assertThat(settlement.getBreakId()).isEqualTo(matched.getBreakId());
+
+      // The same payout on another statement of the bank: a break, never a second settlement.
+      bank("BANK-COPY-" + DAY, "B1");
+      results.awaitUntil(WAIT, read -> count(read, ReconOutcome.DUPLICATE) == 1);
+      assertThat(settlements.poll()).hasSize(1);
+    }
+
+    Map<String, DailyReport.Figures> outcomes =
+        await()
+            .atMost(WAIT)
+            .ignoreExceptionsInstanceOf(InvalidStateStoreException.class)
+            .until(
+                () -> reports.of(DAY, "ON_DEMAND").get(0).outcomes(),
+                figures ->
+                    figures.containsKey("PAYOUT_MATCHED") && figures.containsKey("PAID_OUT"));
+    assertThat(outcomes.get("PAYOUT_MATCHED")).isEqualTo(new DailyReport.Figures(1, 14850));
+    assertThat(outcomes.get("PAID_OUT")).isEqualTo(new DailyReport.Figures(2, 15000));
+  }
+
+  private static long count(List<TopicReader.Keyed<ReconResult>> read, ReconOutcome outcome) {
+    return read.stream().filter(k -> k.value().getOutcome() == outcome).count();
+  }
+
+  private static void report(
+      String lineId, String payment, StatementLineKind kind, Side side, long minor) {
+    StatementLine line =
+        StatementLine.newBuilder(
+                statementLine(REPORT, lineId, payment, kind, side, minor, "EUR", DAY))
+            .setProvider("sim")
+            .setPayoutReference(PAYOUT)
+            .setValueDate(kind == StatementLineKind.PAYOUT ? DAY.plusDays(1) : DAY)
+            .build();
+    writer.send(topics.statements(), REPORT + "/" + lineId, line);
+  }
+
+  private static void bank(String statementId, String lineId) {
+    StatementLine line =
+        StatementLine.newBuilder()
+            .setEnvelope(envelope())
+            .setStatementId(statementId)
+            .setLineId(lineId)
+            .setFormat(StatementFormat.CAMT053)
+            .setAccountReference("DE89****3000")
+            .setProvider(null)
+            .setPaymentReference(PAYOUT)
+            .setPayoutReference(PAYOUT)
+            .setDirection(Side.CREDIT)
+            .setKind(StatementLineKind.PAYMENT)
+            .setAmountMinor(14850)
+            .setCurrency("EUR")
+            .setBookingDate(DAY.plusDays(1))
+            .setValueDate(DAY.plusDays(1))
+            .setDescription(PAYOUT)
+            .build();
+    writer.send(topics.statements(), statementId + "/" + lineId, line);
+  }
+}
