@@ -1,5 +1,6 @@
 package com.paystream.recon.statements;
 
+import com.paystream.recon.ReconProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Which references are payouts' ({@code paystream.recon.payouts.reference-pattern}, by default
- * {@value #DEFAULT_PATTERN}: a provider's payout {@code po_…}, ours to a merchant {@code mpo_…}).
+ * {@value ReconProperties.Payouts#DEFAULT_REFERENCE_PATTERN}: a provider's payout {@code po_…},
+ * ours to a merchant {@code mpo_…}).
  *
  * <p>A bank line is part of a payout when its reference (the end-to-end reference the parser found)
  * matches, else when a word of its description (camt's unstructured remittance information, MT940's
@@ -20,8 +22,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class PayoutReferences {
 
-  public static final String DEFAULT_PATTERN = "^(po|mpo)_[A-Za-z0-9_-]+$";
-  public static final PayoutReferences DEFAULT = new PayoutReferences(DEFAULT_PATTERN);
+  public static final PayoutReferences DEFAULT =
+      new PayoutReferences(ReconProperties.Payouts.DEFAULT_REFERENCE_PATTERN);
 
   /** As long as a payment reference may be: longer words are never taken. */
   static final int MAX_LENGTH = 64;

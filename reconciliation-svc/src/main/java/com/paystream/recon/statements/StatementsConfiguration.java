@@ -17,8 +17,6 @@ import com.paystream.schemas.statements.StatementLine;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,30 +24,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires statement ingestion: parsers, registry, the outbox records, upload and inbox. {@code
- * paystream.recon.payouts.reference-pattern} (default {@value PayoutReferences#DEFAULT_PATTERN})
- * says which references are payouts' ({@link PayoutReferences}).
+ * paystream.recon.payouts.reference-pattern} ({@link ReconProperties.Payouts}) says which
+ * references are payouts' ({@link PayoutReferences}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StatementsConfiguration.PayoutSettings.class)
 class StatementsConfiguration {
 
-  /**
-   * The statements' part of {@code paystream.recon.payouts.*}: matching reads its own keys of the
-   * same prefix, so each binds only what it knows.
-   */
-  @ConfigurationProperties("paystream.recon.payouts")
-  record PayoutSettings(String referencePattern) {
-
-    PayoutReferences references() {
-      return referencePattern == null || referencePattern.isBlank()
-          ? PayoutReferences.DEFAULT
-          : new PayoutReferences(referencePattern);
-    }
-  }
-
   @Bean
-  StatementParsers statementParsers(InputPolicy policy, PayoutSettings payouts) {
-    return new StatementParsers(new StatementMoney(policy), payouts.references());
+  StatementParsers statementParsers(InputPolicy policy, ReconProperties recon) {
+    return new StatementParsers(
+        new StatementMoney(policy), new PayoutReferences(recon.payouts().referencePattern()));
   }
 
   @Bean
