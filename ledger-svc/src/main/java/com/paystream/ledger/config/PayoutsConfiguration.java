@@ -126,17 +126,25 @@ public class PayoutsConfiguration {
    * The merchant payouts' container: Boot's consumer settings (bytes decoded in the listener,
    * read-committed, no auto-commit), batches, offsets committed after the listener returned, and
    * the ledger's retry policy; but not the payments listeners' {@code ResumeFromDatabase}, which
-   * positions partitions from a journal this group does not write.
+   * positions partitions from a journal this group does not write: it resumes from the positions of
+   * its own rows in {@code merchant_payout_settlement} ({@link ResumeFromRecorded}), so a restored
+   * database applies again what came after its restore point.
    */
   @Bean
   @SuppressWarnings({"unchecked", "rawtypes"})
   ConcurrentKafkaListenerContainerFactory<byte[], byte[]> merchantPayoutsContainerFactory(
-      ConsumerFactory<?, ?> consumerFactory, CommonErrorHandler ledgerErrorHandler) {
+      ConsumerFactory<?, ?> consumerFactory,
+      CommonErrorHandler ledgerErrorHandler,
+      JdbcClient jdbc) {
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
         new ConcurrentKafkaListenerContainerFactory<>();
     factory.setConsumerFactory((ConsumerFactory) consumerFactory);
     factory.setBatchListener(true);
     factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+    factory
+        .getContainerProperties()
+        .setConsumerRebalanceListener(
+            new ResumeFromRecorded("merchant payouts", new PayoutStore(jdbc)::nextOffsets));
     factory.setCommonErrorHandler(ledgerErrorHandler);
     return factory;
   }

@@ -56,14 +56,15 @@ public class SettlementConfiguration {
    * The settlement listener's own containers: one record at a time, its offset committed after the
    * listener returned (after the database commit), the ledger's retry policy (blocking, in order,
    * no attempt limit). Not Boot's factory, which applies the payments' {@code ResumeFromDatabase}
-   * to every container it builds: its positions are per topic, and this topic is read by two groups
-   * (provider settlements, merchant payouts), so one group's progress would move the other past
-   * records it never applied. This group resumes from its committed offset, which only ever moves
-   * after the database commit.
+   * (it takes partition ownership for the booking pipeline's fencing); this group resumes from the
+   * positions of its own rows in {@code processed_event} ({@link ResumeFromRecorded}), so a
+   * restored database books again what came after its restore point.
    */
   @Bean
   ConcurrentKafkaListenerContainerFactory<Object, Object> settlementListenerContainerFactory(
-      ConsumerFactory<Object, Object> consumerFactory, CommonErrorHandler ledgerErrorHandler) {
+      ConsumerFactory<Object, Object> consumerFactory,
+      CommonErrorHandler ledgerErrorHandler,
+      JdbcBookingStore books) {
     ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
         new ConcurrentKafkaListenerContainerFactory<>();
     factory.setConsumerFactory(consumerFactory);
@@ -71,6 +72,10 @@ public class SettlementConfiguration {
     factory.setConcurrency(1);
     factory.setCommonErrorHandler(ledgerErrorHandler);
     factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+    factory
+        .getContainerProperties()
+        .setConsumerRebalanceListener(
+            new ResumeFromRecorded("provider settlements", books::nextOffsets));
     return factory;
   }
 }

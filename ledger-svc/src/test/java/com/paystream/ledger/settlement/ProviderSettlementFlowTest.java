@@ -264,6 +264,34 @@ class ProviderSettlementFlowTest extends LedgerServiceTest {
     assertThat(bookkeepingCounts()).isEqualTo(before);
   }
 
+  @Test
+  void aGroupAheadOfTheRestoredDatabaseBooksWhatTheDatabaseLacks() throws Exception {
+    // After a restore the group's committed offsets are past settlements the database no longer
+    // holds: the listener resumes from its own recorded positions, not from those offsets.
+    MessageListenerContainer container = listeners.getListenerContainer(LISTENER);
+    String group = consumerGroup + ".settlements";
+    Settlement settlement = payout(newProvider(), 7_000, 0, 70, 0).build();
+    container.stop();
+    try (Admin admin = admin()) {
+      send(settlement); // acknowledged by the broker: the end offsets are past it
+      Map<TopicPartition, Long> end = endOffsets(admin);
+      admin
+          .alterConsumerGroupOffsets(
+              group,
+              end.entrySet().stream()
+                  .collect(
+                      Collectors.toMap(
+                          Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue()))))
+          .all()
+          .get();
+    } finally {
+      container.start();
+    }
+
+    awaitProcessed(sourceId(settlement));
+    assertThat(entryOf(settlement).entryType()).isEqualTo("PROVIDER_SETTLEMENT");
+  }
+
   /** Entries, dedupe records and outbox rows: what a replay must not add to. */
   private List<Long> bookkeepingCounts() {
     return List.of(

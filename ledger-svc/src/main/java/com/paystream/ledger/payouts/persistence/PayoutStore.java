@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,6 +104,22 @@ public final class PayoutStore {
         .param(payoutId)
         .query(Long.class)
         .single();
+  }
+
+  /**
+   * Where this group resumes each partition of {@code topic}: the offset after the highest one it
+   * recorded; partitions of which nothing is recorded are absent.
+   */
+  public Map<Integer, Long> nextOffsets(String topic, Collection<Integer> partitions) {
+    Map<Integer, Long> next = new HashMap<>();
+    jdbc.sql(
+            "select source_partition, max(source_offset) + 1 from merchant_payout_settlement"
+                + " where source_topic = ? and source_partition = any(?) group by source_partition")
+        .param(topic)
+        .param(partitions.toArray(Integer[]::new))
+        .query((rs, n) -> next.put(rs.getInt(1), rs.getLong(2)))
+        .list();
+    return next;
   }
 
   /** Whether a settlement record was applied already (its dedupe record). */
