@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.paystream.local.scenario.DayScenario;
 import com.paystream.local.scenario.DaySummary;
 import com.paystream.local.scenario.ScenarioSettings;
+import com.paystream.local.scenario.SettlementSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,12 +17,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The local stack's day scenario, smaller, against the suite as separate processes: payments with
  * dropped, duplicated, delayed and reordered webhooks, refunds, an amendment, the provider's
- * statement, lost orders flagged and recovered, the day closed with a zero trial balance.
+ * statement, lost orders flagged and recovered, the provider's payouts matched to our bank's
+ * statement and booked (one paid short, its difference in suspense as an open break), the day
+ * closed with a zero trial balance.
  */
 class DayScenarioIT {
 
   @Test
-  void aDayWithUnreliableWebhooksEndsBalancedWithEveryLostOrderRecovered() {
+  void aDayWithUnreliableWebhooksEndsBalancedWithEveryLostOrderRecoveredAndEveryPayoutSettled() {
     RunningSuite suite = RunningSuite.get();
     DayScenario.Services services =
         new DayScenario.Services(
@@ -48,7 +51,26 @@ class DayScenarioIT {
         .as(rendered)
         .isNotEmpty()
         .allSatisfy(line -> assertThat(line.imbalanceMinor()).isZero());
-    assertThat(summary.openBreaks()).as(rendered).isZero();
+    SettlementSummary settlement = summary.settlement();
+    assertThat(settlement.payouts())
+        .as(rendered)
+        .isNotEmpty()
+        .allSatisfy(payout -> assertThat(payout.matched()).isTrue())
+        .allSatisfy(payout -> assertThat(payout.bookedOn()).isPresent());
+    assertThat(settlement.breaks())
+        .as(rendered)
+        .singleElement()
+        .satisfies(
+            payout -> {
+              assertThat(payout.outcome()).isEqualTo("PAYOUT_SHORT");
+              assertThat(payout.shortInjected()).isTrue();
+            });
+    assertThat(settlement.balances())
+        .as(rendered)
+        .allSatisfy(balance -> assertThat(balance.clearingMinor()).isZero())
+        .anySatisfy(balance -> assertThat(balance.suspenseMinor()).isNegative());
+    // the short payout's break is the only one left open
+    assertThat(summary.openBreaks()).as(rendered).isEqualTo(1);
     assertNoSecretInTheLogs(suite);
   }
 

@@ -25,6 +25,7 @@ class ArchitectureTest {
   private static final String ENTRY_POINTS =
       "com\\.paystream\\.local\\.scenario\\."
           + "(DayScenario|DayScenario\\$Services|DaySummary|DaySummary\\$.*|ScenarioSettings"
+          + "|SettlementSummary|SettlementSummary\\$.*"
           + "|ScenarioFailure|TrialBalanceLine|Disturbance|DisruptionReport|DisruptionReport\\$.*)";
 
   private static final JavaClasses LOCAL =

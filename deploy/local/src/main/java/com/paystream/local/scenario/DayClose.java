@@ -2,8 +2,10 @@ package com.paystream.local.scenario;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /** Day close: the ledger closes the business dates of the day, each with its trial balance. */
@@ -16,11 +18,13 @@ final class DayClose {
   }
 
   /**
-   * Closes every business date the day's entries fell on, oldest first, ahead of its cutoff (the
-   * demo day ends when its trading is over), and reads each trial balance.
+   * Closes every business date the day's entries fell on, the payments' and {@code alsoDates} (the
+   * provider settlements'), oldest first, ahead of its cutoff (the demo day ends when its trading
+   * is over), and reads each trial balance.
    */
-  List<TrialBalanceLine> closeDays() {
-    Set<LocalDate> dates = run.books().effectiveDates();
+  List<TrialBalanceLine> closeDays(Collection<LocalDate> alsoDates) {
+    Set<LocalDate> dates = new TreeSet<>(run.books().effectiveDates());
+    dates.addAll(alsoDates);
     run.progress().phase("day close", () -> "the ledger closes " + dates);
     List<TrialBalanceLine> lines = new ArrayList<>();
     for (LocalDate date : dates) {

@@ -29,6 +29,9 @@ import java.util.Set;
  *       captured with a tip;
  *   <li><b>checking</b> ({@link Checking}): every payment is booked exactly as often as it should
  *       be;
+ *   <li><b>settlement</b> ({@link Settlement}): the provider pays out (one payout short),
+ *       reconciliation matches its payout reports to our bank's statement, the ledger books the
+ *       payouts, provider clearing returns to zero and the shortfall waits in suspense as a break;
  *   <li><b>day close</b> ({@link DayClose}): the ledger closes the business date, with its trial
  *       balance.
  * </ol>
@@ -160,7 +163,9 @@ public final class DayScenario {
       String amended = new Amendment(run).amend(plan);
       List<String> problems = new Checking(run).check(plan);
       LostOrders.Recovery recovery = lostOrders.recovery(lost, statement);
-      List<TrialBalanceLine> trialBalance = new DayClose(run).closeDays();
+      SettlementSummary settlement = new Settlement(run).settle(statementDates);
+      long openBreaks = new ReconReports(run).openBreaks(statementDates);
+      List<TrialBalanceLine> trialBalance = new DayClose(run).closeDays(settlement.bookedOn());
       JournalCheck journal =
           JournalCheck.of(
               run, trialBalance.stream().map(TrialBalanceLine::businessDate).distinct().toList());
@@ -177,9 +182,10 @@ public final class DayScenario {
           lost.size(),
           recovery.detected(),
           recovery.recovered(),
-          recovery.openBreaks(),
-          recovery.classified(),
+          openBreaks,
+          recovery.unmatchedLines(),
           problems,
+          settlement,
           trialBalance,
           booking.latencies(plan, unannounced),
           statementDates,

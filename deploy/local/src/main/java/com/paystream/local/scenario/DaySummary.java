@@ -16,10 +16,13 @@ import java.util.List;
  * @param lostOrders succeeded payments whose webhook never reached the gateway
  * @param lostOrdersDetected lost-order breaks reconciliation reported on the statement dates
  * @param lostOrdersRecovered lost orders booked once, shown succeeded, their break closed
- * @param openBreaks break legs of the statement dates still open
- * @param classified statement lines reconciliation classified as no payment of ours, per its
- *     reports
+ * @param openBreaks break legs of the statement dates still open after the settlement (the payout
+ *     breaks among them)
+ * @param unmatchedLines lines of the provider's statement reconciliation could not explain at all
+ *     ({@code UNMATCHED_LINE})
  * @param problems payments not booked exactly as they should be, one line each
+ * @param settlement the provider's payouts, matched by reconciliation and booked by the ledger, and
+ *     the clearing and suspense balances after them
  * @param latencies from the gateway's acknowledgement of a webhook to the journal entry
  * @param journal the ledger's verification of its hash-chained journal and the closed days' seals
  * @param webhooksPerGateway per gateway instance's webhook URL, the deliveries it acknowledged
@@ -39,8 +42,9 @@ public record DaySummary(
     long lostOrdersDetected,
     int lostOrdersRecovered,
     long openBreaks,
-    ClassifiedLines classified,
+    long unmatchedLines,
     List<String> problems,
+    SettlementSummary settlement,
     List<TrialBalanceLine> trialBalance,
     List<Duration> latencies,
     List<LocalDate> statementDates,
@@ -50,21 +54,6 @@ public record DaySummary(
     java.util.Optional<DisruptionReport> disruption) {
 
   private static final int MAX_PROBLEMS_SHOWN = 20;
-
-  /**
-   * Statement lines that are no payment of ours, as reconciliation's reports count them: payouts
-   * and fees reported awaiting settlement (never lost orders, never breaks), and lines nothing
-   * explains (breaks for operators, counted in {@code openBreaks} while open); beside them, the
-   * payout and fee lines the uploaded statement carried.
-   */
-  public record ClassifiedLines(
-      long payoutsOnStatement, long feesOnStatement, long payouts, long fees, long unmatched) {
-
-    /** Every payout and fee line on the statement was reported as such. */
-    boolean settlementReported() {
-      return payouts == payoutsOnStatement && fees == feesOnStatement;
-    }
-  }
 
   /** Payments worth looking at afterwards; any may be null. */
   public record Examples(String recoveredLostOrder, String amended, String refunded) {}
@@ -78,20 +67,28 @@ public record DaySummary(
         java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(webhooksPerGateway));
   }
 
-  /** The books balance in every currency, no lost order is left, every payment booked right. */
+  /**
+   * The books balance in every currency, no lost order is left, every payment booked right, every
+   * payout matched or a break and booked, provider clearing back to zero.
+   */
   public boolean passed() {
     return balanced()
         && lostOrdersRecovered == lostOrders
         && problems.isEmpty()
         && refundsBooked == refunds
-        && classified.settlementReported()
+        && settlement.failures(closedDates()).isEmpty()
         && journalSealed()
         && disruption.map(DisruptionReport::complete).orElse(true);
   }
 
   /** The journal verified and every closed date sealed. */
   public boolean journalSealed() {
-    return journal.sealed(trialBalance.stream().map(TrialBalanceLine::businessDate).toList());
+    return journal.sealed(closedDates());
+  }
+
+  /** The dates the ledger closed, with their trial balances. */
+  private List<LocalDate> closedDates() {
+    return trialBalance.stream().map(TrialBalanceLine::businessDate).distinct().toList();
   }
 
   public boolean balanced() {
@@ -175,24 +172,22 @@ public record DaySummary(
             "booked exactly once",
             (payments - problems.size()) + "/" + payments,
             "every succeeded payment once, every failed one never"));
+    rows.addAll(settlement.rows(closedDates()));
     rows.add(
         row(
-            "payouts / fees",
-            classified.payouts() + " / " + classified.fees(),
-            "of "
-                + classified.payoutsOnStatement()
-                + " / "
-                + classified.feesOnStatement()
-                + " on the statement, reported awaiting settlement (not lost orders); "
-                + classified.unmatched()
-                + " unmatched lines"));
-    rows.add(row("breaks open", openBreaks, "on the statement dates"));
+            "breaks open",
+            openBreaks,
+            "on the statement dates: "
+                + settlement.breaks().size()
+                + (settlement.breaks().size() == 1 ? " payout break, " : " payout breaks, ")
+                + unmatchedLines
+                + " unmatched statement lines"));
     for (TrialBalanceLine line : trialBalance) {
       rows.add(
           row(
               "trial balance " + line.currency(),
               line.imbalanceMinor(),
-              "imbalance on "
+              "sum of all accounts on "
                   + line.businessDate()
                   + " (closed): debit balances "
                   + line.debitBalancesMinor()
@@ -263,7 +258,8 @@ public record DaySummary(
     out.append('\n')
         .append(
             passed()
-                ? "PASSED: the books balance and every lost order was recovered."
+                ? "PASSED: the books balance, every lost order was recovered and every payout"
+                    + " settled."
                 : "FAILED: " + String.join("; ", failures()) + ".")
         .append('\n');
     return out.toString();
@@ -286,9 +282,7 @@ public record DaySummary(
     if (refundsBooked != refunds) {
       failures.add((refunds - refundsBooked) + " refunds not booked");
     }
-    if (!classified.settlementReported()) {
-      failures.add("payout and fee lines not reported awaiting settlement");
-    }
+    failures.addAll(settlement.failures(closedDates()));
     disruption
         .filter(report -> !report.complete())
         .ifPresent(report -> failures.add("chaos: " + String.join("; ", report.problems())));
@@ -398,7 +392,7 @@ public record DaySummary(
         + "/entries\n";
   }
 
-  private static String[] row(String what, Object figure, String note) {
+  static String[] row(String what, Object figure, String note) {
     return new String[] {what, String.valueOf(figure), note};
   }
 }

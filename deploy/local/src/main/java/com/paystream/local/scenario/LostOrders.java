@@ -14,13 +14,14 @@ import tools.jackson.databind.JsonNode;
  */
 final class LostOrders {
 
-  /** What reconciliation saw of the lost orders, once the recovered bookings reached it. */
-  record Recovery(
-      long detected, int recovered, long openBreaks, DaySummary.ClassifiedLines classified) {}
+  /**
+   * What reconciliation saw of the lost orders, once the recovered bookings reached it, and the
+   * statement lines it could not explain at all.
+   */
+  record Recovery(long detected, int recovered, long openBreaks, long unmatchedLines) {}
 
   /** What reconciliation's reports of the statement dates say, summed over their currencies. */
-  private record Reconciled(
-      long lostOrders, long openBreaks, DaySummary.ClassifiedLines classified) {}
+  private record Reconciled(long lostOrders, long openBreaks, long unmatchedLines) {}
 
   private final ScenarioRun run;
   private final LedgerBooks books;
@@ -62,16 +63,12 @@ final class LostOrders {
   Recovery recovery(List<String> lost, StatementUpload.Uploaded statement) {
     List<LocalDate> statementDates = statement.dates();
     run.progress()
-        .phase(
-            "breaks",
-            () ->
-                "waiting for reconciliation to close the lost-order breaks and report the payouts"
-                    + " and fees");
+        .phase("breaks", () -> "waiting for reconciliation to close the lost-order breaks");
     Pause.until(
         ScenarioRun.PIPELINE_TIMEOUT,
         ScenarioRun.POLL,
         () ->
-            settled(reconciled(statementDates), statement, lost.size())
+            reconciled(statementDates).lostOrders() >= lost.size()
                 && openLostOrders(lost).isEmpty());
     Reconciled reconciled = reconciled(statementDates);
     Set<String> stillOpen = openLostOrders(lost);
@@ -87,49 +84,16 @@ final class LostOrders {
             String.format(
                 "%d lost orders detected by reconciliation, %d recovered, %d breaks open",
                 reconciled.lostOrders(), recovered, reconciled.openBreaks()));
-    DaySummary.ClassifiedLines seen = reconciled.classified();
     return new Recovery(
-        reconciled.lostOrders(),
-        recovered,
-        reconciled.openBreaks(),
-        new DaySummary.ClassifiedLines(
-            statement.payoutLines(),
-            statement.feeLines(),
-            seen.payouts(),
-            seen.fees(),
-            seen.unmatched()));
-  }
-
-  /** Every lost order flagged, every payout and fee line of the statement reported. */
-  private static boolean settled(
-      Reconciled reconciled, StatementUpload.Uploaded statement, int lostOrders) {
-    return reconciled.lostOrders() >= lostOrders
-        && reconciled.classified().payouts() >= statement.payoutLines()
-        && reconciled.classified().fees() >= statement.feeLines();
+        reconciled.lostOrders(), recovered, reconciled.openBreaks(), reconciled.unmatchedLines());
   }
 
   private Reconciled reconciled(List<LocalDate> dates) {
-    long lostOrders = 0;
-    long open = 0;
-    long payouts = 0;
-    long fees = 0;
-    long unmatched = 0;
-    for (LocalDate date : dates) {
-      for (JsonNode report :
-          run.api()
-              .get(run.services().reconciliation() + "/v1/reports/" + date)
-              .expect("the reconciliation report of " + date, 200)
-              .json()) {
-        JsonNode outcomes = report.path("outcomes");
-        lostOrders += outcomes.path("LOST_ORDER").path("count").asLong();
-        payouts += outcomes.path("PAYOUT_AWAITING_SETTLEMENT").path("count").asLong();
-        fees += outcomes.path("FEE_AWAITING_SETTLEMENT").path("count").asLong();
-        unmatched += outcomes.path("UNMATCHED_LINE").path("count").asLong();
-        open += report.path("openBreaks").asLong();
-      }
-    }
+    List<JsonNode> reports = new ReconReports(run).of(dates);
     return new Reconciled(
-        lostOrders, open, new DaySummary.ClassifiedLines(0, 0, payouts, fees, unmatched));
+        ReconReports.count(reports, "LOST_ORDER"),
+        reports.stream().mapToLong(report -> report.path("openBreaks").asLong()).sum(),
+        ReconReports.count(reports, "UNMATCHED_LINE"));
   }
 
   /** The lost orders among the open LOST_ORDER breaks. */

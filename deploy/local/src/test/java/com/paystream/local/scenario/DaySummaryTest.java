@@ -33,9 +33,10 @@ class DaySummaryTest {
         lost,
         lost,
         recovered,
+        1,
         0,
-        new DaySummary.ClassifiedLines(1, 2, 1, 2, 0),
         problems,
+        SETTLED,
         trialBalance,
         IntStream.rangeClosed(1, 100).mapToObj(Duration::ofMillis).toList(),
         List.of(DAY),
@@ -43,6 +44,37 @@ class DaySummaryTest {
         new DaySummary.Examples("pay_lost", "pay_amended", "pay_refunded"),
         java.util.Map.of(),
         java.util.Optional.empty());
+  }
+
+  /** EUR paid short by 100 (an open break, the 100 in suspense), USD to the cent. */
+  private static final SettlementSummary SETTLED =
+      new SettlementSummary(
+          List.of(
+              payout("EUR", 9_900, 9_800, true, "PAYOUT_SHORT", "brk_short", DAY),
+              payout("USD", 4_950, 4_950, false, "PAYOUT_MATCHED", null, DAY)),
+          List.of(
+              new SettlementSummary.Balances("EUR", "provider-clearing:sim:EUR", 0, -100, -100),
+              new SettlementSummary.Balances("USD", "provider-clearing:sim:USD", 0, 0, 0)));
+
+  private static SettlementSummary.PayoutOutcome payout(
+      String currency,
+      long net,
+      long bank,
+      boolean shortInjected,
+      String outcome,
+      String openBreak,
+      LocalDate bookedOn) {
+    return new SettlementSummary.PayoutOutcome(
+        "po_sim_" + currency + "_20261125",
+        currency,
+        DAY,
+        net,
+        bank,
+        true,
+        shortInjected,
+        outcome,
+        java.util.Optional.ofNullable(openBreak),
+        java.util.Optional.ofNullable(bookedOn));
   }
 
   private static final JournalCheck SEALED =
@@ -67,20 +99,123 @@ class DaySummaryTest {
   }
 
   @Test
-  void showsThePayoutsAndFeesReconciliationClassified() {
-    assertThat(summary(4, 4, List.of(), BALANCED).render())
-        .containsPattern("payouts / fees +1 / 2 +of 1 / 2 on the statement, reported awaiting")
-        .contains("0 unmatched lines");
+  void showsThePayoutsMatchedBookedTheClearingBalancesAndThePayoutBreak() {
+    String rendered = summary(4, 4, List.of(), BALANCED).render();
+
+    assertThat(rendered)
+        .containsPattern(
+            "payouts matched +2/2 +bank credits matched to the provider's payout reports; 1 short"
+                + " \\(PAYOUT_SHORT, 100 in suspense EUR\\)")
+        .containsPattern(
+            "payouts booked +2/2 +PROVIDER_SETTLEMENT entries on \\[2026-11-25\\], inside the"
+                + " closed day's trial balance")
+        .containsPattern(
+            "clearing balance EUR +0 +provider-clearing:sim:EUR after 1 payout booked;"
+                + " suspense:EUR -100")
+        .containsPattern("clearing balance USD +0 +provider-clearing:sim:USD")
+        .containsPattern(
+            "payout break EUR +PAYOUT_SHORT +po_sim_EUR_20261125: bank 9800 of 9900 reported;"
+                + " open for an operator \\(brk_short\\)")
+        .containsPattern(
+            "breaks open +1 +on the statement dates: 1 payout break, 0 unmatched statement lines")
+        .contains("PASSED");
   }
 
   @Test
-  void failsWhenAPayoutOrFeeLineIsNotReportedAwaitingSettlement() {
+  void failsWhenAPayoutIsNeitherMatchedNorABreak() {
     DaySummary ok = summary(4, 4, List.of(), BALANCED);
-    DaySummary misread = with(ok, new DaySummary.ClassifiedLines(1, 2, 1, 1, 1), ok.journal());
-    assertThat(ok.passed()).isTrue();
-    assertThat(misread.passed()).isFalse();
-    assertThat(misread.render())
-        .contains("FAILED: payout and fee lines not reported awaiting settlement");
+    DaySummary unmatched =
+        with(
+            ok,
+            new SettlementSummary(
+                List.of(payout("USD", 4_950, 4_950, false, "", null, null)),
+                List.of(
+                    new SettlementSummary.Balances(
+                        "USD", "provider-clearing:sim:USD", 4_950, 0, 0))),
+            ok.journal());
+
+    assertThat(unmatched.passed()).isFalse();
+    assertThat(unmatched.render())
+        .contains(
+            "FAILED: 1 payouts neither matched nor a break; 1 payouts on the bank statement not"
+                + " booked by the ledger");
+  }
+
+  @Test
+  void failsWhenClearingIsNotBackToZeroAfterEveryPayoutSettled() {
+    DaySummary ok = summary(4, 4, List.of(), BALANCED);
+    DaySummary notZero =
+        with(
+            ok,
+            new SettlementSummary(
+                ok.settlement().payouts(),
+                List.of(
+                    new SettlementSummary.Balances(
+                        "EUR", "provider-clearing:sim:EUR", 0, -100, -100),
+                    new SettlementSummary.Balances("USD", "provider-clearing:sim:USD", 12, 0, 0))),
+            ok.journal());
+
+    assertThat(notZero.passed()).isFalse();
+    assertThat(notZero.render()).contains("FAILED: clearing USD is 12, not 0");
+  }
+
+  @Test
+  void failsWhenTheShortPayoutIsNoOpenBreakOrItsDifferenceNotInSuspense() {
+    DaySummary ok = summary(4, 4, List.of(), BALANCED);
+    DaySummary matchedAnyway =
+        with(
+            ok,
+            new SettlementSummary(
+                List.of(payout("EUR", 9_900, 9_800, true, "PAYOUT_MATCHED", null, DAY)),
+                List.of(
+                    new SettlementSummary.Balances(
+                        "EUR", "provider-clearing:sim:EUR", 0, 0, -100))),
+            ok.journal());
+
+    assertThat(matchedAnyway.passed()).isFalse();
+    assertThat(matchedAnyway.render())
+        .contains("po_sim_EUR_20261125 paid short is no open PAYOUT_SHORT break")
+        .contains("suspense EUR is 0, not -100");
+  }
+
+  @Test
+  void failsWhenASettlementEntryIsOutsideTheClosedDays() {
+    DaySummary ok = summary(4, 4, List.of(), BALANCED);
+    LocalDate tomorrow = DAY.plusDays(1);
+    DaySummary later =
+        with(
+            ok,
+            new SettlementSummary(
+                List.of(payout("USD", 4_950, 4_950, false, "PAYOUT_MATCHED", null, tomorrow)),
+                List.of(
+                    new SettlementSummary.Balances("USD", "provider-clearing:sim:USD", 0, 0, 0))),
+            ok.journal());
+
+    assertThat(later.passed()).isFalse();
+    assertThat(later.render())
+        .contains("NOT all inside a closed day's trial balance")
+        .contains("settlement entries on [2026-11-26] outside the closed trial balances");
+  }
+
+  @Test
+  void failsWithoutAnyPayout() {
+    DaySummary ok = summary(4, 4, List.of(), BALANCED);
+    DaySummary none = with(ok, new SettlementSummary(List.of(), List.of()), ok.journal());
+
+    assertThat(none.passed()).isFalse();
+    assertThat(none.render()).contains("FAILED: no provider payout");
+  }
+
+  @Test
+  void aMissingPayoutClosedByItsLateArrivalCountsAsMatched() {
+    SettlementSummary.PayoutOutcome late =
+        payout("USD", 4_950, 4_950, false, "PAYOUT_MISSING", null, DAY);
+    SettlementSummary.PayoutOutcome stillMissing =
+        payout("GBP", 3_000, 3_000, false, "PAYOUT_MISSING", "brk_missing", null);
+
+    assertThat(late.matched()).isTrue();
+    assertThat(stillMissing.matched()).isFalse();
+    assertThat(stillMissing.isBreak()).isTrue();
   }
 
   @Test
@@ -89,11 +224,11 @@ class DaySummaryTest {
     DaySummary broken =
         with(
             ok,
-            ok.classified(),
+            ok.settlement(),
             new JournalCheck(false, 250, 7, "first broken entry e-1: hash differs", List.of()));
     assertThat(broken.passed()).isFalse();
     assertThat(broken.render()).contains("BROKEN", "e-1", "FAILED: the journal is broken");
-    DaySummary unsealed = with(ok, ok.classified(), new JournalCheck(true, 250, 7, "", List.of()));
+    DaySummary unsealed = with(ok, ok.settlement(), new JournalCheck(true, 250, 7, "", List.of()));
     assertThat(unsealed.passed()).isFalse();
     assertThat(unsealed.render()).contains("a closed day is not sealed");
   }
@@ -215,8 +350,9 @@ class DaySummaryTest {
         ok.lostOrdersDetected(),
         ok.lostOrdersRecovered(),
         ok.openBreaks(),
-        ok.classified(),
+        ok.unmatchedLines(),
         ok.problems(),
+        ok.settlement(),
         ok.trialBalance(),
         ok.latencies(),
         ok.statementDates(),
@@ -227,9 +363,9 @@ class DaySummaryTest {
         java.util.Optional.of(report));
   }
 
-  /** {@code ok} with other classified lines and another journal check. */
+  /** {@code ok} with another settlement and another journal check. */
   private static DaySummary with(
-      DaySummary ok, DaySummary.ClassifiedLines classified, JournalCheck journal) {
+      DaySummary ok, SettlementSummary settlement, JournalCheck journal) {
     return new DaySummary(
         ok.settings(),
         ok.took(),
@@ -244,8 +380,9 @@ class DaySummaryTest {
         ok.lostOrdersDetected(),
         ok.lostOrdersRecovered(),
         ok.openBreaks(),
-        classified,
+        ok.unmatchedLines(),
         ok.problems(),
+        settlement,
         ok.trialBalance(),
         ok.latencies(),
         ok.statementDates(),
