@@ -104,9 +104,10 @@ public final class ProviderStatement {
 
   /**
    * Superseded by the payout report ({@link ProviderSimulator#payouts}), which carries the payout
-   * reference reconciliation's second leg matches the bank line with; kept for the first leg's
-   * scenario (awaiting-settlement lines, never lost orders). Its fee is the same: {@value
-   * #FEE_BASIS_POINTS} basis points of the day's payments, rounded up, once per currency and day.
+   * reference reconciliation's second leg matches the bank line with; kept for statements whose
+   * payout and fee lines name no payout, which reconciliation reports awaiting settlement, never as
+   * lost orders (its statement tests). Its fee is the same: {@value #FEE_BASIS_POINTS} basis points
+   * of the day's payments, rounded up, once per currency and day.
    *
    * <p>This statement as the provider settles it: after each currency's lines, the provider's fee
    * ({@value #FEE_BASIS_POINTS} basis points of the payments, rounded up; none without payments)
