@@ -170,6 +170,24 @@ class BooksAcrossDaysTest extends DayCloseTestBase {
         .isEqualTo(account(MERCHANT).balanceMinor());
   }
 
+  @Test
+  @Order(9)
+  void aStatementOfDatesAfterTheLastPostingOfAnOpenDayIsEmptyAtTheBalance() {
+    // 2026-03-03 is open (no snapshot) and nothing is posted on 2026-03-04: no first sequence.
+    PaymentCallback payment =
+        PaymentCallback.newBuilder(succeeded("pay-" + UUID.randomUUID(), 2_000))
+            .setMerchantId("m-quiet")
+            .build();
+    send(payment);
+    awaitProcessed(payment);
+    UUID quiet = UUID.fromString(AccountSpec.idOf("merchant:m-quiet:EUR").value());
+
+    Statement after = statement(quiet, "2026-03-04", "2026-03-04", null);
+
+    assertThat(after.lines()).isEmpty();
+    assertThat(after.openingBalanceMinor()).isEqualTo(account(quiet).balanceMinor());
+  }
+
   private DayStatus close(String date) {
     return http().post().uri("/v1/days/{d}/close", date).retrieve().body(DayStatus.class);
   }

@@ -81,9 +81,10 @@ public final class AccountQueries {
     } else if (before.isPresent()) {
       start = before.get()[0] + 1;
     } else {
-      Long first =
-          jdbc.sql(FIRST_SEQUENCE_OF_RANGE).param(id).param(from).query(Long.class).single();
-      start = first == null ? account.lastSequence() + 1 : first;
+      // min() answers one row, NULL when nothing is posted on or after from: no first sequence.
+      List<Long> first =
+          jdbc.sql(FIRST_SEQUENCE_OF_RANGE).param(id).param(from).query(Long.class).list();
+      start = first.isEmpty() || first.get(0) == null ? account.lastSequence() + 1 : first.get(0);
     }
     long end = snapshot(id, to).map(s -> s[0]).orElse(Long.MAX_VALUE);
     List<Statement.Line> lines =
