@@ -453,7 +453,9 @@ class DaySummaryTest {
             "http://c/v1/reports/2026-11-25",
             "http://l/v1/days/2026-11-25",
             "http://g/v1/payments/pay_lost/history",
-            "http://l/v1/payments/pay_amended/entries");
+            "http://l/v1/payments/pay_amended/entries",
+            "http://l/v1/merchants/m-demo/payouts/mpo_AbCdEfGhIjKlMnOpQrStUvWx",
+            "http://l/v1/merchants/m-demo/bank-details");
   }
 
   @Test
