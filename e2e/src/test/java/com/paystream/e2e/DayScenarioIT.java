@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  * The local stack's day scenario, smaller, against the suite as separate processes: payments with
  * dropped, duplicated, delayed and reordered webhooks, refunds, an amendment, the provider's
  * statement, lost orders flagged and recovered, the provider's payouts matched to our bank's
- * statement and booked (one paid short, its difference in suspense as an open break), the day
- * closed with a zero trial balance.
+ * statement and booked (one paid short, its difference in suspense as an open break), a merchant
+ * payout (bank details approved by a second operator) confirmed on the same bank statement and
+ * captured by the ledger, the day closed with a zero trial balance.
  */
 class DayScenarioIT {
 
@@ -71,31 +72,60 @@ class DayScenarioIT {
         .anySatisfy(balance -> assertThat(balance.suspenseMinor()).isNegative());
     // the short payout's break is the only one left open
     assertThat(summary.openBreaks()).as(rendered).isEqualTo(1);
+    assertThat(settlement.merchantPayouts())
+        .as(rendered)
+        .singleElement()
+        .satisfies(
+            payout -> {
+              assertThat(payout.payoutId()).startsWith("mpo_");
+              assertThat(payout.state()).isEqualTo("CAPTURED");
+              assertThat(payout.capturedMinor()).isEqualTo(payout.amountMinor()).isPositive();
+              assertThat(payout.balanceBeforeMinor() - payout.balanceAfterMinor())
+                  .isEqualTo(payout.capturedMinor());
+              assertThat(payout.capturedOn()).isPresent();
+              assertThat(payout.detailsFourEyes()).isTrue();
+              assertThat(payout.bankAccount()).isEqualTo("DE89 **** 3000");
+            });
+    assertThat(rendered).contains("merchant payouts", "1/1");
     assertNoSecretInTheLogs(suite);
+    assertNoFullIbanInTheLogs();
+  }
+
+  /** The merchant's IBAN is masked in every log line (the ledger's README, "Merchant payouts"). */
+  private static void assertNoFullIbanInTheLogs() {
+    for (Path log : logs()) {
+      assertThat(read(log)).as(log.toString()).doesNotContain("DE89370400440532013000");
+    }
   }
 
   /** After a whole day, no service log holds a password, a signing secret or an API key. */
   private static void assertNoSecretInTheLogs(RunningSuite suite) {
-    List<Path> logs;
-    try (Stream<Path> files = Files.list(RunningSuite.logs())) {
-      logs = files.filter(file -> file.toString().endsWith(".log")).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    List<Path> logs = logs();
     assertThat(logs).hasSizeGreaterThanOrEqualTo(4);
     for (Path log : logs) {
-      String content;
-      try {
-        content = Files.readString(log);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      String content = read(log);
       assertThat(content).as(log.toString()).isNotEmpty();
       for (String secret : suite.secrets()) {
         assertThat(content.contains(secret))
             .as(log + " holds a secret starting " + secret.substring(0, 8))
             .isFalse();
       }
+    }
+  }
+
+  private static List<Path> logs() {
+    try (Stream<Path> files = Files.list(RunningSuite.logs())) {
+      return files.filter(file -> file.toString().endsWith(".log")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path log) {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

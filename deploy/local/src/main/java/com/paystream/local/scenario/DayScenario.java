@@ -163,9 +163,9 @@ public final class DayScenario {
       String amended = new Amendment(run).amend(plan);
       List<String> problems = new Checking(run).check(plan);
       LostOrders.Recovery recovery = lostOrders.recovery(lost, statement);
-      SettlementSummary settlement = new Settlement(run).settle(statementDates);
+      SettlementSummary settlement = new Settlement(run, runId).settle(statementDates);
       long openBreaks = new ReconReports(run).openBreaks(statementDates);
-      List<TrialBalanceLine> trialBalance = new DayClose(run).closeDays(settlement.bookedOn());
+      List<TrialBalanceLine> trialBalance = new DayClose(run).closeDays(settlement.entryDates());
       JournalCheck journal =
           JournalCheck.of(
               run, trialBalance.stream().map(TrialBalanceLine::businessDate).distinct().toList());

@@ -369,6 +369,21 @@ public record DaySummary(
     if (examples.refunded() != null) {
       out.append("  # a refunded payment\n").append(entries(services, examples.refunded()));
     }
+    for (MerchantPayoutOutcome payout : settlement.merchantPayouts()) {
+      out.append("  # the merchant payout: its state and hold, and the bank details it paid to\n")
+          .append("  curl -sS -H \"Authorization: Bearer $AUDITOR\" ")
+          .append(services.ledger())
+          .append("/v1/merchants/")
+          .append(payout.merchantId())
+          .append("/payouts/")
+          .append(payout.payoutId())
+          .append('\n')
+          .append("  curl -sS -H \"Authorization: Bearer $AUDITOR\" ")
+          .append(services.ledger())
+          .append("/v1/merchants/")
+          .append(payout.merchantId())
+          .append("/bank-details\n");
+    }
     out.append("  # the relay's view of every callback\n")
         .append("  curl -sS -H \"Authorization: Bearer $AUDITOR\" '")
         .append(services.relay())

@@ -86,6 +86,15 @@ final class ServiceApi {
     return post(url, headers, "application/json", JSON.writeValueAsBytes(body));
   }
 
+  Answer put(String url, Map<String, String> headers, Object body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("content-type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+    headers.forEach(request::header);
+    return exchange(request.timeout(REQUEST_TIMEOUT).build());
+  }
+
   /**
    * The gateway's "a request with this Idempotency-Key is being processed": the first attempt died
    * with the gateway (kill -9) and its lease on the key runs out shortly; retrying is the protocol.

@@ -25,7 +25,9 @@ import tools.jackson.databind.JsonNode;
  * unexplained fee, on purpose); its payout reports and then our bank's statement, on which the
  * payouts arrive, are ingested by reconciliation, which matches each bank credit to its report and
  * writes a settlement; the ledger books each as a PROVIDER_SETTLEMENT entry, so provider clearing
- * returns to zero and the short payout's difference waits in suspense as an open break.
+ * returns to zero and the short payout's difference waits in suspense as an open break. On the same
+ * bank statement our transfer of a merchant payout leaves the account ({@link MerchantPayouts}):
+ * reconciliation confirms it and the ledger captures the payout's hold.
  */
 final class Settlement {
 
@@ -35,6 +37,7 @@ final class Settlement {
   private static final String ENTRY_TYPE = "PROVIDER_SETTLEMENT";
 
   private final ScenarioRun run;
+  private final MerchantPayouts merchantPayouts;
 
   /** The ledger's settlement entries read so far, by source event id: their effective date. */
   private final Map<UUID, LocalDate> settlementEntries = new ConcurrentHashMap<>();
@@ -43,13 +46,18 @@ final class Settlement {
 
   private final Map<String, String> bankCashAccounts = new ConcurrentHashMap<>();
 
-  Settlement(ScenarioRun run) {
+  /**
+   * @param runId tells this run's merchant payout apart from earlier runs'
+   */
+  Settlement(ScenarioRun run, String runId) {
     this.run = run;
+    this.merchantPayouts = new MerchantPayouts(run, runId);
   }
 
   /**
-   * Pays out the statement dates, uploads the reports and our bank's statements, waits until every
-   * payout is matched (or a break) and booked, and reads the balances.
+   * Pays out the statement dates, requests a merchant payout, uploads the reports and our bank's
+   * statements (the merchant payout's transfer on the first), waits until every payout is matched
+   * (or a break) and booked and the merchant payout captured, and reads the balances.
    */
   SettlementSummary settle(List<LocalDate> dates) {
     run.progress().phase("settlement", () -> "the provider pays out " + dates);
@@ -61,8 +69,15 @@ final class Settlement {
         reportLines += upload("csv", "payout-report-" + date + ".csv", report.csv());
       }
     }
+    run.progress()
+        .done(
+            String.format(
+                "%d payouts: %d lines of payout reports for %s ingested by reconciliation",
+                payouts.size(), reportLines, dates));
     Set<LocalDate> bankDates = new TreeSet<>();
     payouts.forEach(payout -> payout.bankBookingDate().ifPresent(bankDates::add));
+    Optional<MerchantPayouts.Requested> merchantPayout = requestMerchantPayout(bankDates);
+    run.progress().phase("settlement", () -> "uploading our bank's statements of " + bankDates);
     int bankLines = 0;
     for (LocalDate date : bankDates) {
       bankLines +=
@@ -74,10 +89,47 @@ final class Settlement {
     run.progress()
         .done(
             String.format(
-                "%d payouts: %d lines of payout reports for %s and %d lines of our bank's"
-                    + " statements for %s ingested by reconciliation",
-                payouts.size(), reportLines, dates, bankLines, bankDates));
-    return awaitSettled(payouts);
+                "%d lines of our bank's statements for %s ingested by reconciliation",
+                bankLines, bankDates));
+    SettlementSummary providerPayouts = awaitSettled(payouts);
+    return new SettlementSummary(
+        providerPayouts.payouts(),
+        providerPayouts.balances(),
+        merchantPayout.map(merchantPayouts::awaitCaptured).stream().toList());
+  }
+
+  /**
+   * Requests the merchant payout and has our bank book its transfer on the first date the
+   * provider's payouts arrive (today when none does), so that one bank statement per date carries
+   * both; adds that date to {@code bankDates}.
+   */
+  private Optional<MerchantPayouts.Requested> requestMerchantPayout(Set<LocalDate> bankDates) {
+    run.progress()
+        .phase(
+            "merchant payout",
+            () -> "an operator pays a merchant out, a second approves the bank details");
+    Optional<MerchantPayouts.Requested> requested = merchantPayouts.request();
+    LocalDate transferDate =
+        bankDates.stream().findFirst().orElseGet(() -> LocalDate.now(java.time.ZoneOffset.UTC));
+    requested.ifPresent(
+        payout -> {
+          merchantPayouts.transfer(payout, transferDate);
+          bankDates.add(transferDate);
+        });
+    run.progress()
+        .done(
+            requested
+                .map(
+                    payout ->
+                        String.format(
+                            "%s: %d %s of %s held, the transfer on our bank's statement of %s",
+                            payout.payoutId(),
+                            payout.amountMinor(),
+                            payout.currency(),
+                            payout.account(),
+                            transferDate))
+                .orElse("no merchant has money to pay out"));
+    return requested;
   }
 
   /**
@@ -146,7 +198,7 @@ final class Settlement {
           seen.set(observe(payouts));
           return seen.get().stream().allMatch(Settlement::settled);
         });
-    SettlementSummary summary = new SettlementSummary(seen.get(), balances(payouts));
+    SettlementSummary summary = new SettlementSummary(seen.get(), balances(payouts), List.of());
     run.progress()
         .done(
             String.format(
@@ -281,13 +333,20 @@ final class Settlement {
     knownEntries.add(entryId);
   }
 
-  /** The id of {@code bank-cash:<CUR>}; empty while the ledger has no such account. */
+  /**
+   * The id of {@code bank-cash:<CUR>}; empty while the ledger has no such account or no posting on
+   * it. A merchant payout opens the account before anything is posted to it, and the ledger answers
+   * 500 for the statement of an account without a posting in the range asked for (its
+   * AccountQueries.statement reads {@code min(account_seq)} with {@code single()}, which refuses
+   * the null), which the scenario would retry for minutes.
+   */
   private Optional<String> bankCash(String currency) {
     String known = bankCashAccounts.get(currency);
     if (known != null) {
       return Optional.of(known);
     }
-    Optional<JsonNode> account = account("bank-cash:" + currency);
+    Optional<JsonNode> account =
+        account("bank-cash:" + currency).filter(a -> a.path("lastSequence").asLong() > 0);
     account.ifPresent(a -> bankCashAccounts.put(currency, a.path("accountId").asString()));
     return account.map(a -> a.path("accountId").asString());
   }

@@ -11,13 +11,18 @@ import java.util.stream.Collectors;
 
 /**
  * What the settlement phase saw: each provider payout of the day, as the provider reported it, our
- * bank booked it, reconciliation matched it and the ledger booked it; and per currency the provider
- * clearing and suspense balances once the payouts were booked.
+ * bank booked it, reconciliation matched it and the ledger booked it; per currency the provider
+ * clearing and suspense balances once the payouts were booked; and the merchant payouts the bank
+ * confirmed on the same statement and the ledger captured.
  *
  * @param payouts by business date and currency
  * @param balances by currency
+ * @param merchantPayouts the merchant payouts requested during the settlement
  */
-public record SettlementSummary(List<PayoutOutcome> payouts, List<Balances> balances) {
+public record SettlementSummary(
+    List<PayoutOutcome> payouts,
+    List<Balances> balances,
+    List<MerchantPayoutOutcome> merchantPayouts) {
 
   static final String MATCHED = "PAYOUT_MATCHED";
   static final String SHORT = "PAYOUT_SHORT";
@@ -27,6 +32,7 @@ public record SettlementSummary(List<PayoutOutcome> payouts, List<Balances> bala
   public SettlementSummary {
     payouts = List.copyOf(payouts);
     balances = List.copyOf(balances);
+    merchantPayouts = List.copyOf(merchantPayouts);
   }
 
   /**
@@ -119,6 +125,13 @@ public record SettlementSummary(List<PayoutOutcome> payouts, List<Balances> bala
     return dates;
   }
 
+  /** The business dates of the settlement's entries: provider payouts and merchant payouts. */
+  public Set<LocalDate> entryDates() {
+    Set<LocalDate> dates = bookedOn();
+    merchantPayouts.forEach(payout -> payout.capturedOn().ifPresent(dates::add));
+    return dates;
+  }
+
   /** What keeps the settlement from passing; empty when it passes. */
   List<String> failures(Collection<LocalDate> closedDates) {
     List<String> failures = new ArrayList<>();
@@ -156,6 +169,10 @@ public record SettlementSummary(List<PayoutOutcome> payouts, List<Balances> bala
     if (!outside.isEmpty()) {
       failures.add("settlement entries on " + outside + " outside the closed trial balances");
     }
+    if (merchantPayouts.isEmpty()) {
+      failures.add("no merchant payout");
+    }
+    merchantPayouts.forEach(payout -> failures.addAll(payout.failures(closedDates)));
     return failures;
   }
 
@@ -208,6 +225,17 @@ public record SettlementSummary(List<PayoutOutcome> payouts, List<Balances> bala
                   + payout.openBreakId().orElseThrow()
                   + ")"));
     }
+    rows.add(
+        DaySummary.row(
+            "merchant payouts",
+            merchantPayouts.stream().filter(MerchantPayoutOutcome::captured).count()
+                + "/"
+                + merchantPayouts.size(),
+            merchantPayouts.isEmpty()
+                ? "none requested"
+                : merchantPayouts.stream()
+                    .map(MerchantPayoutOutcome::describe)
+                    .collect(Collectors.joining("; "))));
     return rows;
   }
 

@@ -54,7 +54,39 @@ class DaySummaryTest {
               payout("USD", 4_950, 4_950, false, "PAYOUT_MATCHED", null, DAY)),
           List.of(
               new SettlementSummary.Balances("EUR", "provider-clearing:sim:EUR", 0, -100, -100),
-              new SettlementSummary.Balances("USD", "provider-clearing:sim:USD", 0, 0, 0)));
+              new SettlementSummary.Balances("USD", "provider-clearing:sim:USD", 0, 0, 0)),
+          List.of(
+              merchantPayout("CAPTURED", 50_000, 480_000, 430_000, "operator:local-operator-2")));
+
+  /** A merchant payout of 50000 EUR of m-demo, as the ledger shows it after the bank's answer. */
+  private static MerchantPayoutOutcome merchantPayout(
+      String state, long captured, long before, long after, String detailsApprovedBy) {
+    return new MerchantPayoutOutcome(
+        "mpo_AbCdEfGhIjKlMnOpQrStUvWx",
+        "m-demo",
+        "EUR",
+        50_000,
+        50_000,
+        state,
+        captured,
+        before,
+        after,
+        9_750,
+        captured == 0
+            ? java.util.Optional.empty()
+            : java.util.Optional.of(
+                new MerchantPayoutOutcome.Capture(
+                    java.util.UUID.fromString("00000000-0000-0000-0000-000000000019"),
+                    "SETTLEMENT",
+                    DAY,
+                    List.of(
+                        new MerchantPayoutOutcome.Posting("merchant:m-demo:EUR", "DEBIT", captured),
+                        new MerchantPayoutOutcome.Posting("bank-cash:EUR", "CREDIT", captured)))),
+        "DE89 **** 3000",
+        "operator:local-operator",
+        detailsApprovedBy,
+        false);
+  }
 
   private static SettlementSummary.PayoutOutcome payout(
       String currency,
@@ -122,6 +154,127 @@ class DaySummaryTest {
   }
 
   @Test
+  void showsTheMerchantPayoutCapturedWhenTheBankConfirmedIt() {
+    String rendered = summary(4, 4, List.of(), BALANCED).render();
+
+    assertThat(rendered)
+        .containsPattern(
+            "merchant payouts +1/1 +mpo_AbCdEfGhIjKlMnOpQrStUvWx captured 50000 EUR from"
+                + " merchant:m-demo:EUR \\(480000 → 430000\\) to bank-cash:EUR \\(9750 after\\)"
+                + " when the bank confirmed the transfer; bank details DE89 \\*\\*\\*\\* 3000"
+                + " approved by a second operator \\(operator:local-operator-2\\)")
+        .doesNotContain("DE89370400440532013000")
+        .contains("PASSED");
+  }
+
+  @Test
+  void failsWithoutAMerchantPayout() {
+    DaySummary ok = summary(4, 4, List.of(), BALANCED);
+    DaySummary none = withMerchantPayouts(ok, List.of());
+
+    assertThat(none.passed()).isFalse();
+    assertThat(none.render())
+        .contains("merchant payouts", "0/0", "none requested")
+        .contains("FAILED: no merchant payout");
+  }
+
+  @Test
+  void failsWhenTheMerchantPayoutIsNotCaptured() {
+    DaySummary ok = summary(4, 4, List.of(), BALANCED);
+    DaySummary held =
+        withMerchantPayouts(
+            ok, List.of(merchantPayout("HELD", 0, 480_000, 480_000, "operator:local-operator-2")));
+
+    assertThat(held.passed()).isFalse();
+    assertThat(held.render())
+        .contains("merchant payouts", "0/1", "mpo_AbCdEfGhIjKlMnOpQrStUvWx of 50000 EUR HELD")
+        .contains(
+            "FAILED: merchant payout mpo_AbCdEfGhIjKlMnOpQrStUvWx is HELD with 0 captured, the"
+                + " bank confirmed 50000");
+  }
+
+  @Test
+  void failsWhenTheMerchantsAccountDidNotGoDownByTheCapture() {
+    DaySummary ok = summary(4, 4, List.of(), BALANCED);
+    DaySummary notDebited =
+        withMerchantPayouts(
+            ok,
+            List.of(
+                merchantPayout("CAPTURED", 50_000, 480_000, 480_000, "operator:local-operator-2")));
+
+    assertThat(notDebited.passed()).isFalse();
+    assertThat(notDebited.render())
+        .contains("merchant:m-demo:EUR went from 480000 to 480000, not down by the 50000 captured");
+  }
+
+  @Test
+  void failsWhenTheBankDetailsWereApprovedByTheirRequester() {
+    DaySummary ok = summary(4, 4, List.of(), BALANCED);
+    DaySummary oneOperator =
+        withMerchantPayouts(
+            ok,
+            List.of(
+                merchantPayout("CAPTURED", 50_000, 480_000, 430_000, "operator:local-operator")));
+
+    assertThat(oneOperator.passed()).isFalse();
+    assertThat(oneOperator.render())
+        .contains("NOT approved by a second operator")
+        .contains("the bank details of m-demo were not approved by a second operator");
+  }
+
+  @Test
+  void theMerchantPayoutsCaptureDateIsClosedWithTheDay() {
+    DaySummary ok = summary(4, 4, List.of(), BALANCED);
+
+    assertThat(ok.settlement().entryDates()).containsExactly(DAY);
+    DaySummary laterCapture =
+        with(
+            ok,
+            new SettlementSummary(
+                ok.settlement().payouts(),
+                ok.settlement().balances(),
+                List.of(capturedOn(DAY.plusDays(1)))),
+            ok.journal());
+    assertThat(laterCapture.settlement().entryDates()).containsExactly(DAY, DAY.plusDays(1));
+    assertThat(laterCapture.passed()).isFalse();
+    assertThat(laterCapture.render())
+        .contains("merchant payout capture on 2026-11-26 outside the closed trial balances");
+  }
+
+  private static MerchantPayoutOutcome capturedOn(LocalDate date) {
+    MerchantPayoutOutcome payout =
+        merchantPayout("CAPTURED", 50_000, 480_000, 430_000, "operator:local-operator-2");
+    MerchantPayoutOutcome.Capture capture = payout.capture().orElseThrow();
+    return new MerchantPayoutOutcome(
+        payout.payoutId(),
+        payout.merchantId(),
+        payout.currency(),
+        payout.amountMinor(),
+        payout.confirmedMinor(),
+        payout.state(),
+        payout.capturedMinor(),
+        payout.balanceBeforeMinor(),
+        payout.balanceAfterMinor(),
+        payout.bankCashMinor(),
+        java.util.Optional.of(
+            new MerchantPayoutOutcome.Capture(
+                capture.entryId(), capture.entryType(), date, capture.postings())),
+        payout.bankAccount(),
+        payout.detailsRequestedBy(),
+        payout.detailsApprovedBy(),
+        payout.payoutApproved());
+  }
+
+  private static DaySummary withMerchantPayouts(
+      DaySummary ok, List<MerchantPayoutOutcome> merchantPayouts) {
+    return with(
+        ok,
+        new SettlementSummary(
+            ok.settlement().payouts(), ok.settlement().balances(), merchantPayouts),
+        ok.journal());
+  }
+
+  @Test
   void failsWhenAPayoutIsNeitherMatchedNorABreak() {
     DaySummary ok = summary(4, 4, List.of(), BALANCED);
     DaySummary unmatched =
@@ -131,7 +284,8 @@ class DaySummaryTest {
                 List.of(payout("USD", 4_950, 4_950, false, "", null, null)),
                 List.of(
                     new SettlementSummary.Balances(
-                        "USD", "provider-clearing:sim:USD", 4_950, 0, 0))),
+                        "USD", "provider-clearing:sim:USD", 4_950, 0, 0)),
+                ok.settlement().merchantPayouts()),
             ok.journal());
 
     assertThat(unmatched.passed()).isFalse();
@@ -152,7 +306,8 @@ class DaySummaryTest {
                 List.of(
                     new SettlementSummary.Balances(
                         "EUR", "provider-clearing:sim:EUR", 0, -100, -100),
-                    new SettlementSummary.Balances("USD", "provider-clearing:sim:USD", 12, 0, 0))),
+                    new SettlementSummary.Balances("USD", "provider-clearing:sim:USD", 12, 0, 0)),
+                ok.settlement().merchantPayouts()),
             ok.journal());
 
     assertThat(notZero.passed()).isFalse();
@@ -168,8 +323,8 @@ class DaySummaryTest {
             new SettlementSummary(
                 List.of(payout("EUR", 9_900, 9_800, true, "PAYOUT_MATCHED", null, DAY)),
                 List.of(
-                    new SettlementSummary.Balances(
-                        "EUR", "provider-clearing:sim:EUR", 0, 0, -100))),
+                    new SettlementSummary.Balances("EUR", "provider-clearing:sim:EUR", 0, 0, -100)),
+                ok.settlement().merchantPayouts()),
             ok.journal());
 
     assertThat(matchedAnyway.passed()).isFalse();
@@ -188,7 +343,8 @@ class DaySummaryTest {
             new SettlementSummary(
                 List.of(payout("USD", 4_950, 4_950, false, "PAYOUT_MATCHED", null, tomorrow)),
                 List.of(
-                    new SettlementSummary.Balances("USD", "provider-clearing:sim:USD", 0, 0, 0))),
+                    new SettlementSummary.Balances("USD", "provider-clearing:sim:USD", 0, 0, 0)),
+                ok.settlement().merchantPayouts()),
             ok.journal());
 
     assertThat(later.passed()).isFalse();
@@ -200,7 +356,11 @@ class DaySummaryTest {
   @Test
   void failsWithoutAnyPayout() {
     DaySummary ok = summary(4, 4, List.of(), BALANCED);
-    DaySummary none = with(ok, new SettlementSummary(List.of(), List.of()), ok.journal());
+    DaySummary none =
+        with(
+            ok,
+            new SettlementSummary(List.of(), List.of(), ok.settlement().merchantPayouts()),
+            ok.journal());
 
     assertThat(none.passed()).isFalse();
     assertThat(none.render()).contains("FAILED: no provider payout");
@@ -293,7 +453,9 @@ class DaySummaryTest {
             "http://c/v1/reports/2026-11-25",
             "http://l/v1/days/2026-11-25",
             "http://g/v1/payments/pay_lost/history",
-            "http://l/v1/payments/pay_amended/entries");
+            "http://l/v1/payments/pay_amended/entries",
+            "http://l/v1/merchants/m-demo/payouts/mpo_AbCdEfGhIjKlMnOpQrStUvWx",
+            "http://l/v1/merchants/m-demo/bank-details");
   }
 
   @Test
