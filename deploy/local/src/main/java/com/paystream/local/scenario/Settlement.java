@@ -333,20 +333,13 @@ final class Settlement {
     knownEntries.add(entryId);
   }
 
-  /**
-   * The id of {@code bank-cash:<CUR>}; empty while the ledger has no such account or no posting on
-   * it. A merchant payout opens the account before anything is posted to it, and the ledger answers
-   * 500 for the statement of an account without a posting in the range asked for (its
-   * AccountQueries.statement reads {@code min(account_seq)} with {@code single()}, which refuses
-   * the null), which the scenario would retry for minutes.
-   */
+  /** The id of {@code bank-cash:<CUR>}; empty while the ledger has no such account. */
   private Optional<String> bankCash(String currency) {
     String known = bankCashAccounts.get(currency);
     if (known != null) {
       return Optional.of(known);
     }
-    Optional<JsonNode> account =
-        account("bank-cash:" + currency).filter(a -> a.path("lastSequence").asLong() > 0);
+    Optional<JsonNode> account = account("bank-cash:" + currency);
     account.ifPresent(a -> bankCashAccounts.put(currency, a.path("accountId").asString()));
     return account.map(a -> a.path("accountId").asString());
   }
