@@ -49,7 +49,11 @@ class LedgerBadInputCorpusTest extends LedgerServiceTest {
           "approval_request",
           "approval_decision",
           "day_close",
-          "processed_event");
+          "processed_event",
+          "merchant_bank_details",
+          "merchant_bank_details_approval",
+          "merchant_payout",
+          "merchant_payout_settlement");
 
   private final HttpClient client = HttpClient.newHttpClient();
 
@@ -78,6 +82,7 @@ class LedgerBadInputCorpusTest extends LedgerServiceTest {
     all.addAll(accounts());
     all.addAll(entries());
     all.addAll(holds());
+    all.addAll(merchantPayouts());
     all.addAll(days());
     all.addAll(approvals());
     all.addAll(verificationAndAudit());
@@ -152,6 +157,49 @@ class LedgerBadInputCorpusTest extends LedgerServiceTest {
       bad.add(get("/v1/accounts?code=" + q(code), code, "malformed-identifier"));
     }
     return bad;
+  }
+
+  private static List<Bad> merchantPayouts() {
+    List<Bad> bad = new ArrayList<>();
+    for (String id : List.of("a".repeat(65), "m 1", "m!1", LONG)) {
+      bad.add(payout(p(id), Map.of(), id, "malformed-identifier"));
+      bad.add(get("/v1/merchants/" + p(id) + "/bank-details", id, "malformed-identifier"));
+      bad.add(get("/v1/merchants/" + p(id) + "/payouts/mpo_corpus", id, "malformed-identifier"));
+    }
+    bad.add(payout("m-corpus", Map.of("amountMinor", "1.5"), "1.5", "not-an-integer"));
+    bad.add(payout("m-corpus", Map.of("amountMinor", "0"), "0", "amount-not-positive"));
+    bad.add(payout("m-corpus", Map.of("amountMinor", "-5"), "-5", "amount-not-positive"));
+    bad.add(payout("m-corpus", Map.of("amountMinor", "1e30"), "1e30", "integer-out-of-range"));
+    bad.add(payout("m-corpus", Map.of("amountMinor", "\"lots\""), "lots", "malformed-json"));
+    for (String currency : List.of("XXX", "eur", "", LONG)) {
+      bad.add(
+          payout(
+              "m-corpus", Map.of("currency", json(currency)), currency, "currency-not-accepted"));
+    }
+    bad.add(payout("m-corpus", Map.of("requestedBy", json(HUGE)), HUGE, "actor-in-body"));
+    return bad;
+  }
+
+  /** A merchant payout request, valid but for the given raw JSON values. */
+  private static Bad payout(
+      String merchant, Map<String, String> replaced, String value, String reason) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("amountMinor", "100");
+    fields.put("currency", json("EUR"));
+    fields.put("idempotencyKey", json("corpus-" + UUID.randomUUID()));
+    fields.putAll(replaced);
+    StringBuilder body = new StringBuilder("{");
+    fields.forEach(
+        (k, v) -> body.append(body.length() > 1 ? "," : "").append(json(k)).append(':').append(v));
+    return new Bad(
+        Callers.OPERATOR,
+        "POST",
+        "/v1/merchants/" + merchant + "/payouts",
+        JSON,
+        body.append('}').toString(),
+        value,
+        400,
+        reason);
   }
 
   private static List<Bad> entries() {
