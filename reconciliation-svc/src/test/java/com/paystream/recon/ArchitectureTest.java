@@ -31,6 +31,7 @@ class ArchitectureTest {
   /** Matching itself: its units, rules and results; not the Kafka Streams adapter. */
   private static final String[] MATCHING = {
     "com.paystream.recon.matching",
+    "com.paystream.recon.matching.clearing",
     "com.paystream.recon.matching.internal",
     "com.paystream.recon.matching.payouts"
   };

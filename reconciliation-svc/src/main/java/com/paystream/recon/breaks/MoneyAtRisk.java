@@ -78,9 +78,11 @@ public final class MoneyAtRisk {
     return byCurrency;
   }
 
-  /** Sets every known row (0 when absent now), registering only rows not seen before. */
-  private static void publish(
-      MultiGauge gauge, Map<Tags, AtomicLong> rows, Map<Tags, Long> values) {
+  /**
+   * Sets every known row of {@code gauge} (0 when absent now), registering only rows not seen
+   * before: the way every gauge of this service with rows per instance publishes them.
+   */
+  public static void publish(MultiGauge gauge, Map<Tags, AtomicLong> rows, Map<Tags, Long> values) {
     values.keySet().forEach(tags -> rows.computeIfAbsent(tags, t -> new AtomicLong()));
     rows.forEach((tags, holder) -> holder.set(values.getOrDefault(tags, 0L)));
     List<MultiGauge.Row<?>> all = new ArrayList<>();

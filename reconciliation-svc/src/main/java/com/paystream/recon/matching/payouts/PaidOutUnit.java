@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -382,6 +384,20 @@ public final class PaidOutUnit {
   private Leg leg() {
     return Leg.of(
         currency(), count(true) > 0 ? net(true) : null, count(false) > 0 ? net(false) : null);
+  }
+
+  /**
+   * This payment's share of provider clearing not yet paid out, per currency: its booked clearing
+   * movements minus the payout lines naming it (chargebacks are outside: the books have not booked
+   * them). A unit that is forgotten keeps its share in the clearing check.
+   */
+  public Map<String, Long> clearingShares() {
+    Map<String, Long> shares = new TreeMap<>();
+    for (Item item : items) {
+      long minor = item.payout() ? Math.negateExact(item.signed().minor()) : item.signed().minor();
+      shares.merge(item.signed().currencyCode(), minor, Math::addExact);
+    }
+    return shares;
   }
 
   // ---------------------------------------------------------------------------------------------

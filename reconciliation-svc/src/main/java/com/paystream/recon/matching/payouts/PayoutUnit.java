@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -385,6 +387,26 @@ public final class PayoutUnit {
     long refunds;
     long fees;
     long chargebacks;
+  }
+
+  /**
+   * What this payout will take off provider clearing once it settles, per currency: the payment and
+   * refund lines of its report (what the ledger's settlement credits clearing with), while it has
+   * not settled; nothing once it has (the ledger's booking took it off), and nothing for a merchant
+   * payout. A report line that comes after its payout settled is in no settlement: it stays a
+   * difference in the clearing check.
+   */
+  public Map<String, Long> clearingShares() {
+    if (settled()) {
+      return Map.of();
+    }
+    Map<String, Long> shares = new TreeMap<>();
+    for (ReportLine line : reportLines) {
+      if (line.kind() == StatementKind.PAYMENT || line.kind() == StatementKind.REFUND) {
+        shares.merge(line.signed().currencyCode(), line.signed().minor(), Math::addExact);
+      }
+    }
+    return shares;
   }
 
   /** A bank line confirming or returning a merchant payout, each settled at most once. */

@@ -9,6 +9,7 @@ import com.paystream.recon.matching.Resolutions;
 import com.paystream.recon.matching.StatementArrival;
 import com.paystream.recon.matching.StatementKind;
 import com.paystream.recon.matching.SuitePaymentIds;
+import com.paystream.recon.matching.clearing.ClearingMove;
 import com.paystream.recon.matching.payouts.PayoutLine;
 import com.paystream.schemas.common.Side;
 import com.paystream.schemas.ledger.CashflowLine;
@@ -58,6 +59,27 @@ final class ArrivalMapper {
         && line.getPaymentId() != null
         && !line.getPaymentId().isBlank()
         && line.getEntryType() != EntryType.PROVIDER_SETTLEMENT;
+  }
+
+  /**
+   * Any line on a provider clearing account, settlements included, that the clearing check can
+   * read: it names its account and a currency code. (A malformed line is not rejected here: the
+   * matcher's own mapping dead-letters what it cannot read, once.)
+   */
+  static boolean onClearing(CashflowLine line) {
+    return line != null
+        && line.getAccountCode() != null
+        && line.getAccountCode().startsWith(CLEARING_PREFIX)
+        && line.getAccountId() != null
+        && !line.getAccountId().isBlank()
+        && line.getCurrency() != null
+        && line.getCurrency().matches("[A-Z]{3}");
+  }
+
+  /** The ledger's balance of the line's clearing account after it. */
+  static ClearingMove balance(CashflowLine line) {
+    return ClearingMove.balance(
+        line.getCurrency(), line.getAccountId(), line.getSequence(), line.getBalanceAfterMinor());
   }
 
   /** A statement line of the first leg: one that names no payout. */

@@ -1,6 +1,7 @@
 package com.paystream.recon.matching.streams;
 
 import com.paystream.recon.matching.MatchRules;
+import com.paystream.recon.matching.clearing.ClearingMove;
 import com.paystream.recon.matching.internal.InternalRules;
 import com.paystream.recon.matching.payouts.PayoutLine;
 import com.paystream.recon.matching.payouts.PayoutRules;
@@ -16,7 +17,6 @@ import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -50,6 +50,10 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *  recon.resolutions.v1 ─ of paid-out breaks ───────── key by payment ─────┘
  *                 └── merge ── paid-out matcher (leg B) [paid-out-units, ...]
  *                                 └── recon.results.v1 (key: payment reference)
+ *
+ *  ledger.cashflow.v1 ─ every provider-clearing line ─ its balance ─ key by currency ─┐
+ *  (leg A's awaiting shares and leg B's unpaid shares, keyed by currency) ────────────┤ repartition
+ *                 └── clearing check [clearing-checks]: balance = unpaid + awaiting, per currency
  *
  *  payments.callbacks.v1 ─ SUCCEEDED ──────────────┐ (keyed by payment id already)
  *  ledger.entries.v1 ─ POSTED payment entries ─────┤
@@ -163,10 +167,12 @@ public final class MatchingTopology {
                 Named.as("statement-arrivals"))
             .repartition(byReference("statements-by-reference", settings));
 
-    KStream<String, Inbound> cashflow =
+    KStream<String, CashflowLine> cashflowLines =
         builder.stream(
-                topics.cashflow().name(),
-                Consumed.with(keys, cashflowSerde).withName("cashflow-lines"))
+            topics.cashflow().name(),
+            Consumed.with(keys, cashflowSerde).withName("cashflow-lines"));
+    KStream<String, Inbound> cashflow =
+        cashflowLines
             .filter((key, line) -> ArrivalMapper.matchable(line), Named.as("clearing-lines"))
             .map(
                 (key, line) -> {
@@ -212,7 +218,16 @@ public final class MatchingTopology {
             ReconStores.MATCHED_TOTALS)
         .to(topics.results().name(), Produced.with(keys, resultSerde).withName("results"));
 
-    addSecondLeg(builder, settings, lines, cashflow, allResolutions, traces);
+    KStream<String, ClearingMove> balances =
+        cashflowLines
+            .filter((key, line) -> ArrivalMapper.onClearing(line), Named.as("clearing-balances"))
+            .map(
+                (key, line) -> {
+                  ClearingMove move = ArrivalMapper.balance(line);
+                  return KeyValue.pair(move.currency(), move);
+                },
+                Named.as("balance-moves"));
+    addSecondLeg(builder, settings, lines, cashflow, balances, allResolutions, traces);
     addInternal(builder, settings, allResolutions, traces);
     return builder.build();
   }
@@ -250,6 +265,7 @@ public final class MatchingTopology {
       Settings settings,
       KStream<String, StatementLine> lines,
       KStream<String, Inbound> cashflow,
+      KStream<String, ClearingMove> balances,
       KStream<String, ReconResult> allResolutions,
       Traces traces) {
     ReconTopics topics = settings.topics();
@@ -271,7 +287,7 @@ public final class MatchingTopology {
                     KeyValue.pair(line.payoutReference(), (Inbound) new Inbound.Payout(line)),
                 Named.as("key-by-payout"))
             .repartition(byReference("payout-lines-by-payout", settings));
-    KStream<String, SpecificRecord> payoutOut =
+    KStream<String, Object> payoutOut =
         byPayout
             .merge(
                 resolutionsOf(allResolutions, ArrivalMapper.Matcher.PAYOUTS, "payout", settings),
@@ -308,25 +324,46 @@ public final class MatchingTopology {
                     KeyValue.pair(line.paymentReference(), (Inbound) new Inbound.Payout(line)),
                 Named.as("key-by-payment"))
             .repartition(byReference("payout-lines-by-payment", settings));
-    cashflow
-        .merge(byPayment, Named.as("merge-paid-out-sides"))
-        .merge(
-            resolutionsOf(allResolutions, ArrivalMapper.Matcher.PAID_OUT, "paid-out", settings),
-            Named.as("merge-paid-out-resolutions"))
-        .process(
-            () ->
-                new PaidOutProcessor(
-                    settings.payoutRules(),
-                    settings.punctuateInterval(),
-                    settings.maxExpiriesPerRun(),
-                    traces),
-            Named.as("paid-out-matcher"),
-            ReconStores.PAID_OUT_UNITS,
-            ReconStores.PAID_OUT_DEADLINES,
-            ReconStores.PAID_OUT_RESULTS_BY_DATE,
-            ReconStores.PAID_OUT_OPEN_BREAKS,
-            ReconStores.PAID_OUT_TOTALS)
+    KStream<String, Object> paidOutOut =
+        cashflow
+            .merge(byPayment, Named.as("merge-paid-out-sides"))
+            .merge(
+                resolutionsOf(allResolutions, ArrivalMapper.Matcher.PAID_OUT, "paid-out", settings),
+                Named.as("merge-paid-out-resolutions"))
+            .process(
+                () ->
+                    new PaidOutProcessor(
+                        settings.payoutRules(),
+                        settings.punctuateInterval(),
+                        settings.maxExpiriesPerRun(),
+                        traces),
+                Named.as("paid-out-matcher"),
+                ReconStores.PAID_OUT_UNITS,
+                ReconStores.PAID_OUT_DEADLINES,
+                ReconStores.PAID_OUT_RESULTS_BY_DATE,
+                ReconStores.PAID_OUT_OPEN_BREAKS,
+                ReconStores.PAID_OUT_TOTALS);
+    paidOutOut
+        .filter((key, value) -> value instanceof ReconResult, Named.as("paid-out-results-only"))
+        .mapValues(value -> (ReconResult) value, Named.as("as-paid-out-results"))
         .to(topics.results().name(), Produced.with(keys, resultSerde).withName("paid-out-results"));
+
+    builder.addStateStore(ReconStores.clearingChecks());
+    balances
+        .merge(clearingMoves(payoutOut, "awaiting"), Named.as("merge-awaiting-moves"))
+        .merge(clearingMoves(paidOutOut, "unpaid"), Named.as("merge-unpaid-moves"))
+        .repartition(
+            Repartitioned.with(Serdes.String(), ReconStores.CLEARING_MOVE_SERDE)
+                .withName("clearing-moves-by-currency")
+                .withNumberOfPartitions(settings.partitions()))
+        .process(ClearingProcessor::new, Named.as("clearing-check"), ReconStores.CLEARING_CHECKS);
+  }
+
+  /** The clearing moves among a matcher's output (already keyed by currency). */
+  private static KStream<String, ClearingMove> clearingMoves(
+      KStream<String, Object> out, String name) {
+    return out.filter((key, value) -> value instanceof ClearingMove, Named.as(name + "-moves-only"))
+        .mapValues(value -> (ClearingMove) value, Named.as("as-" + name + "-moves"));
   }
 
   /** Succeeded callbacks against posted payment entries, per payment id. */

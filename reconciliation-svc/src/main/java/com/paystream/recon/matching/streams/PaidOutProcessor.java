@@ -3,19 +3,22 @@ package com.paystream.recon.matching.streams;
 import com.paystream.recon.matching.Decision;
 import com.paystream.recon.matching.LedgerArrival;
 import com.paystream.recon.matching.ManualResolution;
+import com.paystream.recon.matching.clearing.ClearingMove;
 import com.paystream.recon.matching.payouts.PaidOutUnit;
 import com.paystream.recon.matching.payouts.PayoutRules;
 import com.paystream.schemas.recon.ReconResult;
 import com.paystream.tracing.Traces;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Leg B: one {@link PaidOutUnit} per payment reference in {@link ReconStores#PAID_OUT_UNITS}, with
  * deadlines, results and totals in stores of its own; the ledger's provider-clearing lines (the
  * same re-partitioned stream the first leg reads), the payout lines naming a payment and manual
- * resolutions arrive keyed by payment reference.
+ * resolutions arrive keyed by payment reference. It forwards results and the moves of its units'
+ * unpaid shares of clearing ({@link ClearingMove.Kind#UNPAID}), which the topology splits.
  */
-final class PaidOutProcessor extends UnitProcessor<Inbound, PaidOutUnit, ReconResult> {
+final class PaidOutProcessor extends UnitProcessor<Inbound, PaidOutUnit, Object> {
 
   private final PayoutRules rules;
 
@@ -39,8 +42,23 @@ final class PaidOutProcessor extends UnitProcessor<Inbound, PaidOutUnit, ReconRe
   }
 
   @Override
-  ReconResult output(ReconResult result) {
+  Object output(ReconResult result) {
     return result;
+  }
+
+  @Override
+  ClearingMove.Kind clearingKind() {
+    return ClearingMove.Kind.UNPAID;
+  }
+
+  @Override
+  Map<String, Long> clearingShares(PaidOutUnit unit) {
+    return unit.clearingShares();
+  }
+
+  @Override
+  Object output(ClearingMove move) {
+    return move;
   }
 
   @Override

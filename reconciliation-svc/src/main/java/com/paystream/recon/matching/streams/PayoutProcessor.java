@@ -2,21 +2,23 @@ package com.paystream.recon.matching.streams;
 
 import com.paystream.recon.matching.Decision;
 import com.paystream.recon.matching.ManualResolution;
+import com.paystream.recon.matching.clearing.ClearingMove;
 import com.paystream.recon.matching.payouts.PayoutRules;
 import com.paystream.recon.matching.payouts.PayoutUnit;
 import com.paystream.schemas.recon.ReconResult;
 import com.paystream.schemas.recon.Settlement;
 import com.paystream.tracing.Traces;
 import java.time.Duration;
-import org.apache.avro.specific.SpecificRecord;
+import java.util.Map;
 
 /**
  * Leg A: one {@link PayoutUnit} per payout reference in {@link ReconStores#PAYOUT_UNITS}, with
  * deadlines, results and totals in stores of its own; the lines naming the payout and manual
  * resolutions of its breaks arrive keyed by payout reference. It forwards results and the
- * settlements its units decide, which the topology splits onto their topics.
+ * settlements its units decide, and the moves of their awaiting shares of clearing ({@link
+ * ClearingMove.Kind#AWAITING}), which the topology splits.
  */
-final class PayoutProcessor extends UnitProcessor<Inbound, PayoutUnit, SpecificRecord> {
+final class PayoutProcessor extends UnitProcessor<Inbound, PayoutUnit, Object> {
 
   private final PayoutRules rules;
 
@@ -40,13 +42,28 @@ final class PayoutProcessor extends UnitProcessor<Inbound, PayoutUnit, SpecificR
   }
 
   @Override
-  SpecificRecord output(ReconResult result) {
+  Object output(ReconResult result) {
     return result;
   }
 
   @Override
-  SpecificRecord output(Settlement settlement) {
+  Object output(Settlement settlement) {
     return settlement;
+  }
+
+  @Override
+  ClearingMove.Kind clearingKind() {
+    return ClearingMove.Kind.AWAITING;
+  }
+
+  @Override
+  Map<String, Long> clearingShares(PayoutUnit unit) {
+    return unit.clearingShares();
+  }
+
+  @Override
+  Object output(ClearingMove move) {
+    return move;
   }
 
   @Override

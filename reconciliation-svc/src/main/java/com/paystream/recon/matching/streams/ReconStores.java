@@ -5,6 +5,9 @@ import com.paystream.recon.matching.MatchUnit;
 import com.paystream.recon.matching.MatchUnitCodec;
 import com.paystream.recon.matching.ReconEvent;
 import com.paystream.recon.matching.ReconEventCodec;
+import com.paystream.recon.matching.clearing.ClearingCheck;
+import com.paystream.recon.matching.clearing.ClearingCodec;
+import com.paystream.recon.matching.clearing.ClearingMove;
 import com.paystream.recon.matching.internal.InternalUnit;
 import com.paystream.recon.matching.internal.InternalUnitCodec;
 import com.paystream.recon.matching.payouts.PaidOutUnit;
@@ -69,6 +72,9 @@ public final class ReconStores {
   public static final String PAID_OUT_OPEN_BREAKS = "recon-paid-out-open-breaks";
   public static final String PAID_OUT_TOTALS = "recon-paid-out-totals";
 
+  // The clearing check, per currency (see ClearingCheck).
+  public static final String CLEARING_CHECKS = "recon-clearing-checks";
+
   /** Stores of open break legs, the matcher's first. */
   public static final java.util.List<String> ALL_OPEN_BREAKS =
       java.util.List.of(
@@ -112,7 +118,21 @@ public final class ReconStores {
           (topic, unit) -> unit == null ? null : PaidOutUnitCodec.encode(unit),
           (topic, bytes) -> bytes == null ? null : PaidOutUnitCodec.decode(bytes));
 
+  public static final Serde<ClearingCheck> CLEARING_CHECK_SERDE =
+      Serdes.serdeFrom(
+          (topic, check) -> check == null ? null : ClearingCodec.encode(check),
+          (topic, bytes) -> bytes == null ? null : ClearingCodec.decodeCheck(bytes));
+
+  static final Serde<ClearingMove> CLEARING_MOVE_SERDE =
+      Serdes.serdeFrom(
+          (topic, move) -> move == null ? null : ClearingCodec.encode(move),
+          (topic, bytes) -> bytes == null ? null : ClearingCodec.decodeMove(bytes));
+
   private ReconStores() {}
+
+  static StoreBuilder<KeyValueStore<String, ClearingCheck>> clearingChecks() {
+    return cached(CLEARING_CHECKS, CLEARING_CHECK_SERDE);
+  }
 
   /** The stores of the payout matcher (leg A), in the order its processor names them. */
   static List<StoreBuilder<?>> payoutStores() {

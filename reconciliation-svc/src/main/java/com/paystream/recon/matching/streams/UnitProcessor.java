@@ -6,6 +6,7 @@ import com.paystream.recon.matching.Decision;
 import com.paystream.recon.matching.ManualResolution;
 import com.paystream.recon.matching.ReconEvent;
 import com.paystream.recon.matching.SettlementOrder;
+import com.paystream.recon.matching.clearing.ClearingMove;
 import com.paystream.schemas.recon.ReconResult;
 import com.paystream.schemas.recon.Settlement;
 import com.paystream.tracing.Traces;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -49,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * paystream-trace-id} headers, the span it was produced in: the record's span when the trace is the
  * record's, else a span of its own in that trace (a statement line, a deadline or an operator
  * produced it). One money-trail line ({@value #TRAIL}) per result is logged in that span.
+ *
+ * <p>A matcher whose units hold a share of a figure of the clearing check ({@link #clearingKind})
+ * forwards, after a unit changed, one {@link ClearingMove} per currency whose share it changed,
+ * keyed by the currency, in the same transaction as the unit.
  *
  * <p>A decision may also carry settlements (the payout matcher's): each is forwarded after the
  * decision's results, keyed by its settlement id, in the same transaction as the unit it changed,
@@ -135,6 +141,24 @@ abstract class UnitProcessor<V, U, O> implements Processor<String, V, String, O>
   /** What a result is forwarded as. */
   abstract O output(ReconResult result);
 
+  /**
+   * Which figure of the clearing check this matcher's units hold a share of; null (the default) for
+   * none.
+   */
+  ClearingMove.Kind clearingKind() {
+    return null;
+  }
+
+  /** A unit's share of its {@link #clearingKind()} figure, minor units per currency. */
+  Map<String, Long> clearingShares(U unit) {
+    return Map.of();
+  }
+
+  /** What a clearing move is forwarded as; only a matcher with a clearing kind has any. */
+  O output(ClearingMove move) {
+    throw new IllegalStateException("this matcher moves no clearing figure: " + move);
+  }
+
   /** What a settlement is forwarded as; only a matcher whose units settle has any. */
   O output(Settlement settlement) {
     throw new IllegalStateException("this matcher settles nothing: " + settlement);
@@ -180,9 +204,10 @@ abstract class UnitProcessor<V, U, O> implements Processor<String, V, String, O>
     U stored = units.get(key);
     U unit = stored != null ? stored : empty.apply(key);
     long before = deadlineOf.applyAsLong(unit);
+    Map<String, Long> shares = shares(unit);
     Decision decision = apply(unit, record.value(), now());
     if (decision.applied()) {
-      commit(key, unit, before, decision, record.timestamp(), trace);
+      commit(key, unit, before, shares, decision, record.timestamp(), trace);
     }
   }
 
@@ -194,22 +219,35 @@ abstract class UnitProcessor<V, U, O> implements Processor<String, V, String, O>
       if (unit == null || deadlineOf.applyAsLong(unit) != d.deadlineMs()) {
         continue; // the unit moved its deadline or is gone: the index entry was stale
       }
+      Map<String, Long> shares = shares(unit);
       commit(
-          d.reference(), unit, d.deadlineMs(), expiry.expire(unit, nowMs), nowMs, Optional.empty());
+          d.reference(),
+          unit,
+          d.deadlineMs(),
+          shares,
+          expiry.expire(unit, nowMs),
+          nowMs,
+          Optional.empty());
     }
     if (due.size() == maxExpiriesPerRun) {
       log.info("{} deadlines handled this run; the rest wait for the next one", due.size());
     }
   }
 
+  private Map<String, Long> shares(U unit) {
+    return clearingKind() == null ? Map.of() : clearingShares(unit);
+  }
+
   /**
-   * Saves the unit and publishes the decision's results; {@code trace} is the context of the work
-   * in scope (the record's span), empty for none.
+   * Saves the unit and publishes the decision's results, its settlements and the moves of the
+   * unit's clearing shares from {@code sharesBefore}; {@code trace} is the context of the work in
+   * scope (the record's span), empty for none.
    */
   private void commit(
       String key,
       U unit,
       long previousDeadline,
+      Map<String, Long> sharesBefore,
       Decision decision,
       long atMs,
       Optional<TraceParent> trace) {
@@ -222,6 +260,11 @@ abstract class UnitProcessor<V, U, O> implements Processor<String, V, String, O>
     }
     for (SettlementOrder order : decision.settlements()) {
       settle(order, atMs, trace);
+    }
+    if (clearingKind() != null) {
+      for (ClearingMove move : ClearingMove.between(clearingKind(), sharesBefore, shares(unit))) {
+        context.forward(new Record<>(move.currency(), output(move), atMs, headers(trace)));
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.paystream.recon.matching.MatchRules;
 import com.paystream.recon.matching.Resolutions;
+import com.paystream.recon.matching.clearing.ClearingCheck;
 import com.paystream.recon.matching.internal.InternalRules;
 import com.paystream.recon.matching.payouts.PayoutRules;
 import com.paystream.recon.topics.ReconTopics;
@@ -35,6 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,7 @@ class SecondLegTopologyTest {
   private TestOutputTopic<String, ReconResult> results;
   private TestOutputTopic<String, Settlement> settlements;
   private final List<ReconResult> seen = new ArrayList<>();
+  private long advancedMs;
 
   private void start(long toleranceMinor) {
     MatchRules rules =
@@ -538,6 +541,56 @@ class SecondLegTopologyTest {
         .containsExactly(ReconOutcome.PAYOUT_AWAITING_SETTLEMENT);
   }
 
+  // --- the clearing check ----------------------------------------------------------------
+
+  @Test
+  void clearingEqualsWhatIsNotPaidOutPlusWhatAwaitsTheBankAtEveryStepOfAPayout() {
+    start(0);
+
+    clearing("pay-1", "e-1", 1, EntryType.PAYMENT, Side.DEBIT, 10000, 10000);
+    clearing("pay-2", "e-2", 2, EntryType.PAYMENT, Side.DEBIT, 5000, 15000);
+    clearing("pay-3", "e-3", 3, EntryType.REFUND, Side.CREDIT, 2000, 13000);
+    assertClearing(13000, 13000, 0, 0);
+
+    report(); // the payment and refund lines: 10000 + 5000 - 2000
+    assertClearing(13000, 0, 13000, 0);
+
+    bank("B1", Side.CREDIT, 12700);
+    assertThat(settlements.readValuesToList()).hasSize(1);
+    // Settled by reconciliation; the ledger's booking has not come back yet.
+    assertClearing(13000, 0, 0, 13000);
+    advance(Duration.ofMinutes(5));
+    assertThat(clearingCheck().differingSeconds(now())).isEqualTo(300);
+
+    CashflowLine settlement =
+        clearing(null, "e-4", 4, EntryType.PROVIDER_SETTLEMENT, Side.CREDIT, 13000, 0);
+    assertClearing(0, 0, 0, 0);
+    assertThat(clearingCheck().differingSeconds(now())).isZero();
+
+    // The same posting delivered again changes nothing; a second booking of the payout shows.
+    cashflow.pipeInput("acct", settlement);
+    assertClearing(0, 0, 0, 0);
+    clearing(null, "e-5", 5, EntryType.PROVIDER_SETTLEMENT, Side.CREDIT, 13000, -13000);
+    assertClearing(-13000, 0, 0, -13000);
+  }
+
+  @Test
+  void aPaymentBookedAfterItsPayoutWasReportedAndAPayoutLineTheBooksNeverSawAddUp() {
+    start(0);
+
+    clearing("pay-1", "e-1", 1, EntryType.PAYMENT, Side.DEBIT, 10000, 10000);
+    report(); // pay-2 and pay-3 are lines the books have not seen (yet)
+    assertClearing(10000, -3000, 13000, 0);
+    clearing("pay-2", "e-2", 2, EntryType.PAYMENT, Side.DEBIT, 5000, 15000);
+    assertClearing(15000, 2000, 13000, 0);
+
+    bank("B1", Side.CREDIT, 12700);
+    clearing(null, "e-3", 3, EntryType.PROVIDER_SETTLEMENT, Side.CREDIT, 13000, 2000);
+    // What stays on clearing is exactly what the books and the payout disagree on (pay-3's refund
+    // line, which the books never booked), and the check still adds up.
+    assertClearing(2000, 2000, 0, 0);
+  }
+
   // --- helpers ----------------------------------------------------------------------------
 
   /** A complete report of 12700: two payments, a refund, a fee, and its PAYOUT line. */
@@ -611,6 +664,46 @@ class SecondLegTopologyTest {
         "acct",
         clearingLine(
             payment, "e-" + sequence, sequence, EntryType.PAYMENT, Side.DEBIT, minor, "EUR", DAY));
+  }
+
+  /** A line on provider clearing with the running balance the ledger would give it. */
+  private CashflowLine clearing(
+      String payment,
+      String entryId,
+      long sequence,
+      EntryType type,
+      Side side,
+      long minor,
+      long balanceAfter) {
+    CashflowLine line =
+        CashflowLine.newBuilder(
+                clearingLine(payment, entryId, sequence, type, side, minor, "EUR", DAY))
+            .setBalanceAfterMinor(balanceAfter)
+            .build();
+    cashflow.pipeInput("acct", line);
+    return line;
+  }
+
+  private ClearingCheck clearingCheck() {
+    KeyValueStore<String, ClearingCheck> checks =
+        driver.getKeyValueStore(ReconStores.CLEARING_CHECKS);
+    return checks.get("EUR");
+  }
+
+  private void assertClearing(long balance, long unpaid, long awaiting, long difference) {
+    ClearingCheck check = clearingCheck();
+    assertThat(List.of(check.balance(), check.unpaid(), check.awaiting(), check.difference()))
+        .as("balance, unpaid, awaiting, difference")
+        .containsExactly(balance, unpaid, awaiting, difference);
+  }
+
+  private void advance(Duration by) {
+    driver.advanceWallClockTime(by);
+    advancedMs += by.toMillis();
+  }
+
+  private long now() {
+    return START.toEpochMilli() + advancedMs;
   }
 
   private void resolve(ReconResult open, String reason) {
