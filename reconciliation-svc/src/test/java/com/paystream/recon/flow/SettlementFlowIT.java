@@ -6,6 +6,7 @@ import static com.paystream.recon.support.Records.statementLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.paystream.recon.clearing.ClearingGauges;
 import com.paystream.recon.report.DailyReport;
 import com.paystream.recon.report.DailyReports;
 import com.paystream.recon.support.ReconInfrastructure;
@@ -13,6 +14,7 @@ import com.paystream.recon.support.TopicReader;
 import com.paystream.recon.support.TopicWriter;
 import com.paystream.recon.topics.ReconTopics;
 import com.paystream.schemas.common.Side;
+import com.paystream.schemas.ledger.CashflowLine;
 import com.paystream.schemas.ledger.EntryType;
 import com.paystream.schemas.recon.BreakState;
 import com.paystream.schemas.recon.ReconOutcome;
@@ -22,6 +24,13 @@ import com.paystream.schemas.recon.SettlementKind;
 import com.paystream.schemas.statements.StatementFormat;
 import com.paystream.schemas.statements.StatementLine;
 import com.paystream.schemas.statements.StatementLineKind;
+import com.paystream.security.testing.AccessProbe;
+import com.paystream.security.testing.Callers;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,14 +42,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The second leg on the real broker: the ledger's bookings on provider clearing, a provider's
  * payout report and the bank line that moved the payout go in as their contracts; out come exactly
  * one Settlement for the ledger, PAYOUT_MATCHED and PAID_OUT results, a duplicate bank line as a
- * break (not a second settlement), and the day's report counting both legs.
+ * break (not a second settlement), the day's report counting both legs, and the clearing check
+ * (over HTTP and as gauges) differing until the ledger's booking of the settlement comes back.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -56,7 +69,13 @@ class SettlementFlowIT {
   private static ReconTopics topics;
   private static TopicWriter writer;
 
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   @Autowired DailyReports reports;
+  @Autowired ClearingGauges gauges;
+  @Autowired MeterRegistry meters;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -82,7 +101,9 @@ class SettlementFlowIT {
     writer.send(
         topics.cashflow(),
         "acct-clearing",
-        clearingLine("pay-po-2", "e-2", 2, EntryType.PAYMENT, Side.DEBIT, 5000, "EUR", DAY));
+        withBalance(
+            clearingLine("pay-po-2", "e-2", 2, EntryType.PAYMENT, Side.DEBIT, 5000, "EUR", DAY),
+            15000));
     report("R1", "pay-po-1", StatementLineKind.PAYMENT, Side.CREDIT, 10000);
     report("R2", "pay-po-2", StatementLineKind.PAYMENT, Side.CREDIT, 5000);
     report("R3", null, StatementLineKind.FEE, Side.DEBIT, 150);
@@ -133,6 +154,66 @@ class SettlementFlowIT {
                     figures.containsKey("PAYOUT_MATCHED") && figures.containsKey("PAID_OUT"));
     assertThat(outcomes.get("PAYOUT_MATCHED")).isEqualTo(new DailyReport.Figures(1, 14850));
     assertThat(outcomes.get("PAID_OUT")).isEqualTo(new DailyReport.Figures(2, 15000));
+
+    // Settled by reconciliation, not yet booked: clearing holds the payout's 15000 it no longer
+    // expects. The ledger's booking of the settlement brings it back to 0.
+    assertThat(awaitClearing(view -> view.path("differenceMinor").asLong() == 15000)).isNotNull();
+    writer.send(
+        topics.cashflow(),
+        "acct-clearing",
+        withBalance(
+            clearingLine(
+                null, "e-3", 3, EntryType.PROVIDER_SETTLEMENT, Side.CREDIT, 15000, "EUR", DAY),
+            0));
+    JsonNode holds = awaitClearing(view -> view.path("holds").asBoolean());
+    assertThat(holds.path("clearingBalanceMinor").asLong()).isZero();
+    assertThat(holds.path("unpaidMinor").asLong()).isZero();
+    assertThat(holds.path("awaitingPayoutMinor").asLong()).isZero();
+    assertThat(holds.path("differingSeconds").asLong()).isZero();
+
+    AccessProbe probe = new AccessProbe(port);
+    assertThat(probe.get("/v1/clearing", Callers.OPERATOR)).isEqualTo(200);
+    assertThat(probe.get("/v1/clearing", Callers.MERCHANT)).isEqualTo(403);
+    assertThat(probe.get("/v1/clearing", AccessProbe.ANONYMOUS)).isEqualTo(401);
+
+    gauges.refresh();
+    assertThat(meters.get("recon_clearing_difference_minor").tag("currency", "EUR").gauge().value())
+        .isZero();
+    assertThat(meters.get("recon_clearing_balance_minor").tag("currency", "EUR").gauge().value())
+        .isZero();
+  }
+
+  /**
+   * EUR's row of {@code GET /v1/clearing}, as an auditor reads it, once it satisfies {@code done}.
+   */
+  private JsonNode awaitClearing(java.util.function.Predicate<JsonNode> done) {
+    return await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              HttpResponse<String> answer =
+                  HTTP.send(
+                      HttpRequest.newBuilder(
+                              URI.create("http://localhost:" + port + "/v1/clearing"))
+                          .header("Authorization", "Bearer " + Callers.AUDITOR)
+                          .GET()
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+              if (answer.statusCode() != 200) {
+                return null;
+              }
+              for (JsonNode view : JSON.readTree(answer.body())) {
+                if (view.path("currency").asString().equals("EUR")) {
+                  return view;
+                }
+              }
+              return null;
+            },
+            view -> view != null && done.test(view));
+  }
+
+  private static CashflowLine withBalance(CashflowLine line, long balanceAfter) {
+    return CashflowLine.newBuilder(line).setBalanceAfterMinor(balanceAfter).build();
   }
 
   private static long count(List<TopicReader.Keyed<ReconResult>> read, ReconOutcome outcome) {

@@ -92,10 +92,54 @@ final class Settlement {
                 "%d lines of our bank's statements for %s ingested by reconciliation",
                 bankLines, bankDates));
     SettlementSummary providerPayouts = awaitSettled(payouts);
+    List<MerchantPayoutOutcome> merchant =
+        merchantPayout.map(merchantPayouts::awaitCaptured).stream().toList();
     return new SettlementSummary(
-        providerPayouts.payouts(),
-        providerPayouts.balances(),
-        merchantPayout.map(merchantPayouts::awaitCaptured).stream().toList());
+        providerPayouts.payouts(), providerPayouts.balances(), merchant, awaitClearingChecks());
+  }
+
+  /**
+   * Reconciliation's clearing check of every currency, once each adds up (or as it stands when the
+   * pipeline's time is up): the ledger's booking of the last settlement reaches it a moment after
+   * the payout settled.
+   */
+  private List<SettlementSummary.ClearingCheck> awaitClearingChecks() {
+    run.progress().phase("settlement", () -> "reconciliation's clearing check");
+    AtomicReference<List<SettlementSummary.ClearingCheck>> checks =
+        new AtomicReference<>(List.of());
+    Pause.until(
+        ScenarioRun.PIPELINE_TIMEOUT,
+        ScenarioRun.POLL,
+        () -> {
+          checks.set(clearingChecks());
+          return !checks.get().isEmpty()
+              && checks.get().stream().allMatch(check -> check.differenceMinor() == 0);
+        });
+    run.progress()
+        .done(
+            checks.get().stream().filter(check -> check.differenceMinor() != 0).count()
+                + " of "
+                + checks.get().size()
+                + " currencies differ");
+    return checks.get();
+  }
+
+  private List<SettlementSummary.ClearingCheck> clearingChecks() {
+    ServiceApi.Answer answer = run.api().get(run.services().reconciliation() + "/v1/clearing");
+    if (!answer.ok()) {
+      return List.of();
+    }
+    List<SettlementSummary.ClearingCheck> checks = new ArrayList<>();
+    for (JsonNode check : answer.json()) {
+      checks.add(
+          new SettlementSummary.ClearingCheck(
+              check.path("currency").asString(),
+              check.path("clearingBalanceMinor").asLong(),
+              check.path("unpaidMinor").asLong(),
+              check.path("awaitingPayoutMinor").asLong(),
+              check.path("differenceMinor").asLong()));
+    }
+    return checks;
   }
 
   /**

@@ -18,11 +18,13 @@ import java.util.stream.Collectors;
  * @param payouts by business date and currency
  * @param balances by currency
  * @param merchantPayouts the merchant payouts requested during the settlement
+ * @param clearingChecks reconciliation's clearing check per currency once the payouts settled
  */
 public record SettlementSummary(
     List<PayoutOutcome> payouts,
     List<Balances> balances,
-    List<MerchantPayoutOutcome> merchantPayouts) {
+    List<MerchantPayoutOutcome> merchantPayouts,
+    List<ClearingCheck> clearingChecks) {
 
   static final String MATCHED = "PAYOUT_MATCHED";
   static final String SHORT = "PAYOUT_SHORT";
@@ -33,7 +35,28 @@ public record SettlementSummary(
     payouts = List.copyOf(payouts);
     balances = List.copyOf(balances);
     merchantPayouts = List.copyOf(merchantPayouts);
+    clearingChecks = List.copyOf(clearingChecks);
   }
+
+  /** A summary before reconciliation's clearing check was read. */
+  public SettlementSummary(
+      List<PayoutOutcome> payouts,
+      List<Balances> balances,
+      List<MerchantPayoutOutcome> merchantPayouts) {
+    this(payouts, balances, merchantPayouts, List.of());
+  }
+
+  /**
+   * Reconciliation's clearing check of one currency ({@code GET /v1/clearing}): the ledger's
+   * provider clearing against the booked payments no payout contained yet plus the payouts reported
+   * and not yet on the bank; {@code differenceMinor} is 0 when they add up.
+   */
+  public record ClearingCheck(
+      String currency,
+      long balanceMinor,
+      long unpaidMinor,
+      long awaitingPayoutMinor,
+      long differenceMinor) {}
 
   /**
    * One provider payout.
@@ -169,6 +192,15 @@ public record SettlementSummary(
     if (!outside.isEmpty()) {
       failures.add("settlement entries on " + outside + " outside the closed trial balances");
     }
+    for (ClearingCheck check : clearingChecks) {
+      if (check.differenceMinor() != 0) {
+        failures.add(
+            "reconciliation's clearing check "
+                + check.currency()
+                + " differs by "
+                + check.differenceMinor());
+      }
+    }
     if (merchantPayouts.isEmpty()) {
       failures.add("no merchant payout");
     }
@@ -210,6 +242,18 @@ public record SettlementSummary(
                   + balance.currency()
                   + " "
                   + balance.suspenseMinor()));
+    }
+    for (ClearingCheck check : clearingChecks) {
+      rows.add(
+          DaySummary.row(
+              "clearing check " + check.currency(),
+              check.differenceMinor() == 0 ? "holds" : "differs by " + check.differenceMinor(),
+              "reconciliation: provider clearing "
+                  + check.balanceMinor()
+                  + " = unpaid "
+                  + check.unpaidMinor()
+                  + " + awaiting payout "
+                  + check.awaitingPayoutMinor()));
     }
     for (PayoutOutcome payout : breaks()) {
       rows.add(

@@ -315,6 +315,30 @@ class DaySummaryTest {
   }
 
   @Test
+  void printsReconciliationsClearingCheckAndFailsWhenACurrencyDiffers() {
+    DaySummary ok = summary(4, 4, List.of(), BALANCED);
+    DaySummary checked =
+        with(
+            ok,
+            new SettlementSummary(
+                ok.settlement().payouts(),
+                ok.settlement().balances(),
+                ok.settlement().merchantPayouts(),
+                List.of(
+                    new SettlementSummary.ClearingCheck("EUR", 0, 0, 0, 0),
+                    new SettlementSummary.ClearingCheck("USD", 4_950, 0, 0, 4_950))),
+            ok.journal());
+
+    assertThat(checked.passed()).isFalse();
+    assertThat(checked.render())
+        .containsPattern(
+            "clearing check EUR +holds +reconciliation: provider clearing 0 = unpaid 0 \\+"
+                + " awaiting payout 0")
+        .containsPattern("clearing check USD +differs by 4950")
+        .contains("FAILED: reconciliation's clearing check USD differs by 4950");
+  }
+
+  @Test
   void failsWhenTheShortPayoutIsNoOpenBreakOrItsDifferenceNotInSuspense() {
     DaySummary ok = summary(4, 4, List.of(), BALANCED);
     DaySummary matchedAnyway =
