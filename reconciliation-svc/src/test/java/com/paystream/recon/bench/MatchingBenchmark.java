@@ -33,6 +33,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -46,7 +47,19 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Pushes N cashflow lines and N statement lines (N matching pairs) through the matching topology on
@@ -124,6 +137,11 @@ public final class MatchingBenchmark {
     log(
         "plain consume-and-produce: %,.0f records/s (%.1f CPU-us/record)",
         plain.recordsPerSecond(), plain.cpuMicrosPerRecord());
+    Rates minimal = minimalTopology();
+    log(
+        "minimal topology (exactly_once_v2, %d thread(s): decode, repartition, store, join, write):"
+            + " %,.0f records/s (%.1f CPU-us/record)",
+        threads, minimal.recordsPerSecond(), minimal.cpuMicrosPerRecord());
     Rates topology = topology();
     log(
         "matching topology (exactly_once_v2, %d thread(s)): %,.0f records/s, %,.0f matched/s"
@@ -133,22 +151,29 @@ public final class MatchingBenchmark {
         topology.matchedPerSecond(),
         topology.cpuMicrosPerRecord());
     deleteTopics();
-    return new Rates[] {plain, topology};
+    return new Rates[] {plain, minimal, topology};
   }
 
   void run(int warmupPairs) throws Exception {
     Rates[] measured = measure();
     Rates plain = measured[0];
-    Rates topology = measured[1];
+    Rates minimal = measured[1];
+    Rates topology = measured[2];
     double baseline = plain.recordsPerSecond();
     double ratio = topology.recordsPerSecond() / baseline;
     double cpuRatio = plain.cpuMicrosPerRecord() / topology.cpuMicrosPerRecord();
+    double minimalRatio = topology.recordsPerSecond() / minimal.recordsPerSecond();
+    double minimalCpuRatio = minimal.cpuMicrosPerRecord() / topology.cpuMicrosPerRecord();
     // Both sides of the ratio; neither loop touches PostgreSQL, so there are no database settings.
     ProducerDurability plainProducer = ProducerDurability.of(producerConfig());
     log(
         "durability: plain loop producer %s; topology producer %s (no PostgreSQL in either)",
         plainProducer, topologyProducer);
     log("ratio topology / plain: %.2f (CPU cost ratio plain / topology: %.2f)", ratio, cpuRatio);
+    log(
+        "ratio topology / minimal topology: %.2f (CPU cost ratio minimal / topology: %.2f;"
+            + " the limit for this kind of work)",
+        minimalRatio, minimalCpuRatio);
     System.out.printf(
         Locale.ROOT,
         "{\"benchmark\":\"recon-matching\",\"pairs\":%d,\"records\":%d,\"stream_threads\":%d,"
@@ -156,7 +181,10 @@ public final class MatchingBenchmark {
             + "\"baseline_records_per_sec\":%.0f,\"topology_records_per_sec\":%.0f,"
             + "\"matched_per_sec\":%.0f,\"ratio\":%.3f,"
             + "\"baseline_cpu_us_per_record\":%.1f,\"topology_cpu_us_per_record\":%.1f,"
-            + "\"cpu_ratio\":%.3f,\"warmup_pairs\":%d,\"load_average\":%.2f,\"cores\":%d}%n",
+            + "\"cpu_ratio\":%.3f,\"minimal_records_per_sec\":%.0f,"
+            + "\"minimal_cpu_us_per_record\":%.1f,\"ratio_to_minimal\":%.3f,"
+            + "\"cpu_ratio_to_minimal\":%.3f,"
+            + "\"warmup_pairs\":%d,\"load_average\":%.2f,\"cores\":%d}%n",
         pairs,
         2L * pairs,
         threads,
@@ -167,6 +195,10 @@ public final class MatchingBenchmark {
         plain.cpuMicrosPerRecord(),
         topology.cpuMicrosPerRecord(),
         cpuRatio,
+        minimal.recordsPerSecond(),
+        minimal.cpuMicrosPerRecord(),
+        minimalRatio,
+        minimalCpuRatio,
         warmupPairs,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());
@@ -195,7 +227,13 @@ public final class MatchingBenchmark {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       TopicCatalogue.ensureCreated(admin, (short) 1, topics.used());
-      admin.createTopics(List.of(new NewTopic(passthrough, 6, (short) 1))).all().get();
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(passthrough, 6, (short) 1),
+                  new NewTopic(prefix + "bench.minimal-out", 6, (short) 1)))
+          .all()
+          .get();
     } catch (Exception e) {
       throw new IllegalStateException("cannot create the benchmark topics", e);
     }
@@ -335,31 +373,8 @@ public final class MatchingBenchmark {
   // --- topology ------------------------------------------------------------------------------
 
   private Rates topology() throws Exception {
-    Path stateDir = Files.createTempDirectory("recon-bench-state");
     Duration far = Duration.ofDays(3650);
-    ReconProperties recon =
-        new ReconProperties(
-            prefix + "reconciliation-svc",
-            stateDir,
-            threads,
-            Duration.ofMillis(100),
-            far,
-            far,
-            far,
-            0,
-            ZoneOffset.UTC,
-            Duration.ofSeconds(1),
-            10_000,
-            Duration.ofDays(35),
-            "",
-            Duration.ofSeconds(5),
-            new ReconProperties.Outbox(1000, Duration.ofSeconds(2)),
-            Duration.ofHours(1),
-            new ReconProperties.Report(Duration.ofHours(4), Duration.ofMinutes(35), 2, ""),
-            "",
-            1,
-            Duration.ofSeconds(2),
-            ReconProperties.Payouts.DEFAULTS);
+    ReconProperties recon = reconProperties(prefix + "reconciliation-svc");
     Map<String, Object> serde = Map.of(AvroSerdeConfig.REGISTRY_URL, "");
     var topology =
         MatchingTopology.build(
@@ -371,6 +386,95 @@ public final class MatchingBenchmark {
                 10_000,
                 6,
                 serde));
+    Properties config = streamsConfig(recon);
+    topologyProducer =
+        ProducerDurability.of(
+            new org.apache.kafka.streams.StreamsConfig(config).getProducerConfigs("bench"));
+    return run(topology, config, topics.results().name(), this::countMatched);
+  }
+
+  /**
+   * The limit for this kind of work: an exactly-once topology that decodes both inputs with the
+   * same Avro serdes, re-keys them by payment reference through a repartition topic of the same
+   * partition count, keeps the first of each pair in a cached persistent store and, when the second
+   * comes, deletes it and writes one record out; none of the matching logic (no units, deadlines,
+   * indexes or results).
+   */
+  private Rates minimalTopology() throws Exception {
+    Map<String, Object> serde = Map.of(AvroSerdeConfig.REGISTRY_URL, "");
+    StreamsBuilder builder = new StreamsBuilder();
+    String store = "minimal-pairs";
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.Long())
+            .withCachingEnabled());
+    var keys = Serdes.String();
+    var cashflow =
+        builder.stream(
+                topics.cashflow().name(), Consumed.with(keys, topics.cashflow().valueSerde(serde)))
+            .map((key, line) -> KeyValue.pair(line.getPaymentId(), line.getAmountMinor()));
+    var statements =
+        builder.stream(
+                topics.statements().name(),
+                Consumed.with(keys, topics.statements().valueSerde(serde)))
+            .map((key, line) -> KeyValue.pair(line.getPaymentReference(), line.getAmountMinor()));
+    String output = prefix + "bench.minimal-out";
+    cashflow
+        .merge(statements)
+        .repartition(
+            Repartitioned.with(keys, Serdes.Long())
+                .withName("minimal-by-reference")
+                .withNumberOfPartitions(6))
+        .process(() -> new PairJoin(store), store)
+        .to(output, Produced.with(keys, Serdes.Long()));
+    Properties config = streamsConfig(reconProperties(prefix + "minimal"));
+    return run(builder.build(), config, output, this::countRecords);
+  }
+
+  /**
+   * The second record of a reference meets the first in the store: one record out, store cleared.
+   */
+  private static final class PairJoin implements Processor<String, Long, String, Long> {
+    private final String storeName;
+    private ProcessorContext<String, Long> context;
+    private KeyValueStore<String, Long> pairs;
+
+    PairJoin(String storeName) {
+      this.storeName = storeName;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Long> context) {
+      this.context = context;
+      this.pairs = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, Long> record) {
+      Long first = pairs.get(record.key());
+      if (first == null) {
+        pairs.put(record.key(), record.value());
+        return;
+      }
+      pairs.delete(record.key());
+      context.forward(record.withValue(first - record.value()));
+    }
+  }
+
+  private long countRecords(KafkaConsumer<byte[], byte[]> output) {
+    long seen = 0;
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+    while (seen < pairs) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("only " + seen + " of " + pairs + " joined in 30 min");
+      }
+      seen += output.poll(Duration.ofMillis(200)).count();
+    }
+    return seen;
+  }
+
+  /** The service's Streams settings for {@code recon}, with the benchmark's overrides. */
+  private Properties streamsConfig(ReconProperties recon) {
     Properties config =
         StreamsSettings.of(recon, topics, KafkaConnection.plaintext(bootstrap), 1, "");
     // Only to compare in experiments; the service always runs exactly_once_v2.
@@ -380,9 +484,46 @@ public final class MatchingBenchmark {
     System.getProperties().stringPropertyNames().stream()
         .filter(k -> k.startsWith("bench.streams."))
         .forEach(k -> config.put(k.substring("bench.streams.".length()), System.getProperty(k)));
-    topologyProducer =
-        ProducerDurability.of(
-            new org.apache.kafka.streams.StreamsConfig(config).getProducerConfigs("bench"));
+    return config;
+  }
+
+  private ReconProperties reconProperties(String applicationId) throws java.io.IOException {
+    Path stateDir = Files.createTempDirectory("recon-bench-state");
+    Duration far = Duration.ofDays(3650);
+    return new ReconProperties(
+        applicationId,
+        stateDir,
+        threads,
+        Duration.ofMillis(100),
+        far,
+        far,
+        far,
+        0,
+        ZoneOffset.UTC,
+        Duration.ofSeconds(1),
+        10_000,
+        Duration.ofDays(35),
+        "",
+        Duration.ofSeconds(5),
+        new ReconProperties.Outbox(1000, Duration.ofSeconds(2)),
+        Duration.ofHours(1),
+        new ReconProperties.Report(Duration.ofHours(4), Duration.ofMinutes(35), 2, ""),
+        "",
+        1,
+        Duration.ofSeconds(2),
+        ReconProperties.Payouts.DEFAULTS);
+  }
+
+  /**
+   * Runs {@code topology} from RUNNING until {@code done} has read all it waits for on {@code
+   * output} (read committed); the matched figure is what {@code done} counted.
+   */
+  private Rates run(
+      Topology topology,
+      Properties config,
+      String output,
+      ToLongFunction<KafkaConsumer<byte[], byte[]>> done)
+      throws InterruptedException {
     AtomicLong runningAt = new AtomicLong();
     AtomicLong cpuAtRunning = new AtomicLong();
     CountDownLatch running = new CountDownLatch(1);
@@ -396,12 +537,12 @@ public final class MatchingBenchmark {
               running.countDown();
             }
           });
-      assign(results, List.of(topics.results().name()));
+      assign(results, List.of(output));
       streams.start();
       if (!running.await(120, TimeUnit.SECONDS)) {
         throw new IllegalStateException("the topology did not reach RUNNING");
       }
-      long matched = countMatched(results);
+      long matched = done.applyAsLong(results);
       double elapsed = seconds(runningAt.get());
       double cpuPerRecord = cpuMicrosPerRecord(cpuAtRunning.get());
       if (Boolean.getBoolean("bench.metrics")) {
