@@ -12,6 +12,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The producer settings every publisher of acknowledged money events uses, set explicitly rather
  * than trusted to defaults: all in-sync replicas acknowledge, idempotence keeps per-partition order
  * across internal retries, and delivery keeps retrying for two minutes before reporting failure.
+ * The producers it creates replace themselves after an error they may never get past ({@link
+ * RecoveringProducer}).
  */
 public final class ReliableProducer {
 
@@ -50,8 +52,14 @@ public final class ReliableProducer {
     return create(KafkaConnection.plaintext(bootstrapServers), clientId);
   }
 
+  /**
+   * A producer with these settings that closes and recreates its Kafka producer after a fatal or
+   * sequence error (see {@link RecoveringProducer}); it is not transactional.
+   */
   public static Producer<String, byte[]> create(KafkaConnection connection, String clientId) {
-    return new KafkaProducer<>(
-        settings(connection, clientId), new StringSerializer(), new ByteArraySerializer());
+    Map<String, Object> settings = settings(connection, clientId);
+    return new RecoveringProducer<>(
+        clientId,
+        () -> new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer()));
   }
 }
