@@ -23,6 +23,7 @@ import com.paystream.ledger.publishing.LedgerTopics;
 import com.paystream.ledger.support.Callbacks;
 import com.paystream.ledger.support.LedgerDatabase;
 import com.paystream.platform.ids.AccountId;
+import com.paystream.platform.outbox.RecoveringProducer;
 import com.paystream.platform.outbox.ReliableProducer;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.registry.pinned.PinnedSchemaRegistry;
@@ -31,6 +32,7 @@ import com.paystream.schemas.serde.SubjectNameStrategy;
 import com.paystream.schemas.topics.TopicCatalogue;
 import com.paystream.testkit.SharedInfrastructure;
 import com.paystream.testkit.kafka.ProducerDurability;
+import com.paystream.testkit.kafka.Resends;
 import com.paystream.testkit.postgres.DatabaseCoordinates;
 import com.paystream.testkit.postgres.DurabilitySettings;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +53,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -149,21 +152,31 @@ public final class LedgerBenchmark {
     AvroSerializer<SpecificRecord> serializer =
         new AvroSerializer<>(
             PinnedSchemaRegistry.bundled(), SubjectNameStrategy.topicName(topics.prefix()));
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            producerConfig(bootstrap), new ByteArraySerializer(), new ByteArraySerializer())) {
+    // A client that can no longer deliver is replaced, and a failed send is sent again: a callback
+    // lost here would leave the pipeline waiting for it until the run times out.
+    try (Producer<byte[], byte[]> producer =
+        new RecoveringProducer<>(
+            "bench-callbacks",
+            () ->
+                new KafkaProducer<>(
+                    producerConfig(bootstrap),
+                    new ByteArraySerializer(),
+                    new ByteArraySerializer()))) {
+      Resends<byte[], byte[]> resends =
+          new Resends<>((format, args) -> System.out.printf(format + "%n", args));
       for (int i = 0; i < n; i++) {
         PaymentCallback callback =
             PaymentCallback.newBuilder(Callbacks.succeeded("bench-" + i, 1_000 + i % 9_000))
                 .setMerchantId("m-" + (i % MERCHANTS))
                 .build();
-        producer.send(
+        resends.send(
+            producer,
             new ProducerRecord<>(
                 topics.callbacks(),
                 callback.getPaymentId().getBytes(StandardCharsets.UTF_8),
                 serializer.serialize(topics.callbacks(), callback)));
       }
-      producer.flush();
+      resends.complete(producer, "the callbacks");
     }
   }
 

@@ -1,5 +1,6 @@
 package com.paystream.recon.bench;
 
+import com.paystream.platform.outbox.RecoveringProducer;
 import com.paystream.recon.ReconProperties;
 import com.paystream.recon.matching.MatchRules;
 import com.paystream.recon.matching.streams.MatchingTopology;
@@ -19,6 +20,7 @@ import com.paystream.schemas.topics.KafkaConnection;
 import com.paystream.schemas.topics.TopicCatalogue;
 import com.paystream.testkit.SharedInfrastructure;
 import com.paystream.testkit.kafka.ProducerDurability;
+import com.paystream.testkit.kafka.Resends;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -256,9 +259,9 @@ public final class MatchingBenchmark {
         topics.cashflow().valueSerde(PinnedSchemaRegistry.bundled()).serializer();
     var statementSerializer =
         topics.statements().valueSerde(PinnedSchemaRegistry.bundled()).serializer();
-    SendFailure failure = new SendFailure();
     long start = System.nanoTime();
-    try (KafkaProducer<String, byte[]> producer = producer()) {
+    try (Producer<String, byte[]> producer = producer()) {
+      Resends<String, byte[]> resends = new Resends<>(MatchingBenchmark::log);
       for (int i = 0; i < pairs; i++) {
         String currency = CURRENCIES[i % CURRENCIES.length];
         String provider = PROVIDERS[(i / 3) % PROVIDERS.length];
@@ -285,30 +288,37 @@ public final class MatchingBenchmark {
                 amount,
                 currency,
                 DAY);
-        producer.send(
+        resends.send(
+            producer,
             new ProducerRecord<>(
                 topics.cashflow().name(),
                 posting.getAccountId(),
-                cashflowSerializer.serialize(topics.cashflow().name(), posting)),
-            failure);
-        producer.send(
+                cashflowSerializer.serialize(topics.cashflow().name(), posting)));
+        resends.send(
+            producer,
             new ProducerRecord<>(
                 topics.statements().name(),
                 line.getStatementId() + "/" + line.getLineId(),
-                statementSerializer.serialize(topics.statements().name(), line)),
-            failure);
+                statementSerializer.serialize(topics.statements().name(), line)));
       }
-      producer.flush();
+      resends.complete(producer, "the inputs");
     }
-    failure.check("the inputs");
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  private KafkaProducer<String, byte[]> producer() {
-    return new KafkaProducer<>(
-        producerConfig(),
-        new org.apache.kafka.common.serialization.StringSerializer(),
-        new ByteArraySerializer());
+  /**
+   * The inputs' and the plain loop's producer: one that replaces its client after a sequence or
+   * fatal error ({@link RecoveringProducer}), as every producer of the suite does, so that a run
+   * never waits on a producer that can no longer deliver.
+   */
+  private Producer<String, byte[]> producer() {
+    return new RecoveringProducer<>(
+        "bench",
+        () ->
+            new KafkaProducer<>(
+                producerConfig(),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new ByteArraySerializer()));
   }
 
   /** The inputs' and the plain loop's producer. */
@@ -326,9 +336,9 @@ public final class MatchingBenchmark {
         262_144,
         ProducerConfig.COMPRESSION_TYPE_CONFIG,
         "lz4",
-        // The shared build machine can stall the broker for minutes; wait rather than drop.
+        // A send that fails is sent again (Resends); two minutes bound how long one can hang.
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-        600_000);
+        120_000);
   }
 
   // --- baseline ------------------------------------------------------------------------------
@@ -337,9 +347,9 @@ public final class MatchingBenchmark {
   private Rates baseline() {
     long expected = 2L * pairs;
     try (KafkaConsumer<byte[], byte[]> consumer = consumer("read_committed");
-        KafkaProducer<String, byte[]> producer = producer()) {
+        Producer<String, byte[]> producer = producer()) {
       assign(consumer, List.of(topics.cashflow().name(), topics.statements().name()));
-      SendFailure failure = new SendFailure();
+      Resends<String, byte[]> resends = new Resends<>(MatchingBenchmark::log);
       long seen = 0;
       long start = 0;
       long cpuStart = 0;
@@ -354,17 +364,16 @@ public final class MatchingBenchmark {
           cpuStart = processCpuNanos();
         }
         for (ConsumerRecord<byte[], byte[]> r : batch) {
-          producer.send(
+          resends.send(
+              producer,
               new ProducerRecord<>(
                   passthrough,
                   new String(r.key(), java.nio.charset.StandardCharsets.UTF_8),
-                  r.value()),
-              failure);
+                  r.value()));
           seen++;
         }
       }
-      producer.flush();
-      failure.check("the plain loop");
+      resends.complete(producer, "the plain loop");
       double rate = expected / seconds(start);
       return new Rates(rate, rate, cpuMicrosPerRecord(cpuStart));
     }
@@ -587,29 +596,6 @@ public final class MatchingBenchmark {
   }
 
   // --- helpers -------------------------------------------------------------------------------
-
-  /**
-   * Remembers the first failed send: a record lost on an overloaded broker would otherwise leave a
-   * loop waiting for it forever, or a rate computed over fewer records than it claims.
-   */
-  private static final class SendFailure implements org.apache.kafka.clients.producer.Callback {
-    private final java.util.concurrent.atomic.AtomicReference<Exception> first =
-        new java.util.concurrent.atomic.AtomicReference<>();
-
-    @Override
-    public void onCompletion(
-        org.apache.kafka.clients.producer.RecordMetadata metadata, Exception exception) {
-      if (exception != null) {
-        first.compareAndSet(null, exception);
-      }
-    }
-
-    void check(String what) {
-      if (first.get() != null) {
-        throw new IllegalStateException("a send of " + what + " failed", first.get());
-      }
-    }
-  }
 
   private KafkaConsumer<byte[], byte[]> consumer(String isolation) {
     return new KafkaConsumer<>(
