@@ -126,6 +126,9 @@ class ReconBadInputCorpusTest {
             post("/v1/reports/+999999999-12-31", "", 400),
             post("/v1/reports/-999999999-01-01", "", 400),
             post("/v1/reports/yesterday", "", 400),
+            // the clearing check: the only input is the scope
+            get("/v1/clearing?scope=everything", 400),
+            get("/v1/clearing?scope=" + LONG.substring(0, 2000), 400),
             // break filters and pages
             get("/v1/breaks?from=%2B999999999-12-31", 400),
             get("/v1/breaks?to=-999999999-01-01", 400),

@@ -20,6 +20,7 @@ import com.paystream.schemas.statements.StatementLine;
 import com.paystream.schemas.statements.StatementLineKind;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.regex.Pattern;
 
 /**
  * The contract records turned into matcher input. Which records take part:
@@ -49,6 +50,8 @@ final class ArrivalMapper {
   static final String UNREFERENCED_PREFIX = "unreferenced:";
   static final String SETTLEMENT_PREFIX = "settlement:";
   private static final String UNKNOWN = "UNKNOWN";
+  // Read for every cashflow line: compiled once.
+  private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
   private ArrivalMapper() {}
 
@@ -73,7 +76,7 @@ final class ArrivalMapper {
         && line.getAccountId() != null
         && !line.getAccountId().isBlank()
         && line.getCurrency() != null
-        && line.getCurrency().matches("[A-Z]{3}");
+        && CURRENCY_CODE.matcher(line.getCurrency()).matches();
   }
 
   /** The ledger's balance of the line's clearing account after it. */
