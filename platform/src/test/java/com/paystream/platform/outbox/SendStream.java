@@ -1,6 +1,7 @@
 package com.paystream.platform.outbox;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,6 +98,14 @@ final class SendStream implements AutoCloseable {
 
   boolean allAcknowledged() {
     return acknowledged.size() == sent.get();
+  }
+
+  /** The keys sent so far that the broker has not acknowledged yet, in the order first sent. */
+  List<String> unacknowledged() {
+    return IntStream.range(0, sent.get())
+        .mapToObj(i -> prefix + "-" + i)
+        .filter(key -> !acknowledged.contains(key))
+        .toList();
   }
 
   /** How many sends failed after the first {@code keys} keys had been sent. */
