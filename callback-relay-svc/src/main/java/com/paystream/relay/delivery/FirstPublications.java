@@ -34,9 +34,12 @@ final class FirstPublications implements OutboxLog<FirstPublications.Cursor> {
           + " from relay.publisher_cursor";
   // Its own statement, so its own snapshot, taken after the previous batch moved the cursor. The
   // snapshot's xmin is the lowest transaction still running: below it every transaction has ended,
-  // so [hi, xmin) is a closed window that can no longer gain rows.
+  // so [hi, xmin) is a closed window that can no longer gain rows. The xmin is the server's, so a
+  // transaction of another database holds the window too; the last column tells whether committed
+  // rows already wait beyond it.
   private static final String NEXT_WINDOW_SQL =
-      "select s.x::text, min(o.seq), max(o.seq)"
+      "select s.x::text, min(o.seq), max(o.seq),"
+          + " exists (select 1 from outbox w where w.xid >= s.x)"
           + " from (select pg_snapshot_xmin(pg_current_snapshot()) as x) s"
           + " left join outbox o on o.xid >= ?::xid8 and o.xid < s.x group by s.x";
   // Walks the primary key from the cursor. The window test is wrapped in coalesce so that the
@@ -77,10 +80,11 @@ final class FirstPublications implements OutboxLog<FirstPublications.Cursor> {
       throws SQLException {
     Cursor from = cursor;
     if (from.exhausted()) {
-      from = nextWindow(connection, from);
-      if (from == null) {
-        return new Batch<>(cursor, cursor, List.of());
+      Window window = nextWindow(connection, from);
+      if (window.cursor() == null) {
+        return Batch.none(cursor, window.heldBack());
       }
+      from = window.cursor();
     }
     List<OutboxRecord> rows = read(connection, from, batchSize);
     if (rows.isEmpty()) {
@@ -118,16 +122,23 @@ final class FirstPublications implements OutboxLog<FirstPublications.Cursor> {
     }
   }
 
-  private static Cursor nextWindow(Connection connection, Cursor done) throws SQLException {
+  /**
+   * The window after {@code done}: its cursor, null when it holds no row; and whether committed
+   * rows wait beyond it for a running transaction to end.
+   */
+  private record Window(Cursor cursor, boolean heldBack) {}
+
+  private static Window nextWindow(Connection connection, Cursor done) throws SQLException {
     try (PreparedStatement st = connection.prepareStatement(NEXT_WINDOW_SQL)) {
       st.setString(1, done.hi());
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
         long min = rs.getLong(2);
         if (rs.wasNull()) {
-          return null;
+          return new Window(null, rs.getBoolean(4));
         }
-        return new Cursor(done.hi(), rs.getString(1), rs.getLong(3), min - 1);
+        return new Window(
+            new Cursor(done.hi(), rs.getString(1), rs.getLong(3), min - 1), rs.getBoolean(4));
       }
     }
   }

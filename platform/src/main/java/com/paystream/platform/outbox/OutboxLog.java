@@ -12,8 +12,23 @@ import java.util.List;
  */
 public interface OutboxLog<P> {
 
-  /** A batch read from the log and the cursor positions before and after it. */
-  record Batch<P>(P before, P after, List<OutboxRecord> rows) {}
+  /**
+   * A batch read from the log and the cursor positions before and after it. {@code heldBack}: no
+   * rows now, but committed rows wait behind a transaction that is still running and must end
+   * before the log may move past it; the log can move as soon as it does, which no notification
+   * announces.
+   */
+  record Batch<P>(P before, P after, List<OutboxRecord> rows, boolean heldBack) {
+
+    public Batch(P before, P after, List<OutboxRecord> rows) {
+      this(before, after, rows, false);
+    }
+
+    /** Nothing to read at {@code position}: caught up, or {@code heldBack}. */
+    public static <P> Batch<P> none(P position, boolean heldBack) {
+      return new Batch<>(position, position, List.of(), heldBack);
+    }
+  }
 
   /** The committed position; null when the log must wait this turn. */
   P position(Connection session) throws SQLException;

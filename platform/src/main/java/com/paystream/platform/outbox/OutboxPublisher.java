@@ -39,10 +39,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A worker thread listens on the outbox channel (see {@link OutboxChannel}), with the poll
  * interval as fallback, and drains until the log is caught up and no full batch of claims is left;
- * the two take turns, so neither holds the other back for long. With a leader lock only the
- * instance holding a session-level advisory lock on its listen connection publishes; the others
- * stand by and take over when the leader's connection ends (a crash, kill -9 or lost connection
- * releases the lock). Without one, each claim takes its own lock.
+ * the two take turns, so neither holds the other back for long. A log held back by a running
+ * transaction is looked at again within milliseconds, backing off to {@link #HELD_BACK_LAST}, since
+ * the end of that transaction notifies nothing. With a leader lock only the instance holding a
+ * session-level advisory lock on its listen connection publishes; the others stand by and take over
+ * when the leader's connection ends (a crash, kill -9 or lost connection releases the lock).
+ * Without one, each claim takes its own lock.
  */
 public final class OutboxPublisher implements AutoCloseable {
 
@@ -72,6 +74,16 @@ public final class OutboxPublisher implements AutoCloseable {
    */
   private static final int LOG_BATCHES_PER_TURN = 20;
 
+  /**
+   * The first look again at a log held back by a running transaction ({@link
+   * OutboxLog.Batch#heldBack}); each further look waits twice as long, up to {@link
+   * #HELD_BACK_LAST} (and never longer than the poll interval). Such a transaction usually ends
+   * within milliseconds (a commit waiting for its flush), and nothing notifies when it does.
+   */
+  private static final Duration HELD_BACK_FIRST = Duration.ofMillis(5);
+
+  private static final Duration HELD_BACK_LAST = Duration.ofMillis(200);
+
   private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
 
   private final DataSource dataSource;
@@ -95,6 +107,8 @@ public final class OutboxPublisher implements AutoCloseable {
   private volatile boolean leading;
   private long nextClaimLookNanos;
   private boolean claimAsked = true;
+  // How long to wait before looking at the log again while it is held back; null when it is not.
+  private Duration heldBackWait;
 
   private OutboxPublisher(Builder builder) {
     this.dataSource = builder.dataSource;
@@ -262,7 +276,7 @@ public final class OutboxPublisher implements AutoCloseable {
         if (leading) {
           drain(session);
         }
-        awaitNotification(session);
+        awaitNotification(session, nextWait());
       } catch (Exception e) {
         if (!worker.running()) {
           break;
@@ -305,6 +319,7 @@ public final class OutboxPublisher implements AutoCloseable {
    */
   private void release(Connection session) {
     leading = false;
+    heldBackWait = null;
     if (session == null) {
       return;
     }
@@ -321,8 +336,23 @@ public final class OutboxPublisher implements AutoCloseable {
     OutboxChannel.closeQuietly(session);
   }
 
-  private void awaitNotification(Connection session) throws SQLException {
-    for (PGNotification n : OutboxChannel.await(session, settings.pollInterval())) {
+  /** The poll interval, or the next look at a held-back log if that comes sooner. */
+  private Duration nextWait() {
+    if (heldBackWait == null) {
+      return settings.pollInterval();
+    }
+    Duration wait = heldBackWait;
+    Duration longest =
+        HELD_BACK_LAST.compareTo(settings.pollInterval()) < 0
+            ? HELD_BACK_LAST
+            : settings.pollInterval();
+    Duration doubled = wait.multipliedBy(2);
+    heldBackWait = doubled.compareTo(longest) < 0 ? doubled : longest;
+    return wait.compareTo(longest) < 0 ? wait : longest;
+  }
+
+  private void awaitNotification(Connection session, Duration wait) throws SQLException {
+    for (PGNotification n : OutboxChannel.await(session, wait)) {
       claimAsked |= CLAIM_NOW.equals(n.getParameter());
     }
   }
@@ -363,6 +393,7 @@ public final class OutboxPublisher implements AutoCloseable {
     InFlight<P> previous = null;
     while (worker.running()) {
       OutboxLog.Batch<P> next = outbox.next(session, position, settings.batchSize());
+      heldBack(next.heldBack());
       InFlight<P> current = null;
       if (!next.rows().isEmpty()) {
         current = new InFlight<>(next, sender.submit(() -> send(next.rows(), List.of())));
@@ -382,6 +413,15 @@ public final class OutboxPublisher implements AutoCloseable {
       published += previous.batch().rows().size();
     }
     return published;
+  }
+
+  /** Starts looking again soon at a log just found held back, or stops when it no longer is. */
+  private void heldBack(boolean held) {
+    if (!held) {
+      heldBackWait = null;
+    } else if (heldBackWait == null) {
+      heldBackWait = HELD_BACK_FIRST;
+    }
   }
 
   private <P> void complete(OutboxLog<P> outbox, Connection session, InFlight<P> inFlight)
