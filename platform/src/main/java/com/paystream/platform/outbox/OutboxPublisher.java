@@ -95,6 +95,9 @@ public final class OutboxPublisher implements AutoCloseable {
   private final OutboxLog<?> outboxLog;
   private final OutboxClaims<?> claims;
   private final Duration claimInterval;
+  // The longest wait before looking again at a held-back log: HELD_BACK_LAST, or the poll interval
+  // if that is shorter.
+  private final Duration heldBackLongest;
   private final DeadLetterFactory deadLetters;
   private final PublishTracing tracing;
   // Hands log batches to the producer (which compresses on the calling thread) while the worker
@@ -122,6 +125,7 @@ public final class OutboxPublisher implements AutoCloseable {
     this.claimInterval = builder.claimInterval;
     this.deadLetters = builder.deadLetters;
     this.tracing = builder.tracing;
+    this.heldBackLongest = min(HELD_BACK_LAST, settings.pollInterval());
     if (outboxLog == null && claims == null) {
       throw new IllegalArgumentException("a publisher needs a log or claims to publish");
     }
@@ -342,13 +346,12 @@ public final class OutboxPublisher implements AutoCloseable {
       return settings.pollInterval();
     }
     Duration wait = heldBackWait;
-    Duration longest =
-        HELD_BACK_LAST.compareTo(settings.pollInterval()) < 0
-            ? HELD_BACK_LAST
-            : settings.pollInterval();
-    Duration doubled = wait.multipliedBy(2);
-    heldBackWait = doubled.compareTo(longest) < 0 ? doubled : longest;
-    return wait.compareTo(longest) < 0 ? wait : longest;
+    heldBackWait = min(wait.multipliedBy(2), heldBackLongest);
+    return wait;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private void awaitNotification(Connection session, Duration wait) throws SQLException {
@@ -420,7 +423,7 @@ public final class OutboxPublisher implements AutoCloseable {
     if (!held) {
       heldBackWait = null;
     } else if (heldBackWait == null) {
-      heldBackWait = HELD_BACK_FIRST;
+      heldBackWait = min(HELD_BACK_FIRST, heldBackLongest);
     }
   }
 

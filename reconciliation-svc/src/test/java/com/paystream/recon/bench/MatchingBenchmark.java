@@ -6,6 +6,7 @@ import com.paystream.recon.matching.MatchRules;
 import com.paystream.recon.matching.streams.MatchingTopology;
 import com.paystream.recon.matching.streams.StreamsSettings;
 import com.paystream.recon.support.Records;
+import com.paystream.recon.support.TopologyProperties;
 import com.paystream.recon.topics.ReconTopics;
 import com.paystream.schemas.common.Side;
 import com.paystream.schemas.ledger.CashflowLine;
@@ -499,28 +500,14 @@ public final class MatchingBenchmark {
   private ReconProperties reconProperties(String applicationId) throws java.io.IOException {
     Path stateDir = Files.createTempDirectory("recon-bench-state");
     Duration far = Duration.ofDays(3650);
-    return new ReconProperties(
+    return TopologyProperties.of(
         applicationId,
         stateDir,
         threads,
-        Duration.ofMillis(100),
         far,
         far,
         far,
-        0,
-        ZoneOffset.UTC,
-        Duration.ofSeconds(1),
-        10_000,
-        Duration.ofDays(35),
-        "",
-        Duration.ofSeconds(5),
-        new ReconProperties.Outbox(1000, Duration.ofSeconds(2)),
-        Duration.ofHours(1),
-        new ReconProperties.Report(Duration.ofHours(4), Duration.ofMinutes(35), 2, ""),
-        "",
-        1,
-        Duration.ofSeconds(2),
-        ReconProperties.Payouts.DEFAULTS);
+        new ReconProperties.Outbox(1000, Duration.ofSeconds(2)));
   }
 
   /**

@@ -15,6 +15,7 @@ import com.paystream.recon.matching.MatchRules;
 import com.paystream.recon.matching.ReconEvent;
 import com.paystream.recon.matching.Resolutions;
 import com.paystream.recon.matching.internal.InternalRules;
+import com.paystream.recon.support.TopologyProperties;
 import com.paystream.recon.topics.ReconTopics;
 import com.paystream.schemas.callbacks.PaymentCallback;
 import com.paystream.schemas.common.Envelope;
@@ -143,28 +144,14 @@ class MatchingTopologyTest {
 
   static Properties config() {
     ReconProperties recon =
-        new ReconProperties(
+        TopologyProperties.of(
             "recon-test",
             tempDir(),
             1,
-            Duration.ofMillis(100),
             GRACE,
             Duration.ofHours(6),
             Duration.ofHours(2),
-            0,
-            ZoneOffset.UTC,
-            Duration.ofSeconds(1),
-            10_000,
-            Duration.ofDays(35),
-            "",
-            Duration.ofSeconds(5),
-            new ReconProperties.Outbox(100, Duration.ofSeconds(1)),
-            Duration.ofHours(1),
-            new ReconProperties.Report(Duration.ofHours(4), Duration.ofMinutes(35), 2, ""),
-            "",
-            1,
-            Duration.ofSeconds(2),
-            ReconProperties.Payouts.DEFAULTS);
+            new ReconProperties.Outbox(100, Duration.ofSeconds(1)));
     Properties p =
         StreamsSettings.of(recon, TOPICS, KafkaConnection.plaintext("unused:9092"), 1, "");
     p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
