@@ -20,8 +20,20 @@ public final class LiveCheck {
   static final String JOBS = "payment-gateway-svc|callback-relay-svc|ledger-svc|reconciliation-svc";
   private static final Duration SCRAPED_TIMEOUT = Duration.ofSeconds(90);
 
-  /** Two scrapes and an evaluation after the refused webhook: its counter is then recorded. */
-  private static final Duration AFTER_REFUSAL = Duration.ofSeconds(12);
+  /**
+   * How long the last series of the day may take to be recorded: two scrapes and an evaluation (15
+   * s at the local 5 s intervals), more on a loaded machine.
+   */
+  private static final Duration LATE_SERIES_TIMEOUT = Duration.ofSeconds(90);
+
+  /**
+   * Series that appear only at the end of the day: the refused webhook's, and the trial balance the
+   * ledger's day close sets. The panel check waits for them rather than racing the scrape.
+   */
+  static final List<String> LATE_SERIES =
+      List.of(
+          "paystream:webhook_rejections:increase1h > 0",
+          "paystream:trial_balance_imbalance_minor:maxabs");
 
   private final LiveStack stack;
   private final PrintStream out;
@@ -46,7 +58,7 @@ public final class LiveCheck {
       if (scraped.passed()) {
         out.println("  one webhook with a bad signature, for the refusal panels");
         new WebhookTraffic(stack.gatewayUrl()).sendBadlySigned();
-        Thread.sleep(AFTER_REFUSAL.toMillis());
+        awaitLateSeries();
         List<Check> checks =
             new ArrayList<>(List.of(new PanelsHaveData(), new FrozenLedgerAlerts()));
         checks.addAll(FURTHER);
@@ -95,6 +107,27 @@ public final class LiveCheck {
     }
     return CheckResult.of(
         name, false, "not within " + SCRAPED_TIMEOUT.toSeconds() + " s: " + last, List.of());
+  }
+
+  /** Waits until every {@link #LATE_SERIES} is recorded; on timeout the panel check says which. */
+  private void awaitLateSeries() throws InterruptedException {
+    PrometheusApi prometheus = new PrometheusApi(stack.prometheusUrl());
+    Instant deadline = Instant.now().plus(LATE_SERIES_TIMEOUT);
+    List<String> waiting = new ArrayList<>(LATE_SERIES);
+    while (!waiting.isEmpty() && Instant.now().isBefore(deadline)) {
+      for (String expr : List.copyOf(waiting)) {
+        try {
+          if (prometheus.seriesNow(expr) > 0) {
+            waiting.remove(expr);
+          }
+        } catch (PrometheusApi.Unanswered e) {
+          // Prometheus busy: ask again
+        }
+      }
+      if (!waiting.isEmpty()) {
+        Thread.sleep(1000);
+      }
+    }
   }
 
   private interface Step {

@@ -55,18 +55,27 @@ final class PrometheusApi {
 
   /** How many series {@code expr} returns at any step between {@code start} and {@code end}. */
   int seriesOver(String expr, Instant start, Instant end) throws Unanswered {
-    Duration range = Duration.between(start, end);
-    long stepSeconds = Math.max(5, range.toSeconds() / MAX_POINTS + 1);
-    String query =
-        "query="
-            + URLEncoder.encode(expr, StandardCharsets.UTF_8)
-            + "&start="
-            + start.getEpochSecond()
-            + "&end="
-            + end.getEpochSecond()
-            + "&step="
-            + stepSeconds;
-    return seriesCount(get("/api/v1/query_range?" + query));
+    return seriesCount(get("/api/v1/query_range?" + rangeQuery(expr, start, end)));
+  }
+
+  /**
+   * The range query's parameters. The steps are counted back from {@code end} (rounded up to the
+   * second), so that the last one is {@code end} itself and a series recorded a moment ago is seen;
+   * the first one may be a little before {@code start}.
+   */
+  static String rangeQuery(String expr, Instant start, Instant end) {
+    long endSecond = end.getEpochSecond() + (end.getNano() > 0 ? 1 : 0);
+    long rangeSeconds = Math.max(0, endSecond - start.getEpochSecond());
+    long stepSeconds = Math.max(5, rangeSeconds / MAX_POINTS + 1);
+    long startSecond = endSecond - (rangeSeconds + stepSeconds - 1) / stepSeconds * stepSeconds;
+    return "query="
+        + URLEncoder.encode(expr, StandardCharsets.UTF_8)
+        + "&start="
+        + startSecond
+        + "&end="
+        + endSecond
+        + "&step="
+        + stepSeconds;
   }
 
   /** How many series {@code expr} returns now. */

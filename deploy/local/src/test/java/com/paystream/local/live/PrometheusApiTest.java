@@ -3,6 +3,7 @@ package com.paystream.local.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,25 @@ class PrometheusApiTest {
         """;
 
     assertThat(PrometheusApi.seriesCount(response)).isEqualTo(2);
+  }
+
+  @Test
+  void aRangeQueryEvaluatesAtItsEndSoThatASeriesJustRecordedIsSeen() {
+    Instant start = Instant.parse("2026-12-07T10:00:00.400Z");
+    Instant end = Instant.parse("2026-12-07T10:01:43.200Z");
+
+    // 10:01:44 back to 10:00:00 is 104 s, 21 steps of 5 s: the first one is at 09:59:59
+    assertThat(PrometheusApi.rangeQuery("up", start, end))
+        .isEqualTo("query=up&start=1796637599&end=1796637704&step=5");
+  }
+
+  @Test
+  void aRangeQueryOfAnExactEndKeepsIt() {
+    Instant start = Instant.parse("2026-12-07T10:00:00Z");
+    Instant end = Instant.parse("2026-12-07T10:00:20Z");
+
+    assertThat(PrometheusApi.rangeQuery("up", start, end))
+        .isEqualTo("query=up&start=1796637600&end=1796637620&step=5");
   }
 
   @Test
