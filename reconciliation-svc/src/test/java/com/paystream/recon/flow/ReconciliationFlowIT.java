@@ -323,9 +323,17 @@ class ReconciliationFlowIT {
     assertThat(lag.getId().getTag("client.id")).contains("-StreamThread-1-consumer");
     assertThat(lag.value()).isGreaterThanOrEqualTo(0.0);
     assertThat(meters.find("kafka.stream.thread.process.rate").gauges()).isNotEmpty();
+    // The stores' RocksDB gauges are exported; their never-recorded rates and latencies are not.
+    await()
+        .atMost(WAIT)
+        .until(() -> !meters.find("kafka.stream.state.size.all.mem.tables").gauges().isEmpty());
+    assertThat(meters.find("kafka.stream.state.put.rate").meters()).isEmpty();
+    assertThat(meters.find("kafka.stream.record.cache.hit.ratio.avg").meters()).isEmpty();
     assertThat(get("/actuator/prometheus").body())
         .contains("kafka_consumer_fetch_manager_records_lag{")
-        .contains("kafka_stream_thread_process_rate{");
+        .contains("kafka_stream_thread_process_rate{")
+        .contains("kafka_stream_state_size_all_mem_tables{")
+        .doesNotContain("kafka_stream_state_put_latency_avg{");
   }
 
   @Test

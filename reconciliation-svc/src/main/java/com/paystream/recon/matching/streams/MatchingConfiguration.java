@@ -10,6 +10,7 @@ import com.paystream.schemas.topics.KafkaConnection;
 import com.paystream.schemas.topics.Topic;
 import com.paystream.tracing.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.util.Map;
@@ -76,6 +77,12 @@ class MatchingConfiguration {
       MeterRegistry meters,
       @Value("${paystream.recon.metrics-refresh:15s}") Duration metricsRefresh) {
     return new ReconStreams(matchingTopology, reconStreamsConfig, meters, metricsRefresh);
+  }
+
+  /** Applied by Spring Boot to the registry before the client's metrics are bound. */
+  @Bean
+  MeterFilter unrecordedStoreMetersDenied() {
+    return StreamsMeters.unrecordedStoreMetersDenied();
   }
 
   /** Contributes health "reconStreams" (the bean name without its suffix). */
