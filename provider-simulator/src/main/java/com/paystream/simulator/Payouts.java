@@ -149,7 +149,8 @@ final class Payouts {
         arrival = terms.next(valueDate);
         applied.add(PayoutFault.LATE);
       }
-      if (drawn.contains(PayoutFault.SHORT)) {
+      // Short by all of it would be a transfer of nothing, which no bank books: paid in full.
+      if (drawn.contains(PayoutFault.SHORT) && net != rules.shortByMinor()) {
         bankAmount = net - rules.shortByMinor();
         applied.add(PayoutFault.SHORT);
       }

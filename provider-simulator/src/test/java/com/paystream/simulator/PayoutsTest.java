@@ -105,6 +105,18 @@ class PayoutsTest {
   }
 
   @Test
+  void aPayoutShortByAllOfItArrivesInFullWithoutTheFault() {
+    books.pay(WEDNESDAY, "EUR", 10_000);
+    payouts.faults(PayoutFaults.NONE.shortBy(9_900).on("po_sim_EUR_20261202", PayoutFault.SHORT));
+
+    Payout payout = only(payouts.of(WEDNESDAY));
+
+    assertThat(payout.faults()).isEmpty();
+    assertThat(payout.bankAmountMinor()).isEqualTo(payout.netMinor()).isEqualTo(9_900);
+    assertThat(BankLine.providerPayout(payout).signedAmountMinor()).isEqualTo(9_900);
+  }
+
+  @Test
   void aLatePayoutIsBookedByTheBankOneBusinessDayAfterItsValueDate() {
     books.pay(FRIDAY, "EUR", 10_000);
     payouts.faults(PayoutFaults.NONE.on("po_sim_EUR_20261204", PayoutFault.LATE));
