@@ -149,6 +149,25 @@ class WebhookTracingIntegrationTest {
   }
 
   @Test
+  void theLogLineOfARefusedWebhookCarriesItsTrace(CapturedOutput output) {
+    TraceParent server =
+        answered(webhook(Map.of(TraceParent.HEADER, CALLER, "webhook-signature", "v1,AAAA")), 401);
+
+    // Refused where the body has been read: a thread of the HTTP server, not the request's first.
+    JsonNode line =
+        output
+            .getOut()
+            .lines()
+            .filter(l -> l.startsWith("{") && l.contains("Webhook rejected"))
+            .map(JSON::readTree)
+            .filter(l -> server.traceId().equals(l.path("trace_id").asString("")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no refusal line in the caller's trace"));
+    assertThat(line.path("message").asString()).contains("reason=signature_mismatch");
+    assertThat(TraceParent.validSpanId(line.path("span_id").asString(""))).isTrue();
+  }
+
+  @Test
   void refusedApiRequestsCarryTheTrace() {
     TraceParent anonymous =
         answered(
