@@ -26,7 +26,7 @@ public final class StreamsMeters {
    * The store metrics recorded at {@code INFO}: RocksDB's properties, and the open iterators
    * (KIP-989), which show an iterator left open.
    */
-  static final Set<String> RECORDED_STORE_METRICS =
+  private static final Set<String> RECORDED_STORE_METRICS =
       Set.of(
           "num.immutable.mem.table",
           "cur.size.active.mem.table",
