@@ -98,7 +98,7 @@ final class StackRunner {
   /** The services' specs: one of each, or in cluster mode two instances of each. */
   private List<ServiceSpec> serviceSpecs() {
     if (!options.cluster().enabled()) {
-      return ServiceCatalog.services(endpoints, logins, this::extraArgs);
+      return ServiceCatalog.services(endpoints, logins, this::singleNodeArgs);
     }
     return ClusterServices.instances(
         endpoints,
@@ -107,6 +107,22 @@ final class StackRunner {
         KafkaTimeouts.CLUSTER,
         options.dataDir().resolve("reconciliation-state"),
         this::extraArgs);
+  }
+
+  /**
+   * Reconciliation keeps its Kafka Streams state in the data directory, beside the broker's data it
+   * is built from: a fresh data directory (every day scenario) starts both empty, instead of a new
+   * broker under the last run's state in the system's temporary directory.
+   */
+  private List<String> singleNodeArgs(String service) {
+    List<String> args = new ArrayList<>();
+    if (service.equals("reconciliation")) {
+      args.add(
+          "--paystream.recon.state-dir="
+              + options.dataDir().resolve("reconciliation-state").toAbsolutePath());
+    }
+    args.addAll(extraArgs(service));
+    return args;
   }
 
   /** With replicas, the services' database URLs name the standbys too and follow the primary. */

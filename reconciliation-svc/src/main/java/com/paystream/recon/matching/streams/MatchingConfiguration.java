@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /** Builds the matching topology and its Kafka Streams runtime from the settings. */
 @Configuration(proxyBeanMethods = false)
@@ -75,8 +76,10 @@ class MatchingConfiguration {
       Topology matchingTopology,
       Properties reconStreamsConfig,
       MeterRegistry meters,
-      @Value("${paystream.recon.metrics-refresh:15s}") Duration metricsRefresh) {
-    return new ReconStreams(matchingTopology, reconStreamsConfig, meters, metricsRefresh);
+      @Value("${paystream.recon.metrics-refresh:15s}") Duration metricsRefresh,
+      KafkaAdmin admin) {
+    return new ReconStreams(
+        matchingTopology, reconStreamsConfig, meters, metricsRefresh, admin::clusterId);
   }
 
   /** Applied by Spring Boot to the registry before the client's metrics are bound. */

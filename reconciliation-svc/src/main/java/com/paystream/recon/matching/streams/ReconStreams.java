@@ -3,6 +3,7 @@ package com.paystream.recon.matching.streams;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -38,6 +40,9 @@ import org.springframework.context.SmartLifecycle;
  * closed gracefully on shutdown so that the last transaction commits and the state directory is
  * left clean. A stream thread that dies on an unexpected error is replaced: the records it had not
  * committed are read again. The client's metrics are exported while it runs and removed with it.
+ *
+ * <p>Local state built from another Kafka cluster than the one it starts on is wiped first and
+ * rebuilt from the changelogs ({@link ClusterBoundState}).
  */
 public final class ReconStreams implements SmartLifecycle {
 
@@ -51,19 +56,27 @@ public final class ReconStreams implements SmartLifecycle {
   private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
   private final AtomicReference<Metrics> metrics = new AtomicReference<>();
   private final Optional<HostInfo> thisHost;
+  private final Supplier<String> clusterId;
 
   /**
    * @param meters where the Kafka Streams client's metrics (its consumers' lag per partition, its
    *     threads' and tasks' own) are exported while it runs
    * @param metricsRefresh how often metrics the client added since (a partition assigned, a task
    *     created) are looked for and bound
+   * @param clusterId the id of the Kafka cluster the streams run on; asked at start, it fails the
+   *     start when the cluster cannot tell it
    */
   public ReconStreams(
-      Topology topology, Properties config, MeterRegistry meters, Duration metricsRefresh) {
+      Topology topology,
+      Properties config,
+      MeterRegistry meters,
+      Duration metricsRefresh,
+      Supplier<String> clusterId) {
     this.topology = topology;
     this.config = config;
     this.meters = meters;
     this.metricsRefresh = metricsRefresh;
+    this.clusterId = clusterId;
     this.thisHost =
         Optional.ofNullable(config.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))
             .map(HostInfo::buildFromEndpoint);
@@ -75,6 +88,7 @@ public final class ReconStreams implements SmartLifecycle {
       return;
     }
     KafkaStreams created = new KafkaStreams(topology, config);
+    boundToThisCluster(created);
     created.setUncaughtExceptionHandler(
         e -> {
           log.error("Stream thread failed; replacing it", e);
@@ -85,6 +99,28 @@ public final class ReconStreams implements SmartLifecycle {
     metrics.set(Metrics.bind(created, meters, metricsRefresh));
     created.start();
     streams.set(created);
+  }
+
+  /** Before the client starts: cleaning up is refused once it runs. */
+  private void boundToThisCluster(KafkaStreams created) {
+    String cluster = clusterId.get();
+    if (cluster == null || cluster.isBlank()) {
+      throw new IllegalStateException("the Kafka cluster did not tell its id");
+    }
+    ClusterBoundState local =
+        new ClusterBoundState(
+            Path.of(config.getProperty(StreamsConfig.STATE_DIR_CONFIG)),
+            config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+    if (local.foreignTo(cluster)) {
+      log.warn(
+          "Local state in {} was built from Kafka cluster {}, not {}: wiped, to be rebuilt from"
+              + " the changelogs",
+          config.getProperty(StreamsConfig.STATE_DIR_CONFIG),
+          local.recorded().orElse("(unrecorded)"),
+          cluster);
+      created.cleanUp();
+    }
+    local.belongsTo(cluster);
   }
 
   @Override
