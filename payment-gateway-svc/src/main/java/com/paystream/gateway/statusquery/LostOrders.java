@@ -4,8 +4,6 @@ import com.paystream.platform.ids.PaymentId;
 import com.paystream.platform.tracing.TraceParent;
 import java.time.Clock;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,18 +14,30 @@ import reactor.core.publisher.Mono;
  */
 public final class LostOrders {
 
-  private static final Logger log = LoggerFactory.getLogger(LostOrders.class);
-
-  /** What a trigger did. */
+  /**
+   * What a trigger did. The caller logs it, on the thread that holds the result's trace: the
+   * database's threads, where the work here continues, do not.
+   */
   public enum Triggered {
-    SCHEDULED,
-    REPEATED,
+    SCHEDULED("a lost order: its status query is due now"),
+    REPEATED("a lost order already reported: nothing new"),
     /** Not a payment of this gateway: nobody here can ask about it; it stays a break. */
-    UNKNOWN_PAYMENT,
+    UNKNOWN_PAYMENT("a lost order that is no payment of this gateway: left to operators"),
     /** The break was resolved or closed: its schedule ended. */
-    ENDED,
+    ENDED("the lost-order break was resolved: its status queries end"),
     /** The break was resolved, but no lost-order schedule was active. */
-    NOTHING_TO_END
+    NOTHING_TO_END("the lost-order break was resolved: no status queries were due");
+
+    private final String meaning;
+
+    Triggered(String meaning) {
+      this.meaning = meaning;
+    }
+
+    /** In words, for the log. */
+    public String meaning() {
+      return meaning;
+    }
   }
 
   private final ScheduleStore store;
@@ -61,27 +71,17 @@ public final class LostOrders {
                 return schedule(paymentId, provider, triggerEventId, trigger);
               }
               metrics.lostOrderTrigger("unknown-payment");
-              log.info(
-                  "Lost order for {} (event {}) is no payment of this gateway; left to operators",
-                  paymentId,
-                  triggerEventId);
               return Mono.just(Triggered.UNKNOWN_PAYMENT);
             });
   }
 
   /** The lost-order break was resolved or closed: its status queries end. */
-  public Mono<Triggered> breakResolved(PaymentId paymentId, String triggerEventId) {
+  public Mono<Triggered> breakResolved(PaymentId paymentId) {
     return store
         .endLostOrder(paymentId.value(), clock.instant())
         .map(
             ended -> {
               metrics.lostOrderTrigger(ended ? "ended" : "nothing-to-end");
-              if (ended) {
-                log.info(
-                    "Lost-order break of payment {} resolved (event {}); status queries end",
-                    paymentId,
-                    triggerEventId);
-              }
               return ended ? Triggered.ENDED : Triggered.NOTHING_TO_END;
             });
   }
@@ -100,10 +100,6 @@ public final class LostOrders {
                 return Triggered.REPEATED;
               }
               metrics.lostOrderTrigger("scheduled");
-              log.info(
-                  "Lost order reported for payment {} (event {}); status query due now",
-                  paymentId,
-                  triggerEventId);
               poller.wake();
               return Triggered.SCHEDULED;
             });

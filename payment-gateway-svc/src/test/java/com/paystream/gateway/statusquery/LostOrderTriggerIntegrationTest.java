@@ -269,6 +269,15 @@ class LostOrderTriggerIntegrationTest {
                     .anySatisfy(line -> assertThat(line).contains("status query"))
                     .anySatisfy(line -> assertThat(line).contains("recon result acted upon"))
                     .allSatisfy(line -> assertThat(line).contains("\"trace_id\":\"" + traceId)));
+    // What the result did, in words: logged where the result's trace is held, not on the
+    // database's threads, which do not hold it.
+    assertThat(
+            output
+                .getOut()
+                .lines()
+                .filter(l -> l.contains(paymentId) && l.contains("its status query is due now")))
+        .singleElement()
+        .satisfies(line -> assertThat(line).contains("\"trace_id\":\"" + traceId));
   }
 
   private static List<String> trailLines(CapturedOutput output, String paymentId) {

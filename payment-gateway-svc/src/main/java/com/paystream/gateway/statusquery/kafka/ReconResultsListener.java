@@ -67,16 +67,22 @@ public final class ReconResultsListener {
             record.headers(), result.getEnvelope().getTraceId(), "gateway recon-result")) {
       onResult(record, result, work.context())
           .ifPresent(
-              triggered ->
-                  Trail.log()
-                      .info(
-                          "recon result acted upon outcome={} state={} paymentId={} eventId={}"
-                              + " triggered={}",
-                          result.getOutcome(),
-                          result.getState(),
-                          result.getPaymentReference(),
-                          result.getEnvelope().getEventId(),
-                          triggered));
+              triggered -> {
+                log.info(
+                    "Recon result {} for payment {}: {}",
+                    result.getEnvelope().getEventId(),
+                    result.getPaymentReference(),
+                    triggered.meaning());
+                Trail.log()
+                    .info(
+                        "recon result acted upon outcome={} state={} paymentId={} eventId={}"
+                            + " triggered={}",
+                        result.getOutcome(),
+                        result.getState(),
+                        result.getPaymentReference(),
+                        result.getEnvelope().getEventId(),
+                        triggered);
+              });
     }
   }
 
@@ -98,8 +104,7 @@ public final class ReconResultsListener {
     String eventId = result.getEnvelope().getEventId().toString();
     // Blocking is right here: the offset is committed after the trigger is durable.
     if (result.getState() == BreakState.RESOLVED) {
-      return Optional.ofNullable(
-          lostOrders.breakResolved(paymentId, eventId).block(TRIGGER_TIMEOUT));
+      return Optional.ofNullable(lostOrders.breakResolved(paymentId).block(TRIGGER_TIMEOUT));
     }
     return Optional.ofNullable(
         lostOrders
