@@ -96,7 +96,7 @@ final class StackRunner {
   static final ClusterPorts CLUSTER_PORTS = ClusterPorts.defaults();
 
   /** The services' specs: one of each, or in cluster mode two instances of each. */
-  private List<ServiceSpec> serviceSpecs() {
+  List<ServiceSpec> serviceSpecs() {
     if (!options.cluster().enabled()) {
       return ServiceCatalog.services(endpoints, logins, this::singleNodeArgs);
     }
