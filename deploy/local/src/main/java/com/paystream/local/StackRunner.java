@@ -105,7 +105,7 @@ final class StackRunner {
         logins,
         CLUSTER_PORTS,
         KafkaTimeouts.CLUSTER,
-        options.dataDir().resolve("reconciliation-state"),
+        reconciliationState(),
         this::extraArgs);
   }
 
@@ -117,12 +117,15 @@ final class StackRunner {
   private List<String> singleNodeArgs(String service) {
     List<String> args = new ArrayList<>();
     if (service.equals("reconciliation")) {
-      args.add(
-          "--paystream.recon.state-dir="
-              + options.dataDir().resolve("reconciliation-state").toAbsolutePath());
+      args.add("--paystream.recon.state-dir=" + reconciliationState().toAbsolutePath());
     }
     args.addAll(extraArgs(service));
     return args;
+  }
+
+  /** Reconciliation's Kafka Streams state (in cluster mode, a directory per instance below it). */
+  private Path reconciliationState() {
+    return options.dataDir().resolve("reconciliation-state");
   }
 
   /** With replicas, the services' database URLs name the standbys too and follow the primary. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -86,7 +87,7 @@ class ClusterBoundStateIT {
     assertThat(staleTask.resolve("unit")).exists();
   }
 
-  private ReconStreams streams(java.util.function.Supplier<String> clusterId) {
+  private ReconStreams streams(Supplier<String> clusterId) {
     StreamsBuilder builder = new StreamsBuilder();
     // A persistent store: without one, Kafka Streams does not use the state directory at all.
     builder.table(application + ".in", Materialized.as("units"));
