@@ -80,10 +80,42 @@ public final class LedgerBenchmark {
 
   private static final int MERCHANTS = 1_000;
 
+  /**
+   * Entries of the warm-up round (fewer when the measured round is smaller): enough batches for the
+   * JIT compiler to compile the booking path, so that neither side of the ratio pays for it (the
+   * direct writes run second, on code the pipeline already compiled).
+   */
+  static final int DEFAULT_WARMUP = 10_000;
+
   private LedgerBenchmark() {}
 
-  /** Runs the benchmark and returns its JSON summary line (also printed). */
-  public static String run(int n, int batch, boolean publish) throws Exception {
+  /**
+   * Runs a warm-up round of {@code warmup} entries (both sides, on databases and topics of their
+   * own, not counted; none when 0), then the measured round of {@code n}, and returns the measured
+   * round's JSON summary line (also printed).
+   */
+  public static String run(int n, int batch, boolean publish, int warmup) throws Exception {
+    if (warmup > 0) {
+      log("warm-up round: %,d entries, not counted", warmup);
+      Rates rates = round(warmup, batch, publish);
+      log(
+          "warm-up round: pipeline %,.0f entries/s, direct %,.0f entries/s",
+          rates.pipeline(), rates.direct());
+      log("measured round: %,d entries", n);
+    }
+    Rates measured = round(n, batch, publish);
+    return report(n, batch, publish, warmup, measured);
+  }
+
+  /** Entries per second through the pipeline and written directly, and their databases. */
+  private record Rates(
+      double pipeline,
+      double direct,
+      DatabaseCoordinates pipelineDb,
+      DatabaseCoordinates directDb,
+      String bootstrap) {}
+
+  private static Rates round(int n, int batch, boolean publish) throws Exception {
     String bootstrap = SharedInfrastructure.kafka().bootstrapServers();
 
     String pipelineName = SharedInfrastructure.uniqueName("bench_pipeline");
@@ -107,7 +139,16 @@ public final class LedgerBenchmark {
         SharedInfrastructure.postgres()
             .createDatabase(SharedInfrastructure.uniqueName("bench_direct"));
     double directRate = runDirect(directDb, topics, n, batch);
+    return new Rates(pipelineRate, directRate, pipelineDb, directDb, bootstrap);
+  }
 
+  private static String report(int n, int batch, boolean publish, int warmup, Rates rates)
+      throws SQLException {
+    double pipelineRate = rates.pipeline();
+    double directRate = rates.direct();
+    DatabaseCoordinates pipelineDb = rates.pipelineDb();
+    DatabaseCoordinates directDb = rates.directDb();
+    String bootstrap = rates.bootstrap();
     double ratio = pipelineRate / directRate;
     // Both sides of the ratio as the service's role sees them (synchronous_commit may be per role).
     DurabilitySettings pipelineDurability = DurabilitySettings.of(pipelineDb, pipelineDb.runtime());
@@ -130,11 +171,13 @@ public final class LedgerBenchmark {
     String json =
         String.format(
             Locale.ROOT,
-            "{\"entries\":%d,\"batch\":%d,\"outboxPublisher\":%b,\"pipelineEntriesPerSecond\":%.0f,"
+            "{\"entries\":%d,\"batch\":%d,\"warmup_entries\":%d,\"outboxPublisher\":%b,"
+                + "\"pipelineEntriesPerSecond\":%.0f,"
                 + "\"directEntriesPerSecond\":%.0f,\"ratio\":%.3f,\"cores\":%d,%s,%s,"
                 + "\"producer_acks\":\"%s\",\"producer_idempotence\":%b}",
             n,
             batch,
+            warmup,
             publish,
             pipelineRate,
             directRate,

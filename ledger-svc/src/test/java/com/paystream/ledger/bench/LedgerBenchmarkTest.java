@@ -17,8 +17,13 @@ class LedgerBenchmarkTest {
     int entries = Integer.parseInt(System.getProperty("ledger.benchmark"));
     int batch = Integer.parseInt(System.getProperty("ledger.benchmark.batch", "1000"));
     boolean publish = Boolean.parseBoolean(System.getProperty("ledger.benchmark.publish", "false"));
+    int warmup =
+        Integer.parseInt(
+            System.getProperty(
+                "ledger.benchmark.warmup",
+                Integer.toString(Math.min(entries, LedgerBenchmark.DEFAULT_WARMUP))));
 
-    String json = LedgerBenchmark.run(entries, batch, publish);
+    String json = LedgerBenchmark.run(entries, batch, publish, warmup);
 
     assertThat(json).startsWith("{\"entries\":" + entries);
   }
