@@ -86,6 +86,12 @@ final class CpuClock {
       return text.toString();
     }
 
+    /** Milliseconds of CPU per unit of work of one thread pool since {@code earlier}. */
+    double poolMillisPer(String pool, Sample earlier, int units) {
+      return perUnit(
+          threadNanos.getOrDefault(pool, 0L), earlier.threadNanos.getOrDefault(pool, 0L), units);
+    }
+
     /** Milliseconds of CPU per unit of work since {@code earlier}: JVM, PostgreSQL. */
     double[] millisPer(Sample earlier, int units) {
       return new double[] {

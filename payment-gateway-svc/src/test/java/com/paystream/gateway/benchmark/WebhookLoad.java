@@ -14,6 +14,12 @@ import reactor.netty.resources.ConnectionProvider;
 /** Sends pre-signed webhooks over HTTP, either as fast as a fixed concurrency allows or paced. */
 final class WebhookLoad implements AutoCloseable {
 
+  /**
+   * The thread pool the load client's HTTP client runs on (reactor-netty's default loop resources),
+   * whose CPU is not the service's.
+   */
+  static final String CLIENT_THREADS = "reactor-http-epoll";
+
   /** A webhook ready to send: signing happens before the clock starts. */
   record SignedWebhook(Map<String, String> headers, byte[] body) {}
 

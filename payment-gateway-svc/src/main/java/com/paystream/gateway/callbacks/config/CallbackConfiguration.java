@@ -24,14 +24,18 @@ import org.springframework.util.unit.DataSize;
 public class CallbackConfiguration {
 
   /**
-   * {@code paystream.intake.*}: how callbacks share transactions. Concurrent batches overlap one
-   * batch's commit flush with the next one's statements; more than a few only add lock waits.
+   * {@code paystream.intake.*}: how callbacks share transactions. One batch at a time by default:
+   * the callbacks that arrive while it commits go together in the next, so the batches grow with
+   * the load and each callback's share of a transaction's round trips shrinks (warm, 16 concurrent
+   * senders: 7.6 callbacks per batch and 1.1 ms of CPU per callback, against 2.8 and 1.7-2.0 ms
+   * with four batches at a time). More writers overlap one batch's commit flush with the next one's
+   * statements, which only pays off where a flush is slow next to the CPU a batch costs.
    */
   @ConfigurationProperties("paystream.intake")
   public record IntakeProperties(
       @DefaultValue("64") int maxBatchSize,
       @DefaultValue("2MB") DataSize maxBatchBytes,
-      @DefaultValue("4") int maxConcurrentBatches) {}
+      @DefaultValue("1") int maxConcurrentBatches) {}
 
   /**
    * PostgreSQL's default READ COMMITTED is enough and avoids serialization retries: duplicates are
