@@ -112,8 +112,7 @@ public final class LedgerBenchmark {
       double pipeline,
       double direct,
       DatabaseCoordinates pipelineDb,
-      DatabaseCoordinates directDb,
-      String bootstrap) {}
+      DatabaseCoordinates directDb) {}
 
   private static Rates round(int n, int batch, boolean publish) throws Exception {
     String bootstrap = SharedInfrastructure.kafka().bootstrapServers();
@@ -139,20 +138,20 @@ public final class LedgerBenchmark {
         SharedInfrastructure.postgres()
             .createDatabase(SharedInfrastructure.uniqueName("bench_direct"));
     double directRate = runDirect(directDb, topics, n, batch);
-    return new Rates(pipelineRate, directRate, pipelineDb, directDb, bootstrap);
+    return new Rates(pipelineRate, directRate, pipelineDb, directDb);
   }
 
   private static String report(int n, int batch, boolean publish, int warmup, Rates rates)
       throws SQLException {
     double pipelineRate = rates.pipeline();
     double directRate = rates.direct();
-    DatabaseCoordinates pipelineDb = rates.pipelineDb();
-    DatabaseCoordinates directDb = rates.directDb();
-    String bootstrap = rates.bootstrap();
     double ratio = pipelineRate / directRate;
     // Both sides of the ratio as the service's role sees them (synchronous_commit may be per role).
-    DurabilitySettings pipelineDurability = DurabilitySettings.of(pipelineDb, pipelineDb.runtime());
-    DurabilitySettings directDurability = DurabilitySettings.of(directDb, directDb.runtime());
+    DurabilitySettings pipelineDurability =
+        DurabilitySettings.of(rates.pipelineDb(), rates.pipelineDb().runtime());
+    DurabilitySettings directDurability =
+        DurabilitySettings.of(rates.directDb(), rates.directDb().runtime());
+    String bootstrap = SharedInfrastructure.kafka().bootstrapServers();
     ProducerDurability producerDurability = ProducerDurability.of(producerConfig(bootstrap));
     // The ledger's own outbox producer, which the pipeline runs only with the publisher on.
     ProducerDurability outboxDurability =
