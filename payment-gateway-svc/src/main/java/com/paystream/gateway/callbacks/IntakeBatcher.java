@@ -4,12 +4,13 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
@@ -19,6 +20,13 @@ import reactor.core.publisher.MonoSink;
  * callback that finds a free writer goes at once, alone; callbacks that arrive while the writers
  * are busy wait for the next free one and go together. So an idle gateway adds no latency, and a
  * busy one amortizes its commits. Each caller's Mono completes only once its batch has committed.
+ *
+ * <p>A further batch starts beside the ones in flight only once the youngest of them has run for
+ * {@code overlapAfter}: while batches are quick, one writer at a time makes them as large as the
+ * load allows; when one is slow (a cold JVM, a slow flush, a row lock), the callbacks waiting
+ * behind it go in a batch of their own instead of waiting for it, up to {@code
+ * maxConcurrentBatches} in flight. An {@code overlapAfter} of zero starts batches as soon as a
+ * writer is free.
  *
  * <p>If a batch fails, its callbacks are retried one by one, so that one callback the database
  * refuses cannot fail the others.
@@ -33,12 +41,24 @@ public final class IntakeBatcher implements CallbackRecorder {
   private final int maxBatchSize;
   private final long maxBatchBytes;
   private final int maxConcurrentBatches;
+  private final long overlapAfterNanos;
   private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger running = new AtomicInteger();
+  // Guarded by this.
+  private int running;
+  private long youngestStartedAt;
+  // Whether a wake-up is scheduled for when the youngest batch will have run overlapAfter.
+  private final AtomicBoolean wakeUpArmed = new AtomicBoolean();
 
+  /** Batches start as soon as a writer is free. */
   public IntakeBatcher(
       CallbackBatchWriter writer, int maxBatchSize, long maxBatchBytes, int maxConcurrentBatches) {
-    this(writer, maxBatchSize, maxBatchBytes, maxConcurrentBatches, new SimpleMeterRegistry());
+    this(
+        writer,
+        maxBatchSize,
+        maxBatchBytes,
+        maxConcurrentBatches,
+        Duration.ZERO,
+        new SimpleMeterRegistry());
   }
 
   public IntakeBatcher(
@@ -46,6 +66,7 @@ public final class IntakeBatcher implements CallbackRecorder {
       int maxBatchSize,
       long maxBatchBytes,
       int maxConcurrentBatches,
+      Duration overlapAfter,
       MeterRegistry registry) {
     this.writer = Objects.requireNonNull(writer, "writer");
     this.batchSizes =
@@ -61,9 +82,13 @@ public final class IntakeBatcher implements CallbackRecorder {
     if (maxBatchSize < 1 || maxBatchBytes < 1 || maxConcurrentBatches < 1) {
       throw new IllegalArgumentException("batch limits must be positive");
     }
+    if (overlapAfter.isNegative()) {
+      throw new IllegalArgumentException("overlapAfter must not be negative");
+    }
     this.maxBatchSize = maxBatchSize;
     this.maxBatchBytes = maxBatchBytes;
     this.maxConcurrentBatches = maxConcurrentBatches;
+    this.overlapAfterNanos = overlapAfter.toNanos();
   }
 
   @Override
@@ -76,28 +101,29 @@ public final class IntakeBatcher implements CallbackRecorder {
   }
 
   private void drain() {
-    while (!queue.isEmpty()) {
-      int current = running.get();
-      if (current >= maxConcurrentBatches) {
-        return;
-      }
-      if (!running.compareAndSet(current, current + 1)) {
-        continue;
-      }
-      List<Pending> batch = take();
-      if (batch.isEmpty()) {
-        running.decrementAndGet();
-        continue;
-      }
+    List<Pending> batch;
+    while ((batch = nextBatch()) != null) {
       write(batch);
     }
   }
 
   /**
-   * Takes up to the size and byte limits; always at least one callback, however large. One taker at
-   * a time, so that the element looked at is the element removed.
+   * The next batch to write, counted as running; null while the queue is empty, every writer is
+   * busy, or the youngest batch in flight has not run for {@code overlapAfter} yet (then a wake-up
+   * is scheduled for when it will have). Always at least one callback, however large.
    */
-  private synchronized List<Pending> take() {
+  private synchronized List<Pending> nextBatch() {
+    if (queue.isEmpty() || running >= maxConcurrentBatches) {
+      return null;
+    }
+    long now = System.nanoTime();
+    if (running > 0) {
+      long wait = youngestStartedAt + overlapAfterNanos - now;
+      if (wait > 0) {
+        wakeUpIn(wait);
+        return null;
+      }
+    }
     List<Pending> batch = new ArrayList<>();
     long bytes = 0;
     Pending next;
@@ -108,7 +134,20 @@ public final class IntakeBatcher implements CallbackRecorder {
       }
       batch.add(queue.poll());
     }
+    running++;
+    youngestStartedAt = now;
     return batch;
+  }
+
+  private void wakeUpIn(long nanos) {
+    if (wakeUpArmed.compareAndSet(false, true)) {
+      Mono.delay(Duration.ofNanos(nanos))
+          .subscribe(
+              tick -> {
+                wakeUpArmed.set(false);
+                drain();
+              });
+    }
   }
 
   private void write(List<Pending> batch) {
@@ -147,7 +186,9 @@ public final class IntakeBatcher implements CallbackRecorder {
   }
 
   private void finished() {
-    running.decrementAndGet();
+    synchronized (this) {
+      running--;
+    }
     drain();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.paystream.gateway.payments.PaymentStatus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,53 @@ class IntakeBatcherTest {
         .containsExactly("evt_1", "evt_2", "evt_3", "evt_4", "evt_5");
     writer.completeBatch(1);
     assertThat(outcomes).allSatisfy(o -> assertThat(o.block(Duration.ofSeconds(5))).isNotNull());
+  }
+
+  @Test
+  void aSecondBatchStartsBesideASlowOneOnlyOnceItHasRunOverlapAfter() {
+    ControlledWriter writer = new ControlledWriter();
+    Duration overlapAfter = Duration.ofMillis(300);
+    IntakeBatcher batcher =
+        new IntakeBatcher(writer, 64, 1 << 20, 2, overlapAfter, new SimpleMeterRegistry());
+    long started = System.nanoTime();
+    batcher.record(callback(0)).subscribe();
+    batcher.record(callback(1)).subscribe();
+    batcher.record(callback(2)).subscribe();
+    assertThat(writer.batches).hasSize(1);
+
+    // No further arrival: the batcher wakes itself up once the first batch has run overlapAfter.
+    await().atMost(Duration.ofSeconds(5)).until(() -> writer.batches.size() == 2);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(overlapAfter);
+    assertThat(writer.batches.get(1))
+        .extracting(VerifiedCallback::providerEventId)
+        .containsExactly("evt_1", "evt_2");
+    // Two in flight, the limit: the next waits for one of them, however long they run.
+    batcher.record(callback(3)).subscribe();
+    await().during(Duration.ofMillis(600)).until(() -> writer.batches.size() == 2);
+    writer.completeBatch(0);
+    assertThat(writer.batches).hasSize(3);
+    assertThat(writer.batches.get(2))
+        .extracting(VerifiedCallback::providerEventId)
+        .containsExactly("evt_3");
+  }
+
+  @Test
+  void quickBatchesGoOneAtATimeAndGrowWithTheLoad() {
+    ControlledWriter writer = new ControlledWriter();
+    IntakeBatcher batcher =
+        new IntakeBatcher(
+            writer, 64, 1 << 20, 4, Duration.ofSeconds(30), new SimpleMeterRegistry());
+    batcher.record(callback(0)).subscribe();
+    for (int n = 1; n <= 5; n++) {
+      batcher.record(callback(n)).subscribe();
+    }
+    assertThat(writer.batches).hasSize(1);
+
+    writer.completeBatch(0);
+
+    assertThat(writer.batches).hasSize(2);
+    assertThat(writer.batches.get(1)).hasSize(5);
   }
 
   @Test

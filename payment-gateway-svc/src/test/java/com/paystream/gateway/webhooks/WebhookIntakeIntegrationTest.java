@@ -284,6 +284,48 @@ class WebhookIntakeIntegrationTest {
   }
 
   @Test
+  void aCallbackWaitingOnItsPaymentsRowLockDoesNotHoldUpOtherPayments() throws Exception {
+    postSigned(eventId, succeeded(1999)).expectStatus().isOk();
+    String otherPayment = "pay_" + UUID.randomUUID();
+    byte[] other = WebhookPayloads.payment(otherPayment, "m-1", 500, "EUR", "SUCCEEDED");
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Connection lock = DB.connect()) {
+      // Another writer of the payment (a refund, a correction) holds its row.
+      lock.setAutoCommit(false);
+      try (Statement st = lock.createStatement()) {
+        st.execute("select 1 from payment where payment_id = '" + paymentId + "' for update");
+      }
+      byte[] again = succeeded(1999);
+      Future<Integer> blocked =
+          pool.submit(
+              () ->
+                  postSigned("msg_" + UUID.randomUUID(), again)
+                      .returnResult(String.class)
+                      .getStatus()
+                      .value());
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  DB.count(
+                          "select count(*) from pg_locks"
+                              + " where not granted and locktype = 'transactionid'")
+                      > 0);
+
+      // The intake batch holding that callback waits; the next batch goes beside it.
+      postSigned("msg_" + UUID.randomUUID(), other).expectStatus().isOk();
+      assertThat(DB.count("select count(*) from payment where payment_id = ?", otherPayment))
+          .isEqualTo(1);
+      assertThat(blocked.isDone()).isFalse();
+
+      lock.rollback();
+      assertThat(blocked.get()).isEqualTo(200);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void tamperedSignatureIsUnauthorizedAndStoresNothing() {
     byte[] body = succeeded(1999);
     Map<String, String> headers = signer.headers(eventId, Instant.now(), body);

@@ -9,6 +9,7 @@ import com.paystream.gateway.callbacks.persistence.R2dbcCallbackBatchWriter;
 import com.paystream.gateway.outbox.persistence.OutboxWakeup;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,18 +25,21 @@ import org.springframework.util.unit.DataSize;
 public class CallbackConfiguration {
 
   /**
-   * {@code paystream.intake.*}: how callbacks share transactions. One batch at a time by default:
-   * the callbacks that arrive while it commits go together in the next, so the batches grow with
-   * the load and each callback's share of a transaction's round trips shrinks (warm, 16 concurrent
-   * senders: 7.6 callbacks per batch and 1.1 ms of CPU per callback, against 2.8 and 1.7-2.0 ms
-   * with four batches at a time). More writers overlap one batch's commit flush with the next one's
-   * statements, which only pays off where a flush is slow next to the CPU a batch costs.
+   * {@code paystream.intake.*}: how callbacks share transactions. One batch at a time while batches
+   * are quick: the callbacks that arrive while it commits go together in the next, so the batches
+   * grow with the load and each callback's share of a transaction's round trips shrinks (warm, 16
+   * concurrent senders: 7.6 callbacks per batch and 1.1 ms of CPU per callback, against 2.8 and
+   * 1.7-2.0 ms with four batches at a time). Once the youngest batch in flight has run for {@code
+   * overlapAfter} (a cold JVM, a slow flush, a payment's row lock), another starts beside it with
+   * the callbacks waiting, up to {@code maxConcurrentBatches}, so that one slow batch does not hold
+   * up every callback behind it.
    */
   @ConfigurationProperties("paystream.intake")
   public record IntakeProperties(
       @DefaultValue("64") int maxBatchSize,
       @DefaultValue("2MB") DataSize maxBatchBytes,
-      @DefaultValue("1") int maxConcurrentBatches) {}
+      @DefaultValue("4") int maxConcurrentBatches,
+      @DefaultValue("20ms") Duration overlapAfter) {}
 
   /**
    * PostgreSQL's default READ COMMITTED is enough and avoids serialization retries: duplicates are
@@ -62,6 +66,7 @@ public class CallbackConfiguration {
             intake.maxBatchSize(),
             intake.maxBatchBytes().toBytes(),
             intake.maxConcurrentBatches(),
+            intake.overlapAfter(),
             registry),
         registry);
   }
