@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
@@ -47,7 +46,7 @@ public final class IntakeBatcher implements CallbackRecorder {
   private int running;
   private long youngestStartedAt;
   // Whether a wake-up is scheduled for when the youngest batch will have run overlapAfter.
-  private final AtomicBoolean wakeUpArmed = new AtomicBoolean();
+  private boolean wakeUpArmed;
 
   /** Batches start as soon as a writer is free. */
   public IntakeBatcher(
@@ -139,12 +138,16 @@ public final class IntakeBatcher implements CallbackRecorder {
     return batch;
   }
 
+  /** Called holding this. */
   private void wakeUpIn(long nanos) {
-    if (wakeUpArmed.compareAndSet(false, true)) {
+    if (!wakeUpArmed) {
+      wakeUpArmed = true;
       Mono.delay(Duration.ofNanos(nanos))
           .subscribe(
               tick -> {
-                wakeUpArmed.set(false);
+                synchronized (this) {
+                  wakeUpArmed = false;
+                }
                 drain();
               });
     }

@@ -1,6 +1,7 @@
 package com.paystream.gateway.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.paystream.gateway.testsupport.GatewayDatabase;
 import com.paystream.gateway.testsupport.WebhookPayloads;
@@ -13,6 +14,7 @@ import com.paystream.schemas.serde.AvroDeserializer;
 import com.paystream.simulator.StandardWebhookSigner;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -292,8 +294,10 @@ class WebhookIntakeIntegrationTest {
     try (Connection lock = DB.connect()) {
       // Another writer of the payment (a refund, a correction) holds its row.
       lock.setAutoCommit(false);
-      try (Statement st = lock.createStatement()) {
-        st.execute("select 1 from payment where payment_id = '" + paymentId + "' for update");
+      try (PreparedStatement st =
+          lock.prepareStatement("select 1 from payment where payment_id = ? for update")) {
+        st.setString(1, paymentId);
+        st.execute();
       }
       byte[] again = succeeded(1999);
       Future<Integer> blocked =
@@ -303,7 +307,7 @@ class WebhookIntakeIntegrationTest {
                       .returnResult(String.class)
                       .getStatus()
                       .value());
-      org.awaitility.Awaitility.await()
+      await()
           .atMost(Duration.ofSeconds(10))
           .until(
               () ->
