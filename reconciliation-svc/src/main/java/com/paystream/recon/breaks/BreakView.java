@@ -7,7 +7,10 @@ import java.time.LocalDate;
  * One open break leg as the API shows it. Amounts are net minor units, positive = money in. {@code
  * breakId} is opaque and URL-safe; {@code paymentReference} is the reference matched under, and
  * {@code statementReference} / {@code statementId} what the statement line itself says (the
- * reference is null for a line without one).
+ * reference is null for a line without one). {@code payoutReference} names the payout a second-leg
+ * break is about (a provider's {@code po_…} or a merchant's {@code mpo_…}; for a payout line's
+ * break, {@code paymentReference} is the payment and this the payout that listed it); null for the
+ * first leg.
  */
 public record BreakView(
     String breakId,
@@ -23,7 +26,8 @@ public record BreakView(
     String statementLineId,
     String statementReference,
     String entryId,
-    String callbackId) {
+    String callbackId,
+    String payoutReference) {
 
   public static BreakView of(ReconEvent event) {
     return new BreakView(
@@ -40,6 +44,7 @@ public record BreakView(
         event.statementLineId(),
         event.statementReference(),
         event.entryId(),
-        event.callbackId());
+        event.callbackId(),
+        event.payoutReference());
   }
 }

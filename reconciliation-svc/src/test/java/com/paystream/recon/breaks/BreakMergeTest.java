@@ -68,6 +68,7 @@ class BreakMergeTest {
         "1",
         "pay-1",
         null,
+        null,
         null);
   }
 }

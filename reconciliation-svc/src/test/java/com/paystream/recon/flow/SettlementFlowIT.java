@@ -143,6 +143,14 @@ class SettlementFlowIT {
       results.awaitUntil(WAIT, read -> count(read, ReconOutcome.DUPLICATE) == 1);
       assertThat(settlements.poll()).hasSize(1);
     }
+    // The operator's list of open breaks names the payout the break is about.
+    JsonNode duplicates =
+        await()
+            .atMost(WAIT)
+            .until(() -> get("/v1/breaks?outcome=DUPLICATE", Callers.OPERATOR), JsonNode::isArray);
+    assertThat(duplicates).hasSize(1);
+    assertThat(duplicates.get(0).path("payoutReference").asString()).isEqualTo(PAYOUT);
+    assertThat(duplicates.get(0).path("statementId").asString()).isEqualTo("BANK-COPY-" + DAY);
 
     Map<String, DailyReport.Figures> outcomes =
         await()
@@ -191,18 +199,11 @@ class SettlementFlowIT {
         .atMost(WAIT)
         .until(
             () -> {
-              HttpResponse<String> answer =
-                  HTTP.send(
-                      HttpRequest.newBuilder(
-                              URI.create("http://localhost:" + port + "/v1/clearing"))
-                          .header("Authorization", "Bearer " + Callers.AUDITOR)
-                          .GET()
-                          .build(),
-                      HttpResponse.BodyHandlers.ofString());
-              if (answer.statusCode() != 200) {
+              JsonNode rows = get("/v1/clearing", Callers.AUDITOR);
+              if (rows == null) {
                 return null;
               }
-              for (JsonNode view : JSON.readTree(answer.body())) {
+              for (JsonNode view : rows) {
                 if (view.path("currency").asString().equals("EUR")) {
                   return view;
                 }
@@ -210,6 +211,18 @@ class SettlementFlowIT {
               return null;
             },
             view -> view != null && done.test(view));
+  }
+
+  /** The body of a {@code GET} by the caller with {@code token}, or null unless it answered 200. */
+  private JsonNode get(String path, String token) throws Exception {
+    HttpResponse<String> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
   }
 
   private static CashflowLine withBalance(CashflowLine line, long balanceAfter) {
