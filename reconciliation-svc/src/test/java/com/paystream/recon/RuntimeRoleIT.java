@@ -1,7 +1,10 @@
 package com.paystream.recon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.paystream.recon.breaks.persistence.ResolutionAudit;
+import com.paystream.recon.matching.Outcome;
 import com.paystream.testkit.SharedInfrastructure;
 import com.paystream.testkit.postgres.DatabaseCoordinates;
 import com.paystream.testkit.postgres.Postgres;
@@ -9,15 +12,22 @@ import com.paystream.testkit.postgres.TamperingProbe;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reconciliation's runtime role against the real PostgreSQL, migrated as the service migrates it:
@@ -56,6 +66,46 @@ class RuntimeRoleIT {
   void runtimeRoleMayOnlyInsertAndSelectFinancialHistory(String table) throws SQLException {
     assertThat(TamperingProbe.privileges(superuser(), DB.runtime().username(), "public", table))
         .containsExactly("INSERT", "SELECT");
+  }
+
+  /**
+   * Every outcome a break can have, first leg or second, can be resolved: the record of an approved
+   * resolution is accepted as the runtime role writes it (a payout break's resolution once failed
+   * on the outcome check, after the second operator had approved it).
+   */
+  @ParameterizedTest
+  @MethodSource("breakOutcomes")
+  void theResolutionOfABreakOfEveryOutcomeIsRecorded(Outcome outcome) {
+    assertThat(resolutions().record(resolution("brk_" + outcome, outcome))).isTrue();
+  }
+
+  @Test
+  void anAgreementIsNoBreakToResolve() {
+    assertThatThrownBy(() -> resolutions().record(resolution("brk_agreed", Outcome.PAYOUT_MATCHED)))
+        .isInstanceOf(DataIntegrityViolationException.class)
+        .hasMessageContaining("break_resolution_outcome_check");
+  }
+
+  static Stream<Outcome> breakOutcomes() {
+    return Arrays.stream(Outcome.values())
+        .filter(outcome -> !outcome.agreement() && !outcome.awaitingSettlement());
+  }
+
+  private static ResolutionAudit resolutions() {
+    return new ResolutionAudit(new JdbcTemplate(runtime()));
+  }
+
+  private static ResolutionAudit.Entry resolution(String breakId, Outcome outcome) {
+    return new ResolutionAudit.Entry(
+        UUID.randomUUID(),
+        breakId,
+        "po_sim_EUR_20261208",
+        outcome.name(),
+        LocalDate.of(2026, 12, 8),
+        "operator:olga",
+        "provider confirmed the fee",
+        "operator:oscar",
+        UUID.randomUUID());
   }
 
   @Test

@@ -13,6 +13,7 @@ import com.paystream.recon.matching.ReconEvent;
 import com.paystream.recon.matching.streams.ReconStores;
 import com.paystream.recon.matching.streams.ReconStreams;
 import com.paystream.recon.statements.Fixtures;
+import com.paystream.recon.support.ReconHttp;
 import com.paystream.recon.support.ReconInfrastructure;
 import com.paystream.recon.support.TopicReader;
 import com.paystream.recon.support.TopicWriter;
@@ -532,12 +533,7 @@ class ReconciliationFlowIT {
   }
 
   private HttpResponse<String> post(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + Callers.OPERATOR)
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new ReconHttp(port).post(path, Callers.OPERATOR, null);
   }
 
   private double deadLetters(String reason, String topic) {
@@ -547,33 +543,16 @@ class ReconciliationFlowIT {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + Callers.OPERATOR)
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new ReconHttp(port).get(path, Callers.OPERATOR);
   }
 
   private HttpResponse<String> resolve(String breakId, String json) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/v1/breaks/" + breakId + "/resolution"))
-            .header("Authorization", "Bearer " + Callers.OPERATOR)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new ReconHttp(port)
+        .post("/v1/breaks/" + breakId + "/resolution", Callers.OPERATOR, json);
   }
 
   private HttpResponse<String> decide(String approvalId, String token) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/v1/approvals/" + approvalId + "/approve"))
-            .header("Authorization", "Bearer " + token)
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new ReconHttp(port).post("/v1/approvals/" + approvalId + "/approve", token, null);
   }
 
   // --- helpers --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.paystream.recon.clearing.ClearingGauges;
 import com.paystream.recon.report.DailyReport;
 import com.paystream.recon.report.DailyReports;
+import com.paystream.recon.support.ReconHttp;
 import com.paystream.recon.support.ReconInfrastructure;
 import com.paystream.recon.support.TopicReader;
 import com.paystream.recon.support.TopicWriter;
@@ -27,9 +28,6 @@ import com.paystream.schemas.statements.StatementLineKind;
 import com.paystream.security.testing.AccessProbe;
 import com.paystream.security.testing.Callers;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -39,7 +37,10 @@ import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,18 +59,18 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"paystream.recon.punctuate-interval=200ms"})
+// The first test counts every result and settlement on the topics: the second one's come after.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SettlementFlowIT {
 
   private static final Duration WAIT = Duration.ofSeconds(90);
   // Today's payout: every deadline of the second leg lies days ahead, so only matching happens.
   private static final LocalDate DAY = LocalDate.now(ZoneOffset.UTC);
-  private static final String PAYOUT = "po_sim_EUR_" + DAY.toString().replace("-", "");
-  private static final String REPORT = "payout-sim-EUR-" + DAY.toString().replace("-", "");
+  private static final String PAYOUT = payout("EUR");
 
   private static ReconTopics topics;
   private static TopicWriter writer;
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Autowired DailyReports reports;
@@ -93,6 +94,7 @@ class SettlementFlowIT {
   }
 
   @Test
+  @Order(1)
   void aPayoutReportAndItsBankLineSettleOnceAndAreReported() {
     writer.send(
         topics.cashflow(),
@@ -104,11 +106,11 @@ class SettlementFlowIT {
         withBalance(
             clearingLine("pay-po-2", "e-2", 2, EntryType.PAYMENT, Side.DEBIT, 5000, "EUR", DAY),
             15000));
-    report("R1", "pay-po-1", StatementLineKind.PAYMENT, Side.CREDIT, 10000);
-    report("R2", "pay-po-2", StatementLineKind.PAYMENT, Side.CREDIT, 5000);
-    report("R3", null, StatementLineKind.FEE, Side.DEBIT, 150);
-    report("P", null, StatementLineKind.PAYOUT, Side.DEBIT, 14850);
-    bank("BANK-" + DAY, "B1");
+    report("EUR", "R1", "pay-po-1", StatementLineKind.PAYMENT, Side.CREDIT, 10000);
+    report("EUR", "R2", "pay-po-2", StatementLineKind.PAYMENT, Side.CREDIT, 5000);
+    report("EUR", "R3", null, StatementLineKind.FEE, Side.DEBIT, 150);
+    report("EUR", "P", null, StatementLineKind.PAYOUT, Side.DEBIT, 14850);
+    bank("EUR", "BANK-" + DAY, "B1", 14850);
 
     try (TopicReader<Settlement> settlements =
             new TopicReader<>(topics.settlements().name(), Settlement.class);
@@ -139,7 +141,7 @@ class SettlementFlowIT {
       assertThat(settlement.getBreakId()).isEqualTo(matched.getBreakId());
 
       // The same payout on another statement of the bank: a break, never a second settlement.
-      bank("BANK-COPY-" + DAY, "B1");
+      bank("EUR", "BANK-COPY-" + DAY, "B1", 14850);
       results.awaitUntil(WAIT, read -> count(read, ReconOutcome.DUPLICATE) == 1);
       assertThat(settlements.poll()).hasSize(1);
     }
@@ -192,6 +194,76 @@ class SettlementFlowIT {
   }
 
   /**
+   * A payout the bank paid short beyond the tolerance is booked all the same and stays a break,
+   * listed with its payout, until one operator asks to resolve it and another approves.
+   */
+  @Test
+  @Order(2)
+  void aShortPayoutIsABreakUntilTwoOperatorsResolveIt() throws Exception {
+    writer.send(
+        topics.cashflow(),
+        "acct-clearing-usd",
+        withBalance(
+            clearingLine("pay-po-usd", "e-u1", 1, EntryType.PAYMENT, Side.DEBIT, 20000, "USD", DAY),
+            20000));
+    report("USD", "R1", "pay-po-usd", StatementLineKind.PAYMENT, Side.CREDIT, 20000);
+    report("USD", "R2", null, StatementLineKind.FEE, Side.DEBIT, 200);
+    report("USD", "P", null, StatementLineKind.PAYOUT, Side.DEBIT, 19800);
+    bank("USD", "BANK-USD-" + DAY, "B1", 19700);
+
+    JsonNode open =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> get("/v1/breaks?outcome=PAYOUT_SHORT&currency=USD", Callers.OPERATOR),
+                breaks -> breaks != null && breaks.size() == 1)
+            .get(0);
+    assertThat(open.path("payoutReference").asString()).isEqualTo(payout("USD"));
+    assertThat(open.path("atRiskMinor").asLong()).isEqualTo(100);
+    String breakId = open.path("breakId").asString();
+
+    ReconHttp http = new ReconHttp(port);
+    HttpResponse<String> requested =
+        http.post(
+            "/v1/breaks/" + breakId + "/resolution",
+            Callers.OPERATOR,
+            "{\"reason\":\"provider confirmed an unlisted fee, ticket FIN-7\"}");
+    assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+    String approval = JSON.readTree(requested.body()).path("approvalId").asString();
+    HttpResponse<String> approved =
+        http.post("/v1/approvals/" + approval + "/approve", Callers.OPERATOR2, null);
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+
+    try (TopicReader<ReconResult> results =
+        new TopicReader<>(topics.results().name(), ReconResult.class)) {
+      List<TopicReader.Keyed<ReconResult>> read =
+          results.awaitUntil(
+              WAIT,
+              all ->
+                  all.stream()
+                      .anyMatch(
+                          k ->
+                              k.value().getBreakId().equals(breakId)
+                                  && k.value().getState() == BreakState.RESOLVED));
+      ReconResult resolved =
+          read.stream()
+              .map(TopicReader.Keyed::value)
+              .filter(r -> r.getBreakId().equals(breakId) && r.getState() == BreakState.RESOLVED)
+              .findFirst()
+              .orElseThrow();
+      assertThat(resolved.getOutcome()).isEqualTo(ReconOutcome.PAYOUT_SHORT);
+      assertThat(resolved.getPayoutReference()).isEqualTo(payout("USD"));
+      assertThat(resolved.getResolution())
+          .startsWith("MANUAL: provider confirmed an unlisted fee, ticket FIN-7");
+    }
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> get("/v1/breaks?outcome=PAYOUT_SHORT&currency=USD", Callers.OPERATOR),
+            breaks -> breaks != null && breaks.isEmpty());
+  }
+
+  /**
    * EUR's row of {@code GET /v1/clearing}, as an auditor reads it, once it satisfies {@code done}.
    */
   private JsonNode awaitClearing(java.util.function.Predicate<JsonNode> done) {
@@ -215,13 +287,7 @@ class SettlementFlowIT {
 
   /** The body of a {@code GET} by the caller with {@code token}, or null unless it answered 200. */
   private JsonNode get(String path, String token) throws Exception {
-    HttpResponse<String> answer =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token)
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer = new ReconHttp(port).get(path, token);
     return answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
   }
 
@@ -233,19 +299,32 @@ class SettlementFlowIT {
     return read.stream().filter(k -> k.value().getOutcome() == outcome).count();
   }
 
-  private static void report(
-      String lineId, String payment, StatementLineKind kind, Side side, long minor) {
-    StatementLine line =
-        StatementLine.newBuilder(
-                statementLine(REPORT, lineId, payment, kind, side, minor, "EUR", DAY))
-            .setProvider("sim")
-            .setPayoutReference(PAYOUT)
-            .setValueDate(kind == StatementLineKind.PAYOUT ? DAY.plusDays(1) : DAY)
-            .build();
-    writer.send(topics.statements(), REPORT + "/" + lineId, line);
+  /** The simulated provider's payout of {@code currency} for {@link #DAY}. */
+  private static String payout(String currency) {
+    return "po_sim_" + currency + "_" + DAY.toString().replace("-", "");
   }
 
-  private static void bank(String statementId, String lineId) {
+  /** A line of the payout report of {@code currency}'s payout. */
+  private static void report(
+      String currency,
+      String lineId,
+      String payment,
+      StatementLineKind kind,
+      Side side,
+      long minor) {
+    String report = "payout-sim-" + currency + "-" + DAY.toString().replace("-", "");
+    StatementLine line =
+        StatementLine.newBuilder(
+                statementLine(report, lineId, payment, kind, side, minor, currency, DAY))
+            .setProvider("sim")
+            .setPayoutReference(payout(currency))
+            .setValueDate(kind == StatementLineKind.PAYOUT ? DAY.plusDays(1) : DAY)
+            .build();
+    writer.send(topics.statements(), report + "/" + lineId, line);
+  }
+
+  /** Our bank's credit of {@code minor} for {@code currency}'s payout. */
+  private static void bank(String currency, String statementId, String lineId, long minor) {
     StatementLine line =
         StatementLine.newBuilder()
             .setEnvelope(envelope())
@@ -254,15 +333,15 @@ class SettlementFlowIT {
             .setFormat(StatementFormat.CAMT053)
             .setAccountReference("DE89****3000")
             .setProvider(null)
-            .setPaymentReference(PAYOUT)
-            .setPayoutReference(PAYOUT)
+            .setPaymentReference(payout(currency))
+            .setPayoutReference(payout(currency))
             .setDirection(Side.CREDIT)
             .setKind(StatementLineKind.PAYMENT)
-            .setAmountMinor(14850)
-            .setCurrency("EUR")
+            .setAmountMinor(minor)
+            .setCurrency(currency)
             .setBookingDate(DAY.plusDays(1))
             .setValueDate(DAY.plusDays(1))
-            .setDescription(PAYOUT)
+            .setDescription(payout(currency))
             .build();
     writer.send(topics.statements(), statementId + "/" + lineId, line);
   }
