@@ -86,28 +86,6 @@ class RuntimeRoleIT {
         .hasMessageContaining("break_resolution_outcome_check");
   }
 
-  static Stream<Outcome> breakOutcomes() {
-    return Arrays.stream(Outcome.values())
-        .filter(outcome -> !outcome.agreement() && !outcome.awaitingSettlement());
-  }
-
-  private static ResolutionAudit resolutions() {
-    return new ResolutionAudit(new JdbcTemplate(runtime()));
-  }
-
-  private static ResolutionAudit.Entry resolution(String breakId, Outcome outcome) {
-    return new ResolutionAudit.Entry(
-        UUID.randomUUID(),
-        breakId,
-        "po_sim_EUR_20261208",
-        outcome.name(),
-        LocalDate.of(2026, 12, 8),
-        "operator:olga",
-        "provider confirmed the fee",
-        "operator:oscar",
-        UUID.randomUUID());
-  }
-
   @Test
   void runtimeRoleCannotTouchTheMigrationHistory() throws SQLException {
     assertThat(
@@ -181,6 +159,28 @@ class RuntimeRoleIT {
 
   private static DataSource runtime() {
     return POSTGRES.dataSource(DB.database(), DB.runtime());
+  }
+
+  static Stream<Outcome> breakOutcomes() {
+    return Arrays.stream(Outcome.values())
+        .filter(outcome -> !outcome.agreement() && !outcome.awaitingSettlement());
+  }
+
+  private static ResolutionAudit resolutions() {
+    return new ResolutionAudit(new JdbcTemplate(runtime()));
+  }
+
+  private static ResolutionAudit.Entry resolution(String breakId, Outcome outcome) {
+    return new ResolutionAudit.Entry(
+        UUID.randomUUID(),
+        breakId,
+        "po_sim_EUR_20261208",
+        outcome.name(),
+        LocalDate.of(2026, 12, 8),
+        "operator:olga",
+        "provider confirmed the fee",
+        "operator:oscar",
+        UUID.randomUUID());
   }
 
   private static DataSource superuser() {
