@@ -101,12 +101,10 @@ class SettlementFlowIT {
         topics.cashflow(),
         "acct-clearing",
         clearingLine("pay-po-1", "e-1", 1, EntryType.PAYMENT, Side.DEBIT, 10000, "EUR", DAY));
-    writer.send(
-        topics.cashflow(),
+    booked(
         "acct-clearing",
-        withBalance(
-            clearingLine("pay-po-2", "e-2", 2, EntryType.PAYMENT, Side.DEBIT, 5000, "EUR", DAY),
-            15000));
+        clearingLine("pay-po-2", "e-2", 2, EntryType.PAYMENT, Side.DEBIT, 5000, "EUR", DAY),
+        15000);
     report("EUR", "R1", "pay-po-1", StatementLineKind.PAYMENT, Side.CREDIT, 10000);
     report("EUR", "R2", "pay-po-2", StatementLineKind.PAYMENT, Side.CREDIT, 5000);
     report("EUR", "R3", null, StatementLineKind.FEE, Side.DEBIT, 150);
@@ -170,13 +168,10 @@ class SettlementFlowIT {
     // Settled by reconciliation, not yet booked: clearing holds the payout's 15000 it no longer
     // expects. The ledger's booking of the settlement brings it back to 0.
     assertThat(awaitClearing(view -> view.path("differenceMinor").asLong() == 15000)).isNotNull();
-    writer.send(
-        topics.cashflow(),
+    booked(
         "acct-clearing",
-        withBalance(
-            clearingLine(
-                null, "e-3", 3, EntryType.PROVIDER_SETTLEMENT, Side.CREDIT, 15000, "EUR", DAY),
-            0));
+        clearingLine(null, "e-3", 3, EntryType.PROVIDER_SETTLEMENT, Side.CREDIT, 15000, "EUR", DAY),
+        0);
     JsonNode holds = awaitClearing(view -> view.path("holds").asBoolean());
     assertThat(holds.path("clearingBalanceMinor").asLong()).isZero();
     assertThat(holds.path("unpaidMinor").asLong()).isZero();
@@ -202,12 +197,10 @@ class SettlementFlowIT {
   @Test
   @Order(2)
   void aShortPayoutIsABreakUntilTwoOperatorsResolveIt() throws Exception {
-    writer.send(
-        topics.cashflow(),
+    booked(
         "acct-clearing-usd",
-        withBalance(
-            clearingLine("pay-po-usd", "e-u1", 1, EntryType.PAYMENT, Side.DEBIT, 20000, "USD", DAY),
-            20000));
+        clearingLine("pay-po-usd", "e-u1", 1, EntryType.PAYMENT, Side.DEBIT, 20000, "USD", DAY),
+        20000);
     report("USD", "R1", "pay-po-usd", StatementLineKind.PAYMENT, Side.CREDIT, 20000);
     report("USD", "R2", null, StatementLineKind.FEE, Side.DEBIT, 200);
     report("USD", "P", null, StatementLineKind.PAYOUT, Side.DEBIT, 19800);
@@ -293,8 +286,12 @@ class SettlementFlowIT {
     return answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
   }
 
-  private static CashflowLine withBalance(CashflowLine line, long balanceAfter) {
-    return CashflowLine.newBuilder(line).setBalanceAfterMinor(balanceAfter).build();
+  /** The ledger's clearing {@code line}, carrying the account's balance after it. */
+  private static void booked(String key, CashflowLine line, long balanceAfter) {
+    writer.send(
+        topics.cashflow(),
+        key,
+        CashflowLine.newBuilder(line).setBalanceAfterMinor(balanceAfter).build());
   }
 
   private static long count(List<TopicReader.Keyed<ReconResult>> read, ReconOutcome outcome) {
