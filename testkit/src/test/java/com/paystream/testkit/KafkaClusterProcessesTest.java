@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -83,7 +84,13 @@ class KafkaClusterProcessesTest {
           .createTopics(List.of(new NewTopic(topic, Optional.of(3), Optional.empty())))
           .all()
           .get();
-      assertThat(replicaCounts(admin, topic)).containsOnly(3);
+      // A broker may answer before the new topic's metadata reached it: ask until one knows it.
+      List<Integer> replicas =
+          Awaitility.await()
+              .atMost(Duration.ofSeconds(30))
+              .ignoreExceptionsInstanceOf(ExecutionException.class)
+              .until(() -> replicaCounts(admin, topic), counts -> !counts.isEmpty());
+      assertThat(replicas).containsOnly(3);
       Map<String, String> brokerConfig = brokerConfig(admin, "1");
       assertThat(brokerConfig)
           .containsEntry("min.insync.replicas", "2")
